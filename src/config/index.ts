@@ -1,0 +1,118 @@
+import path from "node:path";
+import { z } from "zod";
+import { QaError } from "../errors.js";
+
+/**
+ * Settings are read from the environment once, at the edge (CLI / bot start-up), validated here,
+ * and passed down. Nothing below `src/config` reads `process.env`.
+ */
+const intIn = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const idList = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value || !value.trim()) return null;
+    const ids = value.split(",").map((part) => part.trim()).filter(Boolean);
+    const bad = ids.filter((id) => !/^-?\d+$/.test(id));
+    if (bad.length) {
+      ctx.addIssue({ code: "custom", message: `not numeric Telegram ids: ${bad.join(", ")} (use e.g. 12345,-100987)` });
+      return z.NEVER;
+    }
+    return new Set(ids.map(Number));
+  });
+
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional());
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+const EnvSchema = z.object({
+  EMBEDDING_MODEL: z.string().min(1).default("Xenova/multilingual-e5-small"),
+  MODELS_DIR: optionalText,
+  INDEX_DIR: z.string().min(1).default("./index"),
+  SEEDS_DIR: z.string().min(1).default("./seeds"),
+  CHUNK_SIZE: intIn(80, 4000, 300),
+  CHUNK_OVERLAP: intIn(0, 1000, 60),
+  HNSW_M: intIn(4, 128, 16),
+  HNSW_EF_CONSTRUCTION: intIn(10, 2000, 200),
+  HNSW_EF_SEARCH: intIn(10, 2000, 64),
+  EMBED_BATCH_SIZE: intIn(1, 512, 16),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: optionalUrl,
+  ALLOWED_CHAT_IDS: idList,
+  ADMIN_IDS: idList,
+  WEBHOOK_URL: optionalUrl,
+  WEBHOOK_SECRET: optionalText,
+  PORT: intIn(1, 65535, 8080),
+  LLM_BASE_URL: optionalUrl,
+  LLM_MODEL: optionalText,
+  LLM_API_KEY: optionalText,
+  LLM_TIMEOUT_MS: intIn(100, 600_000, 20_000),
+});
+
+export interface Config {
+  embeddingModel: string;
+  /** Local models folder; when set, nothing is fetched from the model hub. */
+  modelsDir: string | null;
+  indexDir: string;
+  seedsDir: string;
+  chunk: { size: number; overlap: number };
+  hnsw: { m: number; efConstruction: number; efSearch: number };
+  embedBatchSize: number;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  telegram: {
+    token: string | null;
+    apiRoot: string | null;
+    allowedChatIds: Set<number> | null;
+    adminIds: Set<number> | null;
+    webhookUrl: string | null;
+    webhookSecret: string | null;
+    port: number;
+  };
+  llm: { baseUrl: string; model: string; apiKey: string | null; timeoutMs: number } | null;
+}
+
+/** Parses and validates the environment. Throws CONFIG_INVALID listing every bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new QaError(
+      "CONFIG_INVALID",
+      `Invalid settings: ${problems.join("; ")}`,
+      "Fix these variables in your environment or .env (see .env.example).",
+    );
+  }
+  const e = parsed.data;
+  if (e.CHUNK_OVERLAP >= e.CHUNK_SIZE) {
+    throw new QaError("CONFIG_INVALID", "CHUNK_OVERLAP must be smaller than CHUNK_SIZE", "Lower CHUNK_OVERLAP or raise CHUNK_SIZE.");
+  }
+  if ((e.LLM_BASE_URL && !e.LLM_MODEL) || (!e.LLM_BASE_URL && e.LLM_MODEL)) {
+    throw new QaError("CONFIG_INVALID", "LLM_BASE_URL and LLM_MODEL go together", "Set both to enable LLM answers, or neither.");
+  }
+  const abs = (p: string) => path.resolve(cwd, p);
+  return {
+    embeddingModel: e.EMBEDDING_MODEL,
+    modelsDir: e.MODELS_DIR ? abs(e.MODELS_DIR) : null,
+    indexDir: abs(e.INDEX_DIR),
+    seedsDir: abs(e.SEEDS_DIR),
+    chunk: { size: e.CHUNK_SIZE, overlap: e.CHUNK_OVERLAP },
+    hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
+    embedBatchSize: e.EMBED_BATCH_SIZE,
+    logLevel: e.LOG_LEVEL,
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN ?? null,
+      apiRoot: e.TELEGRAM_API_ROOT ?? null,
+      allowedChatIds: e.ALLOWED_CHAT_IDS,
+      adminIds: e.ADMIN_IDS,
+      webhookUrl: e.WEBHOOK_URL ?? null,
+      webhookSecret: e.WEBHOOK_SECRET ?? null,
+      port: e.PORT,
+    },
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY ?? null, timeoutMs: e.LLM_TIMEOUT_MS }
+        : null,
+  };
+}

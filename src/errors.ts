@@ -1,0 +1,36 @@
+/**
+ * Every failure a user can cause or fix carries a stable `code` and a `hint` saying what to do.
+ * Front ends decide how to show them (a CLI line, a Telegram reply); the core only throws.
+ */
+export type ErrorCode =
+  | "CONFIG_INVALID"
+  | "SEEDS_MISSING"
+  | "SEEDS_EMPTY"
+  | "SEED_UNREADABLE"
+  | "INDEX_MISSING"
+  | "INDEX_CORRUPT"
+  | "INDEX_VERSION"
+  | "INDEX_LOCKED"
+  | "MODEL_MISMATCH"
+  | "MODEL_UNAVAILABLE"
+  | "EMPTY_QUESTION"
+  | "QUESTION_TOO_LONG";
+
+export class QaError extends Error {
+  override readonly name = "QaError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly hint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** One line for a terminal or a chat: what went wrong and what to do about it. */
+export function describeError(err: unknown): string {
+  if (err instanceof QaError) return `${err.message} (${err.code})\n→ ${err.hint}`;
+  const message = err instanceof Error ? err.message : String(err);
+  return `Unexpected error: ${message}`;
+}

@@ -1,0 +1,41 @@
+/** One news article found on a seed page, with the metadata the page gives. */
+export interface Article {
+  /** Stable id: `<source>#<n>`, n counting articles on the page from 1. */
+  id: string;
+  /** Seed file name, e.g. `003_2a3bfdafac07cb06.txt`. */
+  source: string;
+  /** Newspaper name when the page says so (e.g. 昌吉日报), else null. */
+  paper: string | null;
+  /** ISO date (yyyy-mm-dd) of the issue, or null when the page never says. */
+  date: string | null;
+  /** Issue / page number as printed (e.g. 总第12482期), or null. */
+  page: string | null;
+  headline: string;
+  subheadline: string | null;
+  byline: string | null;
+  /** Cleaned body paragraphs, in reading order. */
+  paragraphs: string[];
+  /** Photo captions that belong to this article, kept apart from the body. */
+  captions: string[];
+}
+
+/** A chunk of an article's body that is embedded and searched on its own. */
+export interface Passage {
+  /** Dense integer id: the label in the HNSW index and the row in passages.json. */
+  id: number;
+  articleId: string;
+  /** Verbatim slice of the article body (`paragraphs.join("\n")`). */
+  text: string;
+  /** Character span of `text` in the article body. */
+  start: number;
+  end: number;
+  /** What is embedded and keyword-indexed: headline + passage. */
+  embedText: string;
+}
+
+export interface ChunkOptions {
+  /** Target passage length in characters. Default 300. */
+  size: number;
+  /** Characters of the previous passage repeated at the start of the next. Default 60. */
+  overlap: number;
+}
