@@ -1,0 +1,47 @@
+import type { ChunkOptions } from "../ingest/types.js";
+import type { HnswOptions } from "./vectors.js";
+
+/** Bumped whenever the on-disk layout changes; an index of another version is refused. */
+export const FORMAT_VERSION = 1;
+
+export interface FileEntry {
+  bytes: number;
+  sha256: string;
+}
+
+export interface SeedEntry {
+  name: string;
+  sha256: string;
+  bytes: number;
+  articles: number;
+  passages: number;
+}
+
+/** `manifest.json`: what an index was built from and with, and what its files must be. */
+export interface Manifest {
+  formatVersion: number;
+  builtAt: string;
+  model: {
+    id: string;
+    /** Vector dimension; null when the model could not be loaded and the index is keyword-only. */
+    dim: number | null;
+    available: boolean;
+    warning?: string;
+  };
+  chunking: ChunkOptions;
+  hnsw: Omit<HnswOptions, "efSearch"> & { space: "cosine" };
+  seeds: SeedEntry[];
+  counts: { files: number; articles: number; passages: number };
+  /** Every data file of the build with its size and checksum, verified on load. */
+  files: Record<string, FileEntry>;
+}
+
+/** Names of the files a build writes (the vectors file only when the model was available). */
+export const FILES = {
+  manifest: "manifest.json",
+  articles: "articles.json",
+  passages: "passages.json",
+  keyword: "keyword.json",
+  lexicon: "lexicon.json",
+  vectors: "vectors.hnsw",
+} as const;
