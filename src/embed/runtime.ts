@@ -1,0 +1,81 @@
+/**
+ * The one adapter around transformers.js: it owns the library's global `env` (where models are
+ * looked up) and turns a failed load into a QaError. Everything else in src/embed stays free of it.
+ */
+import path from "node:path";
+import { env, pipeline } from "@xenova/transformers";
+import type { FeatureExtractionPipeline } from "@xenova/transformers";
+import { QaError } from "../errors.js";
+
+export interface RuntimeOptions {
+  /** Local models folder: models are read from `<modelsDir>/<model id>/`, nothing is downloaded. */
+  modelsDir: string | null;
+  /** Download cache when modelsDir is null. Null: transformers.js's default (`.cache` in its package). */
+  cacheDir: string | null;
+}
+
+export type { FeatureExtractionPipeline };
+
+/** Where a model's files are expected, for messages: a folder, or "the model hub". */
+export function modelLocation(model: string, modelsDir: string | null): string {
+  return modelsDir ? path.join(path.resolve(modelsDir), model) : "the model hub (download and cache)";
+}
+
+// `env` is global, so configuring it and loading must not interleave with another load that wants
+// different settings: loads run one after another.
+let queue: Promise<unknown> = Promise.resolve();
+
+function configure({ modelsDir, cacheDir }: RuntimeOptions): void {
+  if (modelsDir) {
+    env.localModelPath = path.resolve(modelsDir);
+    env.allowLocalModels = true;
+    env.allowRemoteModels = false;
+    // The download cache is looked up before localModelPath; with a models folder, it alone decides.
+    env.useFSCache = false;
+  } else {
+    // No local folder: don't let files under the package's own default `/models/` path win.
+    env.allowLocalModels = false;
+    env.allowRemoteModels = true;
+    env.useFSCache = true;
+    if (cacheDir) env.cacheDir = path.resolve(cacheDir);
+  }
+}
+
+/**
+ * Loads a feature-extraction pipeline (tokenizer + ONNX model). Throws QaError MODEL_UNAVAILABLE,
+ * naming the model and where it was looked for, when any file is missing or unreadable.
+ */
+export function loadFeatureExtractor(
+  model: string,
+  quantized: boolean,
+  runtime: RuntimeOptions,
+): Promise<FeatureExtractionPipeline> {
+  const load = async () => {
+    configure(runtime);
+    try {
+      return await pipeline("feature-extraction", model, { quantized });
+    } catch (cause) {
+      throw unavailable(model, runtime, quantized, cause);
+    }
+  };
+  const result = queue.then(load, load);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/** The error for a model that cannot be loaded: which one, where we looked, why, what to do. */
+export function unavailable(model: string, runtime: RuntimeOptions, quantized: boolean, cause: unknown): QaError {
+  const reason = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
+  const onnxFile = quantized ? "onnx/model_quantized.onnx" : "onnx/model.onnx";
+  const hint = runtime.modelsDir
+    ? `Check EMBEDDING_MODEL / MODELS_DIR: the folder needs config.json, tokenizer.json, ` +
+      `tokenizer_config.json and ${onnxFile}. Or unset MODELS_DIR and run once with internet access ` +
+      `so the model can be downloaded.`
+    : "Check EMBEDDING_MODEL / MODELS_DIR, or run once with internet access so the model can be downloaded.";
+  return new QaError(
+    "MODEL_UNAVAILABLE",
+    `Embedding model "${model}" could not be loaded from ${modelLocation(model, runtime.modelsDir)}: ${reason}`,
+    hint,
+    { cause },
+  );
+}
