@@ -24,6 +24,8 @@ export function modelLocation(model: string, modelsDir: string | null): string {
 // `env` is global, so configuring it and loading must not interleave with another load that wants
 // different settings: loads run one after another.
 let queue: Promise<unknown> = Promise.resolve();
+// Remembered so a load without cacheDir gets the library default back, whatever an earlier load set.
+const DEFAULT_CACHE_DIR = env.cacheDir;
 
 function configure({ modelsDir, cacheDir }: RuntimeOptions): void {
   if (modelsDir) {
@@ -37,7 +39,7 @@ function configure({ modelsDir, cacheDir }: RuntimeOptions): void {
     env.allowLocalModels = false;
     env.allowRemoteModels = true;
     env.useFSCache = true;
-    if (cacheDir) env.cacheDir = path.resolve(cacheDir);
+    env.cacheDir = cacheDir ? path.resolve(cacheDir) : DEFAULT_CACHE_DIR;
   }
 }
 
