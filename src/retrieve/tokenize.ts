@@ -1,0 +1,130 @@
+import { createRequire } from "node:module";
+import { stemmer } from "stemmer";
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from "./lexicon/stopwords.js";
+
+/** Turns text into index terms. Passed into the keyword index, MiniSearch-style, so it is swappable. */
+export type Tokenizer = (text: string) => string[];
+
+/** The two jieba calls the tokenizer needs; injectable so tests or other segmenters can stand in. */
+export interface ChineseSegmenter {
+  /** Precise-mode words; their concatenation must equal the input run. */
+  cut(run: string): string[];
+  /** Every dictionary word found anywhere inside `word` (jieba "full mode"). */
+  cutAll(word: string): string[];
+}
+
+export interface TokenizerOptions {
+  /** Chinese word segmenter. Default: jieba (@node-rs/jieba) with its bundled dictionary. */
+  segmenter: ChineseSegmenter;
+  /** Also emit the dictionary sub-words of long words (吉木萨尔县 → 吉木萨尔). Default true. */
+  subwords: boolean;
+  /** Also emit every CJK character bigram not already a word, so oddly split names still match. Default true. */
+  bigrams: boolean;
+  /** Also emit number+unit tokens (10395人, 2027年, 8.2万) next to the bare number. Default true. */
+  numberUnits: boolean;
+  /** Porter-stem English words (jobs → job). Default true. */
+  stem: boolean;
+}
+
+let sharedJieba: ChineseSegmenter | undefined;
+
+/** jieba with its bundled dictionary, loaded once per process (~250 ms) on first use. */
+export function jiebaSegmenter(): ChineseSegmenter {
+  if (!sharedJieba) {
+    // @node-rs/jieba ships CommonJS only; createRequire keeps this module ESM.
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
+    const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
+    const jieba = Jieba.withDict(dict);
+    sharedJieba = { cut: (run) => jieba.cut(run, true), cutAll: (word) => jieba.cutAll(word) };
+  }
+  return sharedJieba;
+}
+
+const HAN = "\\p{Script=Han}";
+/** Whitespace inside a CJK run is a PDF line break or a typesetting gap, never a word boundary. */
+const HAN_GAP = new RegExp(`(${HAN})\\s+(?=${HAN})`, "gu");
+/** Thousands separators would split 1,290 into two numbers. */
+const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
+/** Units that make a number searchable on its own ("10395人", "2027年"); measured units only. */
+const UNIT = "[万亿千百元人个家项户名次年月日号吨米亩台条所座场辆套处栋岁期届%]";
+// Alphanumeric codes ("5g", "cn65") are tried before numbers so they stay one token. The unit is
+// only looked at, not consumed, so its characters are still segmented with the text after it.
+const PIECES = new RegExp(`(${HAN}+)|([0-9]*[a-z][a-z0-9]*)|(\\d+(?:\\.\\d+)?)(?:(?=\\s?(${UNIT}))|)`, "gu");
+
+const DEFAULTS: Omit<TokenizerOptions, "segmenter"> = { subwords: true, bigrams: true, numberUnits: true, stem: true };
+
+/**
+ * Builds the tokenizer used for both passages and questions. Defaults: jieba words + sub-words +
+ * CJK bigrams, whole numbers plus number+unit, lower-cased Porter-stemmed English, stop words dropped.
+ */
+export function createTokenizer(options: Partial<TokenizerOptions> = {}): Tokenizer {
+  // The segmenter is resolved lazily so a tokenizer for Latin-only text never loads jieba.
+  const opts: TokenizerOptions = {
+    ...DEFAULTS,
+    ...options,
+    get segmenter() {
+      return options.segmenter ?? jiebaSegmenter();
+    },
+  };
+  return (text) => {
+    const out: string[] = [];
+    const clean = text.normalize("NFKC").toLowerCase().replace(HAN_GAP, "$1").replace(THOUSANDS, "$1");
+    for (const m of clean.matchAll(PIECES)) {
+      const [, han, latin, num, unit] = m;
+      if (han) hanTokens(han, opts.segmenter, opts, out);
+      else if (num) {
+        out.push(num);
+        if (unit && opts.numberUnits) out.push(num + unit);
+      } else if (latin) {
+        const term = latinTerm(latin, opts.stem);
+        if (term) out.push(term);
+      }
+    }
+    return out;
+  };
+}
+
+/** One Latin/alphanumeric run → its index term, or null for a stop word. Shared with the English bridge. */
+export function latinTerm(word: string, stem = true): string | null {
+  if (ENGLISH_STOPWORDS.has(word)) return null;
+  // Mixed runs like "5g" or "cn65" are codes: stemming would mangle them.
+  return stem && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+}
+
+function hanTokens(run: string, seg: ChineseSegmenter, opts: TokenizerOptions, out: string[]): void {
+  // Spans already emitted, keyed start*64+length, so a bigram equal to a word is not counted twice.
+  const emitted = new Set<number>();
+  const stop = new Uint8Array(run.length);
+  let start = 0;
+  for (const word of seg.cut(run)) {
+    const len = word.length;
+    if (CHINESE_STOPWORDS.has(word)) stop.fill(1, start, start + len);
+    else {
+      out.push(word);
+      emitted.add(start * 64 + Math.min(len, 63));
+      if (opts.subwords && len >= 3) subwordTokens(word, start, seg, emitted, out);
+    }
+    start += len;
+  }
+  if (!opts.bigrams) return;
+  for (let i = 0; i + 1 < run.length; i++) {
+    if (stop[i] || stop[i + 1] || emitted.has(i * 64 + 2)) continue;
+    out.push(run.slice(i, i + 2));
+  }
+}
+
+function subwordTokens(word: string, offset: number, seg: ChineseSegmenter, emitted: Set<number>, out: string[]): void {
+  let from = 0;
+  for (const sub of seg.cutAll(word)) {
+    if (sub.length < 2 || sub === word) continue;
+    // cutAll lists words by start position, so searching forward from the last start finds each span once.
+    const at = word.indexOf(sub, from);
+    if (at < 0) continue;
+    from = at;
+    const key = (offset + at) * 64 + sub.length;
+    if (emitted.has(key) || CHINESE_STOPWORDS.has(sub)) continue;
+    emitted.add(key);
+    out.push(sub);
+  }
+}
