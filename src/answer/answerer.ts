@@ -1,0 +1,110 @@
+import type { SearchIndex } from "../index/open.js";
+import { detectQuestionKind, type QueryTranslator } from "../retrieve/english.js";
+import { jiebaSegmenter } from "../retrieve/tokenize.js";
+import { searchHybrid, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
+import { chineseConcepts, type Concept } from "./concepts.js";
+import { composeFound, composeNotFound } from "./compose.js";
+import { englishConcepts } from "./english-concepts.js";
+import { questionLanguage, validateQuestion } from "./question.js";
+import { selectSentence, type Selection } from "./select.js";
+import type { Answer, Citation } from "./types.js";
+
+/** When an answer counts as found; defaults in DEFAULT_ANSWER. */
+export interface AnswerOptions {
+  /** Least share of the question's concept weight the answering sentence must cover. */
+  minCoverage: number;
+  /** Below this coverage nothing is close enough to mention, not even as "what they report instead". */
+  adviseCoverage: number;
+  /** Citations returned with a found answer. */
+  maxCitations: number;
+  retrieve: Partial<RetrieveOptions>;
+}
+
+export const DEFAULT_ANSWER: AnswerOptions = { minCoverage: 0.62, adviseCoverage: 0.35, maxCitations: 3, retrieve: {} };
+
+export interface AnswererDeps {
+  index: SearchIndex;
+  translator: QueryTranslator;
+  /** Embeds the question as a query; null for keyword-only search. */
+  embedQuery: ((question: string) => Promise<Float32Array>) | null;
+  options?: Partial<AnswerOptions>;
+}
+
+export interface AnswerTimings extends Timings {
+  embedMs: number;
+  answerMs: number;
+}
+
+export type Answerer = (question: string) => Promise<Answer & { timings: AnswerTimings }>;
+
+/**
+ * Creates the answering function: validate → concepts → hybrid retrieval → best sentence →
+ * found/not-found decision → wording with citations. No LLM; every quote is verbatim.
+ */
+export function createAnswerer(deps: AnswererDeps): Answerer {
+  const o = { ...DEFAULT_ANSWER, ...deps.options };
+  const { index, translator } = deps;
+  const stats = { documentFrequency: (t: string) => index.keyword.documentFrequency(t), size: index.keyword.size };
+  return async (raw) => {
+    const question = validateQuestion(raw);
+    const lang = questionLanguage(question);
+    const kind = detectQuestionKind(question);
+    let t = performance.now();
+    const vector = deps.embedQuery ? await deps.embedQuery(question) : null;
+    const embedMs = performance.now() - t;
+
+    const translation = lang === "en" ? translator.translate(question) : null;
+    const keyword = translation
+      ? [...translation.terms.map((text, i) => ({ text, weight: translation.weights[i] ?? 1 })), ...translation.englishTokens.map((text) => ({ text, weight: 0.5 }))]
+      : question;
+    const { hits, timings } = searchHybrid(index, { keyword, vector }, o.retrieve);
+
+    t = performance.now();
+    const concepts: Concept[] = lang === "zh" ? chineseConcepts(question, jiebaSegmenter(), stats) : englishConcepts(question, translator, stats);
+    const selection = concepts.length ? selectSentence(hits, concepts, kind) : null;
+    const found = isAnswer(selection, kind, o);
+    const citations = selection ? citationsFor(selection, found, o) : [];
+    const best = citations[0] ?? null;
+    const closest = selection && selection.coverage >= o.adviseCoverage ? best : null;
+    const answer: Answer = {
+      question,
+      answer: found && best ? composeFound(lang, best, selection!.figure) : composeNotFound(lang, closest),
+      found: found && best !== null,
+      lang,
+      kind,
+      figure: found ? (selection?.figure?.text ?? null) : null,
+      asOf: found ? (best?.date ?? null) : null,
+      citations: found ? citations : closest ? [closest] : [],
+    };
+    return { ...answer, timings: { ...timings, embedMs, answerMs: performance.now() - t } };
+  };
+}
+
+/**
+ * Found only when the sentence covers enough of the question, the article names every anchor
+ * (place, year, name), and a figure question has a figure to give.
+ */
+function isAnswer(s: Selection | null, kind: string, o: AnswerOptions): s is Selection {
+  if (!s) return false;
+  if (s.missingAnchors.length) return false;
+  if (s.coverage < o.minCoverage) return false;
+  if ((kind === "count" || kind === "amount" || kind === "date") && !s.figure) return false;
+  return true;
+}
+
+function citationsFor(s: Selection, found: boolean, o: AnswerOptions): Citation[] {
+  const a = s.hit.article;
+  const passage = s.hit.passages.find((p) => p.passage.start <= s.sentence.start && p.passage.end >= s.sentence.end) ?? s.hit.passages[0];
+  const first: Citation = {
+    source: a.source,
+    paper: a.paper,
+    date: a.date,
+    headline: a.headline,
+    quote: s.sentence.text.trim(),
+    score: Math.min(1, s.coverage),
+    articleId: a.id,
+    passage: passage?.passage.text ?? s.sentence.text,
+  };
+  if (!found) return [first];
+  return [first].slice(0, o.maxCitations);
+}

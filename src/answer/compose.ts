@@ -1,0 +1,50 @@
+import type { Figure } from "./figures.js";
+import type { Citation } from "./types.js";
+
+/**
+ * Answer wording, without an LLM: the figure first, then the verbatim quote and where it is from.
+ * Chinese questions get Chinese framing, English questions English framing with the Chinese quote.
+ */
+const UNIT_EN: Record<string, string> = {
+  人: "people", 名: "people", 人次: "person-times", 万人次: "person-times", 户: "households", 家: "organisations",
+  个: "", 项: "items", 场次: "sessions", 场: "events", 次: "times", 元: "yuan", 万元: "yuan", 亿元: "yuan",
+  吨: "tonnes", 万吨: "tonnes", 亩: "mu", 万亩: "mu", 公里: "km", 米: "m", 平方米: "m²", 万平方米: "m²", 公顷: "hectares",
+  "%": "%", 岁: "years old", 辆: "vehicles", 头: "head", 处: "sites", 栋: "buildings", 台: "units", 套: "sets",
+};
+
+/** English reading of a figure: 1.45万人次 → "14,500 person-times"; unknown units stay Chinese. */
+export function figureInEnglish(figure: Figure): string | null {
+  if (figure.kind !== "quantity" && figure.kind !== "percent") return null;
+  if (figure.value === null) return null;
+  const unit = UNIT_EN[figure.unit];
+  if (unit === undefined) return null;
+  const approx = /[余多]/.test(figure.text) ? "over " : "";
+  const number = figure.kind === "percent" ? `${figure.value}` : figure.value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return `${approx}${number}${unit === "%" ? "%" : unit ? ` ${unit}` : ""}`;
+}
+
+function sourceLine(c: Citation, lang: "zh" | "en"): string {
+  const paper = c.paper ?? (lang === "zh" ? "报纸" : "the paper");
+  const date = c.date ?? (lang === "zh" ? "日期未注明" : "undated");
+  return lang === "zh" ? `《${paper}》${date}《${c.headline}》` : `${paper}, ${date}, “${c.headline}”`;
+}
+
+export function composeFound(lang: "zh" | "en", best: Citation, figure: Figure | null): string {
+  if (lang === "zh") {
+    const lead = figure ? `${figure.text}。` : "";
+    return `${lead}据${sourceLine(best, "zh")}报道：“${best.quote}”`;
+  }
+  const english = figure ? figureInEnglish(figure) : null;
+  const lead = figure ? (english ? `${english} (${figure.text}). ` : `${figure.text}. `) : "";
+  return `${lead}According to ${sourceLine(best, "en")}: “${best.quote}”`;
+}
+
+/** The plain "the articles don't say", with what they do report when something is close. */
+export function composeNotFound(lang: "zh" | "en", closest: Citation | null): string {
+  if (lang === "zh") {
+    const base = "现有报道中没有找到这个问题的答案。";
+    return closest ? `${base}相关报道提到：“${closest.quote}”（${sourceLine(closest, "zh")}）` : base;
+  }
+  const base = "The articles don't say.";
+  return closest ? `${base} The closest they report is: “${closest.quote}” (${sourceLine(closest, "en")}).` : `${base} Nothing in them is about this.`;
+}

@@ -1,0 +1,80 @@
+import type { ChineseSegmenter } from "../retrieve/tokenize.js";
+import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
+import { questionYears } from "./question.js";
+
+/**
+ * A thing the question asks about, with the spellings that count as the articles mentioning it.
+ * The answer must cover the question's concepts; missing anchors (a place, a year, a word the
+ * articles never use) mean the articles do not answer it.
+ */
+export interface Concept {
+  label: string;
+  /** Any of these in the text counts as a mention. */
+  alternatives: string[];
+  /** Informativeness (idf-like); rare words weigh more. */
+  weight: number;
+  /** Must be present in the answering article (places, years, unknown words). */
+  anchor: boolean;
+}
+
+/** Document frequency in the passage index, and the passage count, to weigh concepts. */
+export interface TermStats {
+  documentFrequency(term: string): number;
+  size: number;
+}
+
+// Words that say what kind of answer is wanted, not what it is about.
+const ASKING = new Set([
+  "多少", "多少人", "多少个", "多少家", "多少次", "多少名", "多少万", "几", "几个", "几家", "几次", "几年", "啥",
+  "哪些", "哪个", "哪家", "哪里", "哪儿", "哪天", "何时", "时候", "什么时候", "什么", "是谁", "谁", "怎样", "如何",
+  "情况", "怎么样", "有没有", "是否", "多大", "多长", "多高", "多远", "介绍", "一下", "吗", "呢", "请问", "共", "一共", "总共",
+]);
+const PLACE_SUFFIX = /(州|县|市|镇|乡|村|区|省|国|街道|社区)$/;
+
+export function idfOf(stats: TermStats, term: string): number {
+  const df = stats.documentFrequency(term.toLowerCase());
+  return Math.log(1 + (stats.size - df + 0.5) / (df + 0.5));
+}
+
+/** Concepts of a Chinese question: jieba words minus function and question words, plus named years. */
+export function chineseConcepts(question: string, segmenter: ChineseSegmenter, stats: TermStats): Concept[] {
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  const years = questionYears(question);
+  for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
+    for (const word of segmenter.cut(run)) {
+      if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING.has(word)) continue;
+      if (word.length === 1) continue; // single characters are noise here; the sentence match uses words
+      seen.add(word);
+      const df = stats.documentFrequency(word);
+      concepts.push({
+        label: word,
+        alternatives: alternativesOf(word),
+        weight: idfOf(stats, word),
+        anchor: df === 0 || (PLACE_SUFFIX.test(word) && word.length >= 3),
+      });
+    }
+  }
+  for (const year of years) concepts.push(yearConcept(year, stats));
+  return concepts;
+}
+
+export function yearConcept(year: string, stats: TermStats): Concept {
+  return { label: `${year}年`, alternatives: [year], weight: idfOf(stats, year), anchor: true };
+}
+
+/**
+ * Spellings that count as the same concept: a place with or without its 州/县/市 suffix
+ * (昌吉州 ↔ 昌吉), as the papers themselves alternate.
+ */
+function alternativesOf(word: string): string[] {
+  const alts = [word];
+  const stem = word.replace(PLACE_SUFFIX, "");
+  if (stem !== word && stem.length >= 2) alts.push(stem);
+  return alts;
+}
+
+/** Whether the text mentions the concept (case-insensitive for Latin spellings). */
+export function mentions(text: string, concept: Concept): boolean {
+  return concept.alternatives.some((alt) => text.includes(alt) || (/[a-z]/i.test(alt) && text.toLowerCase().includes(alt.toLowerCase())));
+}

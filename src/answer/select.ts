@@ -1,0 +1,141 @@
+import type { Article } from "../ingest/types.js";
+import type { ArticleHit } from "../retrieve/hybrid.js";
+import { mentions, type Concept } from "./concepts.js";
+import { findFigures, isBareNumber, type Figure } from "./figures.js";
+import type { QuestionKind } from "./types.js";
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The best answering sentence found across the retrieved articles, with how well it covers the question. */
+export interface Selection {
+  hit: ArticleHit;
+  sentence: Sentence;
+  /** Share of the question's concept weight mentioned in the sentence or its context, 0–1. */
+  coverage: number;
+  /** Concepts the whole article never mentions. */
+  missingAnchors: Concept[];
+  missing: Concept[];
+  figure: Figure | null;
+  score: number;
+}
+
+const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”」』）)]*|\n|$)/gu;
+
+/** Splits an article body into sentences with their spans (end punctuation and closing quotes kept). */
+export function splitSentences(body: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const m of body.matchAll(SENTENCE)) {
+    const raw = m[0];
+    if (!raw) continue;
+    const start = m.index ?? 0;
+    const trimmed = raw.replace(/\n$/, "");
+    if (trimmed.trim().length < 2) continue;
+    out.push({ text: trimmed, start, end: start + trimmed.length });
+  }
+  return out;
+}
+
+export function bodyOf(article: Article): string {
+  return article.paragraphs.join("\n");
+}
+
+// How much a mention counts by where it is: in the sentence, next to it, or only in the headline.
+const IN_SENTENCE = 1;
+const IN_NEIGHBOUR = 0.6;
+const IN_HEADLINE = 0.6;
+const IN_ARTICLE = 0.3;
+
+/**
+ * Scores every sentence of the retrieved articles by the weighted share of the question's concepts
+ * it mentions (with partial credit for context), plus small bonuses for holding the kind of figure
+ * asked for and for retrieval rank. Returns the best one, or null when nothing was retrieved.
+ */
+export function selectSentence(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind): Selection | null {
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  let best: Selection | null = null;
+  hits.forEach((hit, rank) => {
+    const article = hit.article;
+    const body = bodyOf(article);
+    const heading = [article.headline, article.subheadline ?? ""].join(" ");
+    const sentences = splitSentences(body);
+    const missingAnchors = concepts.filter((c) => c.anchor && !mentions(heading, c) && !mentions(body, c));
+    const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
+    sentences.forEach((sentence, i) => {
+      const neighbours = `${sentences[i - 1]?.text ?? ""}${sentences[i + 1]?.text ?? ""}`;
+      let covered = 0;
+      const missing: Concept[] = [];
+      for (const c of concepts) {
+        const credit = mentions(sentence.text, c)
+          ? IN_SENTENCE
+          : mentions(neighbours, c)
+            ? IN_NEIGHBOUR
+            : mentions(heading, c)
+              ? IN_HEADLINE
+              : mentions(body, c)
+                ? IN_ARTICLE
+                : 0;
+        covered += credit * c.weight;
+        if (credit < IN_NEIGHBOUR) missing.push(c);
+      }
+      const coverage = covered / total;
+      const figure = pickFigure(sentence.text, concepts, kind);
+      const wantsFigure = kind === "count" || kind === "amount" || kind === "date";
+      const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
+      const score = coverage + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank);
+      if (!best || score > best.score) {
+        best = { hit, sentence, coverage, missingAnchors, missing, figure, score };
+      }
+    });
+  });
+  return best;
+}
+
+const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批/;
+const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%/;
+
+/**
+ * The figure that answers the question: in the clause that mentions most of the question's
+ * concepts, the first figure of the kind asked for that follows (or else precedes) those words.
+ */
+export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind): Figure | null {
+  const figures = findFigures(sentence).filter((f) => !isBareNumber(f));
+  if (!figures.length) return null;
+  const wanted = figures.filter((f) => fitsKind(f, kind));
+  const candidates = wanted.length ? wanted : kind === "date" ? [] : figures.filter((f) => f.kind !== "date" && f.kind !== "year");
+  if (!candidates.length) return null;
+  const clauses = [...sentence.matchAll(/[^，,：:；;、]+/gu)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
+  const clauseScore = (at: number): number => {
+    const clause = clauses.find((c) => at >= c.start && at < c.end);
+    if (!clause) return 0;
+    // The clause itself counts fully; the one before it (the subject often sits there) counts half.
+    const before = clauses[clauses.indexOf(clause) - 1];
+    return concepts.reduce((s, c) => s + (mentions(clause.text, c) ? c.weight : before && mentions(before.text, c) ? c.weight / 2 : 0), 0);
+  };
+  let best = candidates[0]!;
+  let bestScore = -1;
+  for (const f of candidates) {
+    const s = clauseScore(f.start);
+    if (s > bestScore) {
+      best = f;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+function fitsKind(f: Figure, kind: QuestionKind): boolean {
+  switch (kind) {
+    case "date":
+      return f.kind === "date" || f.kind === "year";
+    case "count":
+      return f.kind === "quantity" && COUNT_UNITS.test(f.unit);
+    case "amount":
+      return (f.kind === "quantity" && AMOUNT_UNITS.test(f.unit)) || f.kind === "percent";
+    default:
+      return f.kind === "quantity" || f.kind === "percent";
+  }
+}

@@ -1,0 +1,51 @@
+/** One source behind an answer: where it is printed and the verbatim sentence(s) quoted. */
+export interface Citation {
+  /** Seed file name, e.g. `003_2a3bfdafac07cb06.txt`. */
+  source: string;
+  paper: string | null;
+  date: string | null;
+  headline: string;
+  /** Verbatim sentence(s) from the article. */
+  quote: string;
+  /** Retrieval/answer confidence in [0, 1]; citations are ordered best first. */
+  score: number;
+  articleId: string;
+  /** The full passage the quote comes from (for `/sources`). */
+  passage: string;
+}
+
+import type { QuestionKind } from "../retrieve/english.js";
+
+export type { QuestionKind };
+
+export interface Answer {
+  question: string;
+  /** Readable answer text: the figure or fact first, in the question's language. */
+  answer: string;
+  /** False when the articles do not answer the question (citations are then advisory at most). */
+  found: boolean;
+  lang: "zh" | "en";
+  kind: QuestionKind;
+  /** The figure, date or name the answer leads with, verbatim from the quote. */
+  figure: string | null;
+  /** The date of the article the answer is taken from ("as of"). */
+  asOf: string | null;
+  citations: Citation[];
+}
+
+/** The `ask --json` contract: exactly these fields, in this order. */
+export function toJsonContract(answer: Answer): object {
+  return {
+    question: answer.question,
+    answer: answer.answer,
+    found: answer.found,
+    citations: answer.citations.map((c) => ({
+      source: c.source,
+      paper: c.paper,
+      date: c.date,
+      headline: c.headline,
+      quote: c.quote,
+      score: Number(c.score.toFixed(4)),
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+import { createEmbedder } from "../embed/index.js";
+import { loadConfig, type Config } from "../config/index.js";
+import { buildIndex, type BuildReport } from "../index/build.js";
+import { createLogger, type Logger } from "../log.js";
+import { createProgress } from "./progress.js";
+
+/** What every command needs, parsed once from the environment. */
+export interface CliContext {
+  config: Config;
+  logger: Logger;
+}
+
+export function cliContext(): CliContext {
+  const config = loadConfig(process.env);
+  return { config, logger: createLogger(config.logLevel) };
+}
+
+/** Full rebuild with a progress bar on stderr (only on a terminal). */
+export async function rebuildIndex({ config }: CliContext): Promise<BuildReport> {
+  const progress = createProgress();
+  try {
+    return await buildIndex({
+      seedsDir: config.seedsDir,
+      indexDir: config.indexDir,
+      model: config.embeddingModel,
+      chunk: config.chunk,
+      hnsw: config.hnsw,
+      loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
+      onProgress: (stage, done, total) => progress.update(stage, done, total),
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+export function summarizeBuild(report: BuildReport): string {
+  const mode = report.manifest.model.available ? `model ${report.manifest.model.id}` : "keyword-only";
+  return `Indexed ${report.files} files: ${report.articles} articles, ${report.passages} passages in ${report.seconds.toFixed(1)} s (${mode}).`;
+}

@@ -1,0 +1,83 @@
+import { createAnswerer, type Answerer } from "../answer/answerer.js";
+import type { Config } from "../config/index.js";
+import { createEmbedder, type Embedder } from "../embed/index.js";
+import { openIndex, type SearchIndex } from "../index/open.js";
+import { resolveCurrentBuild } from "../index/store.js";
+import type { Logger } from "../log.js";
+import { createQueryTranslator } from "../retrieve/english.js";
+import type { AskOptions, IndexInfo, QaService } from "./types.js";
+
+export interface QaServiceDeps {
+  logger?: Logger;
+  /** Injected embedder (tests, benchmarks); by default the configured model is loaded when the index has vectors. */
+  embedder?: Embedder | null;
+}
+
+interface Loaded {
+  index: SearchIndex;
+  answer: Answerer;
+}
+
+/**
+ * Opens the answering core over INDEX_DIR: loads and verifies the index, loads the embedding model
+ * the index was built with, and wires retrieval and answering. `reload()` swaps in a newer build;
+ * questions already running finish on the one they started with.
+ */
+export async function openQaService(config: Config, deps: QaServiceDeps = {}): Promise<QaService> {
+  let embedder: Embedder | null | undefined = deps.embedder;
+  const getEmbedder = async (index: SearchIndex): Promise<Embedder | null> => {
+    if (!index.vectors) return null;
+    if (embedder === undefined) {
+      embedder = await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize });
+    }
+    return embedder;
+  };
+  const load = async (): Promise<Loaded> => {
+    const index = openIndex({ indexDir: config.indexDir, model: config.embeddingModel, efSearch: config.hnsw.efSearch });
+    const model = await getEmbedder(index);
+    if (!index.vectors) deps.logger?.warn({ indexDir: config.indexDir }, "index has no vectors; answering with keyword search only");
+    const translator = createQueryTranslator({ lexicon: index.lexicon });
+    const answer = createAnswerer({
+      index,
+      translator,
+      embedQuery: model ? async (q) => (await model.embedQueries([q]))[0]! : null,
+    });
+    return { index, answer };
+  };
+
+  let current = await load();
+  return {
+    async answer(question: string, _options?: AskOptions) {
+      const { answer } = current; // pinned: a reload mid-question does not affect this one
+      return answer(question);
+    },
+    info(): IndexInfo {
+      return indexInfo(current.index);
+    },
+    async reload() {
+      const dir = resolveCurrentBuild(config.indexDir);
+      if (dir === current.index.buildDir) return false;
+      current = await load();
+      deps.logger?.info({ buildDir: current.index.buildDir }, "index reloaded");
+      return true;
+    },
+    async close() {},
+  };
+}
+
+function indexInfo(index: SearchIndex): IndexInfo {
+  const { manifest } = index;
+  const dates = [...index.articles.values()].map((a) => a.date).filter((d): d is string => !!d).sort();
+  const papers = [...new Set([...index.articles.values()].map((a) => a.paper).filter((p): p is string => !!p))];
+  return {
+    articles: manifest.counts.articles,
+    passages: manifest.counts.passages,
+    files: manifest.counts.files,
+    model: manifest.model.id,
+    vectors: index.vectors !== null,
+    builtAt: manifest.builtAt,
+    papers,
+    dateRange: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
+    buildDir: index.buildDir,
+  };
+}

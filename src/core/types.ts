@@ -1,0 +1,35 @@
+import type { Answer } from "../answer/types.js";
+
+/** What front ends may show about the loaded index (/about, /start, /healthz). */
+export interface IndexInfo {
+  articles: number;
+  passages: number;
+  files: number;
+  model: string;
+  /** False when the index is keyword-only. */
+  vectors: boolean;
+  builtAt: string;
+  papers: string[];
+  /** Earliest and latest article dates, or null when no page is dated. */
+  dateRange: { from: string; to: string } | null;
+  buildDir: string;
+}
+
+export interface AskOptions {
+  /** Conversation key (a Telegram chat id, a terminal session); enables follow-up questions. */
+  sessionId?: string;
+  /** "Today" for relative dates; defaults to the current date. */
+  today?: Date;
+}
+
+/**
+ * The answering core every front end uses. It knows nothing of Telegram or terminals:
+ * it takes a question and returns an Answer (or throws a QaError with a code and a hint).
+ */
+export interface QaService {
+  answer(question: string, options?: AskOptions): Promise<Answer>;
+  info(): IndexInfo;
+  /** Reloads the index if a new build was swapped in; true when it changed. */
+  reload(): Promise<boolean>;
+  close(): Promise<void>;
+}

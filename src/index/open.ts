@@ -1,0 +1,78 @@
+import path from "node:path";
+import { QaError } from "../errors.js";
+import type { Article, Passage } from "../ingest/types.js";
+import { KeywordIndex } from "../retrieve/bm25.js";
+import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
+import { createTokenizer, type Tokenizer } from "../retrieve/tokenize.js";
+import { FILES, type Manifest } from "./manifest.js";
+import { REBUILD_HINT, readJsonFile, readVerifiedManifest, resolveCurrentBuild } from "./store.js";
+import { DEFAULT_HNSW, VectorIndex } from "./vectors.js";
+
+export interface OpenIndexOptions {
+  indexDir: string;
+  /** The configured embedding model; an index built with another one is refused (MODEL_MISMATCH). */
+  model: string;
+  /** HNSW search breadth. Default 64. */
+  efSearch?: number;
+}
+
+/** A loaded, verified index: everything retrieval needs, in memory. */
+export interface SearchIndex {
+  /** The real folder of the build that was loaded (changes when a new build is swapped in). */
+  buildDir: string;
+  manifest: Manifest;
+  articles: Map<string, Article>;
+  /** Passages by id (ids are dense, so this is an array). */
+  passages: Passage[];
+  /** Null when the index was built keyword-only (model unavailable at build time). */
+  vectors: VectorIndex | null;
+  keyword: KeywordIndex;
+  /** English→Chinese vocabulary pruned to the corpus (for English questions). */
+  lexicon: BridgeLexicon;
+  tokenizer: Tokenizer;
+}
+
+/**
+ * Opens the live build of INDEX_DIR: verifies every file against the manifest, checks the model,
+ * then loads articles, passages, the keyword index and the HNSW graph.
+ */
+export function openIndex(options: OpenIndexOptions): SearchIndex {
+  const buildDir = resolveCurrentBuild(options.indexDir);
+  const manifest = readVerifiedManifest(buildDir);
+  if (manifest.model.id !== options.model) {
+    throw new QaError(
+      "MODEL_MISMATCH",
+      `The index in ${options.indexDir} was built with the model "${manifest.model.id}", but EMBEDDING_MODEL is "${options.model}".`,
+      `Set EMBEDDING_MODEL=${manifest.model.id} to use this index, or rebuild it for "${options.model}" with: npm run -s cli -- index`,
+    );
+  }
+  const articles = readJsonFile<Article[]>(buildDir, FILES.articles);
+  const passages = readJsonFile<Passage[]>(buildDir, FILES.passages);
+  if (!Array.isArray(articles) || !Array.isArray(passages) || passages.some((p, i) => p.id !== i)) {
+    throw new QaError("INDEX_CORRUPT", `The articles or passages of ${buildDir} are malformed.`, REBUILD_HINT);
+  }
+  const tokenizer = createTokenizer();
+  const keyword = KeywordIndex.fromJSON(readJsonFile<unknown>(buildDir, FILES.keyword), tokenizer);
+  const lexicon = BridgeLexicon.fromJSON(readJsonFile<unknown>(buildDir, FILES.lexicon));
+  let vectors: VectorIndex | null = null;
+  if (manifest.model.available && manifest.model.dim) {
+    if (!manifest.files[FILES.vectors]) {
+      throw new QaError("INDEX_CORRUPT", `The manifest of ${buildDir} does not list ${FILES.vectors}.`, REBUILD_HINT);
+    }
+    try {
+      vectors = VectorIndex.load(path.join(buildDir, FILES.vectors), manifest.model.dim, options.efSearch ?? DEFAULT_HNSW.efSearch);
+    } catch (err) {
+      throw new QaError("INDEX_CORRUPT", `The vector index of ${buildDir} cannot be read.`, REBUILD_HINT, { cause: err });
+    }
+  }
+  return {
+    buildDir,
+    manifest,
+    articles: new Map(articles.map((a) => [a.id, a])),
+    passages,
+    vectors,
+    keyword,
+    lexicon,
+    tokenizer,
+  };
+}
