@@ -1,0 +1,6 @@
+/**
+ * The ingest stage: read seed pages, clean them, split them into articles and chunk those into
+ * passages. Other stages import from here only.
+ */
+export { readSeedFiles, type SeedFile, type SeedFolder } from "./seeds.js";
+export type { Article, ChunkOptions, Passage } from "./types.js";
