@@ -3,4 +3,5 @@
  * passages. Other stages import from here only.
  */
 export { readSeedFiles, type SeedFile, type SeedFolder } from "./seeds.js";
+export { cleanPage, type Block, type BlockKind, type CleanPage, type PageMeta } from "./clean.js";
 export type { Article, ChunkOptions, Passage } from "./types.js";
