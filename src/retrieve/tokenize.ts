@@ -49,8 +49,11 @@ const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
 /** Units that make a number searchable on its own ("10395人", "2027年"); measured units only. */
 const UNIT = "[万亿千百元人个家项户名次年月日号吨米亩台条所座场辆套处栋岁期届%]";
 // Alphanumeric codes ("5g", "cn65") are tried before numbers so they stay one token. The unit is
-// only looked at, not consumed, so its characters are still segmented with the text after it.
-const PIECES = new RegExp(`(${HAN}+)|([0-9]*[a-z][a-z0-9]*)|(\\d+(?:\\.\\d+)?)(?:(?=\\s?(${UNIT}))|)`, "gu");
+// only looked at, not consumed: CJK text is segmented separately, units included.
+const LATIN_PIECES = new RegExp(`([0-9]*[a-z][a-z0-9]*)|(\\d+(?:\\.\\d+)?)(?:(?=\\s?(${UNIT}))|)`, "gu");
+const HAN_CHAR = new RegExp(HAN, "u");
+const HAN_ONLY = new RegExp(`^${HAN}+$`, "u");
+const HAN_RUNS = new RegExp(`${HAN}+`, "gu");
 
 const DEFAULTS: Omit<TokenizerOptions, "segmenter"> = { subwords: true, bigrams: true, numberUnits: true, stem: true };
 
@@ -59,21 +62,25 @@ const DEFAULTS: Omit<TokenizerOptions, "segmenter"> = { subwords: true, bigrams:
  * CJK bigrams, whole numbers plus number+unit, lower-cased Porter-stemmed English, stop words dropped.
  */
 export function createTokenizer(options: Partial<TokenizerOptions> = {}): Tokenizer {
-  // The segmenter is resolved lazily so a tokenizer for Latin-only text never loads jieba.
-  const opts: TokenizerOptions = {
-    ...DEFAULTS,
-    ...options,
-    get segmenter() {
-      return options.segmenter ?? jiebaSegmenter();
-    },
+  const opts = { ...DEFAULTS, ...options };
+  // Resolved lazily so a tokenizer only ever fed Latin text never loads jieba.
+  let segmenter: ChineseSegmenter | undefined = options.segmenter;
+  // Sub-words of a word never change, and words repeat a lot: caching them halves native calls.
+  const subwords = new Map<string, string[]>();
+  const cutAll = (word: string) => {
+    let found = subwords.get(word);
+    if (!found) {
+      if (subwords.size >= 100_000) subwords.clear();
+      found = segmenter!.cutAll(word).filter((sub) => sub.length >= 2 && sub !== word && !CHINESE_STOPWORDS.has(sub));
+      subwords.set(word, found);
+    }
+    return found;
   };
   return (text) => {
     const out: string[] = [];
     const clean = text.normalize("NFKC").toLowerCase().replace(HAN_GAP, "$1").replace(THOUSANDS, "$1");
-    for (const m of clean.matchAll(PIECES)) {
-      const [, han, latin, num, unit] = m;
-      if (han) hanTokens(han, opts.segmenter, opts, out);
-      else if (num) {
+    for (const [, latin, num, unit] of clean.matchAll(LATIN_PIECES)) {
+      if (num) {
         out.push(num);
         if (unit && opts.numberUnits) out.push(num + unit);
       } else if (latin) {
@@ -81,6 +88,23 @@ export function createTokenizer(options: Partial<TokenizerOptions> = {}): Tokeni
         if (term) out.push(term);
       }
     }
+    if (!HAN_CHAR.test(clean)) return out;
+    segmenter ??= jiebaSegmenter();
+    // One segmenter call per text (not per CJK run) is ~3x faster; consecutive CJK words form a run.
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length) hanTokens(run, opts, cutAll, out);
+      run = [];
+    };
+    for (const word of segmenter.cut(clean)) {
+      if (HAN_ONLY.test(word)) run.push(word);
+      else {
+        flush();
+        // A dictionary word mixing scripts (e.g. "t恤") still contributes its CJK part.
+        for (const part of word.match(HAN_RUNS) ?? []) hanTokens([part], opts, cutAll, out);
+      }
+    }
+    flush();
     return out;
   };
 }
@@ -92,18 +116,20 @@ export function latinTerm(word: string, stem = true): string | null {
   return stem && /^[a-z]+$/.test(word) ? stemmer(word) : word;
 }
 
-function hanTokens(run: string, seg: ChineseSegmenter, opts: TokenizerOptions, out: string[]): void {
+/** Tokens of one CJK run given its words: words, their sub-words, and bigrams not already emitted. */
+function hanTokens(words: string[], opts: Omit<TokenizerOptions, "segmenter">, cutAll: (word: string) => string[], out: string[]): void {
+  const run = words.join("");
   // Spans already emitted, keyed start*64+length, so a bigram equal to a word is not counted twice.
   const emitted = new Set<number>();
   const stop = new Uint8Array(run.length);
   let start = 0;
-  for (const word of seg.cut(run)) {
+  for (const word of words) {
     const len = word.length;
     if (CHINESE_STOPWORDS.has(word)) stop.fill(1, start, start + len);
     else {
       out.push(word);
       emitted.add(start * 64 + Math.min(len, 63));
-      if (opts.subwords && len >= 3) subwordTokens(word, start, seg, emitted, out);
+      if (opts.subwords && len >= 3) subwordTokens(word, start, cutAll(word), emitted, out);
     }
     start += len;
   }
@@ -114,16 +140,15 @@ function hanTokens(run: string, seg: ChineseSegmenter, opts: TokenizerOptions, o
   }
 }
 
-function subwordTokens(word: string, offset: number, seg: ChineseSegmenter, emitted: Set<number>, out: string[]): void {
+function subwordTokens(word: string, offset: number, subs: string[], emitted: Set<number>, out: string[]): void {
   let from = 0;
-  for (const sub of seg.cutAll(word)) {
-    if (sub.length < 2 || sub === word) continue;
+  for (const sub of subs) {
     // cutAll lists words by start position, so searching forward from the last start finds each span once.
     const at = word.indexOf(sub, from);
     if (at < 0) continue;
     from = at;
     const key = (offset + at) * 64 + sub.length;
-    if (emitted.has(key) || CHINESE_STOPWORDS.has(sub)) continue;
+    if (emitted.has(key)) continue;
     emitted.add(key);
     out.push(sub);
   }
