@@ -13,6 +13,10 @@ export interface Article {
   headline: string;
   subheadline: string | null;
   byline: string | null;
+  /** Kicker / column line printed above the headline (引题, 栏目), when there is one. */
+  kicker?: string | null;
+  /** True when the page prints no headline for this article and it was taken from the first sentence. */
+  headlineFromLead?: boolean;
   /** Cleaned body paragraphs, in reading order. */
   paragraphs: string[];
   /** Photo captions that belong to this article, kept apart from the body. */

@@ -1,0 +1,100 @@
+import { LEAD } from "./clean.js";
+import { hanBigrams, overlapCount } from "./text.js";
+
+/**
+ * Headline groups: the stack of heading lines above (or, after PDF extraction, sometimes below)
+ * an article — kicker (引题/栏目), headline (主题), subheadline (副题) and byline.
+ */
+
+export interface HeadLine {
+  text: string;
+  /** Markdown level, when marked up. */
+  level?: number;
+  display?: boolean;
+}
+
+export interface HeadGroup {
+  lines: HeadLine[];
+  byline: string | null;
+  /** Block index of the first line, for ordering and caption placement. */
+  at: number;
+}
+
+export interface HeadlineRoles {
+  kicker: string | null;
+  headline: string;
+  subheadline: string | null;
+}
+
+const DASH = /^[—－-]{1,2}\s*/u;
+const joinOrNull = (parts: string[]) => (parts.length ? parts.join(" ") : null);
+
+/**
+ * Splits a group into kicker / headline / subheadline. Lines opening with —— are subheadlines.
+ * Display-type lines (marked up or doubled outline font) outrank plain ones: the last of them is
+ * the headline, plain lines before it are the kicker and after it the subheadline. Without
+ * display type, the line before a —— subtitle is the headline; otherwise newspaper order holds:
+ * 引题 / 主题 / 副题 (one line: headline; two: kicker + headline; three+: …, headline, sub).
+ */
+export function headlineRoles(group: HeadGroup): HeadlineRoles {
+  const lines = group.lines;
+  const isSub = (l: HeadLine) => DASH.test(l.text) && l.text.startsWith("——");
+  const mains = lines.filter((l) => !isSub(l));
+  const subs = lines.filter(isSub).map((l) => l.text.replace(DASH, "").trim());
+  if (mains.length === 0) return { kicker: null, headline: subs.join(" "), subheadline: null };
+
+  const marked = mains.filter((l) => l.level !== undefined || l.display);
+  let at: number;
+  if (marked.length) at = mains.indexOf(marked[marked.length - 1]!);
+  else if (subs.length) {
+    const firstSub = lines.findIndex(isSub);
+    const before = lines.slice(0, firstSub).filter((l) => !isSub(l));
+    at = before.length ? mains.indexOf(before[before.length - 1]!) : 0;
+  } else at = mains.length >= 3 ? mains.length - 2 : mains.length - 1;
+
+  const text = (l: HeadLine) => l.text;
+  return {
+    kicker: joinOrNull(mains.slice(0, at).map(text)),
+    headline: mains[at]!.text,
+    subheadline: joinOrNull([...subs, ...mains.slice(at + 1).map(text)]),
+  };
+}
+
+/** A group with more than a bare line — a subtitle, a second line or a byline — heads an article. */
+export function isRichGroup(group: HeadGroup): boolean {
+  return group.lines.length >= 2 || group.byline !== null || group.lines.some((l) => l.text.startsWith("——"));
+}
+
+/** Bigrams of everything a reader would match against the body: all heading lines. */
+export function groupBigrams(group: HeadGroup): Set<string> {
+  return hanBigrams(group.lines.map((l) => l.text).join("\n"));
+}
+
+/** Share of the group's bigrams that occur in `paragraphs`. */
+export function groupMatch(group: HeadGroup, paragraphs: string[]): number {
+  const probe = groupBigrams(group);
+  if (!probe.size) return 0;
+  return overlapCount(probe, hanBigrams(paragraphs.join("\n"))) / probe.size;
+}
+
+const FALLBACK_MAX = 60;
+
+/**
+ * A stand-in headline for an article whose page prints none (or whose headline could not be
+ * found): the first sentence of the body without its 本报讯/byline opening and bracketed asides,
+ * cut at a clause boundary when longer than 60 characters.
+ */
+export function headlineFromLead(paragraphs: string[]): string {
+  const first = (paragraphs[0] ?? "").trim();
+  let t = first.replace(LEAD, "").replace(/^\s*(?:(?:本报)?(?:记者|通讯员)[^：:。]{0,40})?报道\s*[：:]\s*/u, "");
+  t = t.replace(/^\s*[:：]\s*/u, "");
+  const end = t.search(/[。！？!?]/u);
+  if (end > 0) t = t.slice(0, end);
+  t = t.replace(/[（(][^（）()]*[）)]/gu, "").replace(/[，,、；;：:\s]+$/u, "").trim();
+  if ([...t].length > FALLBACK_MAX) {
+    const head = [...t].slice(0, FALLBACK_MAX).join("");
+    const cut = Math.max(head.lastIndexOf("，"), head.lastIndexOf(","));
+    t = cut > 10 ? head.slice(0, cut) : head;
+  }
+  return t || first.slice(0, 30);
+}
