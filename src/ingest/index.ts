@@ -5,4 +5,5 @@
 export { readSeedFiles, type SeedFile, type SeedFolder } from "./seeds.js";
 export { cleanPage, type Block, type BlockKind, type CleanPage, type PageMeta } from "./clean.js";
 export { parseArticles } from "./segment.js";
+export { chunkArticle, chunkArticles, DEFAULT_CHUNK_OPTIONS } from "./chunk.js";
 export type { Article, ChunkOptions, Passage } from "./types.js";
