@@ -1,0 +1,76 @@
+/**
+ * The one place the bot is assembled: API transformers (auto-retry), then the guard, commands,
+ * questions and non-text composers, then the error boundary. Nothing here starts polling.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { QaService } from "../core/types.js";
+import type { Logger } from "../log.js";
+import { commandsComposer } from "./commands.js";
+import { createErrorHandler } from "./errors.js";
+import { DEFAULT_RATE_LIMIT, guardComposer, type RateLimitOptions } from "./guard.js";
+import { LastAnswers } from "./memory.js";
+import { nonTextComposer } from "./non-text.js";
+import { questionsComposer } from "./questions.js";
+import { DEFAULT_EXAMPLES } from "./render.js";
+
+export interface RetryOptions {
+  /** Retries of one request after a 429/5xx answer (default 3). Network errors are retried with backoff. */
+  maxRetryAttempts: number;
+  /** A 429 asking to wait longer than this many seconds fails instead (default 60). */
+  maxDelaySeconds: number;
+}
+
+export interface CreateBotOptions {
+  /** Bot API token from @BotFather. Never logged. */
+  token: string;
+  /** Bot API root URL (default https://api.telegram.org): a self-hosted Bot API server, or a fake one in tests. */
+  apiRoot?: string | null;
+  /** The answering core. */
+  qa: QaService;
+  logger: Logger;
+  /** Chats the bot answers in (config ALLOWED_CHAT_IDS); null or absent: every chat. */
+  allowedChatIds?: ReadonlySet<number> | null;
+  /** Per-user rate limit (default 5 messages per 10 s). */
+  rateLimit?: Partial<RateLimitOptions>;
+  /** Retry limits for the auto-retry transformer. */
+  retry?: Partial<RetryOptions>;
+  /** Last answer per chat for /sources (default: an LRU of 1000 chats). */
+  memory?: LastAnswers;
+  /** Example questions in /start and /help (default: the Changji jobs question in English and Chinese). */
+  examples?: readonly string[];
+  /** The bot's own user (grammY `botInfo`); when absent it is fetched with getMe on start. */
+  botInfo?: UserFromGetMe;
+}
+
+const DEFAULT_RETRY: RetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
+
+/** Builds the grammY bot (not started: see `runBot`). */
+export function createBot(options: CreateBotOptions): Bot<Context> {
+  const { qa, logger } = options;
+  const bot = new Bot<Context>(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {},
+  });
+  bot.api.config.use(autoRetry({ ...DEFAULT_RETRY, ...options.retry }));
+
+  const services = {
+    qa,
+    logger,
+    memory: options.memory ?? new LastAnswers(1000),
+    examples: options.examples ?? DEFAULT_EXAMPLES,
+  };
+  bot.use(
+    guardComposer({
+      allowedChatIds: options.allowedChatIds ?? null,
+      rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
+      logger,
+    }),
+  );
+  bot.use(commandsComposer(services));
+  bot.use(questionsComposer(services));
+  bot.use(nonTextComposer());
+  bot.catch(createErrorHandler(logger));
+  return bot;
+}

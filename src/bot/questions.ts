@@ -1,0 +1,40 @@
+/**
+ * Questions: text messages, photo (and other) captions, and edited messages (answered again).
+ * The guard has already dropped group chatter; here the question is read and answered.
+ */
+import { Composer, type Context } from "grammy";
+import type { QaService } from "../core/types.js";
+import type { Logger } from "../log.js";
+import { readMessage } from "./addressing.js";
+import type { LastAnswers } from "./memory.js";
+import { renderAnswer } from "./render.js";
+import { isGroup, replyHtml, withTyping } from "./reply.js";
+
+export interface QuestionServices {
+  qa: QaService;
+  logger: Logger;
+  memory: LastAnswers;
+}
+
+/**
+ * Answers one question in the current chat: "typing…" while the core works, then the rendered
+ * answer, remembered for /sources. A QaError (empty, too long…) propagates to `bot.catch`.
+ */
+export async function answerQuestion(ctx: Context, question: string, { qa, logger, memory }: QuestionServices): Promise<void> {
+  const chatId = ctx.chat!.id;
+  const answer = await withTyping(ctx, logger, () => qa.answer(question, { sessionId: String(chatId) }));
+  logger.info({ chatId, found: answer.found, citations: answer.citations.length }, "answered");
+  memory.set(chatId, answer);
+  await replyHtml(ctx, renderAnswer(answer));
+}
+
+export function questionsComposer(services: QuestionServices): Composer<Context> {
+  const questions = new Composer<Context>();
+  questions.on(["message:text", "message:caption", "edited_message:text", "edited_message:caption"], async (ctx) => {
+    const reading = readMessage(ctx.msg, ctx.me, isGroup(ctx));
+    // New commands were handled by the commands composer; of edited ones only /ask is re-answered.
+    if (reading.command !== null && reading.command !== "ask") return;
+    await answerQuestion(ctx, reading.question, services);
+  });
+  return questions;
+}

@@ -1,0 +1,40 @@
+/** Sending helpers shared by the composers: HTML replies (split, quoted in groups) and "typing…". */
+import type { Context } from "grammy";
+import type { Logger } from "../log.js";
+import { MESSAGE_LIMIT, splitHtml } from "./html.js";
+
+/** Telegram shows a chat action for about 5 s; it is renewed this often while an answer is worked out. */
+const TYPING_EVERY_MS = 4_500;
+
+export function isGroup(ctx: Context): boolean {
+  return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
+}
+
+/**
+ * Sends Telegram HTML, split into messages of at most 4096 characters. In groups the first part
+ * quotes the message being answered (reply_parameters), so the thread stays readable.
+ */
+export async function replyHtml(ctx: Context, html: string): Promise<void> {
+  const quoted = isGroup(ctx) && ctx.msg ? ctx.msg.message_id : undefined;
+  const parts = splitHtml(html, MESSAGE_LIMIT);
+  for (const [i, part] of parts.entries()) {
+    await ctx.reply(part, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(i === 0 && quoted !== undefined ? { reply_parameters: { message_id: quoted, allow_sending_without_reply: true } } : {}),
+    });
+  }
+}
+
+/** Runs `work` while the chat shows "typing…"; a failed chat action never fails the work. */
+export async function withTyping<T>(ctx: Context, logger: Logger, work: () => Promise<T>): Promise<T> {
+  const typing = () =>
+    ctx.replyWithChatAction("typing").catch((err: unknown) => logger.debug({ err }, "chat action failed"));
+  void typing();
+  const timer = setInterval(() => void typing(), TYPING_EVERY_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
