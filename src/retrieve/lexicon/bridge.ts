@@ -9,15 +9,25 @@ import { allowedDistance, boundedEditDistance, tonelessPinyin } from "./pinyin.j
  * toneless pinyin of the corpus's words. Small enough to save next to the keyword index.
  */
 
-/** Saved form; a gloss is its stems joined by spaces, a stop-word stem marked with a leading "~". */
+/** Saved form, laid out so loading is little more than JSON.parse (no string splitting, no sorting). */
 export interface BridgeLexiconJSON {
   version: number;
-  /** [headword, document frequency, senses (each a list of glosses)] */
-  heads: [string, number, string[][]][];
-  /** [toneless pinyin, indexes into `heads` / `names`] */
-  pinyin: [string, number[]][];
-  /** Corpus words that are not dictionary headwords but have a pinyin key (e.g. 准东). */
-  names: [string, number][];
+  /** Dictionary headwords found in the corpus, then corpus words known only by their pinyin (准东). */
+  terms: string[];
+  /** Per term: documents containing it. */
+  df: number[];
+  /** Per term: senses in its dictionary entry (0 for a pinyin-only word). */
+  senses: number[];
+  /** Per term: weight of a pinyin match — 1 proper noun in CC-CEDICT, 0.9 word it lacks, 0.5 common word. */
+  nameWeight: number[];
+  /** Per gloss: its term, and its stems joined by spaces, a stop-word stem marked with a leading "~". */
+  glossTerm: number[];
+  glossText: string[];
+  /** Content stem → glosses containing it. */
+  byStem: Record<string, number[]>;
+  /** Toneless pinyin keys, sorted, and (parallel) the terms that read so. */
+  pinyinKeys: string[];
+  pinyinTerms: number[][];
 }
 
 export interface BuildLexiconOptions {
@@ -37,44 +47,22 @@ export interface Candidate {
   df: number;
 }
 
-interface Gloss {
-  head: number;
-  stems: string[];
-  /** Content words count 1, stop words STOP_WEIGHT: "to be in hospital" is mostly, not only, "hospital". */
-  weight: number;
-}
-
+/** Content words count 1, stop words a quarter: "to be in hospital" is mostly, not only, "hospital". */
 const STOP_WEIGHT = 0.25;
-
-const VERSION = 1;
+const VERSION = 2;
 const HAN_WORD = /^\p{Script=Han}{2,6}$/u;
+const NAME_WEIGHT = { proper: 1, unlisted: 0.9, common: 0.5 };
+/** Letters that can only begin a new pinyin syllable (vowels, n, g and r can continue a final). */
+const SYLLABLE_START = /[bcdfhjklmpqstwxyz]/;
 
 /** English glosses and romanised names of the Chinese terms in one corpus. */
 export class BridgeLexicon {
   static readonly VERSION = VERSION;
-  private readonly terms: string[] = [];
-  private readonly df: number[] = [];
-  private readonly senseCount: number[] = [];
-  private readonly glosses: Gloss[] = [];
-  private readonly byStem = new Map<string, number[]>();
-  private readonly byPinyin = new Map<string, number[]>();
-  /** Pinyin keys bucketed by their first two letters, for prefix and fuzzy scans. */
-  private readonly pinyinBuckets = new Map<string, string[]>();
+  private readonly byStem: Map<string, number[]>;
+  private readonly parsed = new Map<number, { stems: string[]; weight: number }>();
 
   private constructor(private readonly saved: BridgeLexiconJSON) {
-    const all = [...saved.heads.map(([term, df, senses]) => ({ term, df, senses })), ...saved.names.map(([term, df]) => ({ term, df, senses: [] }))];
-    all.forEach(({ term, df, senses }, index) => {
-      this.terms.push(term);
-      this.df.push(df);
-      this.senseCount.push(senses.length);
-      for (const sense of senses) for (const gloss of sense) this.addGloss(index, gloss);
-    });
-    for (const [key, indexes] of saved.pinyin) {
-      this.byPinyin.set(key, indexes);
-      const bucket = this.pinyinBuckets.get(key.slice(0, 2)) ?? [];
-      bucket.push(key);
-      this.pinyinBuckets.set(key.slice(0, 2), bucket);
-    }
+    this.byStem = new Map(Object.entries(saved.byStem));
   }
 
   /** Builds the lexicon from the corpus vocabulary (e.g. `keywordIndex.terms()`), once, at index time. */
@@ -82,34 +70,48 @@ export class BridgeLexicon {
     const present = new Set<string>();
     for (const term of corpusTerms) if (/\p{Script=Han}/u.test(term)) present.add(term);
     const dfOf = options.documentFrequency ?? (() => 1);
-    const heads = new Map<string, { senses: string[][]; keys: Set<string> }>();
+    const heads = new Map<string, { glosses: string[]; senses: number; keys: Set<string> }>();
     // Presence is by whole term: inferring 毕业设计 from its bigrams invented terms the corpus never uses.
     for (const entry of parseCedict(options.cedictText ?? loadCedictText(), (head) => present.has(head))) {
-      const head = heads.get(entry.simplified) ?? { senses: [], keys: new Set<string>() };
-      head.senses.push(...entry.senses.map((glosses) => glosses.map((g) => encodeGloss(englishPhrase(g))).filter(Boolean)));
+      const head = heads.get(entry.simplified) ?? { glosses: [], senses: 0, keys: new Set<string>() };
+      for (const sense of entry.senses) {
+        const glosses = sense.map((g) => encodeGloss(englishPhrase(g))).filter(Boolean);
+        head.glosses.push(...glosses);
+        if (glosses.length) head.senses++;
+      }
       // Capitalised CEDICT pinyin marks a proper noun; its reading beats guessing one.
-      if (/^[A-Z]/.test(entry.pinyin)) head.keys.add(entry.pinyin.toLowerCase().replace(/[^a-z]/g, "").replace(/v/g, "u"));
+      if (/^[A-Z]/.test(entry.pinyin)) head.keys.add(entry.pinyin.toLowerCase().replace(/[^a-z]/g, ""));
       heads.set(entry.simplified, head);
     }
-    const saved: BridgeLexiconJSON = { version: VERSION, heads: [], pinyin: [], names: [] };
+    const out: BridgeLexiconJSON = { version: VERSION, terms: [], df: [], senses: [], nameWeight: [], glossTerm: [], glossText: [], byStem: {}, pinyinKeys: [], pinyinTerms: [] };
     const pinyin = new Map<string, number[]>();
-    const addKey = (key: string, index: number) => {
-      if (key.length >= 2) pinyin.set(key, [...(pinyin.get(key) ?? []), index]);
+    const addTerm = (term: string, senses: number, nameWeight: number, keys: Iterable<string>) => {
+      const index = out.terms.push(term) - 1;
+      out.df.push(dfOf(term));
+      out.senses.push(senses);
+      out.nameWeight.push(nameWeight);
+      for (const key of keys) pinyin.set(key, [...(pinyin.get(key) ?? []), index]);
+      return index;
     };
-    for (const [term, { senses, keys }] of heads) {
-      const index = saved.heads.push([term, dfOf(term), senses.filter((s) => s.length)]) - 1;
-      for (const key of keys) addKey(key, index);
-      if (!keys.size && HAN_WORD.test(term)) addKey(tonelessPinyin(term), index);
+    for (const [term, { glosses, senses, keys }] of heads) {
+      const proper = keys.size > 0;
+      const guessed = proper || !HAN_WORD.test(term) ? [] : [tonelessPinyin(term)];
+      const index = addTerm(term, senses, proper ? NAME_WEIGHT.proper : NAME_WEIGHT.common, proper ? keys : guessed);
+      for (const gloss of glosses) {
+        const id = out.glossText.push(gloss) - 1;
+        out.glossTerm.push(index);
+        for (const stem of new Set(gloss.split(" ").filter((t) => !t.startsWith("~")))) (out.byStem[stem] ??= []).push(id);
+      }
     }
     const segmenter = options.segmenter ?? jiebaSegmenter();
     for (const term of present) {
       // Only whole words get a pinyin key: a bigram that spans two words ("镇就") names nothing.
       if (heads.has(term) || !HAN_WORD.test(term) || segmenter.cut(term).length !== 1) continue;
-      const index = saved.heads.length + saved.names.push([term, dfOf(term)]) - 1;
-      addKey(tonelessPinyin(term), index);
+      addTerm(term, 0, NAME_WEIGHT.unlisted, [tonelessPinyin(term)]);
     }
-    saved.pinyin = [...pinyin];
-    return new BridgeLexicon(saved);
+    out.pinyinKeys = [...pinyin.keys()].filter((k) => k.length >= 2).sort();
+    out.pinyinTerms = out.pinyinKeys.map((k) => pinyin.get(k)!);
+    return new BridgeLexicon(out);
   }
 
   /** Restores a saved lexicon. Throws INDEX_VERSION for another format version, INDEX_CORRUPT if damaged. */
@@ -119,7 +121,8 @@ export class BridgeLexicon {
     if (data && typeof data === "object" && data.version !== VERSION) {
       throw new QaError("INDEX_VERSION", `The English bridge was saved in format v${String(data.version)}; this build reads v${VERSION}.`, hint);
     }
-    if (!data || !Array.isArray(data.heads) || !Array.isArray(data.pinyin) || !Array.isArray(data.names)) {
+    const arrays = [data?.terms, data?.df, data?.senses, data?.nameWeight, data?.glossTerm, data?.glossText, data?.pinyinKeys, data?.pinyinTerms];
+    if (!data || !arrays.every(Array.isArray) || typeof data.byStem !== "object" || data.terms!.length !== data.df!.length) {
       throw new QaError("INDEX_CORRUPT", "The English bridge file is damaged (missing fields).", hint);
     }
     return new BridgeLexicon(data as BridgeLexiconJSON);
@@ -131,7 +134,7 @@ export class BridgeLexicon {
 
   /** Number of Chinese terms with glosses, and of pinyin keys (for logs and tests). */
   get stats(): { headwords: number; pinyinKeys: number } {
-    return { headwords: this.saved.heads.length, pinyinKeys: this.byPinyin.size };
+    return { headwords: this.saved.senses.filter((n) => n > 0).length, pinyinKeys: this.saved.pinyinKeys.length };
   }
 
   /**
@@ -148,12 +151,13 @@ export class BridgeLexicon {
     const covered = content.length + STOP_WEIGHT * (phrase.length - content.length);
     const best = new Map<number, number>();
     for (const id of rarest) {
-      const gloss = this.glosses[id]!;
-      if (!containsRun(gloss.stems, stems)) continue;
-      const score = covered / gloss.weight / Math.sqrt(this.senseCount[gloss.head]!);
-      best.set(gloss.head, Math.max(best.get(gloss.head) ?? 0, score));
+      const { stems: glossStems, weight } = this.gloss(id);
+      if (!containsRun(glossStems, stems)) continue;
+      const term = this.saved.glossTerm[id]!;
+      const score = covered / weight / Math.sqrt(this.saved.senses[term]!);
+      best.set(term, Math.max(best.get(term) ?? 0, score));
     }
-    return [...best].map(([head, score]) => this.candidate(head, score));
+    return [...best].map(([term, score]) => this.candidate(term, score));
   }
 
   /**
@@ -163,36 +167,43 @@ export class BridgeLexicon {
   pinyinMatches(name: string): Candidate[] {
     const key = name.toLowerCase();
     if (!/^[a-z]{4,}$/.test(key)) return [];
+    const { pinyinKeys: keys, pinyinTerms, nameWeight } = this.saved;
     const found = new Map<number, number>();
-    const note = (indexes: number[] | undefined, score: number) => {
-      for (const i of indexes ?? []) found.set(i, Math.max(found.get(i) ?? 0, score));
+    const note = (at: number, score: number) => {
+      for (const t of pinyinTerms[at]!) found.set(t, Math.max(found.get(t) ?? 0, score * nameWeight[t]!));
     };
-    note(this.byPinyin.get(key), 1);
+    // Keys are sorted, so every key starting with `key` follows it directly.
+    let at = lowerBound(keys, key);
+    if (keys[at] === key) note(at++, 1);
+    for (; at < keys.length && keys[at]!.startsWith(key); at++) {
+      // Only at a syllable boundary: "changji" may be 昌吉州 (changji|zhou), not 长江 (chang|jiang).
+      if (keys[at]!.length <= key.length + 5 && SYLLABLE_START.test(keys[at]![key.length]!)) note(at, 0.6);
+    }
     // An exact reading wins: "zhundong" must not also bring in 主动 (zhudong).
     const max = found.size ? 0 : allowedDistance(key.length);
-    for (const other of this.pinyinBuckets.get(key.slice(0, 2)) ?? []) {
-      if (other === key) continue;
-      if (other.startsWith(key) && other.length <= key.length + 5) note(this.byPinyin.get(other), 0.6);
-      else if (max && boundedEditDistance(key, other, max) <= max) note(this.byPinyin.get(other), 0.5);
+    if (max) {
+      const prefix = key.slice(0, 2);
+      for (let i = lowerBound(keys, prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) {
+        if (boundedEditDistance(key, keys[i]!, max) <= max) note(i, 0.5);
+      }
     }
-    return [...found].map(([head, score]) => this.candidate(head, score));
+    return [...found].map(([term, score]) => this.candidate(term, score));
+  }
+
+  /** Glosses are split on first use, not at load, so loading stays a JSON.parse. */
+  private gloss(id: number): { stems: string[]; weight: number } {
+    let gloss = this.parsed.get(id);
+    if (!gloss) {
+      const tokens = this.saved.glossText[id]!.split(" ");
+      const weight = tokens.reduce((sum, t) => sum + (t.startsWith("~") ? STOP_WEIGHT : 1), 0);
+      gloss = { stems: tokens.map((t) => t.replace(/^~/, "")), weight };
+      this.parsed.set(id, gloss);
+    }
+    return gloss;
   }
 
   private candidate(index: number, score: number): Candidate {
-    return { term: this.terms[index]!, score, df: this.df[index]! };
-  }
-
-  private addGloss(head: number, encoded: string): void {
-    const tokens = encoded.split(" ");
-    const id = this.glosses.length;
-    const stems = tokens.map((t) => t.replace(/^~/, ""));
-    const contentStems = tokens.filter((t) => !t.startsWith("~"));
-    this.glosses.push({ head, stems, weight: contentStems.length + STOP_WEIGHT * (stems.length - contentStems.length) });
-    for (const stem of new Set(contentStems)) {
-      const list = this.byStem.get(stem);
-      if (list) list.push(id);
-      else this.byStem.set(stem, [id]);
-    }
+    return { term: this.saved.terms[index]!, score, df: this.saved.df[index]! };
   }
 }
 
@@ -200,6 +211,17 @@ function encodeGloss(tokens: PhraseToken[]): string {
   // A gloss of stop words only ("to be") could never be matched; drop it.
   if (!tokens.some((t) => t.content)) return "";
   return tokens.map((t) => (t.content ? t.stem : `~${t.stem}`)).join(" ");
+}
+
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {

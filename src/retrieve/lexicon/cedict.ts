@@ -27,7 +27,7 @@ const LINE = /^(\S+) (\S+) \[([^\]]*)\] \/(.*)\/\s*$/;
 const NOT_A_MEANING =
   /^(see |see also|variant of|old variant|archaic variant|japanese variant|erhua variant|used in|surname |cl:|also written|also pr\.|taiwan pr\.|abbr\. for|\(old\)|\(archaic\)|\(tw\)|\(bound form\) see)/i;
 
-/** Parses CC-CEDICT lines, only those whose headword passes `keep`; entries with no English sense are skipped. */
+/** Parses CC-CEDICT lines whose headword passes `keep`. Entries may have no senses (昌吉: only "see …"). */
 export function* parseCedict(text: string, keep: (simplified: string) => boolean = () => true): Generator<CedictEntry> {
   for (const line of text.split("\n")) {
     if (line.startsWith("#")) continue;
@@ -36,8 +36,8 @@ export function* parseCedict(text: string, keep: (simplified: string) => boolean
     if (!keep(line.slice(start, line.indexOf(" ", start)))) continue;
     const m = LINE.exec(line);
     if (!m) continue;
-    const senses = m[4]!.split("/").flatMap(senseGlosses);
-    if (senses.length) yield { simplified: m[2]!, pinyin: m[3]!, senses };
+    // Kept even without senses: a proper noun's reading is still worth having.
+    yield { simplified: m[2]!, pinyin: m[3]!, senses: m[4]!.split("/").flatMap(senseGlosses) };
   }
 }
 
