@@ -38,12 +38,19 @@ export class VarintReader {
     return this.at >= this.bytes.length;
   }
   next(): number {
+    // Most values (posting gaps, tfs) fit one byte; keep that path tiny so it is inlined.
+    const first = this.bytes[this.at++];
+    if (first !== undefined && first < 0x80) return first;
+    return this.continued(first);
+  }
+  private continued(first: number | undefined): number {
+    let byte = first;
     let value = 0;
     for (let shift = 0; ; shift += 7) {
-      const byte = this.bytes[this.at++];
       if (byte === undefined || shift > 28) throw this.onTruncated();
       value += (byte & 0x7f) * 2 ** shift;
       if (byte < 0x80) return value;
+      byte = this.bytes[this.at++];
     }
   }
 }
