@@ -4,6 +4,7 @@ import { endsSentence, joinLines, normalizeBodyText, normalizeHeadingText } from
 
 export type { PageMeta } from "./furniture.js";
 
+/** Block kinds of a cleaned page; furniture never becomes a block (see `CleanPage.dropped`). */
 export type BlockKind = "heading" | "paragraph" | "caption" | "byline" | "masthead";
 
 /** One piece of a cleaned page, in reading order. */

@@ -6,6 +6,7 @@ import { hanBigrams, overlapCount } from "./text.js";
  * an article — kicker (引题/栏目), headline (主题), subheadline (副题) and byline.
  */
 
+/** One heading line of a group. */
 export interface HeadLine {
   text: string;
   /** Markdown level, when marked up. */
@@ -13,6 +14,7 @@ export interface HeadLine {
   display?: boolean;
 }
 
+/** Consecutive heading lines (plus the byline printed under them) that title one article. */
 export interface HeadGroup {
   lines: HeadLine[];
   byline: string | null;
@@ -20,6 +22,7 @@ export interface HeadGroup {
   at: number;
 }
 
+/** What each line of a heading group is to a reader. */
 export interface HeadlineRoles {
   kicker: string | null;
   headline: string;

@@ -14,8 +14,10 @@ import {
  * decide what each surviving line is. Joining lines into paragraphs happens in `clean.ts`.
  */
 
+/** What a kept line is: a heading, a byline, a lone photo credit, or body/caption text. */
 export type LineKind = "heading" | "byline" | "credit" | "text";
 
+/** One kept line of a page, classified, with the widths the paragraph joiner needs. */
 export interface Line {
   text: string;
   kind: LineKind;
@@ -30,6 +32,7 @@ export interface Line {
   column: number;
 }
 
+/** A page after line classification, before lines are joined into blocks. */
 export interface PageLines {
   lines: Line[];
   meta: PageMeta;
@@ -50,7 +53,7 @@ const BYLINE = [
 export const CREDIT_ONLY =
   /^(?:□\s*)?(?:(?:本报)?(?:特约)?(?:记者|通讯员)\s*)?[\p{Script=Han}·]{1,12}(?:\s+[\p{Script=Han}·]{1,6})*\s*摄$/u;
 /** A caption that ends in a credit: `…在乌鲁木齐召开。 刘安 摄`, `…车间。□吕振江摄`. */
-export const ENDS_WITH_CREDIT =
+const ENDS_WITH_CREDIT =
   /(?:^|[。！？”\s□])\s*(?:□\s*)?(?:(?:本报)?(?:记者|通讯员)\s*)?[\p{Script=Han}·]{2,12}(?:\s[\p{Script=Han}·]{1,4})?\s*摄$/u;
 
 const MARKDOWN = /^(#{1,6})\s+(.*)$/;
@@ -67,7 +70,7 @@ export function isDateline(s: string): boolean {
 }
 
 /** True when nothing on the next line can continue `s`: a sentence end, a credit, a dateline. */
-export function endsParagraph(s: string): boolean {
+function endsParagraph(s: string): boolean {
   return endsSentence(s) || endsWithCredit(s) || isDateline(s);
 }
 

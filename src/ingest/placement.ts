@@ -18,13 +18,25 @@ function permutations<T>(xs: T[]): T[][] {
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
 }
 
+interface Split {
+  cuts: number[];
+  order: number[];
+  /** Every group's own wording sits mostly in its own run (not a kicker/headline of one story). */
+  supported: boolean;
+}
+
+/** Evidence a group needs in its own run, and the most it may leak into the others (share). */
+const MIN_OWN_EVIDENCE = 2;
+const MAX_LEAK = 0.5;
+
 /**
- * Splits `d` into one contiguous run of paragraphs per group, choosing the group order and cut
- * points that maximise how many of each group's own bigrams (those no other group shares) its
- * run contains. Two articles printed back to back without a heading between them come apart here.
+ * The best way to cut `d` into one contiguous run of paragraphs per group: the group order and
+ * cut points that maximise how many of each group's own bigrams (those no other group shares)
+ * its run contains.
  */
-function split(d: Draft, groups: HeadGroup[]): Draft[] {
+function bestSplit(d: Draft, groups: HeadGroup[]): Split | null {
   const n = d.paragraphs.length;
+  if (groups.length > n) return null;
   const bigrams = groups.map(groupBigrams);
   const own = bigrams.map((set, j) => new Set([...set].filter((g) => !bigrams.some((o, k) => k !== j && o.has(g)))));
   const score = d.paragraphs.map((p) => {
@@ -61,9 +73,23 @@ function split(d: Draft, groups: HeadGroup[]): Draft[] {
     }
     best = { total, cuts, order };
   }
-  if (!best) return [d];
+  if (!best) return null;
 
   const { cuts, order } = best;
+  const supported = order.every((j, s) => {
+    const from = cuts[s]!;
+    const to = s + 1 < cuts.length ? cuts[s + 1]! : n;
+    let inside = 0;
+    let outside = 0;
+    score.forEach((row, p) => (p >= from && p < to ? (inside += row[j]!) : (outside += row[j]!)));
+    return inside >= MIN_OWN_EVIDENCE && outside <= MAX_LEAK * inside;
+  });
+  return { cuts, order, supported };
+}
+
+/** Cuts `d` as `split` says, one draft per group. */
+function applySplit(d: Draft, groups: HeadGroup[], { cuts, order }: Split): Draft[] {
+  const n = d.paragraphs.length;
   return order.map((j, s) => {
     const from = cuts[s]!;
     const to = s + 1 < cuts.length ? cuts[s + 1]! : n;
@@ -80,8 +106,39 @@ function split(d: Draft, groups: HeadGroup[]): Draft[] {
 }
 
 /**
+ * A stranded group's lines as separate one-line groups — consecutive headlines of different
+ * stories look like one kicker + headline stack until the text says otherwise. A —— line stays
+ * with the line above it and the byline with the last line. Null when a line is too short to
+ * carry evidence (a place-name kicker such as 呼图壁县).
+ */
+function explode(g: HeadGroup): HeadGroup[] | null {
+  if (g.lines.some((l) => l.level !== undefined)) return null;
+  const parts: HeadGroup[] = [];
+  for (const line of g.lines) {
+    const last = parts[parts.length - 1];
+    if (line.text.startsWith("——") && last) last.lines.push(line);
+    else parts.push({ lines: [line], byline: null, at: g.at });
+  }
+  if (parts.length < 2 || parts.some((p) => hanBigrams(p.lines[0]!.text).size < 4)) return null;
+  parts[parts.length - 1]!.byline = g.byline;
+  return parts;
+}
+
+/** How one headless draft's claimed groups are applied: split when the text supports it. */
+function resolve(d: Draft, groups: HeadGroup[]): Draft[] {
+  const tries: HeadGroup[][] = groups.map((_, i) => groups.flatMap((g, j) => (i === j ? (explode(g) ?? [g]) : [g])));
+  for (const set of [...tries.filter((t) => t.length > groups.length), groups]) {
+    if (set.length < 2 || set.length > MAX_SPLIT) continue;
+    const split = bestSplit(d, set);
+    if (split?.supported) return applySplit(d, set, split);
+  }
+  return [{ ...d, group: groups[0]! }];
+}
+
+/**
  * Gives headline groups that no body followed to the headless articles they best match, and splits
- * an article that claims several. Unclaimed groups (slogans, teasers) are dropped.
+ * an article between several when each one's wording sits in its own run of paragraphs.
+ * Unclaimed groups (slogans, teasers) are dropped.
  */
 export function placeDetached(drafts: Draft[], detached: HeadGroup[]): Draft[] {
   const headless = drafts.filter((d) => d.group === null);
@@ -100,9 +157,7 @@ export function placeDetached(drafts: Draft[], detached: HeadGroup[]): Draft[] {
   }
   return drafts.flatMap((d) => {
     const groups = claimed.get(d);
-    if (!groups) return [d];
-    if (groups.length === 1) return [{ ...d, group: groups[0]! }];
-    return split(d, groups);
+    return groups ? resolve(d, groups) : [d];
   });
 }
 

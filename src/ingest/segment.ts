@@ -95,7 +95,8 @@ type GroupFate = "section" | "stranded" | "titles-current" | "titles-current-and
  * - a news opening (本报讯…) after it: starts that article — unless the text above is headless and
  *   the group matches it at least as well (a headline printed after its body);
  * - body text after it: a bare line inside a headless article or a feature is a section heading;
- *   a fuller group titles the headless text above and runs on (a page-wide feature headline).
+ *   a fuller group titles the headless text above and runs on (a page-wide feature headline),
+ *   unless it carries its own byline — then the wording decides, as for a news opening.
  */
 function fateOf(g: HeadGroup, cur: Draft | null, items: Item[], i: number): GroupFate {
   const next = items.slice(i + 1).find((x) => x.kind === "paragraph" || x.kind === "group");
@@ -106,12 +107,13 @@ function fateOf(g: HeadGroup, cur: Draft | null, items: Item[], i: number): Grou
   if (!next) return !marked && bare && inFeature ? "section" : "stranded";
   if (next.kind === "group") return "stranded";
   if (marked) return "starts";
-  if (LEAD.test(next.block.text)) {
-    const above = headless && !bare && groupMatch(g, cur.paragraphs) >= groupMatch(g, runAfter(items, i + 1));
-    return above ? "titles-current-and-ends" : "starts";
-  }
+  const fitsAbove = () => headless && groupMatch(g, cur.paragraphs) >= groupMatch(g, runAfter(items, i + 1));
+  if (LEAD.test(next.block.text)) return !bare && fitsAbove() ? "titles-current-and-ends" : "starts";
   if (bare && (headless || inFeature)) return "section";
-  return headless ? "titles-current" : "starts";
+  if (!headless) return "starts";
+  // A group with its own byline may as well open a new feature: let the wording decide.
+  if (g.byline !== null) return fitsAbove() ? "titles-current-and-ends" : "starts";
+  return "titles-current";
 }
 
 function assemble(items: Item[]): { drafts: Draft[]; detached: HeadGroup[] } {

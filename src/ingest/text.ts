@@ -9,15 +9,15 @@ const DIGIT = /[0-9]/;
 const ALNUM = /[A-Za-z0-9]/;
 
 /** True for one CJK ideograph. */
-export function isHan(ch: string | undefined): boolean {
+function isHan(ch: string | undefined): boolean {
   return ch !== undefined && HAN.test(ch);
 }
 
-export function isDigit(ch: string | undefined): boolean {
+function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && DIGIT.test(ch);
 }
 
-export function isLatin(ch: string | undefined): boolean {
+function isLatin(ch: string | undefined): boolean {
   return ch !== undefined && LATIN.test(ch);
 }
 
@@ -29,19 +29,13 @@ export function hanCount(s: string): number {
 }
 
 /**
- * Printed width in em: ideographs and full-width punctuation take a full cell, ASCII half a cell
- * and spaces none (PDF extraction inserts them arbitrarily). Used to compare a line against the
- * column it was set in.
+ * Printed width in em: ideographs and full-width punctuation take a full cell, ASCII characters
+ * and spaces half a cell (the spaces PDF extraction leaves around numbers stand for real spacing
+ * in the column). Used to compare a line against the column it was set in.
  */
 export function visualWidth(s: string): number {
   let w = 0;
-  for (const ch of s) {
-    if (ch === " " || ch === "\t") {
-      w += 0.5; // extraction spaces usually stand for real spacing around numbers
-      continue;
-    }
-    w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
-  }
+  for (const ch of s) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
   return w;
 }
 
@@ -149,25 +143,10 @@ export function hanBigrams(s: string): Set<string> {
   return out;
 }
 
-/** Share of `probe`'s bigrams found in `text` (0..1); 0 when `probe` has none. */
-export function containment(probe: Set<string>, text: Set<string>): number {
-  if (probe.size === 0) return 0;
-  let hit = 0;
-  for (const g of probe) if (text.has(g)) hit++;
-  return hit / probe.size;
-}
 
 /** Count of `probe`'s bigrams found in `text`. */
 export function overlapCount(probe: Set<string>, text: Set<string>): number {
   let hit = 0;
   for (const g of probe) if (text.has(g)) hit++;
   return hit;
-}
-
-/** Median of a non-empty list (0 for an empty one). */
-export function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -185,6 +185,39 @@ describe("parseArticles: 004 (front page, ## headlines with plain kickers)", () 
   });
 });
 
+describe("parseArticles: general rules on constructed pages", () => {
+  const school =
+    "某县今年新建三所学校，新学校配备了图书馆、实验室和体育馆，全县学生入学更加方便，家长们对新学校的教学条件十分满意。";
+  const schoolMore = "据介绍，三所新学校共设置教学班九十个，可容纳学生四千余人，教师队伍也同步扩充，新学校将于秋季学期全面启用。";
+  const wheat = "本报讯 记者乙报道：眼下，某镇高标准农田里的冬小麦陆续出苗，农技人员深入田间地头指导农户做好冬季田间管理工作。";
+  const wheatMore = "该镇今年种植冬小麦三万亩，农技人员从整地、播种到田间管理全程跟踪服务，冬小麦长势良好，为来年丰收打下基础。";
+  const museum = "近日，某市博物馆新馆正式开馆，展出文物两千余件，吸引了众多市民前来参观，博物馆还推出了讲解服务和研学活动。";
+
+  it("gives a headline printed after its body to that body, not to the news item below it", () => {
+    const page = [school, "", schoolMore, "", "某县三所新学校投用", "", "——新学校将于秋季学期全面启用", "", wheat, "", wheatMore].join("\n");
+    const found = parseArticles("p.txt", page);
+    expect(found.map((a) => [a.headline, a.paragraphs.length, Boolean(a.headlineFromLead)])).toEqual([
+      ["某县三所新学校投用", 2, false],
+      ["眼下，某镇高标准农田里的冬小麦陆续出苗，农技人员深入田间地头指导农户做好冬季田间管理工作", 2, true],
+    ]);
+  });
+
+  it("splits a run of two stories between the headlines stranded at the end of the page", () => {
+    const page = [wheat, "", wheatMore, "", museum, "", "某市博物馆新馆开馆迎客", "", "某镇冬小麦长势喜人"].join("\n");
+    const found = parseArticles("p.txt", page);
+    expect(found.map((a) => [a.headline, a.paragraphs[0]!.slice(0, 4)])).toEqual([
+      ["某镇冬小麦长势喜人", "本报讯记"],
+      ["某市博物馆新馆开馆迎客", "近日，某"],
+    ]);
+    expect(found[0]!.byline).toBe("记者乙");
+  });
+
+  it("starts a new article after a layout gap (two or more blank lines)", () => {
+    const page = ["某县三所新学校投用", "", wheatMore, "", "", "", museum].join("\n");
+    expect(parseArticles("p.txt", page).map((a) => a.paragraphs.length)).toEqual([1, 1]);
+  });
+});
+
 describe("parseArticles: odd input", () => {
   it("returns no articles for an empty page", () => {
     expect(parseArticles("x.txt", "")).toEqual([]);
