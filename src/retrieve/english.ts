@@ -15,6 +15,8 @@ export interface QueryTranslation {
   weights: number[];
   /** The question's own English tokens, stemmed like the index's, for articles with Latin text. */
   englishTokens: string[];
+  /** Which English word or phrase each term came from ("ski resort" → 滑雪场), for concept coverage. */
+  phrases: { english: string; terms: string[] }[];
 }
 
 export interface QueryTranslator {
@@ -48,17 +50,22 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
       const words = question.normalize("NFKC").match(/[A-Za-z][A-Za-z0-9']*|[0-9]+/g) ?? [];
       const englishTokens = [...new Set(words.map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
       const scores = new Map<string, number>();
-      const keep = (found: Candidate[], factor: number) => {
+      const sources = new Map<string, Set<string>>();
+      const keep = (english: string, found: Candidate[], factor: number) => {
         const ranked = found
           // One-character terms are ambiguous as search tokens (年, 加); they must be the only reading.
           .map((c) => ({ ...c, score: c.score * factor * (c.term.length === 1 ? 0.5 : 1) }))
           .filter((c) => c.score >= MIN_SCORE)
           .sort((a, b) => b.score - a.score || b.df - a.df || a.term.length - b.term.length)
           .slice(0, perPhrase);
-        for (const c of ranked) scores.set(c.term, Math.max(scores.get(c.term) ?? 0, c.score));
+        for (const c of ranked) {
+          scores.set(c.term, Math.max(scores.get(c.term) ?? 0, c.score));
+          sources.set(english, (sources.get(english) ?? new Set()).add(c.term));
+        }
       };
       // One token per word (articles dropped), so phrase windows line up with the question's words.
-      const tokens = words.map((w) => englishPhrase(w)[0]).filter((t): t is PhraseToken => t !== undefined);
+      const items = words.map((word) => ({ word, token: englishPhrase(word)[0] })).filter((x) => x.token !== undefined);
+      const tokens = items.map((x) => x.token as PhraseToken);
       const covered = new Set<number>();
       // Longest phrases first; a word inside a phrase that matched exactly counts half on its own.
       for (let n = Math.min(maxWords, tokens.length); n >= 1; n--) {
@@ -67,7 +74,8 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
           // A phrase must start or end on a content word: "this year" yes, "did this" no.
           if (!phrase[0]!.content && !phrase[n - 1]!.content) continue;
           const found = lexicon.glossMatches(phrase);
-          keep(found, n === 1 && covered.has(i) ? 0.5 : 1);
+          const english = items.slice(i, i + n).map((x) => x.word).join(" ");
+          keep(english, found, n === 1 && covered.has(i) ? 0.5 : 1);
           if (n > 1 && found.some((c) => c.score >= 0.99)) for (let j = i; j < i + n; j++) covered.add(j);
         }
       }
@@ -75,10 +83,15 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
       for (const word of words) {
         const [token] = englishPhrase(word);
         if (!token?.content) continue;
-        if (/^[A-Z]/.test(word) || !lexicon.glossMatches([token]).length) keep(lexicon.pinyinMatches(word), 1);
+        if (/^[A-Z]/.test(word) || !lexicon.glossMatches([token]).length) keep(word, lexicon.pinyinMatches(word), 1);
       }
       const ranked = [...scores].sort((a, b) => b[1] - a[1]);
-      return { terms: ranked.map(([term]) => term), weights: ranked.map(([, w]) => Math.round(w * 1000) / 1000), englishTokens };
+      return {
+        terms: ranked.map(([term]) => term),
+        weights: ranked.map(([, w]) => Math.round(w * 1000) / 1000),
+        englishTokens,
+        phrases: [...sources].map(([english, terms]) => ({ english, terms: [...terms] })),
+      };
     },
   };
 }

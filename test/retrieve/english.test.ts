@@ -29,10 +29,16 @@ describe("createQueryTranslator", () => {
     expect(englishTokens).toEqual(["job", "changji", "add", "year"]);
   });
 
-  it("prefers whole-phrase dictionary matches", () => {
-    const { terms } = translator.translate("Tianchi ski resort");
+  it("prefers whole-phrase dictionary matches, and says which English each term came from", () => {
+    const { terms, phrases } = translator.translate("Tianchi ski resort");
     expect(terms.slice(0, 2).sort()).toEqual(["天池", "滑雪场"]);
     expect(terms).toContain("滑雪");
+    expect(phrases).toEqual(
+      expect.arrayContaining([
+        { english: "ski resort", terms: ["滑雪场"] },
+        { english: "Tianchi", terms: expect.arrayContaining(["天池"]) },
+      ]),
+    );
   });
 
   it("finds Zhundong by pinyin and coal/project by dictionary", () => {
@@ -66,7 +72,7 @@ describe("createQueryTranslator", () => {
   });
 
   it("leaves Chinese questions alone", () => {
-    expect(translator.translate("新增城镇就业多少人？")).toEqual({ terms: [], weights: [], englishTokens: [] });
+    expect(translator.translate("新增城镇就业多少人？")).toEqual({ terms: [], weights: [], englishTokens: [], phrases: [] });
   });
 
   it("lets keyword search answer English questions", () => {
