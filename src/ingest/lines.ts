@@ -151,9 +151,8 @@ function blockAround(lines: RawLine[], i: number): RawLine[] {
 const looksTitled = (t: string) => !hasClausePunct(t) && !BRACKETED.test(t);
 
 /**
- * Cleans and classifies every line of a page. Heading rules (a heading never continues a
- * sentence, i.e. the previous line must have ended one):
- * - marked-up or doubled-glyph lines are headings;
+ * Cleans and classifies every line of a page. Marked-up and doubled-glyph lines are headings.
+ * Otherwise a heading never continues a sentence (the previous line must have ended one) and:
  * - long-line pages: a short line (≤ 45 em, ≤ 26 with clause punctuation) that does not end a
  *   sentence or stop mid-clause;
  * - column pages: a line without clause punctuation with ≥ 4 ideographs (or starting ——) that is
@@ -186,7 +185,9 @@ export function classifyLines(raw: string): PageLines {
     if (raw.level !== undefined) kind = "heading";
     else if (CREDIT_ONLY.test(t)) kind = "credit";
     else if (BYLINE.some((re) => re.test(t)) && !endsWithCredit(t)) kind = "byline";
-    else if (afterBreak && isHeading(kept, i, { t, width, column, flow, blanksMeaningful, prev })) kind = "heading";
+    else if (raw.display || (afterBreak && isHeading(kept, i, { t, width, column, flow, blanksMeaningful, prev }))) {
+      kind = "heading"; // display type is a heading wherever it falls
+    }
     lines.push({ ...base, kind });
   }
   return { lines, meta, masthead, dropped, flow, blanksMeaningful };
@@ -203,7 +204,6 @@ interface HeadingContext {
 
 function isHeading(kept: RawLine[], i: number, c: HeadingContext): boolean {
   const raw = kept[i]!;
-  if (raw.display) return true;
   const dash = c.t.startsWith("——");
   if (c.flow) {
     if (BRACKETED.test(c.t) || hanCount(c.t) < 2) return false;
