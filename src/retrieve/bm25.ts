@@ -43,10 +43,11 @@ export interface KeywordIndexJSON {
 const VERSION = 1;
 const REBUILD_HINT = "Rebuild the index: npm run -s cli -- index";
 
+/** A document added since the last merge; typed arrays keep a 100k-passage build's heap small. */
 interface Pending {
   slot: number;
-  termIds: number[];
-  tfs: number[];
+  termIds: Uint32Array;
+  tfs: Uint16Array;
 }
 
 /**
@@ -101,10 +102,11 @@ export class KeywordIndex {
     const tokens = this.tokenizer(text);
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
     const slot = this.slotIds.length;
-    const entry: Pending = { slot, termIds: [], tfs: [] };
+    const entry: Pending = { slot, termIds: new Uint32Array(counts.size), tfs: new Uint16Array(counts.size) };
+    let i = 0;
     for (const [token, tf] of counts) {
-      entry.termIds.push(this.termId(token));
-      entry.tfs.push(Math.min(tf, 0xffff));
+      entry.termIds[i] = this.termId(token);
+      entry.tfs[i++] = Math.min(tf, 0xffff);
     }
     this.slotIds.push(id);
     this.slotLengths.push(tokens.length);
