@@ -6,13 +6,16 @@ import { chineseConcepts, type Concept } from "./concepts.js";
 import { composeFound, composeNotFound } from "./compose.js";
 import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage, validateQuestion } from "./question.js";
-import { selectSentence, type Selection } from "./select.js";
+import { askedUnit, rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation } from "./types.js";
 
 /** When an answer counts as found; defaults in DEFAULT_ANSWER. */
 export interface AnswerOptions {
-  /** Least share of the question's concept weight the answering sentence must cover. */
-  minCoverage: number;
+  /**
+   * Least share of the question's concept weight the answering sentence must cover, per question
+   * language: English concepts come through a dictionary and miss synonyms more often.
+   */
+  minCoverage: { zh: number; en: number };
   /** Below this coverage nothing is close enough to mention, not even as "what they report instead". */
   adviseCoverage: number;
   /** Citations returned with a found answer. */
@@ -20,7 +23,7 @@ export interface AnswerOptions {
   retrieve: Partial<RetrieveOptions>;
 }
 
-export const DEFAULT_ANSWER: AnswerOptions = { minCoverage: 0.62, adviseCoverage: 0.35, maxCitations: 3, retrieve: {} };
+export const DEFAULT_ANSWER: AnswerOptions = { minCoverage: { zh: 0.6, en: 0.5 }, adviseCoverage: 0.35, maxCitations: 3, retrieve: {} };
 
 export interface AnswererDeps {
   index: SearchIndex;
@@ -61,9 +64,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
     t = performance.now();
     const concepts: Concept[] = lang === "zh" ? chineseConcepts(question, jiebaSegmenter(), stats) : englishConcepts(question, translator, stats);
-    const selection = concepts.length ? selectSentence(hits, concepts, kind) : null;
-    const found = isAnswer(selection, kind, o);
-    const citations = selection ? citationsFor(selection, found, o) : [];
+    const ranked = concepts.length ? rankSentences(hits, concepts, kind, askedUnit(question)) : [];
+    const selection = ranked[0] ?? null;
+    const min = o.minCoverage[lang];
+    const found = isAnswer(selection, kind, min);
+    // Further sources only when they answer too (same decision), so no unrelated passage is cited.
+    const supporting = found ? ranked.slice(1).filter((s) => isAnswer(s, kind, min)) : [];
+    const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map(citationOf) : [];
     const best = citations[0] ?? null;
     const closest = selection && selection.coverage >= o.adviseCoverage ? best : null;
     const answer: Answer = {
@@ -84,18 +91,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
  * Found only when the sentence covers enough of the question, the article names every anchor
  * (place, year, name), and a figure question has a figure to give.
  */
-function isAnswer(s: Selection | null, kind: string, o: AnswerOptions): s is Selection {
+function isAnswer(s: Selection | null, kind: string, minCoverage: number): s is Selection {
   if (!s) return false;
   if (s.missingAnchors.length) return false;
-  if (s.coverage < o.minCoverage) return false;
+  if (s.coverage < minCoverage) return false;
   if ((kind === "count" || kind === "amount" || kind === "date") && !s.figure) return false;
   return true;
 }
 
-function citationsFor(s: Selection, found: boolean, o: AnswerOptions): Citation[] {
+function citationOf(s: Selection): Citation {
   const a = s.hit.article;
   const passage = s.hit.passages.find((p) => p.passage.start <= s.sentence.start && p.passage.end >= s.sentence.end) ?? s.hit.passages[0];
-  const first: Citation = {
+  return {
     source: a.source,
     paper: a.paper,
     date: a.date,
@@ -105,6 +112,4 @@ function citationsFor(s: Selection, found: boolean, o: AnswerOptions): Citation[
     articleId: a.id,
     passage: passage?.passage.text ?? s.sentence.text,
   };
-  if (!found) return [first];
-  return [first].slice(0, o.maxCitations);
 }

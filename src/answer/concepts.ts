@@ -15,6 +15,8 @@ export interface Concept {
   weight: number;
   /** Must be present in the answering article (places, years, unknown words). */
   anchor: boolean;
+  /** For a year concept: the year, also satisfied by an article dated that year. */
+  year?: string;
 }
 
 /** Document frequency in the passage index, and the passage count, to weigh concepts. */
@@ -29,6 +31,8 @@ const ASKING = new Set([
   "哪些", "哪个", "哪家", "哪里", "哪儿", "哪天", "何时", "时候", "什么时候", "什么", "是谁", "谁", "怎样", "如何",
   "情况", "怎么样", "有没有", "是否", "多大", "多长", "多高", "多远", "介绍", "一下", "吗", "呢", "请问", "共", "一共", "总共",
 ]);
+// Segmenter leftovers of question phrases (第几个, 哪一年, 那位, 名字呢).
+const ASKING_PART = /几|哪|谁|什么|多少|那|这|名字|[吗呢]$/;
 const PLACE_SUFFIX = /(州|县|市|镇|乡|村|区|省|国|街道|社区)$/;
 
 export function idfOf(stats: TermStats, term: string): number {
@@ -43,7 +47,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   const years = questionYears(question);
   for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
     for (const word of segmenter.cut(run)) {
-      if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING.has(word)) continue;
+      if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING.has(word) || ASKING_PART.test(word)) continue;
       if (word.length === 1) continue; // single characters are noise here; the sentence match uses words
       seen.add(word);
       const df = stats.documentFrequency(word);
@@ -51,7 +55,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
         label: word,
         alternatives: alternativesOf(word),
         weight: idfOf(stats, word),
-        anchor: df === 0 || (PLACE_SUFFIX.test(word) && word.length >= 3),
+        anchor: (df === 0 && hasUnknownBigram(word, stats)) || (PLACE_SUFFIX.test(word) && word.length >= 3),
       });
     }
   }
@@ -59,8 +63,17 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   return concepts;
 }
 
+/**
+ * A word the corpus never uses is an anchor only when some character pair of it is unknown too:
+ * 女性 or 世界杯 are new topics, while 县新户 is just 木垒县新户镇 cut differently.
+ */
+function hasUnknownBigram(word: string, stats: TermStats): boolean {
+  for (let i = 0; i + 1 < word.length; i++) if (stats.documentFrequency(word.slice(i, i + 2)) === 0) return true;
+  return false;
+}
+
 export function yearConcept(year: string, stats: TermStats): Concept {
-  return { label: `${year}年`, alternatives: [year], weight: idfOf(stats, year), anchor: true };
+  return { label: `${year}年`, alternatives: [year], weight: idfOf(stats, year), anchor: true, year };
 }
 
 /**

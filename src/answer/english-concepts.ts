@@ -1,10 +1,24 @@
 import type { QueryTranslator } from "../retrieve/english.js";
+import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { idfOf, yearConcept, type Concept, type TermStats } from "./concepts.js";
 import { questionYears } from "./question.js";
 
 // Words that only say what kind of answer is wanted (the kind detector reads them).
 const ASKING = new Set(["many", "much", "number", "total", "amount", "people", "year", "date", "day", "time", "name", "happen", "happened", "said", "say"]);
+// Verbs and fillers that frame a question without naming its topic: they count, but little.
+const FRAMING = new Set([
+  "new", "add", "added", "set", "start", "begin", "began", "go", "gone", "went", "far", "plan", "planned", "supposed",
+  "receive", "received", "take", "taken", "make", "made", "hold", "held", "reach", "reached", "put", "come", "became",
+  "become", "currently", "now", "today", "still", "already", "expected", "expect", "according", "whole", "across",
+]);
+const FRAMING_FACTOR = 0.3;
+
+/** The word and its plain English base forms (skiers → skier → ski), tried in turn on the bridge. */
+function baseForms(word: string): string[] {
+  const forms = [word, word.replace(/ies$/, "y"), word.replace(/e?s$/, ""), word.replace(/ers?$/, ""), word.replace(/ing$/, ""), word.replace(/ing$/, "e"), word.replace(/ed$/, ""), word.replace(/d$/, "")];
+  return [...new Set(forms.filter((f) => f.length >= 3))];
+}
 
 /**
  * Concepts of an English question: each content word with the Chinese terms the bridge maps it to.
@@ -14,7 +28,7 @@ const ASKING = new Set(["many", "much", "number", "total", "amount", "people", "
  */
 export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
-  const words = question.normalize("NFKC").match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
+  const words = question.normalize("NFKC").match(/[A-Za-z][A-Za-z']*/g) ?? [];
   const seen = new Set<string>();
   words.forEach((word, i) => {
     const lower = word.toLowerCase().replace(/'s$/, "");
@@ -22,10 +36,20 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     seen.add(lower);
     // A capital letter mid-sentence marks a name (Changji, Urumqi, Tianchi).
     const isName = i > 0 && /^[A-Z]/.test(word);
-    const { terms } = translator.translate(word);
-    const found = terms.filter((t) => stats.documentFrequency(t) > 0);
-    const weight = found.length ? Math.max(...found.map((t) => idfOf(stats, t))) : idfOf(stats, "\u0000");
-    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: isName });
+    let found: string[] = [];
+    for (const form of isName ? [word] : baseForms(lower)) {
+      // One-character readings (weather → 气) match everywhere and prove nothing.
+      found = translator.translate(form).terms.filter((t) => t.length > 1 && stats.documentFrequency(t) > 0);
+      if (found.length) break;
+    }
+    // An unknown topic word (weather, bitcoin) weighs most: an answer ignoring it is no answer.
+    // An unknown capitalised word is more often an English institution name (Federation, XPCC).
+    const unknownWeight = idfOf(stats, "\u0000") * (isName ? 0.5 : 1);
+    const base = found.length ? Math.max(...found.map((t) => idfOf(stats, t))) : unknownWeight;
+    const weight = FRAMING.has(lower) ? base * FRAMING_FACTOR : base;
+    // A romanised name (Changji, Hutubi: pinyin, not an English word) must be in the answering article.
+    const romanised = isName && translator.lexicon.pinyinMatches(word).length > 0 && !translator.lexicon.glossMatches(englishPhrase(word)).length;
+    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: romanised && found.length > 0 });
   });
   for (const year of questionYears(question)) concepts.push(yearConcept(year, stats));
   return concepts;

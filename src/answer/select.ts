@@ -52,24 +52,26 @@ const IN_ARTICLE = 0.3;
 /**
  * Scores every sentence of the retrieved articles by the weighted share of the question's concepts
  * it mentions (with partial credit for context), plus small bonuses for holding the kind of figure
- * asked for and for retrieval rank. Returns the best one, or null when nothing was retrieved.
+ * asked for and for retrieval rank. Returns each article's best sentence, best first.
  */
-export function selectSentence(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind): Selection | null {
+export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, unit: string | null = null): Selection[] {
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
-  let best: Selection | null = null;
+  const perArticle: Selection[] = [];
   hits.forEach((hit, rank) => {
+    let best: Selection | null = null;
     const article = hit.article;
     const body = bodyOf(article);
     const heading = [article.headline, article.subheadline ?? ""].join(" ");
     const sentences = splitSentences(body);
-    const missingAnchors = concepts.filter((c) => c.anchor && !mentions(heading, c) && !mentions(body, c));
+    const datedIn = (c: Concept) => c.year !== undefined && article.date?.startsWith(c.year) === true;
+    const missingAnchors = concepts.filter((c) => c.anchor && !mentions(heading, c) && !mentions(body, c) && !datedIn(c));
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
     sentences.forEach((sentence, i) => {
       const neighbours = `${sentences[i - 1]?.text ?? ""}${sentences[i + 1]?.text ?? ""}`;
       let covered = 0;
       const missing: Concept[] = [];
       for (const c of concepts) {
-        const credit = mentions(sentence.text, c)
+        const credit = mentions(sentence.text, c) || datedIn(c)
           ? IN_SENTENCE
           : mentions(neighbours, c)
             ? IN_NEIGHBOUR
@@ -82,7 +84,7 @@ export function selectSentence(hits: ArticleHit[], concepts: Concept[], kind: Qu
         if (credit < IN_NEIGHBOUR) missing.push(c);
       }
       const coverage = covered / total;
-      const figure = pickFigure(sentence.text, concepts, kind);
+      const figure = pickFigure(sentence.text, concepts, kind, unit);
       const wantsFigure = kind === "count" || kind === "amount" || kind === "date";
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = coverage + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank);
@@ -90,22 +92,27 @@ export function selectSentence(hits: ArticleHit[], concepts: Concept[], kind: Qu
         best = { hit, sentence, coverage, missingAnchors, missing, figure, score };
       }
     });
+    if (best) perArticle.push(best);
   });
-  return best;
+  return perArticle.sort((a, b) => b.score - a.score);
 }
 
-const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批/;
+// Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they
+// keep out dates, years and bare numbers.
+const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单/;
 const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%/;
 
 /**
  * The figure that answers the question: in the clause that mentions most of the question's
  * concepts, the first figure of the kind asked for that follows (or else precedes) those words.
  */
-export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind): Figure | null {
+export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null): Figure | null {
   const figures = findFigures(sentence).filter((f) => !isBareNumber(f));
   if (!figures.length) return null;
-  const wanted = figures.filter((f) => fitsKind(f, kind));
-  const candidates = wanted.length ? wanted : kind === "date" ? [] : figures.filter((f) => f.kind !== "date" && f.kind !== "year");
+  const wanted = figures.filter((f) => fitsKind(f, kind) && (!unit || f.unit.includes(unit)));
+  // A count, amount or date question needs a figure of that kind; "what" questions take any number.
+  const strict = kind === "count" || kind === "amount" || kind === "date" || unit !== null;
+  const candidates = wanted.length || strict ? wanted : figures.filter((f) => f.kind !== "date" && f.kind !== "year");
   if (!candidates.length) return null;
   const clauses = [...sentence.matchAll(/[^，,：:；;、]+/gu)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
   const clauseScore = (at: number): number => {
@@ -127,14 +134,29 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
   return best;
 }
 
+// The unit a question names ("多少吨", "in tonnes"): the answer must be in that unit, never a nearby other measure.
+const ASKED_UNITS: [RegExp, string][] = [
+  [/多少(万|亿)?吨|几(万)?吨|\b(tonnes?|tons?)\b/i, "吨"],
+  [/多少(万|亿)?亩|几(万)?亩|\bmu\b/i, "亩"],
+  [/多少(万|亿)?(元|钱)|\b(yuan|rmb|money|cost|costs|price|priced)\b/i, "元"],
+  [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
+  [/多少公顷|\bhectares?\b/i, "公顷"],
+  [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
+];
+
+export function askedUnit(question: string): string | null {
+  for (const [pattern, unit] of ASKED_UNITS) if (pattern.test(question)) return unit;
+  return null;
+}
+
 function fitsKind(f: Figure, kind: QuestionKind): boolean {
   switch (kind) {
     case "date":
       return f.kind === "date" || f.kind === "year";
     case "count":
-      return f.kind === "quantity" && COUNT_UNITS.test(f.unit);
+      return (f.kind === "quantity" && (COUNT_UNITS.test(f.unit) || AMOUNT_UNITS.test(f.unit))) || f.kind === "percent";
     case "amount":
-      return (f.kind === "quantity" && AMOUNT_UNITS.test(f.unit)) || f.kind === "percent";
+      return (f.kind === "quantity" && (AMOUNT_UNITS.test(f.unit) || COUNT_UNITS.test(f.unit))) || f.kind === "percent";
     default:
       return f.kind === "quantity" || f.kind === "percent";
   }

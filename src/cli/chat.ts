@@ -1,0 +1,102 @@
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+import readline from "node:readline/promises";
+import type { Command } from "commander";
+import type { Answer } from "../answer/types.js";
+import type { QaService } from "../core/types.js";
+import { openQaService } from "../core/service.js";
+import { describeError } from "../errors.js";
+import { cliContext } from "./context.js";
+import { renderAnswer, renderSources } from "./render.js";
+
+const HELP = [
+  "Ask about the news in Chinese or English, e.g.",
+  "  昌吉州今年新增城镇就业多少人？",
+  "  How many jobs did Changji add this year?",
+  "Commands: /sources (full passages of the last answer), /about, /help. Ctrl-D leaves.",
+].join("\n");
+
+const HISTORY_FILE = path.join(os.homedir(), ".changji_qa_history");
+
+/** The interactive terminal chat over the answering core (readline with history). */
+export async function runChat(qa: QaService, input = process.stdin, output = process.stdout): Promise<void> {
+  const history = loadHistory();
+  const rl = readline.createInterface({ input, output, terminal: Boolean((output as NodeJS.WriteStream).isTTY), history, historySize: 500 });
+  const info = qa.info();
+  output.write(`News Q&A — ${info.articles} articles from ${info.papers.join(", ") || "the seed pages"}. /help for help, Ctrl-D to leave.\n`);
+  let last: Answer | null = null;
+  try {
+    for (;;) {
+      let line: string;
+      try {
+        line = await rl.question("> ");
+      } catch {
+        break; // Ctrl-D / closed input
+      }
+      const text = line.trim();
+      if (!text) continue;
+      if (text.startsWith("/")) {
+        output.write(`${command(text, qa, last)}\n`);
+        continue;
+      }
+      try {
+        last = await qa.answer(text, { sessionId: "terminal" });
+        output.write(`${renderAnswer(last)}\n\n`);
+        appendHistory(text);
+      } catch (err) {
+        output.write(`${describeError(err)}\n\n`);
+      }
+    }
+  } finally {
+    rl.close();
+    output.write("\nBye.\n");
+  }
+}
+
+function command(text: string, qa: QaService, last: Answer | null): string {
+  const name = text.split(/\s+/)[0]!.toLowerCase();
+  switch (name) {
+    case "/help":
+      return HELP;
+    case "/sources":
+      return renderSources(last);
+    case "/about": {
+      const i = qa.info();
+      return `${i.articles} articles, ${i.passages} passages, ${i.files} files; model ${i.model}${i.vectors ? "" : " (keyword-only)"}; built ${i.builtAt}.`;
+    }
+    default:
+      return `Unknown command ${name}.\n${HELP}`;
+  }
+}
+
+function loadHistory(): string[] {
+  try {
+    return fs.readFileSync(HISTORY_FILE, "utf8").split("\n").filter(Boolean).reverse().slice(0, 500);
+  } catch {
+    return [];
+  }
+}
+
+function appendHistory(line: string): void {
+  try {
+    fs.appendFileSync(HISTORY_FILE, `${line.replace(/\n/g, " ")}\n`);
+  } catch {
+    // History is a convenience; a read-only home must not break the chat.
+  }
+}
+
+export function registerChat(program: Command): void {
+  program
+    .command("chat")
+    .description("Interactive terminal chat over the same answering core (/help, /sources, Ctrl-D to leave).")
+    .action(async () => {
+      const ctx = cliContext();
+      const qa = await openQaService(ctx.config, { logger: ctx.logger });
+      try {
+        await runChat(qa);
+      } finally {
+        await qa.close();
+      }
+    });
+}

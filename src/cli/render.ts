@@ -1,0 +1,22 @@
+import type { Answer } from "../answer/types.js";
+
+/** Plain-text rendering for the terminal: the answer, then numbered sources. */
+export function renderAnswer(answer: Answer): string {
+  const lines = [answer.answer];
+  if (answer.citations.length) {
+    lines.push("", answer.found ? (answer.lang === "zh" ? "来源：" : "Sources:") : answer.lang === "zh" ? "相关报道：" : "Related:");
+    answer.citations.forEach((c, i) => {
+      lines.push(`[${i + 1}] ${c.paper ?? "—"} · ${c.date ?? "undated"} · ${c.headline} (${c.source})`);
+      lines.push(`    “${c.quote}”`);
+    });
+  }
+  return lines.join("\n");
+}
+
+/** Full passages behind an answer, for `/sources`. */
+export function renderSources(answer: Answer | null): string {
+  if (!answer || !answer.citations.length) return "No sources yet — ask a question first.";
+  return answer.citations
+    .map((c, i) => `[${i + 1}] ${c.paper ?? "—"} · ${c.date ?? "undated"} · ${c.headline} (${c.source})\n${c.passage}`)
+    .join("\n\n");
+}
