@@ -41,13 +41,15 @@ const MIN_SCORE = 0.2;
 
 /** Creates the English→Chinese query translator from a saved lexicon or the corpus vocabulary. */
 export function createQueryTranslator(options: TranslatorOptions): QueryTranslator {
-  const lexicon = options.lexicon ?? BridgeLexicon.build(options.corpusTerms ?? [], options);
+  if (!options.lexicon && !options.corpusTerms) throw new TypeError("createQueryTranslator needs a lexicon or corpusTerms");
+  const lexicon = options.lexicon ?? BridgeLexicon.build(options.corpusTerms!, options);
   const perPhrase = options.termsPerPhrase ?? 3;
   const maxWords = options.maxPhraseWords ?? 4;
   return {
     lexicon,
     translate(question) {
-      const words = question.normalize("NFKC").match(/[A-Za-z][A-Za-z0-9']*|[0-9]+/g) ?? [];
+      // Split like the tokenizer does ("5G" one code, "Changji's" → Changji + s), so englishTokens hit the index.
+      const words = question.normalize("NFKC").match(/[0-9]*[A-Za-z][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?/g) ?? [];
       const englishTokens = [...new Set(words.map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
       const scores = new Map<string, number>();
       const sources = new Map<string, Set<string>>();

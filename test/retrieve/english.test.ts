@@ -71,6 +71,11 @@ describe("createQueryTranslator", () => {
     for (const w of weights) expect(w).toBeGreaterThan(0);
   });
 
+  it("produces the same English tokens as the index's tokenizer", () => {
+    const question = "What did Changji's 5G project cost in 2025?";
+    expect(translator.translate(question).englishTokens).toEqual(createTokenizer()(question));
+  });
+
   it("leaves Chinese questions alone", () => {
     expect(translator.translate("新增城镇就业多少人？")).toEqual({ terms: [], weights: [], englishTokens: [], phrases: [] });
   });
