@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { toJsonContract } from "../../src/answer/types.js";
+import { openQaService } from "../../src/core/service.js";
+import type { QaService } from "../../src/core/types.js";
+import { buildFixtureIndex, fixtureConfig } from "../helpers/fixture-index.js";
+
+const JOBS = "003_2a3bfdafac07cb06.txt";
+
+describe("answering questions through the real pipeline (seeds, index, fixture model)", () => {
+  let qa: QaService;
+  beforeAll(async () => {
+    const config = fixtureConfig();
+    await buildFixtureIndex(config);
+    qa = await openQaService(config);
+  });
+
+  it("answers a Chinese figure question with the figure first and its citation", async () => {
+    const a = await qa.answer("昌吉州今年新增城镇就业多少人？");
+    expect(a.found).toBe(true);
+    expect(a.figure).toBe("10395人");
+    expect(a.answer.startsWith("10395人")).toBe(true);
+    expect(a.citations[0]).toMatchObject({ source: JOBS, paper: "昌吉日报", date: "2026-04-22" });
+    expect(a.citations[0]!.quote).toContain("新增城镇就业10395人");
+  });
+
+  it("answers the same question in English, in English framing with the Chinese quote", async () => {
+    const a = await qa.answer("How many jobs did Changji add this year?");
+    expect(a.found).toBe(true);
+    expect(a.lang).toBe("en");
+    expect(a.answer).toMatch(/^10,395 people \(10395人\)\. According to 昌吉日报, 2026-04-22/);
+    expect(a.citations[0]!.source).toBe(JOBS);
+  });
+
+  it("leads with the figure next to the words asked about, not another figure in the sentence", async () => {
+    const a = await qa.answer("昌吉州今年农村劳动力外出务工多少人？");
+    expect(a.figure).toBe("8710人");
+  });
+
+  it("says plainly when the articles do not cover a topic, citing nothing", async () => {
+    for (const question of ["明天乌鲁木齐天气怎么样？", "Who won the 2022 World Cup?", "What is the price of Bitcoin today?"]) {
+      const a = await qa.answer(question);
+      expect(a.found, question).toBe(false);
+      expect(a.figure).toBeNull();
+    }
+  });
+
+  it("refuses the same figure asked for another year instead of answering with a nearby one", async () => {
+    const a = await qa.answer("昌吉州2023年新增城镇就业多少人？");
+    expect(a.found).toBe(false);
+    expect(a.answer).not.toMatch(/^10395/);
+  });
+
+  it("keeps the ask --json contract: exactly question, answer, found, citations", async () => {
+    const json = toJsonContract(await qa.answer("天山天池国际滑雪场共有几条雪道？")) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["question", "answer", "found", "citations"]);
+    const [first] = json.citations as Record<string, unknown>[];
+    expect(Object.keys(first!)).toEqual(["source", "paper", "date", "headline", "quote", "score"]);
+  });
+
+  it("rejects empty, symbol-only and over-long questions with a code and a hint", async () => {
+    await expect(qa.answer("   ")).rejects.toMatchObject({ code: "EMPTY_QUESTION" });
+    await expect(qa.answer("？？！！😀😀")).rejects.toMatchObject({ code: "EMPTY_QUESTION" });
+    await expect(qa.answer("就业".repeat(5000))).rejects.toMatchObject({ code: "QUESTION_TOO_LONG", hint: expect.any(String) });
+  });
+
+  it("handles mixed-script questions", async () => {
+    const a = await qa.answer("Changji 新增城镇就业 how many?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.source).toBe(JOBS);
+  });
+});

@@ -1,0 +1,29 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig, type Config } from "../../src/config/index.js";
+import { createEmbedder } from "../../src/embed/index.js";
+import { buildIndex, type BuildReport } from "../../src/index/build.js";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** Settings of the offline fixture: the committed tiny-zh model and the real seeds. */
+export function fixtureConfig(overrides: Record<string, string> = {}): Config {
+  const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-index-"));
+  return loadConfig(
+    { MODELS_DIR: "test/fixtures/models", EMBEDDING_MODEL: "tiny-zh", SEEDS_DIR: "seeds", INDEX_DIR: indexDir, ...overrides },
+    ROOT,
+  );
+}
+
+/** Builds the real index from seeds/ with the real fixture model (no mocks). */
+export async function buildFixtureIndex(config: Config): Promise<BuildReport> {
+  return buildIndex({
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    model: config.embeddingModel,
+    chunk: config.chunk,
+    hnsw: config.hnsw,
+    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir }),
+  });
+}
