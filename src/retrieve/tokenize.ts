@@ -7,8 +7,8 @@ export type Tokenizer = (text: string) => string[];
 
 /** The two jieba calls the tokenizer needs; injectable so tests or other segmenters can stand in. */
 export interface ChineseSegmenter {
-  /** Precise-mode words; their concatenation must equal the input run. */
-  cut(run: string): string[];
+  /** Precise-mode words of a whole text (any script); their concatenation must equal the input. */
+  cut(text: string): string[];
   /** Every dictionary word found anywhere inside `word` (jieba "full mode"). */
   cutAll(word: string): string[];
 }
@@ -46,7 +46,7 @@ const HAN = "\\p{Script=Han}";
 const HAN_GAP = new RegExp(`(${HAN})\\s+(?=${HAN})`, "gu");
 /** Thousands separators would split 1,290 into two numbers. */
 const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
-/** Units that make a number searchable on its own ("10395人", "2027年"); measured units only. */
+/** Units that make a number searchable with its unit ("10395人", "2027年"): those seen after numbers in the seeds. */
 const UNIT = "[万亿千百元人个家项户名次年月日号吨米亩台条所座场辆套处栋岁期届%]";
 // Alphanumeric codes ("5g", "cn65") are tried before numbers so they stay one token. The unit is
 // only looked at, not consumed: CJK text is segmented separately, units included.
