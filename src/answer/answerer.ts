@@ -74,7 +74,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const best = citations[0] ?? null;
     const closest = selection && selection.coverage >= o.adviseCoverage ? best : null;
     const answer: Answer = {
-      question,
+      question: raw.trim(), // as the reader typed it (matching uses the normalised form)
       answer: found && best ? composeFound(lang, best, selection!.figure) : composeNotFound(lang, closest),
       found: found && best !== null,
       lang,
