@@ -1,0 +1,82 @@
+/** Turns benchmark results into the tables on stdout and the one-line JSON summary. */
+import type { BuildBenchResult } from "./build.js";
+import type { HnswBenchResult } from "./hnsw.js";
+import type { QuestionBenchResult } from "./questions.js";
+import { MIB, round } from "./stats.js";
+import { num, table } from "./table.js";
+
+const KB = 1024;
+const ms = (v: number, digits = 2) => `${num(v, digits)} ms`;
+const pct = (v: number) => `${num(v * 100, 1)}%`;
+
+export function renderBuild(b: BuildBenchResult): string {
+  const r = b.report;
+  const stages = table(
+    `Build: ${r.files} seed files → ${r.articles} articles, ${r.passages} passages (model ${r.manifest.model.id}, dim ${r.manifest.model.dim})`,
+    ["stage", "seconds", "share"],
+    [...b.stages.map((s) => [s.label, num(s.seconds, 3), pct(s.seconds / b.seconds)]), ["total", num(b.seconds, 3), "100.0%"]],
+  );
+  const { seeds, scaled, copies } = b.ram;
+  const memory = table(
+    `Memory per passage: seed index (${seeds.passages} passages) and the seeds × ${copies} (${scaled.passages} passages)`,
+    ["what", "seeds", `seeds × ${copies}`, "per passage"],
+    [
+      ...Object.entries(b.disk.files).map(([name, bytes]) => [`disk: ${name}`, `${num(bytes / KB, 1)} KB`, "", `${num(bytes / r.passages)} B`]),
+      ["disk: all files", `${num(b.disk.total / KB, 1)} KB`, "", `${num(b.disk.perPassage)} B`],
+      ["disk: all files, marginal (slope)", "", "", `${num(b.ram.scaledDiskPerPassage)} B`],
+      ["RAM: openIndex, RSS growth", `${num(seeds.indexRss / MIB, 1)} MB`, `${num(scaled.indexRss / MIB, 1)} MB`, `${num(b.ram.perPassageRss)} B (slope)`],
+      ["RAM: openIndex, JS heap growth", `${num(seeds.indexHeap / MIB, 1)} MB`, `${num(scaled.indexHeap / MIB, 1)} MB`, `${num(b.ram.perPassageHeap)} B (slope)`],
+      ["RAM: embedding model, RSS growth", `${num(seeds.modelRss / MIB, 1)} MB`, `${num(scaled.modelRss / MIB, 1)} MB`, "(fixed)"],
+    ],
+  );
+  return `${stages}\npassages per second (whole build): ${num(b.passagesPerS, 0)}\n\n${memory}`;
+}
+
+export function renderQuestions(q: QuestionBenchResult): string {
+  const head = [
+    `Questions: ${q.questions} single-turn eval questions × ${q.rounds} rounds, warm, in-process (openQaService)`,
+    `  p50 ${ms(q.p50Ms)}   p95 ${ms(q.p95Ms)}   mean ${ms(q.meanMs)}   found on ${q.found}/${q.questions}`,
+    `  cold start (fresh process): open index + model ${ms(q.cold.openMs, 0)}, first answer ${ms(q.cold.firstAnswerMs, 0)}, module import ${ms(q.cold.importMs, 0)}`,
+  ].join("\n");
+  if (!q.stages) return `${head}\n  (the core reported no per-stage timings: whole-call time only)`;
+  return `${head}\n\n${table("Share of each stage (mean)", ["stage", "mean", "share"], q.stages.map((s) => [s.label, ms(s.meanMs, 3), pct(s.share)]))}`;
+}
+
+export function renderHnsw(h: HnswBenchResult): string {
+  const head = [
+    `HNSW at scale: n ${num(h.n)}, dim ${h.dim}, M ${h.hnsw.m}, efConstruction ${h.hnsw.efConstruction}; data: ${h.data.clusters} clusters, intrinsic dim ${h.data.intrinsic}, seed ${h.data.seed}`,
+    `  build ${num(h.buildS, 1)} s (${num(h.insertsPerS)} inserts/s, one thread)   file ${num(h.fileBytes / MIB, 1)} MB (${num(h.bytesPerVector)} B/vector)`,
+    `  fresh load ${ms(h.loadMs, 0)}, RSS +${num(h.loadRssBytes / MIB, 1)} MB (${num(h.loadRssBytes / h.n)} B/vector)   bench process RSS after build ${num(h.peakRssBytes / MIB, 0)} MB`,
+    `  exact cosine scan (JS, Float32Array): p50 ${ms(h.exact.p50Ms)} per query`,
+  ].join("\n");
+  const rows = h.sweep.map((p) => [
+    `${p.ef}${p.ef === h.hnsw.efSearch ? " (default)" : ""}`,
+    num(p.recall, 3),
+    ms(p.p50Ms, 3),
+    ms(p.p95Ms, 3),
+    `${num(p.speedup, 0)}×`,
+    num(p.recallWide, 3),
+    ms(p.p50WideMs, 3),
+  ]);
+  return `${head}\n\n${table(`Recall@10 vs exact, ${h.sweep.length} efSearch values`, ["efSearch", "recall@10", "p50", "p95", "speed-up", `recall@${h.candidates}`, `p50 @${h.candidates}`], rows)}\n` +
+    `(speed-up: median exact time / median HNSW time per query, k = 10; recall@${h.candidates}: k = ${h.candidates}, what hybrid retrieval asks for, so efSearch < ${h.candidates} acts as ${h.candidates})`;
+}
+
+/** The `--json` line: exactly the documented keys; a section that was not run has nulls. */
+export function summaryJson(b: BuildBenchResult | null, q: QuestionBenchResult | null, h: HnswBenchResult | null): object {
+  return {
+    build: { seconds: b ? round(b.seconds, 3) : null, passages_per_s: b ? round(b.passagesPerS, 1) : null },
+    query: { p50_ms: q ? round(q.p50Ms, 3) : null, p95_ms: q ? round(q.p95Ms, 3) : null, cold_start_ms: q ? round(q.cold.openMs, 1) : null },
+    hnsw: {
+      n: h?.n ?? null,
+      dim: h?.dim ?? null,
+      ef_search: h?.hnsw.efSearch ?? null,
+      recall_at_10: h ? round(h.chosen.recall, 4) : null,
+      speedup_vs_exact: h ? round(h.chosen.speedup, 1) : null,
+      p50_ms: h ? round(h.chosen.p50Ms, 4) : null,
+      build_s: h ? round(h.buildS, 1) : null,
+      rss_mb: h ? round(h.loadRssBytes / MIB, 1) : null,
+      bytes_per_vector: h ? round(h.bytesPerVector, 1) : null,
+    },
+  };
+}
