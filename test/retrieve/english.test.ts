@@ -62,6 +62,18 @@ describe("createQueryTranslator", () => {
     expect(translator.translate(`What is new in ${name}?`).terms).toContain(chinese);
   });
 
+  it("matches English word forms the way a dictionary cites them", () => {
+    const weight = (question: string, term: string) => {
+      const { terms, weights } = translator.translate(question);
+      return weights[terms.indexOf(term)] ?? 0;
+    };
+    // Porter stems unemployed → "unemploi" but unemployment → "unemploy"; both reach 失业.
+    expect(translator.translate("unemployed").terms).toContain("失业");
+    // Stems also collide (news → "new"): the gloss's own word counts more than a shared stem.
+    expect(weight("news", "新闻")).toBeGreaterThan(weight("new", "新闻"));
+    expect(weight("jobs", "岗位")).toBe(1);
+  });
+
   it("returns only terms that occur in the corpus, with weights best first", () => {
     const { terms, weights } = translator.translate("How many tourists visited the ski resort in winter?");
     const vocabulary = new Set(index.terms());

@@ -1,6 +1,6 @@
 import { QaError } from "../../errors.js";
 import { jiebaSegmenter, type ChineseSegmenter } from "../tokenize.js";
-import { englishPhrase, loadCedictText, parseCedict, type PhraseToken } from "./cedict.js";
+import { citationForms, englishPhrase, englishStem, loadCedictText, parseCedict, type PhraseToken } from "./cedict.js";
 import { allowedDistance, boundedEditDistance, tonelessPinyin } from "./pinyin.js";
 
 /**
@@ -20,7 +20,7 @@ export interface BridgeLexiconJSON {
   senses: number[];
   /** Per term: weight of a pinyin match — 1 proper noun in CC-CEDICT, 0.9 word it lacks, 0.5 common word. */
   nameWeight: number[];
-  /** Per gloss: its term, and its stems joined by spaces, a stop-word stem marked with a leading "~". */
+  /** Per gloss: its term, and its words joined by spaces, a stop word marked with a leading "~". */
   glossTerm: number[];
   glossText: string[];
   /** Content stem → glosses containing it. */
@@ -49,17 +49,25 @@ export interface Candidate {
 
 /** Content words count 1, stop words a quarter: "to be in hospital" is mostly, not only, "hospital". */
 const STOP_WEIGHT = 0.25;
-const VERSION = 2;
+/** A gloss that matches by stem only (news for "new") is a weaker reading than one with the word itself. */
+const STEM_ONLY = 0.6;
+const VERSION = 3;
 const HAN_WORD = /^\p{Script=Han}{2,6}$/u;
 const NAME_WEIGHT = { proper: 1, unlisted: 0.9, common: 0.5 };
 /** Letters that can only begin a new pinyin syllable (vowels, n, g and r can continue a final). */
 const SYLLABLE_START = /[bcdfhjklmpqstwxyz]/;
 
+interface ParsedGloss {
+  words: string[];
+  stems: string[];
+  weight: number;
+}
+
 /** English glosses and romanised names of the Chinese terms in one corpus. */
 export class BridgeLexicon {
   static readonly VERSION = VERSION;
   private readonly byStem: Map<string, number[]>;
-  private readonly parsed = new Map<number, { stems: string[]; weight: number }>();
+  private readonly parsed = new Map<number, ParsedGloss>();
 
   private constructor(private readonly saved: BridgeLexiconJSON) {
     this.byStem = new Map(Object.entries(saved.byStem));
@@ -100,7 +108,8 @@ export class BridgeLexicon {
       for (const gloss of glosses) {
         const id = out.glossText.push(gloss) - 1;
         out.glossTerm.push(index);
-        for (const stem of new Set(gloss.split(" ").filter((t) => !t.startsWith("~")))) (out.byStem[stem] ??= []).push(id);
+        const stems = gloss.split(" ").filter((t) => !t.startsWith("~")).map(englishStem);
+        for (const stem of new Set(stems)) (out.byStem[stem] ??= []).push(id);
       }
     }
     const segmenter = options.segmenter ?? jiebaSegmenter();
@@ -148,13 +157,16 @@ export class BridgeLexicon {
     const lists = content.map((t) => this.byStem.get(t.stem) ?? []);
     const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
     const stems = phrase.map((t) => t.stem);
+    const forms = phrase.map((t) => citationForms(t.word));
     const covered = content.length + STOP_WEIGHT * (phrase.length - content.length);
     const best = new Map<number, number>();
     for (const id of rarest) {
-      const { stems: glossStems, weight } = this.gloss(id);
-      if (!containsRun(glossStems, stems)) continue;
+      const gloss = this.gloss(id);
+      const at = findRun(gloss.stems, stems);
+      if (at < 0) continue;
+      const cited = forms.every((f, i) => f.has(gloss.words[at + i]!));
       const term = this.saved.glossTerm[id]!;
-      const score = covered / weight / Math.sqrt(this.saved.senses[term]!);
+      const score = (covered / gloss.weight / Math.sqrt(this.saved.senses[term]!)) * (cited ? 1 : STEM_ONLY);
       best.set(term, Math.max(best.get(term) ?? 0, score));
     }
     return [...best].map(([term, score]) => this.candidate(term, score));
@@ -191,12 +203,13 @@ export class BridgeLexicon {
   }
 
   /** Glosses are split on first use, not at load, so loading stays a JSON.parse. */
-  private gloss(id: number): { stems: string[]; weight: number } {
+  private gloss(id: number): ParsedGloss {
     let gloss = this.parsed.get(id);
     if (!gloss) {
       const tokens = this.saved.glossText[id]!.split(" ");
       const weight = tokens.reduce((sum, t) => sum + (t.startsWith("~") ? STOP_WEIGHT : 1), 0);
-      gloss = { stems: tokens.map((t) => t.replace(/^~/, "")), weight };
+      const words = tokens.map((t) => t.replace(/^~/, ""));
+      gloss = { words, stems: words.map(englishStem), weight };
       this.parsed.set(id, gloss);
     }
     return gloss;
@@ -210,7 +223,7 @@ export class BridgeLexicon {
 function encodeGloss(tokens: PhraseToken[]): string {
   // A gloss of stop words only ("to be") could never be matched; drop it.
   if (!tokens.some((t) => t.content)) return "";
-  return tokens.map((t) => (t.content ? t.stem : `~${t.stem}`)).join(" ");
+  return tokens.map((t) => (t.content ? t.word : `~${t.word}`)).join(" ");
 }
 
 function lowerBound(sorted: readonly string[], key: string): number {
@@ -224,10 +237,11 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
-function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+/** Where `needle` starts as a contiguous run inside `haystack`, or -1. */
+function findRun(haystack: readonly string[], needle: readonly string[]): number {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
+    return i;
   }
-  return false;
+  return -1;
 }

@@ -57,6 +57,8 @@ function senseGlosses(sense: string): string[][] {
 
 /** A normalised English token of a phrase, and whether it carries meaning (not a stop word). */
 export interface PhraseToken {
+  /** Lower-cased word as written. */
+  word: string;
   stem: string;
   content: boolean;
 }
@@ -74,5 +76,25 @@ export function englishPhrase(text: string): PhraseToken[] {
   return words
     .slice(start)
     .filter((w) => !DROPPED.has(w))
-    .map((w) => ({ stem: /^[a-z]+$/.test(w) ? stemmer(w) : w, content: !ENGLISH_STOPWORDS.has(w) }));
+    .map((w) => ({ word: w, stem: englishStem(w), content: !ENGLISH_STOPWORDS.has(w) }));
+}
+
+/**
+ * Porter stem, with a final "i" read as "y" on longer stems: Porter gives unemployed → "unemploi"
+ * but unemployment → "unemploy", and both must meet. Short stems keep their "i" (ski is not sky).
+ */
+export function englishStem(word: string): string {
+  if (!/^[a-z]+$/.test(word)) return word;
+  const stem = stemmer(word);
+  return stem.length >= 5 && stem.endsWith("i") ? `${stem.slice(0, -1)}y` : stem;
+}
+
+/**
+ * The forms a dictionary would cite a question word under (jobs → job, operating → operate).
+ * Stems alone conflate too much (Porter: news → new), so a gloss word outside these forms counts less.
+ */
+export function citationForms(word: string): Set<string> {
+  const forms = [word, word.replace(/ies$/, "y"), word.replace(/e?s$/, ""), word.replace(/ing$/, ""), word.replace(/ing$/, "e")];
+  forms.push(word.replace(/ed$/, ""), word.replace(/ed$/, "e"), word.replace(/ied$/, "y"));
+  return new Set(forms);
 }
