@@ -53,7 +53,12 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {},
   });
-  bot.api.config.use(autoRetry({ ...DEFAULT_RETRY, ...options.retry }));
+  // Every call is retried except getMe: at start-up a wrong API root or a dead network should fail
+  // fast with a clear message, not wait with an ever longer backoff.
+  const retry = autoRetry({ ...DEFAULT_RETRY, ...options.retry });
+  bot.api.config.use((prev, method, payload, signal) =>
+    method === "getMe" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+  );
 
   const services = {
     qa,

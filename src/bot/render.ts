@@ -13,19 +13,19 @@ const MAX_CITATIONS = 5;
 const LABELS = {
   en: {
     sources: "Sources",
-    related: "Closest articles (they do not answer it)",
+    related: "Related (they do not answer it)",
     notFound: "The articles don't say.",
     asOf: (date: string) => `As of ${date}`,
     more: "/sources — the full passages",
-    sourcesFor: "Sources for",
+    sourcesFor: "Sources for:",
   },
   zh: {
     sources: "来源",
-    related: "最接近的报道（并未回答这个问题）",
+    related: "相关报道（并未回答这个问题）",
     notFound: "报道中没有提到。",
     asOf: (date: string) => `截至 ${date}`,
     more: "/sources — 查看完整段落",
-    sourcesFor: "问题",
+    sourcesFor: "问题：",
   },
 } as const;
 
@@ -61,7 +61,8 @@ function citationBlock(c: Citation, n: number, body: string): string {
 
 /**
  * An answer: the figure or fact first, then numbered sources (paper, date, headline, quoted
- * sentence). A not-found answer says so plainly and keeps whatever the core reports instead.
+ * sentence). A not-found answer is the core's plain wording ("the articles don't say", and what they
+ * report instead when something is close), or "The articles don't say." when it has none.
  * Paragraphs are separated by blank lines, which is where `splitHtml` prefers to cut.
  */
 export function renderAnswer(answer: Answer): string {
@@ -73,9 +74,8 @@ export function renderAnswer(answer: Answer): string {
     if (answer.asOf && !answer.answer.includes(answer.asOf)) head += `\n<i>${escapeHtml(t.asOf(answer.asOf))}</i>`;
     blocks.push(head);
   } else {
-    blocks.push(`<b>${escapeHtml(t.notFound)}</b>`);
-    const said = answer.answer.trim();
-    if (said && !said.includes(t.notFound)) blocks.push(escapeHtml(said));
+    // The core words it ("the articles don't say", and what they report instead); shown as is.
+    blocks.push(escapeHtml(answer.answer.trim() || t.notFound));
   }
   if (citations.length) {
     blocks.push(`<b>${escapeHtml(answer.found ? t.sources : t.related)}</b>`);
@@ -98,7 +98,7 @@ export function renderSources(answer: Answer | undefined): string {
   if (!answer) return "No answer yet in this chat — ask a question first, then send /sources.";
   if (!answer.citations.length) return `No sources behind the last answer (“${escapeHtml(answer.question)}”).`;
   const t = LABELS[answer.lang];
-  const blocks = [`<b>${escapeHtml(t.sourcesFor)}:</b> ${escapeHtml(answer.question)}`];
+  const blocks = [`<b>${escapeHtml(t.sourcesFor)}</b> ${escapeHtml(answer.question)}`];
   answer.citations.forEach((c, i) => blocks.push(citationBlock(c, i + 1, passageWithQuote(c))));
   return blocks.join("\n\n");
 }

@@ -30,7 +30,7 @@ export async function replyHtml(ctx: Context, html: string): Promise<void> {
 export async function withTyping<T>(ctx: Context, logger: Logger, work: () => Promise<T>): Promise<T> {
   const typing = () =>
     ctx.replyWithChatAction("typing").catch((err: unknown) => logger.debug({ err }, "chat action failed"));
-  void typing();
+  await typing();
   const timer = setInterval(() => void typing(), TYPING_EVERY_MS);
   try {
     return await work();

@@ -1,5 +1,5 @@
 /** Running the bot: long polling, the command menu, and a clean stop on SIGINT/SIGTERM. */
-import { GrammyError, type Bot, type Context } from "grammy";
+import { GrammyError, HttpError, type Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config/index.js";
 import type { QaService } from "../core/types.js";
@@ -35,8 +35,16 @@ export function missingTokenError(): QaError {
   return new QaError("CONFIG_INVALID", "TELEGRAM_BOT_TOKEN is not set, so the Telegram bot cannot start.", TOKEN_HINT);
 }
 
-/** Telegram's answer to a bad token, as an error a user can act on. */
+/** A bad token or an unreachable API, as an error a user can act on (the token redacted). */
 function startError(err: unknown): unknown {
+  if (err instanceof HttpError) {
+    const cause = safeError(err).cause?.message ?? err.message;
+    return new QaError(
+      "CONFIG_INVALID",
+      `Cannot reach the Telegram Bot API: ${cause}`,
+      "Check the network connection, and TELEGRAM_API_ROOT if you use a self-hosted Bot API server.",
+    );
+  }
   if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
     return new QaError("CONFIG_INVALID", `Telegram rejected the bot token (${err.error_code}: ${err.description}).`, `${TOKEN_HINT} — copy the token again.`);
   }
@@ -51,7 +59,9 @@ function startError(err: unknown): unknown {
 export async function runBot(bot: Bot<Context>, options: RunOptions): Promise<RunningBot> {
   const { qa, logger } = options;
   try {
-    await bot.init();
+    // One getMe without retries (grammY's init would retry network errors forever): a wrong token
+    // or API root fails start-up at once with a clear message.
+    if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
   } catch (err) {
     await qa.close();
     throw startError(err);
@@ -108,6 +118,7 @@ export async function runBot(bot: Bot<Context>, options: RunOptions): Promise<Ru
 /**
  * What `npm start` calls when TELEGRAM_BOT_TOKEN is set: builds the bot from the config, polls
  * until SIGINT/SIGTERM, then closes the core. Throws CONFIG_INVALID when there is no token.
+ * By default prints one "Bot @name is answering" line on stderr once polling runs.
  */
 export async function startBot(
   config: Config,
@@ -118,6 +129,10 @@ export async function startBot(
   const token = config.telegram.token;
   if (!token) throw missingTokenError();
   const bot = createBot({ token, apiRoot: config.telegram.apiRoot, qa, logger, allowedChatIds: config.telegram.allowedChatIds });
-  const running = await runBot(bot, { ...options, qa, logger });
+  if (config.telegram.webhookUrl) {
+    logger.warn("WEBHOOK_URL is set, but the bot runs with long polling (which removes any webhook); unset WEBHOOK_URL to silence this");
+  }
+  const onStart = options.onStart ?? ((me: UserFromGetMe) => process.stderr.write(`Bot @${me.username} is answering (long polling). Ctrl+C to stop.\n`));
+  const running = await runBot(bot, { ...options, onStart, qa, logger });
   await running.done;
 }

@@ -12,8 +12,6 @@ export function registerBot(program: Command): void {
       const ctx = cliContext();
       if (!ctx.config.telegram.token) throw missingTokenError();
       const qa = await openQaService(ctx.config, { logger: ctx.logger });
-      await startBot(ctx.config, qa, ctx.logger, {
-        onStart: (me) => process.stderr.write(`Bot @${me.username} is answering (long polling). Ctrl+C to stop.\n`),
-      });
+      await startBot(ctx.config, qa, ctx.logger);
     });
 }

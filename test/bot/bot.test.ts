@@ -183,6 +183,16 @@ describe("starting and stopping", () => {
     expect(closed).toBe(before + 1);
   });
 
+  it("fails fast, with the token redacted, when the Bot API cannot be reached", async () => {
+    const closedApi = await FakeBotApi.start(TOKEN);
+    await closedApi.close(); // nothing listens on its port any more
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: closedApi.apiRoot });
+    const error = (await startBot(config, qa, logger, { signals: [] }).catch((e: unknown) => e)) as QaError;
+    expect(error).toMatchObject({ code: "CONFIG_INVALID", message: expect.stringContaining("Cannot reach the Telegram Bot API") });
+    expect(error.message).toContain("<redacted-token>");
+    expect(error.message).not.toContain(TOKEN);
+  });
+
   it("stops polling cleanly on SIGTERM and then closes the core", async () => {
     const api2 = await FakeBotApi.start(TOKEN);
     try {

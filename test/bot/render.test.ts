@@ -33,16 +33,16 @@ describe("renderAnswer", () => {
     expect(visibleText(html)).toContain("A&B · <d> · ");
   });
 
-  it("says plainly when the articles don't say, keeping what they report instead", () => {
+  it("shows a not-found answer plainly, in the core's words, with related articles marked as such", () => {
     const plain = renderAnswer(answer({ found: false, lang: "en", answer: "", figure: null, citations: [] }));
     expect(visibleText(plain)).toBe("The articles don't say.");
     const instead = renderAnswer(
-      answer({ found: false, answer: "报道没有提到明天的天气；它们报道的是昌吉州的就业情况。", figure: null }),
+      answer({ found: false, answer: "现有报道中没有找到这个问题的答案。相关报道提到：“新增城镇就业10395人”", figure: null }),
     );
+    expect(telegramHtmlProblems(instead)).toEqual([]);
     const text = visibleText(instead);
-    expect(text.startsWith("报道中没有提到。\n\n报道没有提到明天的天气；它们报道的是昌吉州的就业情况。")).toBe(true);
-    expect(text).toContain("最接近的报道");
-    expect(text).not.toContain("来源\n");
+    expect(text.startsWith("现有报道中没有找到这个问题的答案。相关报道提到：“新增城镇就业10395人”\n\n相关报道（并未回答这个问题）")).toBe(true);
+    expect(instead).not.toContain("<b>10395");
   });
 
   it("splits a very long answer into valid parts of at most 4096 characters, on paragraph boundaries", () => {
@@ -71,7 +71,7 @@ describe("renderSources", () => {
     const html = renderSources(answer());
     expect(telegramHtmlProblems(html)).toEqual([]);
     expect(html).toContain("<blockquote><b>今年以来，昌吉州城镇新增就业10395人。</b>完成全年目标任务的60%。</blockquote>");
-    expect(visibleText(html)).toContain("问题: 昌吉州今年新增城镇就业多少人？");
+    expect(visibleText(html)).toContain("问题： 昌吉州今年新增城镇就业多少人？");
   });
 
   it("explains when there is nothing to show yet", () => {

@@ -1,0 +1,182 @@
+/**
+ * End to end: the real answering core over an index built from seeds/ with the fixture model,
+ * the real bot started by `startBot(config…)` (long polling through getUpdates), and a loopback
+ * fake Bot API reached through TELEGRAM_API_ROOT. Stopped with SIGINT, as a terminal would.
+ *
+ * With BOT_TRANSCRIPT=<file> the exchange is also written out as a readable transcript
+ * (that is how src/bot/README-section.md was produced).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MESSAGE_LIMIT, visibleText } from "../../src/bot/html.js";
+import { startBot } from "../../src/bot/index.js";
+import { NON_TEXT_TEXT } from "../../src/bot/render.js";
+import { loadConfig, type Config } from "../../src/config/index.js";
+import { openQaService } from "../../src/core/service.js";
+import type { QaService } from "../../src/core/types.js";
+import { createEmbedder } from "../../src/embed/index.js";
+import { buildIndex } from "../../src/index/build.js";
+import { createLogger } from "../../src/log.js";
+import { FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
+import { telegramHtmlProblems } from "./telegram-html.js";
+
+const TOKEN = "555000111:AAE2eTestTokenNotARealOne_xyzxyzxyz";
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const GROUP = -1002;
+
+let api: FakeBotApi;
+let indexDir: string;
+let config: Config;
+let qa: QaService;
+let stopped: Promise<void>;
+const transcript: string[] = [];
+
+beforeAll(async () => {
+  indexDir = mkdtempSync(path.join(os.tmpdir(), "bot-e2e-index-"));
+  api = await FakeBotApi.start(TOKEN);
+  config = loadConfig(
+    {
+      MODELS_DIR: "test/fixtures/models",
+      EMBEDDING_MODEL: "tiny-zh",
+      SEEDS_DIR: "seeds",
+      INDEX_DIR: indexDir,
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+    },
+    ROOT,
+  );
+  await buildIndex({
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    model: config.embeddingModel,
+    chunk: config.chunk,
+    hnsw: config.hnsw,
+    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
+  });
+  const logger = createLogger("silent");
+  qa = await openQaService(config, { logger });
+  let ready!: () => void;
+  const started = new Promise<void>((resolve) => (ready = resolve));
+  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready() });
+  await Promise.race([started, stopped]);
+});
+
+afterAll(async () => {
+  process.emit("SIGINT", "SIGINT");
+  await stopped;
+  await api?.close();
+  if (indexDir) rmSync(indexDir, { recursive: true, force: true });
+  if (process.env.BOT_TRANSCRIPT) writeFileSync(process.env.BOT_TRANSCRIPT, transcript.join("\n"));
+});
+
+let nextUser = 1;
+/** One exchange in a chat: the user's message in, the bot's messages out (also added to the transcript). */
+async function say(chatId: number, content: Parameters<typeof messageUpdate>[0], replyToBot = false): Promise<ApiCall[]> {
+  const sent = await api.exchange(messageUpdate(content, { chatId, userId: 10_000 + nextUser++, replyToBot }), chatId);
+  const shown = typeof content === "string" ? (content.length > 80 ? `${content.slice(0, 40)}… (${content.length} characters)` : content) : `[${Object.keys(content)[0]}]`;
+  transcript.push(`${chatId < 0 ? "Group" : "You"}: ${shown}`, ...sent.map((m) => `Bot: ${visibleText(m.params.text).replace(/\n/g, "\n     ")}`), "");
+  return sent;
+}
+
+const text = (calls: ApiCall[]) => calls.map((c) => visibleText(c.params.text)).join("\n");
+
+describe("the bot end to end (real core, fake Bot API)", () => {
+  it("/start says what the bot knows, with an example question", async () => {
+    const reply = text(await say(1, "/start"));
+    expect(reply).toContain("昌吉日报");
+    expect(reply).toMatch(/\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
+    expect(reply).toContain("How many jobs did Changji add this year?");
+    expect(api.callsOf("setMyCommands")).toHaveLength(1);
+  });
+
+  it("answers an English question with the figure and its 昌吉日报 2026-04-22 citation", async () => {
+    const reply = text(await say(2, "How many jobs did Changji add this year?"));
+    expect(reply).toContain("10395");
+    expect(reply).toMatch(/Sources\n\n1\. 昌吉日报 · 2026-04-22 · /);
+    expect(reply).toContain("新增城镇就业10395人");
+  });
+
+  it("answers a Chinese question with the figure first and its citation", async () => {
+    const sent = await say(3, "昌吉州今年新增城镇就业多少人？");
+    expect(sent[0]!.params.text.startsWith("<b>10395人</b>")).toBe(true);
+    expect(text(sent)).toMatch(/来源\n\n1\. 昌吉日报 · 2026-04-22 · .+\n今年以来,新增城镇就业10395人/);
+  });
+
+  it("/sources then shows the full passage behind that answer", async () => {
+    const reply = await say(3, "/sources");
+    expect(reply[0]!.params.text).toMatch(/<b>今年以来,新增城镇就业10395人[^<]*<\/b>/);
+    expect(text(reply)).toMatch(/问题： 昌吉州今年新增城镇就业多少人[？?]/); // the core normalises full-width punctuation
+  });
+
+  it("/about shows the index statistics", async () => {
+    const reply = text(await say(1, "/about"));
+    expect(reply).toContain(`Articles: ${qa.info().articles}`);
+    expect(reply).toContain("Model: tiny-zh");
+  });
+
+  it("gives a friendly note for a sticker", async () => {
+    const sticker = { sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } };
+    expect(text(await say(4, sticker as never))).toBe(NON_TEXT_TEXT);
+  });
+
+  it("says plainly that the articles don't say, for a question outside the corpus", async () => {
+    const reply = text(await say(5, "明天乌鲁木齐天气怎么样？"));
+    expect(reply).toContain("现有报道中没有找到这个问题的答案");
+    expect(reply).not.toContain("来源");
+  });
+
+  it("waits out a 429 (retry_after 1) and still delivers the answer", async () => {
+    api.failOnce("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    const before = api.calls.length;
+    const sent = await say(6, "昌吉州今年新增城镇就业多少人？");
+    expect(text(sent)).toContain("10395");
+    const attempts = api.calls.slice(before).filter((c) => c.method === "sendMessage" && c.params.chat_id === 6);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]!.params.__failed).toBe(true);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it("escapes a question with <script> and & into valid Telegram HTML", async () => {
+    const question = "<script>alert('x')</script> 昌吉州今年新增城镇就业多少人？ A&B";
+    const sent = [...(await say(7, question)), ...(await say(7, "/sources"))];
+    for (const m of sent) expect(telegramHtmlProblems(m.params.text)).toEqual([]);
+    expect(sent.at(-1)!.params.text).toContain("&lt;script&gt;alert('x')&lt;/script&gt;");
+    expect(text(sent)).toContain("A&B");
+  });
+
+  it("in a group ignores chatter without a mention and answers a mention, quoting it", async () => {
+    expect(await say(GROUP, "昌吉州今年新增城镇就业多少人？")).toEqual([]);
+    transcript.push("(no reply: not addressed to the bot)", "");
+    const update = messageUpdate("@changji_qa_bot 昌吉州今年新增城镇就业多少人？", { chatId: GROUP, userId: 20_001 });
+    const sent = await api.exchange(update, GROUP);
+    transcript.push(`Group: ${update.message!.text}`, `Bot (replying to it): ${text(sent).replace(/\n/g, "\n     ")}`, "");
+    expect(text(sent)).toContain("10395");
+    expect(sent[0]!.params.reply_parameters).toMatchObject({ message_id: update.message!.message_id });
+  });
+
+  it("answers an unknown command with help", async () => {
+    const reply = text(await say(8, "/weather"));
+    expect(reply).toContain("/ask");
+    expect(reply).toContain("/sources");
+  });
+
+  it("explains an empty or a 10,000-character question politely, without a stack trace", async () => {
+    const empty = text(await say(9, "   "));
+    expect(empty).toMatch(/^⚠️ The question is empty\.\n/);
+    const long = text(await say(9, "就业".repeat(5000)));
+    expect(long).toMatch(/^⚠️ /);
+    expect(long).toMatch(/long/i);
+    for (const reply of [empty, long]) expect(reply).not.toMatch(/\n\s+at /);
+  });
+
+  it("sent only valid HTML messages of at most 4096 characters", () => {
+    const sent = api.callsOf("sendMessage");
+    expect(sent.length).toBeGreaterThan(10);
+    for (const m of sent) {
+      expect(m.params.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(telegramHtmlProblems(m.params.text)).toEqual([]);
+    }
+  });
+});
