@@ -1,14 +1,15 @@
 /**
- * Who gets through: allowed chats only (when configured), only messages addressed to the bot in
- * groups, and a per-user rate limit (@grammyjs/ratelimiter) with a polite note when it is hit.
- * Group chatter is dropped before the rate limiter, so talking in a group never counts against anyone.
+ * Who gets through: in groups only messages addressed to the bot, then a per-user rate limit
+ * (@grammyjs/ratelimiter) with a polite note when it is hit, then — when ALLOWED_CHAT_IDS is set —
+ * only those chats (others get a polite refusal naming their chat id). Group chatter is dropped
+ * first, so talking in a group never counts against anyone's rate limit.
  */
 import { limit } from "@grammyjs/ratelimiter";
 import { Composer, type Context } from "grammy";
 import type { Logger } from "../log.js";
 import { readMessage } from "./addressing.js";
-import { RATE_LIMIT_TEXT } from "./render.js";
-import { isGroup } from "./reply.js";
+import { notAllowedText, RATE_LIMIT_TEXT } from "./render.js";
+import { isGroup, replyHtml } from "./reply.js";
 
 export interface RateLimitOptions {
   /** Messages one user may send per time frame (default 5). */
@@ -30,12 +31,7 @@ export function guardComposer({ allowedChatIds, rateLimit, logger }: GuardOption
   const guard = new Composer<Context>();
 
   guard.use(async (ctx, next) => {
-    const chat = ctx.chat;
-    if (chat?.type === "channel") return;
-    if (chat && allowedChatIds && !allowedChatIds.has(chat.id)) {
-      logger.debug({ chatId: chat.id }, "ignoring a chat that is not in ALLOWED_CHAT_IDS");
-      return;
-    }
+    if (ctx.chat?.type === "channel") return;
     if (ctx.msg && !readMessage(ctx.msg, ctx.me, isGroup(ctx)).addressed) return;
     await next();
   });
@@ -55,5 +51,16 @@ export function guardComposer({ allowedChatIds, rateLimit, logger }: GuardOption
       },
     }),
   );
+
+  // After the rate limit, so a refused chat cannot make the bot send refusals in a loop.
+  guard.use(async (ctx, next) => {
+    const chat = ctx.chat;
+    if (chat && allowedChatIds && !allowedChatIds.has(chat.id)) {
+      logger.info({ chatId: chat.id }, "refusing a chat that is not in ALLOWED_CHAT_IDS");
+      await replyHtml(ctx, notAllowedText(chat.id));
+      return;
+    }
+    await next();
+  });
   return guard;
 }

@@ -155,8 +155,13 @@ describe("the bot over a fake Bot API", () => {
     expect(log).not.toContain(TOKEN.split(":")[1]);
   });
 
-  it("ignores chats outside ALLOWED_CHAT_IDS", async () => {
-    expect(await api.exchange(messageUpdate("就业多少？", { chatId: 999 }), 999)).toEqual([]);
+  it("politely refuses chats outside ALLOWED_CHAT_IDS, without asking the core", async () => {
+    const count = asked.length;
+    const sent = await api.exchange(messageUpdate("就业多少？", { chatId: 999 }), 999);
+    expect(texts(sent)).toEqual([expect.stringMatching(/only answers in the chats its owner allowed.*999/)]);
+    expect(telegramHtmlProblems(sent[0]!.params.text)).toEqual([]);
+    expect(asked.length).toBe(count);
+    expect(await api.exchange(messageUpdate("大家好", { chatId: -999 }), -999)).toEqual([]); // group chatter: silence
   });
 
   it("rate-limits a user with one polite note", async () => {
