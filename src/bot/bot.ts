@@ -66,16 +66,15 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
     memory: options.memory ?? new LastAnswers(1000),
     examples: options.examples ?? DEFAULT_EXAMPLES,
   };
-  bot.use(
-    guardComposer({
-      allowedChatIds: options.allowedChatIds ?? null,
-      rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
-      logger,
-    }),
-  );
-  bot.use(commandsComposer(services));
-  bot.use(questionsComposer(services));
-  bot.use(nonTextComposer());
-  bot.catch(createErrorHandler(logger));
+  const guard = guardComposer({
+    allowedChatIds: options.allowedChatIds ?? null,
+    rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
+    logger,
+  });
+  // The error boundary works in both modes (grammY calls bot.catch only for long polling);
+  // bot.catch stays as the last resort.
+  const handleError = createErrorHandler(logger);
+  bot.errorBoundary(handleError, guard, commandsComposer(services), questionsComposer(services), nonTextComposer());
+  bot.catch(handleError);
   return bot;
 }

@@ -1,0 +1,66 @@
+/**
+ * Webhook mode (WEBHOOK_URL set): a node:http server on PORT takes Telegram's POSTs at the URL's
+ * path (checking WEBHOOK_SECRET), answers GET /healthz, and registers the webhook with setWebhook.
+ * Stopping closes the server but leaves the webhook set, so Telegram queues updates meanwhile.
+ */
+import { createServer } from "node:http";
+import { webhookCallback, type Bot, type Context } from "grammy";
+import { ALLOWED_UPDATES, prepareBot, startError, stopOnSignals, type RunOptions, type RunningBot } from "./lifecycle.js";
+
+export interface WebhookOptions extends RunOptions {
+  /** The public HTTPS URL Telegram posts to (WEBHOOK_URL); its path is served. */
+  url: string;
+  /** Checked against the X-Telegram-Bot-Api-Secret-Token header (WEBHOOK_SECRET); null: no check. */
+  secretToken: string | null;
+  /** Local port to listen on (PORT, default 8080). */
+  port: number;
+  /** Local address (default all interfaces). */
+  host?: string;
+}
+
+/** Starts the webhook server and registers the webhook; resolves once both are done. */
+export async function runWebhook(bot: Bot<Context>, options: WebhookOptions): Promise<RunningBot> {
+  const { qa, logger } = options;
+  const me = await prepareBot(bot, options);
+  const path = new URL(options.url).pathname;
+  // Answers can take a while (a 429 wait): acknowledge Telegram after 50 s rather than fail the update.
+  const handle = webhookCallback(bot, "http", { secretToken: options.secretToken ?? undefined, onTimeout: "return", timeoutMilliseconds: 50_000 });
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (req.method === "POST" && url.pathname === path) {
+      handle(req, res).catch((err: unknown) => {
+        logger.error({ err }, "webhook update failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    } else if (req.method === "GET" && url.pathname === "/healthz") {
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
+    } else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  try {
+    await bot.api.setWebhook(options.url, { allowed_updates: [...ALLOWED_UPDATES], ...(options.secretToken ? { secret_token: options.secretToken } : {}) });
+  } catch (err) {
+    server.close();
+    await qa.close();
+    throw startError(err);
+  }
+
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      unhook();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await qa.close();
+      finished();
+    })());
+  const unhook = stopOnSignals(options.signals ?? ["SIGINT", "SIGTERM"], stop, logger);
+  logger.info({ bot: me.username, path, port: options.port }, "bot is serving its webhook");
+  options.onStart?.(me);
+  return { me, stop, done };
+}
