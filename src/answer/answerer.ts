@@ -64,12 +64,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
     t = performance.now();
     const concepts: Concept[] = lang === "zh" ? chineseConcepts(question, jiebaSegmenter(), stats) : englishConcepts(question, translator, stats);
-    const ranked = concepts.length ? rankSentences(hits, concepts, kind, askedUnit(question)) : [];
+    const unit = askedUnit(question);
+    const ranked = concepts.length ? rankSentences(hits, concepts, kind, unit) : [];
     const selection = ranked[0] ?? null;
-    const min = o.minCoverage[lang];
-    const found = isAnswer(selection, kind, min);
+    const rule: AnswerRule = { kind, minCoverage: o.minCoverage[lang], needsFigure: unit !== null, strictTopic: lang === "zh" };
+    const found = isAnswer(selection, rule);
     // Further sources only when they answer too (same decision), so no unrelated passage is cited.
-    const supporting = found ? ranked.slice(1).filter((s) => isAnswer(s, kind, min)) : [];
+    const supporting = found ? ranked.slice(1).filter((s) => isAnswer(s, rule)) : [];
     const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map(citationOf) : [];
     const best = citations[0] ?? null;
     const closest = selection && selection.coverage >= o.adviseCoverage ? best : null;
@@ -87,17 +88,38 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   };
 }
 
+interface AnswerRule {
+  kind: string;
+  minCoverage: number;
+  /** The question names a unit or a price: only a figure in that unit answers it. */
+  needsFigure: boolean;
+  /**
+   * The article must mention the question's main topic words at least in part. Only for Chinese
+   * questions: English ones reach Chinese through a dictionary whose readings are too loose for it.
+   */
+  strictTopic: boolean;
+}
+
 /**
  * Found only when the sentence covers enough of the question, the article names every anchor
- * (place, year, name), and a figure question has a figure to give.
+ * (place, year, name) and the main topic, and a figure question has a figure to give.
  */
-function isAnswer(s: Selection | null, kind: string, minCoverage: number): s is Selection {
+function isAnswer(s: Selection | null, rule: AnswerRule): s is Selection {
   if (!s) return false;
   if (s.missingAnchors.length) return false;
-  if (s.coverage < minCoverage) return false;
-  if ((kind === "count" || kind === "amount" || kind === "date") && !s.figure) return false;
+  if (s.coverage < rule.minCoverage) return false;
+  const wantsFigure = rule.needsFigure || rule.kind === "count" || rule.kind === "amount" || rule.kind === "date";
+  if (wantsFigure && !s.figure) return false;
+  if (rule.strictTopic && s.absent.length) {
+    // "How many tonnes of wheat" answered from an article about corn: the heaviest words must be there.
+    const heaviest = Math.max(...s.absent.map((c) => c.weight));
+    if (heaviest >= TOPIC_WEIGHT) return false;
+  }
   return true;
 }
+
+/** idf above which a missing Chinese word is a topic the article is not about (about df ≤ 2% of passages). */
+const TOPIC_WEIGHT = 4;
 
 function citationOf(s: Selection): Citation {
   const a = s.hit.article;

@@ -91,3 +91,20 @@ function alternativesOf(word: string): string[] {
 export function mentions(text: string, concept: Concept): boolean {
   return concept.alternatives.some((alt) => text.includes(alt) || (/[a-z]/i.test(alt) && text.toLowerCase().includes(alt.toLowerCase())));
 }
+
+// Partial credit for a Chinese word whose characters appear without the word itself (储存 ~ 储备,
+// 冬季 ~ 越冬, 称号 ~ 之称): Chinese words are compositional, so shared characters mean related words.
+const PARTIAL = 0.5;
+
+/** How strongly the text mentions the concept: 1 for a spelling, up to 0.5 for shared characters, else 0. */
+export function mentionStrength(text: string, concept: Concept): number {
+  if (mentions(text, concept)) return 1;
+  let best = 0;
+  for (const alt of concept.alternatives) {
+    const chars = [...new Set(alt.match(/\p{Script=Han}/gu) ?? [])];
+    if (chars.length < 2) continue;
+    const shared = chars.filter((c) => text.includes(c)).length / chars.length;
+    if (shared >= 0.5) best = Math.max(best, PARTIAL * shared);
+  }
+  return best;
+}

@@ -1,6 +1,6 @@
 import type { Article } from "../ingest/types.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
-import { mentions, type Concept } from "./concepts.js";
+import { mentionStrength, mentions, type Concept } from "./concepts.js";
 import { findFigures, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
 
@@ -19,6 +19,8 @@ export interface Selection {
   /** Concepts the whole article never mentions. */
   missingAnchors: Concept[];
   missing: Concept[];
+  /** Concepts the article does not mention even in part. */
+  absent: Concept[];
   figure: Figure | null;
   score: number;
 }
@@ -43,6 +45,8 @@ export function bodyOf(article: Article): string {
   return article.paragraphs.join("\n");
 }
 
+const PLACE = /(州|县|市|镇|乡|村|区)$/;
+
 // How much a mention counts by where it is: in the sentence, next to it, or only in the headline.
 const IN_SENTENCE = 1;
 const IN_NEIGHBOUR = 0.6;
@@ -61,25 +65,29 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     let best: Selection | null = null;
     const article = hit.article;
     const body = bodyOf(article);
-    const heading = [article.headline, article.subheadline ?? ""].join(" ");
-    const sentences = splitSentences(body);
+    const heading = [article.kicker ?? "", article.headline, article.subheadline ?? ""].join(" ");
+    // The byline is a candidate answer too ("who wrote this report?").
+    const byline = article.byline ? [{ text: article.byline, start: -1, end: -1 }] : [];
+    const sentences = [...byline, ...splitSentences(body)];
+    const articleText = `${heading}\n${body}`;
     const datedIn = (c: Concept) => c.year !== undefined && article.date?.startsWith(c.year) === true;
-    const missingAnchors = concepts.filter((c) => c.anchor && !mentions(heading, c) && !mentions(body, c) && !datedIn(c));
+    // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
+    const missingAnchors = concepts.filter((c) => c.anchor && !datedIn(c) && (c.year || PLACE.test(c.label) ? !mentions(articleText, c) : mentionStrength(articleText, c) < 0.5));
+    const absent = concepts.filter((c) => !datedIn(c) && mentionStrength(articleText, c) < 0.5);
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
     sentences.forEach((sentence, i) => {
       const neighbours = `${sentences[i - 1]?.text ?? ""}${sentences[i + 1]?.text ?? ""}`;
       let covered = 0;
       const missing: Concept[] = [];
       for (const c of concepts) {
-        const credit = mentions(sentence.text, c) || datedIn(c)
+        const credit = datedIn(c)
           ? IN_SENTENCE
-          : mentions(neighbours, c)
-            ? IN_NEIGHBOUR
-            : mentions(heading, c)
-              ? IN_HEADLINE
-              : mentions(body, c)
-                ? IN_ARTICLE
-                : 0;
+          : Math.max(
+              IN_SENTENCE * mentionStrength(sentence.text, c),
+              IN_NEIGHBOUR * mentionStrength(neighbours, c),
+              IN_HEADLINE * mentionStrength(heading, c),
+              IN_ARTICLE * mentionStrength(body, c),
+            );
         covered += credit * c.weight;
         if (credit < IN_NEIGHBOUR) missing.push(c);
       }
@@ -89,7 +97,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = coverage + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank);
       if (!best || score > best.score) {
-        best = { hit, sentence, coverage, missingAnchors, missing, figure, score };
+        best = { hit, sentence, coverage, missingAnchors, missing, absent, figure, score };
       }
     });
     if (best) perArticle.push(best);

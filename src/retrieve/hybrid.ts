@@ -17,7 +17,7 @@ export interface RetrieveOptions {
 }
 
 export const DEFAULT_RETRIEVE: RetrieveOptions = {
-  articles: 5,
+  articles: 8,
   candidates: 40,
   rrfK: 60,
   keywordWeight: 1,
