@@ -111,15 +111,14 @@ function isAnswer(s: Selection | null, rule: AnswerRule): s is Selection {
   const wantsFigure = rule.needsFigure || rule.kind === "count" || rule.kind === "amount" || rule.kind === "date";
   if (wantsFigure && !s.figure) return false;
   if (rule.strictTopic && s.absent.length) {
-    // "How many tonnes of wheat" answered from an article about corn: the heaviest words must be there.
-    const heaviest = Math.max(...s.absent.map((c) => c.weight));
-    if (heaviest >= TOPIC_WEIGHT) return false;
+    // "How many tonnes of wheat" answered from an article about corn: the rarest words must be there.
+    if (Math.max(...s.absent.map((c) => c.weight)) >= TOPIC_SHARE * s.maxWeight) return false;
   }
   return true;
 }
 
-/** idf above which a missing Chinese word is a topic the article is not about (about df ≤ 2% of passages). */
-const TOPIC_WEIGHT = 4;
+/** A missing Chinese word at least this share of the question's rarest word's weight is a missing topic. */
+const TOPIC_SHARE = 0.75;
 
 function citationOf(s: Selection): Citation {
   const a = s.hit.article;

@@ -31,6 +31,9 @@ const ASKING = new Set([
   "哪些", "哪个", "哪家", "哪里", "哪儿", "哪天", "何时", "时候", "什么时候", "什么", "是谁", "谁", "怎样", "如何",
   "情况", "怎么样", "有没有", "是否", "多大", "多长", "多高", "多远", "介绍", "一下", "吗", "呢", "请问", "共", "一共", "总共",
 ]);
+// Part-of-speech tags of words that never carry the topic: adverbs (最终), pronouns, prepositions,
+// conjunctions, particles, interjections, onomatopoeia, measure words and numerals.
+const FUNCTION_TAGS = /^(d|r|p|c|u|y|e|o|q|m)/;
 // Segmenter leftovers of question phrases (第几个, 哪一年, 那位, 名字呢).
 const ASKING_PART = /几|哪|谁|什么|多少|那|这|名字|[吗呢]$/;
 const PLACE_SUFFIX = /(州|县|市|镇|乡|村|区|省|国|街道|社区)$/;
@@ -46,7 +49,8 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   const seen = new Set<string>();
   const years = questionYears(question);
   for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
-    for (const word of segmenter.cut(run)) {
+    const words = segmenter.tag ? segmenter.tag(run).filter((w) => !FUNCTION_TAGS.test(w.tag)).map((w) => w.word) : segmenter.cut(run);
+    for (const word of words) {
       if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING.has(word) || ASKING_PART.test(word)) continue;
       if (word.length === 1) continue; // single characters are noise here; the sentence match uses words
       seen.add(word);

@@ -2,7 +2,7 @@
  * Finds the figures, dates and amounts a news sentence states, with their positions, so the answer
  * can lead with the one next to the words the reader asked about.
  */
-export type FigureKind = "quantity" | "percent" | "date" | "year";
+export type FigureKind = "quantity" | "percent" | "date" | "year" | "name" | "place";
 
 export interface Figure {
   /** Verbatim text, e.g. `10395人`, `1.45万人次`, `2027年10月`, `95.88%`. */
@@ -40,15 +40,83 @@ export function findFigures(text: string): Figure[] {
     const ch = text.charCodeAt(i);
     const isDigit = ch >= 48 && ch <= 57;
     const prevIsDigit = i > 0 && /[\d.]/.test(text[i - 1] ?? "");
-    if (!isDigit || prevIsDigit) {
-      i++;
+    if (isDigit && !prevIsDigit) {
+      const figure = matchAt(text, i);
+      out.push(figure);
+      i = figure.end;
       continue;
     }
-    const figure = matchAt(text, i);
-    out.push(figure);
-    i = figure.end;
+    const spelled = CHINESE_NUMERAL.test(text[i] ?? "") && !CHINESE_NUMERAL.test(text[i - 1] ?? "") ? matchChineseAt(text, i) : null;
+    if (spelled) {
+      out.push(spelled);
+      i = spelled.end;
+      continue;
+    }
+    i++;
   }
   return out;
+}
+
+const CHINESE_NUMERAL = /[第一二三四五六七八九十两百千]/;
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_QUANTITY = new RegExp(`第?[一二三四五六七八九十两百千]+(?:余|多)?[万亿]?(?:${UNIT_PATTERN})`, "y");
+
+/** Spelled-out quantities with a unit (第二十个, 一年, 两百亿元); a numeral without a unit is a word (一带一路). */
+function matchChineseAt(text: string, at: number): Figure | null {
+  CHINESE_QUANTITY.lastIndex = at;
+  const m = CHINESE_QUANTITY.exec(text);
+  if (!m) return null;
+  const raw = m[0];
+  const digits = raw.replace(/^第/, "").match(/^[一二三四五六七八九十两百千]+/)?.[0] ?? "";
+  const unit = raw.slice(raw.indexOf(digits) + digits.length).replace(/^(余|多)/, "");
+  const n = parseChineseNumber(digits);
+  const value = n === null ? null : n * (MULTIPLIER[unit[0] ?? ""] ?? 1);
+  return { text: raw, kind: "quantity", start: at, end: at + raw.length, value, unit };
+}
+
+/** 二十 → 20, 两百 → 200, 一千二百 → 1200 (enough for the counts newspapers spell out). */
+export function parseChineseNumber(digits: string): number | null {
+  let total = 0;
+  let current = 0;
+  for (const ch of digits) {
+    if (ch === "十" || ch === "百" || ch === "千") {
+      const scale = ch === "十" ? 10 : ch === "百" ? 100 : 1000;
+      total += (current || 1) * scale;
+      current = 0;
+    } else if (CHINESE_DIGITS[ch] !== undefined) current = CHINESE_DIGITS[ch]!;
+    else return null;
+  }
+  return total + current;
+}
+
+// Titles after which a person's name follows (党组书记、副主席谢荣新表示; 本报记者 杨鹤).
+const ROLE = "记者|通讯员|主任|书记|主席|董事长|局长|经理|部长|县长|市长|院长|站长|队长|指挥长|总经理|总工程师|负责人|常委|委员|理事长|行长|所长|校长|老师|教授|技师|创始人|居民|村民|职工|市民|专干|导师|选手";
+const NAME_AFTER_ROLE = new RegExp(`(?:${ROLE})\\s?([\\p{Script=Han}·]{2,3}?)(?=说|表示|介绍|报道|主持|出席|摄|激动|笑着|坦言|告诉|[，,。、：:“\\s（(]|$)`, "gu");
+const NAME_BYLINE = /^[□■]?\s*(?:本报(?:记者|通讯员)|记者|通讯员)?\s*([\p{Script=Han}·]{2,4})$/u;
+const PLACE_NAME = /[\p{Script=Han}]{2,8}?(?:自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|开发区|工业园|街)(?![\p{Script=Han}]{0,1}[长委书])/gu;
+
+/** Person names the text gives next to a title, or a byline's name. */
+export function findNames(text: string): Figure[] {
+  const byline = NAME_BYLINE.exec(text.trim());
+  if (byline && /[□■]|记者|通讯员/.test(text)) {
+    const name = byline[1]!;
+    const start = text.indexOf(name);
+    return [{ text: name, kind: "name", start, end: start + name.length, value: null, unit: "" }];
+  }
+  return [...text.matchAll(NAME_AFTER_ROLE)].map((m) => {
+    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
+    return { text: m[1]!, kind: "name" as const, start, end: start + m[1]!.length, value: null, unit: "" };
+  });
+}
+
+/** Place names (…县, …镇, …园区) in the text. */
+export function findPlaces(text: string): Figure[] {
+  return [...text.matchAll(PLACE_NAME)].map((m) => {
+    // "位于奇台县" → "奇台县": the regex cannot tell a verb before the name from the name.
+    const lead = /^(位于|来自|在|从|到|赴|于|走进)/.exec(m[0])?.[0].length ?? 0;
+    const start = (m.index ?? 0) + lead;
+    return { text: m[0].slice(lead), kind: "place" as const, start, end: start + m[0].length - lead, value: null, unit: "" };
+  });
 }
 
 function matchAt(text: string, at: number): Figure {

@@ -1,7 +1,7 @@
 import type { Article } from "../ingest/types.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import { mentionStrength, mentions, type Concept } from "./concepts.js";
-import { findFigures, isBareNumber, type Figure } from "./figures.js";
+import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
 
 export interface Sentence {
@@ -21,6 +21,8 @@ export interface Selection {
   missing: Concept[];
   /** Concepts the article does not mention even in part. */
   absent: Concept[];
+  /** The heaviest concept weight of the question. */
+  maxWeight: number;
   figure: Figure | null;
   score: number;
 }
@@ -60,6 +62,7 @@ const IN_ARTICLE = 0.3;
  */
 export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, unit: string | null = null): Selection[] {
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const maxWeight = Math.max(0, ...concepts.map((c) => c.weight));
   const perArticle: Selection[] = [];
   hits.forEach((hit, rank) => {
     let best: Selection | null = null;
@@ -93,11 +96,11 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       }
       const coverage = covered / total;
       const figure = pickFigure(sentence.text, concepts, kind, unit);
-      const wantsFigure = kind === "count" || kind === "amount" || kind === "date";
+      const wantsFigure = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where";
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = coverage + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank);
       if (!best || score > best.score) {
-        best = { hit, sentence, coverage, missingAnchors, missing, absent, figure, score };
+        best = { hit, sentence, coverage, missingAnchors, missing, absent, maxWeight, figure, score };
       }
     });
     if (best) perArticle.push(best);
@@ -115,11 +118,11 @@ const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%/;
  * concepts, the first figure of the kind asked for that follows (or else precedes) those words.
  */
 export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null): Figure | null {
-  const figures = findFigures(sentence).filter((f) => !isBareNumber(f));
+  const figures = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f));
   if (!figures.length) return null;
   const wanted = figures.filter((f) => fitsKind(f, kind) && (!unit || f.unit.includes(unit)));
   // A count, amount or date question needs a figure of that kind; "what" questions take any number.
-  const strict = kind === "count" || kind === "amount" || kind === "date" || unit !== null;
+  const strict = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where" || unit !== null;
   const candidates = wanted.length || strict ? wanted : figures.filter((f) => f.kind !== "date" && f.kind !== "year");
   if (!candidates.length) return null;
   const clauses = [...sentence.matchAll(/[^，,：:；;、]+/gu)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
@@ -159,6 +162,10 @@ export function askedUnit(question: string): string | null {
 
 function fitsKind(f: Figure, kind: QuestionKind): boolean {
   switch (kind) {
+    case "who":
+      return f.kind === "name";
+    case "where":
+      return f.kind === "place";
     case "date":
       return f.kind === "date" || f.kind === "year";
     case "count":

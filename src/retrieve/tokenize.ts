@@ -11,6 +11,8 @@ export interface ChineseSegmenter {
   cut(text: string): string[];
   /** Every dictionary word found anywhere inside `word` (jieba "full mode"). */
   cutAll(word: string): string[];
+  /** Words with part-of-speech tags (jieba/ICTCLAS tags: n, v, ns, nr, d, r…), when the segmenter has them. */
+  tag?(text: string): { word: string; tag: string }[];
 }
 
 export interface TokenizerOptions {
@@ -36,7 +38,7 @@ export function jiebaSegmenter(): ChineseSegmenter {
     const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
     const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
     const jieba = Jieba.withDict(dict);
-    sharedJieba = { cut: (run) => jieba.cut(run, true), cutAll: (word) => jieba.cutAll(word) };
+    sharedJieba = { cut: (run) => jieba.cut(run, true), cutAll: (word) => jieba.cutAll(word), tag: (text) => jieba.tag(text, true) };
   }
   return sharedJieba;
 }
