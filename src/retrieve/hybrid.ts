@@ -8,7 +8,7 @@ export interface RetrieveOptions {
   articles: number;
   /** Candidates taken from each of the keyword and vector lists before fusion. */
   candidates: number;
-  /** Reciprocal-rank-fusion constant: larger flattens the rank curve. */
+  /** Reciprocal-rank constant of the small rank bonus added to the normalised scores (breaks ties). */
   rrfK: number;
   keywordWeight: number;
   vectorWeight: number;
@@ -29,7 +29,7 @@ export const DEFAULT_RETRIEVE: RetrieveOptions = {
 
 export interface PassageHit {
   passage: Passage;
-  /** Fused score (weighted reciprocal ranks). */
+  /** Fused score: weighted, min-max normalised keyword and vector scores plus a small rank bonus. */
   score: number;
   keywordRank: number | null;
   keywordScore: number;
@@ -60,7 +60,7 @@ export interface Timings {
 }
 
 /**
- * Hybrid search: BM25 and HNSW candidate lists fused by weighted reciprocal rank, then grouped
+ * Hybrid search: BM25 and HNSW candidate lists fused by weighted normalised scores, then grouped
  * by article so a reader sees a few distinct sources, not five chunks of one article.
  */
 export function searchHybrid(
@@ -89,20 +89,26 @@ export function searchHybrid(
     }
     return hit;
   };
+  // Scores are min-max normalised per list before they are weighted and added: unlike plain
+  // reciprocal-rank fusion, a weak keyword match deep in the list then counts for little, so a
+  // noisy vector list cannot lift it above the passage that matches the question's words.
+  const topKeyword = keywordHits[0]?.score ?? 1;
   keywordHits.forEach((h, rank) => {
     const hit = entry(h.id);
     if (!hit) return;
     hit.keywordRank = rank;
     hit.keywordScore = h.score;
     hit.matched = h.matched;
-    hit.score += o.keywordWeight / (o.rrfK + rank + 1);
+    hit.score += o.keywordWeight * (h.score / topKeyword) + o.keywordWeight / (o.rrfK + rank + 1);
   });
+  const sims = vectorHits.map((h) => h.similarity);
+  const [lo, hi] = [Math.min(...sims), Math.max(...sims)];
   vectorHits.forEach((h, rank) => {
     const hit = entry(h.id);
     if (!hit) return;
     hit.vectorRank = rank;
     hit.similarity = h.similarity;
-    hit.score += o.vectorWeight / (o.rrfK + rank + 1);
+    hit.score += o.vectorWeight * (hi > lo ? (h.similarity - lo) / (hi - lo) : 1) + o.vectorWeight / (o.rrfK + rank + 1);
   });
 
   const groups = new Map<string, ArticleHit>();
