@@ -1,12 +1,13 @@
 /**
- * The one place the bot is assembled: API transformers (auto-retry), then the guard, commands,
- * questions and non-text composers, then the error boundary. Nothing here starts polling.
+ * The one place the bot is assembled: API transformers (auto-retry), then the guard, admin,
+ * commands, questions and non-text composers inside an error boundary. Nothing here starts polling.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { QaService } from "../core/types.js";
 import type { Logger } from "../log.js";
+import { adminComposer, BotStats } from "./admin.js";
 import { commandsComposer } from "./commands.js";
 import { createErrorHandler } from "./errors.js";
 import { DEFAULT_RATE_LIMIT, guardComposer, type RateLimitOptions } from "./guard.js";
@@ -40,6 +41,10 @@ export interface CreateBotOptions {
   memory?: LastAnswers;
   /** Example questions in /start and /help (default: the Changji jobs question in English and Chinese). */
   examples?: readonly string[];
+  /** User ids allowed to run /stats and /reindex (config ADMIN_IDS); null or absent: admin commands off. */
+  adminIds?: ReadonlySet<number> | null;
+  /** Rebuilds the index for /reindex and returns a one-line summary; absent: /reindex only reloads a newer build. */
+  reindex?: () => Promise<string>;
   /** The bot's own user (grammY `botInfo`); when absent it is fetched with getMe on start. */
   botInfo?: UserFromGetMe;
 }
@@ -65,7 +70,9 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
     logger,
     memory: options.memory ?? new LastAnswers(1000),
     examples: options.examples ?? DEFAULT_EXAMPLES,
+    stats: new BotStats(),
   };
+  const admin = adminComposer({ ...services, adminIds: options.adminIds ?? null, ...(options.reindex ? { reindex: options.reindex } : {}) });
   const guard = guardComposer({
     allowedChatIds: options.allowedChatIds ?? null,
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
@@ -73,8 +80,8 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
   });
   // The error boundary works in both modes (grammY calls bot.catch only for long polling);
   // bot.catch stays as the last resort.
-  const handleError = createErrorHandler(logger);
-  bot.errorBoundary(handleError, guard, commandsComposer(services), questionsComposer(services), nonTextComposer());
+  const handleError = createErrorHandler(logger, services.stats);
+  bot.errorBoundary(handleError, guard, admin, commandsComposer(services), questionsComposer(services), nonTextComposer());
   bot.catch(handleError);
   return bot;
 }

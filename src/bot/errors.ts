@@ -6,6 +6,7 @@
 import { GrammyError, HttpError, type BotError, type Context } from "grammy";
 import { QaError, type ErrorCode } from "../errors.js";
 import { redactSecrets, type Logger } from "../log.js";
+import type { BotStats } from "./admin.js";
 import { FAILURE_TEXT, renderQaError } from "./render.js";
 import { replyHtml } from "./reply.js";
 
@@ -35,9 +36,10 @@ export function safeError(err: unknown, depth = 0): SafeError {
 }
 
 /** The `bot.catch` handler: reply (QaError: its message and hint; anything else: an apology), then log. */
-export function createErrorHandler(logger: Logger): (err: BotError<Context>) => Promise<void> {
+export function createErrorHandler(logger: Logger, stats?: BotStats): (err: BotError<Context>) => Promise<void> {
   return async ({ error, ctx }) => {
     const where = { updateId: ctx.update.update_id, chatId: ctx.chat?.id };
+    if (stats) stats.failed++;
     if (error instanceof QaError && USER_ERRORS.has(error.code)) logger.info({ ...where, code: error.code }, "question refused");
     else logger.error({ ...where, error: safeError(error) }, "update failed");
     if (!ctx.chat || ctx.chat.type === "channel") return;

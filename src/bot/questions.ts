@@ -6,6 +6,7 @@ import { Composer, type Context } from "grammy";
 import type { QaService } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { readMessage } from "./addressing.js";
+import type { BotStats } from "./admin.js";
 import type { LastAnswers } from "./memory.js";
 import { renderAnswer } from "./render.js";
 import { isGroup, replyHtml, withTyping } from "./reply.js";
@@ -14,16 +15,19 @@ export interface QuestionServices {
   qa: QaService;
   logger: Logger;
   memory: LastAnswers;
+  stats: BotStats;
 }
 
 /**
  * Answers one question in the current chat: "typing…" while the core works, then the rendered
  * answer, remembered for /sources. A QaError (empty, too long…) propagates to `bot.catch`.
  */
-export async function answerQuestion(ctx: Context, question: string, { qa, logger, memory }: QuestionServices): Promise<void> {
+export async function answerQuestion(ctx: Context, question: string, { qa, logger, memory, stats }: QuestionServices): Promise<void> {
   const chatId = ctx.chat!.id;
   const answer = await withTyping(ctx, logger, () => qa.answer(question, { sessionId: String(chatId) }));
   logger.info({ chatId, found: answer.found, citations: answer.citations.length }, "answered");
+  stats.answered++;
+  if (!answer.found) stats.notFound++;
   memory.set(chatId, answer);
   await replyHtml(ctx, renderAnswer(answer));
 }

@@ -60,9 +60,14 @@ export async function runBot(bot: Bot<Context>, options: PollingOptions): Promis
  * on stderr once it runs (unless `onStart` is given).
  */
 export async function startBot(config: Config, qa: QaService, logger: Logger, options: Omit<PollingOptions, "qa" | "logger"> = {}): Promise<void> {
-  const { token, apiRoot, allowedChatIds, webhookUrl, webhookSecret, port } = config.telegram;
+  const { token, apiRoot, allowedChatIds, adminIds, webhookUrl, webhookSecret, port } = config.telegram;
   if (!token) throw missingTokenError();
-  const bot = createBot({ token, apiRoot, qa, logger, allowedChatIds });
+  const reindex = async () => {
+    // Loaded on use: the build stack (model, HNSW writer) is only needed for /reindex.
+    const { rebuildIndex, summarizeBuild } = await import("../cli/context.js");
+    return summarizeBuild(await rebuildIndex({ config, logger }));
+  };
+  const bot = createBot({ token, apiRoot, qa, logger, allowedChatIds, adminIds, reindex });
   const mode = webhookUrl ? `webhook ${new URL(webhookUrl).pathname} on port ${port}` : "long polling";
   const onStart = options.onStart ?? ((me: UserFromGetMe) => process.stderr.write(`Bot @${me.username} is answering (${mode}). Ctrl+C to stop.\n`));
   const running = webhookUrl

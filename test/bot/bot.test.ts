@@ -65,6 +65,8 @@ beforeAll(async () => {
     qa,
     logger,
     rateLimit: { limit: 6, timeFrameMs: 60_000 },
+    adminIds: new Set([6]),
+    reindex: async () => "Indexed 5 files: 26 articles.",
     allowedChatIds: new Set([1, 2, 3, 4, 5, 6, GROUP, RATE_USER]),
   });
   running = await runBot(bot, { qa, logger, signals: [], pollTimeoutSeconds: 1 });
@@ -170,6 +172,21 @@ describe("the bot over a fake Bot API", () => {
     const sent = texts(api.sent(RATE_USER));
     expect(sent.filter((t) => t.startsWith("Echo:"))).toHaveLength(6);
     expect(sent.filter((t) => t === RATE_LIMIT_TEXT)).toHaveLength(1);
+  });
+});
+
+describe("admin commands", () => {
+  it("are refused to other users", async () => {
+    expect(texts(await api.exchange(messageUpdate("/stats", { chatId: 5 }), 5))).toEqual(["That command is for the bot's admins."]);
+  });
+
+  it("/stats counts answers and failures; /reindex rebuilds in the background and reports back", async () => {
+    const stats = texts(await api.exchange(messageUpdate("/stats", { chatId: 6 }), 6))[0]!;
+    expect(stats).toMatch(/Answered: \d+ \(not found: 0\), failed: [1-9]/);
+    expect(stats).toContain("Index: 42 articles, 180 passages");
+    expect(texts(await api.exchange(messageUpdate("/reindex", { chatId: 6 }), 6))[0]).toBe("Rebuilding the index from the seeds…");
+    const report = await api.waitFor(() => api.sent(6).find((m) => m.params.text.startsWith("Indexed")), 5000, "the rebuild report");
+    expect(report.params.text).toBe("Indexed 5 files: 26 articles. No newer build to load.");
   });
 });
 

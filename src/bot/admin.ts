@@ -1,0 +1,76 @@
+/**
+ * Admin commands, for the user ids in ADMIN_IDS only (not in the public command menu):
+ * /stats — what the bot has done since it started; /reindex — rebuild the index from the seeds and
+ * swap it in, in the background (one at a time), reporting back when done.
+ */
+import { Composer, type Context } from "grammy";
+import type { QaService } from "../core/types.js";
+import type { Logger } from "../log.js";
+import { describeError } from "../errors.js";
+import { safeError } from "./errors.js";
+import { escapeHtml } from "./html.js";
+import type { LastAnswers } from "./memory.js";
+import { replyHtml } from "./reply.js";
+
+/** Counters the other composers bump; shown by /stats. */
+export class BotStats {
+  readonly startedAt = new Date();
+  answered = 0;
+  notFound = 0;
+  failed = 0;
+}
+
+export interface AdminServices {
+  qa: QaService;
+  logger: Logger;
+  memory: LastAnswers;
+  stats: BotStats;
+  /** Admin user ids (ADMIN_IDS); null: admin commands are off. */
+  adminIds: ReadonlySet<number> | null;
+  /** Rebuilds the index and returns a one-line summary; absent: /reindex only reloads a newer build. */
+  reindex?: () => Promise<string>;
+}
+
+export function adminComposer(services: AdminServices): Composer<Context> {
+  const { qa, logger, memory, stats, adminIds } = services;
+  const admin = new Composer<Context>();
+  const isAdmin = (ctx: Context) => Boolean(adminIds && ctx.from && adminIds.has(ctx.from.id));
+
+  admin.command(["stats", "reindex"], async (ctx, next) => {
+    if (isAdmin(ctx)) return next();
+    await replyHtml(ctx, adminIds ? "That command is for the bot's admins." : "Admin commands are off (set ADMIN_IDS).");
+  });
+
+  admin.command("stats", (ctx) => {
+    const info = qa.info();
+    const uptime = Math.round((Date.now() - stats.startedAt.getTime()) / 1000);
+    const rows = [
+      `Up since: ${stats.startedAt.toISOString()} (${uptime} s)`,
+      `Answered: ${stats.answered} (not found: ${stats.notFound}), failed: ${stats.failed}`,
+      `Chats remembered for /sources: ${memory.size} of ${memory.capacity}`,
+      `Index: ${info.articles} articles, ${info.passages} passages, built ${info.builtAt}`,
+    ];
+    return replyHtml(ctx, ["<b>Stats</b>", ...rows.map(escapeHtml)].join("\n"));
+  });
+
+  let running: Promise<void> | null = null;
+  admin.command("reindex", async (ctx) => {
+    if (running) return replyHtml(ctx, "A rebuild is already running; I'll report when it is done.");
+    await replyHtml(ctx, services.reindex ? "Rebuilding the index from the seeds…" : "Reloading the index…");
+    const chatId = ctx.chat.id;
+    // In the background: questions keep being answered from the current build meanwhile.
+    running = (async () => {
+      let report: string;
+      try {
+        const summary = services.reindex ? await services.reindex() : "";
+        const changed = await qa.reload();
+        report = `${summary} ${changed ? "The new build is live." : "No newer build to load."}`.trim();
+      } catch (err) {
+        logger.error({ error: safeError(err) }, "reindex failed");
+        report = `Rebuild failed: ${describeError(err)}`;
+      }
+      await ctx.api.sendMessage(chatId, escapeHtml(report), { parse_mode: "HTML" }).catch((err: unknown) => logger.warn({ err }, "could not report the rebuild"));
+    })().finally(() => (running = null));
+  });
+  return admin;
+}
