@@ -5,7 +5,7 @@
  */
 import { Composer, type Context } from "grammy";
 import type { QaService } from "../core/types.js";
-import type { Logger } from "../log.js";
+import { redactSecrets, type Logger } from "../log.js";
 import { describeError } from "../errors.js";
 import { safeError } from "./errors.js";
 import { escapeHtml } from "./html.js";
@@ -25,7 +25,7 @@ export interface AdminServices {
   logger: Logger;
   memory: LastAnswers;
   stats: BotStats;
-  /** Admin user ids (ADMIN_IDS); null: admin commands are off. */
+  /** Admin user ids (ADMIN_IDS); null: admin commands are off (answered as unknown commands). */
   adminIds: ReadonlySet<number> | null;
   /** Rebuilds the index and returns a one-line summary; absent: /reindex only reloads a newer build. */
   reindex?: () => Promise<string>;
@@ -34,11 +34,11 @@ export interface AdminServices {
 export function adminComposer(services: AdminServices): Composer<Context> {
   const { qa, logger, memory, stats, adminIds } = services;
   const admin = new Composer<Context>();
-  const isAdmin = (ctx: Context) => Boolean(adminIds && ctx.from && adminIds.has(ctx.from.id));
+  if (!adminIds) return admin; // off: /stats and /reindex are unknown commands like any other
 
   admin.command(["stats", "reindex"], async (ctx, next) => {
-    if (isAdmin(ctx)) return next();
-    await replyHtml(ctx, adminIds ? "That command is for the bot's admins." : "Admin commands are off (set ADMIN_IDS).");
+    if (ctx.from && adminIds.has(ctx.from.id)) return next();
+    await replyHtml(ctx, "That command is for the bot's admins.");
   });
 
   admin.command("stats", (ctx) => {
@@ -67,7 +67,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
         report = `${summary} ${changed ? "The new build is live." : "No newer build to load."}`.trim();
       } catch (err) {
         logger.error({ error: safeError(err) }, "reindex failed");
-        report = `Rebuild failed: ${describeError(err)}`;
+        report = `Rebuild failed: ${redactSecrets(describeError(err))}`;
       }
       await ctx.api.sendMessage(chatId, escapeHtml(report), { parse_mode: "HTML" }).catch((err: unknown) => logger.warn({ err }, "could not report the rebuild"));
     })().finally(() => (running = null));

@@ -35,13 +35,15 @@ export function safeError(err: unknown, depth = 0): SafeError {
   return view;
 }
 
-/** The `bot.catch` handler: reply (QaError: its message and hint; anything else: an apology), then log. */
+/** The error boundary (and `bot.catch`): log, then reply — a QaError's message and hint, or an apology. */
 export function createErrorHandler(logger: Logger, stats?: BotStats): (err: BotError<Context>) => Promise<void> {
   return async ({ error, ctx }) => {
     const where = { updateId: ctx.update.update_id, chatId: ctx.chat?.id };
-    if (stats) stats.failed++;
     if (error instanceof QaError && USER_ERRORS.has(error.code)) logger.info({ ...where, code: error.code }, "question refused");
-    else logger.error({ ...where, error: safeError(error) }, "update failed");
+    else {
+      if (stats) stats.failed++;
+      logger.error({ ...where, error: safeError(error) }, "update failed");
+    }
     if (!ctx.chat || ctx.chat.type === "channel") return;
     try {
       await replyHtml(ctx, error instanceof QaError ? renderQaError(error) : FAILURE_TEXT);

@@ -20,7 +20,7 @@ export interface QuestionServices {
 
 /**
  * Answers one question in the current chat: "typing…" while the core works, then the rendered
- * answer, remembered for /sources. A QaError (empty, too long…) propagates to `bot.catch`.
+ * answer, remembered for /sources. A QaError (empty, too long…) propagates to the error boundary.
  */
 export async function answerQuestion(ctx: Context, question: string, { qa, logger, memory, stats }: QuestionServices): Promise<void> {
   const chatId = ctx.chat!.id;

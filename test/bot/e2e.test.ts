@@ -160,6 +160,7 @@ describe("the bot end to end (real core, fake Bot API)", () => {
     const reply = text(await say(8, "/weather"));
     expect(reply).toContain("/ask");
     expect(reply).toContain("/sources");
+    expect(text(await say(8, "/stats"))).toContain("/ask"); // admin commands are off without ADMIN_IDS
   });
 
   it("explains an empty or a 10,000-character question politely, without a stack trace", async () => {
