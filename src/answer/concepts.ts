@@ -17,6 +17,10 @@ export interface Concept {
   anchor: boolean;
   /** For a year concept: the year, also satisfied by an article dated that year. */
   year?: string;
+  /** The thing asked about, next to the question word (哪些*化工材料*, how many *skiers*): it weighs double. */
+  focus?: boolean;
+  /** Where the concept starts in the question. */
+  at?: number;
 }
 
 /** Document frequency in the passage index, and the passage count, to weigh concepts. */
@@ -48,9 +52,16 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const years = questionYears(question);
-  for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
-    const words = segmenter.tag ? segmenter.tag(run).filter((w) => !FUNCTION_TAGS.test(w.tag)).map((w) => w.word) : segmenter.cut(run);
-    for (const word of words) {
+  for (const runMatch of question.matchAll(/\p{Script=Han}+/gu)) {
+    const run = runMatch[0];
+    const tagged = segmenter.tag ? segmenter.tag(run) : segmenter.cut(run).map((word) => ({ word, tag: "" }));
+    let offset = runMatch.index ?? 0;
+    const words: { word: string; at: number }[] = [];
+    for (const w of tagged) {
+      if (!FUNCTION_TAGS.test(w.tag)) words.push({ word: w.word, at: offset });
+      offset += w.word.length;
+    }
+    for (const { word, at } of words) {
       if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING.has(word) || ASKING_PART.test(word)) continue;
       if (word.length === 1) continue; // single characters are noise here; the sentence match uses words
       seen.add(word);
@@ -60,11 +71,26 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
         alternatives: alternativesOf(word),
         weight: idfOf(stats, word),
         anchor: (df === 0 && hasUnknownBigram(word, stats)) || (PLACE_SUFFIX.test(word) && word.length >= 3),
+        at,
       });
     }
   }
   for (const year of years) concepts.push(yearConcept(year, stats));
+  markFocus(concepts, question.search(/多少|几|哪|什么|谁|何时|怎么|如何|是否/));
   return concepts;
+}
+
+/**
+ * Marks the concept the question word asks about: the nearest one after it in the same clause
+ * (多少*小麦*), else the nearest one before it (*记者*是谁).
+ */
+export function markFocus(concepts: Concept[], askedAt: number): void {
+  if (askedAt < 0) return;
+  const placed = concepts.filter((c) => c.at !== undefined && !c.anchor);
+  const after = placed.filter((c) => c.at! > askedAt).sort((a, b) => a.at! - b.at!)[0];
+  const before = placed.filter((c) => c.at! < askedAt).sort((a, b) => b.at! - a.at!)[0];
+  const focus = after ?? before;
+  if (focus) focus.focus = true;
 }
 
 /**

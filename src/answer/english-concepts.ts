@@ -1,7 +1,7 @@
 import type { QueryTranslator } from "../retrieve/english.js";
 import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
-import { idfOf, yearConcept, type Concept, type TermStats } from "./concepts.js";
+import { idfOf, markFocus, yearConcept, type Concept, type TermStats } from "./concepts.js";
 import { questionYears } from "./question.js";
 
 // Words that only say what kind of answer is wanted (the kind detector reads them).
@@ -28,9 +28,10 @@ function baseForms(word: string): string[] {
  */
 export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
-  const words = question.normalize("NFKC").match(/[A-Za-z][A-Za-z']*/g) ?? [];
+  const normalized = question.normalize("NFKC");
+  const words = [...normalized.matchAll(/[A-Za-z][A-Za-z']*/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   const seen = new Set<string>();
-  words.forEach((word, i) => {
+  words.forEach(({ word, at }, i) => {
     const lower = word.toLowerCase().replace(/'s$/, "");
     if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING.has(lower) || lower.length < 3) return;
     seen.add(lower);
@@ -49,8 +50,10 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const weight = FRAMING.has(lower) ? base * FRAMING_FACTOR : base;
     // A romanised name (Changji, Hutubi: pinyin, not an English word) must be in the answering article.
     const romanised = isName && translator.lexicon.pinyinMatches(word).length > 0 && !translator.lexicon.glossMatches(englishPhrase(word)).length;
-    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: romanised && found.length > 0 });
+    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: romanised && found.length > 0, at });
   });
   for (const year of questionYears(question)) concepts.push(yearConcept(year, stats));
+  // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
+  markFocus(concepts.filter((c) => !FRAMING.has(c.label.toLowerCase())), normalized.search(/\b(how many|how much|what|which|who|whom|when|where)\b/i));
   return concepts;
 }

@@ -48,6 +48,8 @@ export function bodyOf(article: Article): string {
 }
 
 const PLACE = /(州|县|市|镇|乡|村|区)$/;
+/** The concept the question word asks about counts this many times. */
+const FOCUS_BOOST = 2;
 
 // How much a mention counts by where it is: in the sentence, next to it, or only in the headline.
 const IN_SENTENCE = 1;
@@ -61,7 +63,10 @@ const IN_ARTICLE = 0.3;
  * asked for and for retrieval rank. Returns each article's best sentence, best first.
  */
 export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, unit: string | null = null): Selection[] {
+  // The focus weighs more when choosing the sentence, not when deciding whether it answers.
+  const weightOf = (c: Concept) => c.weight * (c.focus ? FOCUS_BOOST : 1);
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const focusedTotal = concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
   const maxWeight = Math.max(0, ...concepts.map((c) => c.weight));
   const perArticle: Selection[] = [];
   hits.forEach((hit, rank) => {
@@ -81,6 +86,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     sentences.forEach((sentence, i) => {
       const neighbours = `${sentences[i - 1]?.text ?? ""}${sentences[i + 1]?.text ?? ""}`;
       let covered = 0;
+      let focused = 0;
       const missing: Concept[] = [];
       for (const c of concepts) {
         const credit = datedIn(c)
@@ -92,13 +98,14 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
               IN_ARTICLE * mentionStrength(body, c),
             );
         covered += credit * c.weight;
+        focused += credit * weightOf(c);
         if (credit < IN_NEIGHBOUR) missing.push(c);
       }
       const coverage = covered / total;
       const figure = pickFigure(sentence.text, concepts, kind, unit);
       const wantsFigure = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where";
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
-      const score = coverage + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank);
+      const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank);
       if (!best || score > best.score) {
         best = { hit, sentence, coverage, missingAnchors, missing, absent, maxWeight, figure, score };
       }
@@ -118,6 +125,8 @@ const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%/;
  * concepts, the first figure of the kind asked for that follows (or else precedes) those words.
  */
 export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null): Figure | null {
+  // "What / which …" questions are answered by the sentence; leading with a stray number would mislead.
+  if ((kind === "what" || kind === "which" || kind === "other") && unit === null) return null;
   const figures = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f));
   if (!figures.length) return null;
   const wanted = figures.filter((f) => fitsKind(f, kind) && (!unit || f.unit.includes(unit)));

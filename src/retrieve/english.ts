@@ -107,6 +107,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   ["count", /\b(how many|number of|count of)\b|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
   ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
+  ["where", /\b(in |at )?which (county|city|town|township|village|district|place|province|region|park|street)\b|哪个(县|市|镇|乡|村|区|地方)|哪(县|市|镇)/i],
   ["where", /\b(where)\b|哪里|哪儿|在哪|什么地方|何地|何处|哪个地方/i],
   ["which", /\b(which)\b|哪个|哪些|哪一|哪家|哪所|哪项|哪/i],
   ["what", /\b(what|how)\b|什么|啥|怎么|怎样|如何|为什么|为何/i],
