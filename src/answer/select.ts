@@ -77,7 +77,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // The byline is a candidate answer too ("who wrote this report?").
     const byline = article.byline ? [{ text: article.byline, start: -1, end: -1 }] : [];
     const sentences = [...byline, ...splitSentences(body)];
-    const articleText = `${heading}\n${body}`;
+    const articleText = `${heading}\n${article.byline ?? ""}\n${body}`;
     const datedIn = (c: Concept) => c.year !== undefined && article.date?.startsWith(c.year) === true;
     // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
     const missingAnchors = concepts.filter((c) => c.anchor && !datedIn(c) && (c.year || PLACE.test(c.label) ? !mentions(articleText, c) : mentionStrength(articleText, c) < 0.5));
