@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Embedder } from "../embed/index.js";
 import { QaError, describeError } from "../errors.js";
-import { chunkArticles, parseArticles, readSeedFiles } from "../ingest/index.js";
+import { chunkArticles, parseArticles, readSeedFiles, type SeedFile } from "../ingest/index.js";
 import type { Article, ChunkOptions, Passage } from "../ingest/types.js";
 import { KeywordIndex } from "../retrieve/bm25.js";
 import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
@@ -43,46 +43,37 @@ export interface Corpus {
   passages: Passage[];
 }
 
+/** Everything one build writes; `vectors` is null for a keyword-only index. */
+export interface BuildContent {
+  corpus: Corpus;
+  keyword: KeywordIndex;
+  lexicon: BridgeLexicon;
+  vectors: VectorIndex | null;
+  model: Manifest["model"];
+  chunking: ChunkOptions;
+  hnsw: Manifest["hnsw"];
+}
+
 /**
  * Rebuilds the whole index from the seed files: clean → articles → passages → keyword index →
  * embeddings → HNSW, written to a temporary build and swapped in only when complete.
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const stages = {} as Record<BuildStage, number>;
-  const timed = async <T>(stage: BuildStage, work: () => T | Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const result = await work();
-    stages[stage] = (stages[stage] ?? 0) + (performance.now() - t0) / 1000;
-    return result;
-  };
+  const { stages, timed } = stageTimer();
   const progress = options.onProgress ?? (() => {});
 
-  const { files, warnings } = await timed("read", () => readSeedFiles(options.seedsDir));
-  const release = acquireWriteLock(options.indexDir);
-  const writer = new BuildWriter(options.indexDir);
-  try {
-    const corpus = await timed("clean", () => {
-      const seeds: SeedEntry[] = [];
-      const articles: Article[] = [];
-      files.forEach((file, i) => {
-        const found = parseArticles(file.name, file.text);
-        articles.push(...found);
-        seeds.push({ name: file.name, sha256: file.sha256, bytes: file.bytes, articles: found.length, passages: 0 });
-        progress("clean", i + 1, files.length);
-      });
-      return { seeds, articles, passages: [] as Passage[] };
-    });
+  // The seeds are read under the lock, so an `index --add` running meanwhile cannot be undone by this build.
+  return underWriteLock(options.indexDir, async (startBuild) => {
+    const { files, warnings } = await timed("read", () => readSeedFiles(options.seedsDir));
+    const writer = startBuild();
+    const corpus = await timed("clean", () => parseSeeds(files, (done, total) => progress("clean", done, total)));
     corpus.passages = await timed("chunk", () => chunkArticles(corpus.articles, options.chunk));
     countPassages(corpus);
-
-    const { keyword, lexicon } = await timed("keyword", () => {
-      const keyword = KeywordIndex.fromDocuments(corpus.passages.map((p) => ({ id: p.id, text: p.embedText })), { tokenizer: createTokenizer() });
-      // The English bridge keeps only dictionary entries whose Chinese the corpus uses.
-      return { keyword, lexicon: BridgeLexicon.build(keyword.terms()) };
-    });
+    const { keyword, lexicon } = await timed("keyword", () => keywordIndexes(corpus.passages));
 
     let model: Manifest["model"] = { id: options.model, dim: null, available: false };
+    let vectors: VectorIndex | null = null;
     const embedder = await options.loadEmbedder().catch((err: unknown) => {
       const warning = `Embedding model ${options.model} could not be loaded; the index is keyword-only. ${describeError(err)}`;
       warnings.push(warning);
@@ -90,35 +81,15 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       return null;
     });
     if (embedder) {
-      const vectors = await timed("embed", () =>
+      const embedded = await timed("embed", () =>
         embedder.embedPassages(corpus.passages.map((p) => p.embedText), (done, total) => progress("embed", done, total)),
       );
-      const index = await timed("vectors", () => {
-        const hnsw = VectorIndex.create(embedder.dim, corpus.passages.length, options.hnsw);
-        vectors.forEach((v, i) => hnsw.add(corpus.passages[i]!.id, v));
-        return hnsw;
-      });
-      await timed("write", () => {
-        index.save(path.join(writer.dir, FILES.vectors));
-        writer.adopt(FILES.vectors);
-      });
+      vectors = await timed("vectors", () => vectorIndexOf(embedder.dim, embedded, options.hnsw));
       model = { id: embedder.modelId, dim: embedder.dim, available: true };
     }
 
-    const manifest = await timed("write", () => {
-      writer.writeJson(FILES.articles, corpus.articles);
-      writer.writeJson(FILES.passages, corpus.passages);
-      writer.writeJson(FILES.keyword, keyword.toJSON());
-      writer.writeJson(FILES.lexicon, lexicon.toJSON());
-      return writer.commit({
-        builtAt: new Date().toISOString(),
-        model,
-        chunking: options.chunk,
-        hnsw: { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, space: "cosine" },
-        seeds: corpus.seeds,
-        counts: { files: corpus.seeds.length, articles: corpus.articles.length, passages: corpus.passages.length },
-      });
-    });
+    const hnsw = { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, space: "cosine" as const };
+    const manifest = await timed("write", () => writeBuild(writer, { corpus, keyword, lexicon, vectors, model, chunking: options.chunk, hnsw }));
     return {
       manifest,
       files: corpus.seeds.length,
@@ -128,8 +99,20 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       stages,
       warnings,
     };
+  });
+}
+
+/**
+ * Runs one index write under the writer lock. `startBuild` creates the temporary build folder (only
+ * when there is something to write); on any failure it is removed and `current` is left as it was.
+ */
+export async function underWriteLock<T>(indexDir: string, work: (startBuild: () => BuildWriter) => Promise<T>): Promise<T> {
+  const release = acquireWriteLock(indexDir);
+  let writer: BuildWriter | null = null;
+  try {
+    return await work(() => (writer ??= new BuildWriter(indexDir)));
   } catch (err) {
-    writer.abort();
+    (writer as BuildWriter | null)?.abort();
     if (err instanceof QaError) throw err;
     throw new QaError("INDEX_CORRUPT", `Index build failed: ${describeError(err)}`, "The previous index is untouched. Fix the cause and run the build again.", { cause: err });
   } finally {
@@ -137,7 +120,33 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
-function countPassages(corpus: Corpus): void {
+/** Seconds per stage, accumulated across calls of `timed`. */
+export function stageTimer() {
+  const stages = {} as Record<BuildStage, number>;
+  const timed = async <T>(stage: BuildStage, work: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work();
+    stages[stage] = (stages[stage] ?? 0) + (performance.now() - t0) / 1000;
+    return result;
+  };
+  return { stages, timed };
+}
+
+/** Splits seed pages into articles, one SeedEntry per page (passage counts come from `countPassages`). */
+export function parseSeeds(files: SeedFile[], onFile?: (done: number, total: number) => void): Corpus {
+  const seeds: SeedEntry[] = [];
+  const articles: Article[] = [];
+  files.forEach((file, i) => {
+    const found = parseArticles(file.name, file.text);
+    articles.push(...found);
+    seeds.push({ name: file.name, sha256: file.sha256, bytes: file.bytes, articles: found.length, passages: 0 });
+    onFile?.(i + 1, files.length);
+  });
+  return { seeds, articles, passages: [] };
+}
+
+/** Fills in each seed's passage count from the corpus. */
+export function countPassages(corpus: Corpus): void {
   const bySource = new Map<string, number>();
   const sourceOf = new Map(corpus.articles.map((a) => [a.id, a.source]));
   for (const p of corpus.passages) {
@@ -145,4 +154,38 @@ function countPassages(corpus: Corpus): void {
     bySource.set(source, (bySource.get(source) ?? 0) + 1);
   }
   for (const seed of corpus.seeds) seed.passages = bySource.get(seed.name) ?? 0;
+}
+
+/** BM25 over the passages, and the English bridge pruned to the vocabulary the corpus uses. */
+export function keywordIndexes(passages: Passage[]): { keyword: KeywordIndex; lexicon: BridgeLexicon } {
+  const keyword = KeywordIndex.fromDocuments(passages.map((p) => ({ id: p.id, text: p.embedText })), { tokenizer: createTokenizer() });
+  return { keyword, lexicon: BridgeLexicon.build(keyword.terms()) };
+}
+
+/** An HNSW graph holding `vectors[i]` as passage id i (inserted in id order, so equal input gives an equal graph). */
+export function vectorIndexOf(dim: number, vectors: (Float32Array | number[])[], hnsw: HnswOptions): VectorIndex {
+  const index = VectorIndex.create(dim, vectors.length, hnsw);
+  vectors.forEach((v, id) => index.add(id, v));
+  return index;
+}
+
+/** Writes every file of a finished build and swaps it in; returns the sealed manifest. */
+export function writeBuild(writer: BuildWriter, content: BuildContent): Manifest {
+  const { corpus, keyword, lexicon, vectors } = content;
+  if (vectors) {
+    vectors.save(path.join(writer.dir, FILES.vectors));
+    writer.adopt(FILES.vectors);
+  }
+  writer.writeJson(FILES.articles, corpus.articles);
+  writer.writeJson(FILES.passages, corpus.passages);
+  writer.writeJson(FILES.keyword, keyword.toJSON());
+  writer.writeJson(FILES.lexicon, lexicon.toJSON());
+  return writer.commit({
+    builtAt: new Date().toISOString(),
+    model: content.model,
+    chunking: content.chunking,
+    hnsw: content.hnsw,
+    seeds: corpus.seeds,
+    counts: { files: corpus.seeds.length, articles: corpus.articles.length, passages: corpus.passages.length },
+  });
 }

@@ -9,7 +9,13 @@ interface LockInfo {
   since: string;
 }
 
-function isAlive(pid: number): boolean {
+const LOCK = ".lock";
+/** A lock file with no readable owner (its writer died between create and write) is stale after this. */
+const UNREADABLE_GRACE_MS = 10_000;
+
+/** True when a process with this pid exists (EPERM: it exists but belongs to someone else). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -19,45 +25,92 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Takes the writer lock of an index folder (`<dir>/.lock`, created exclusively).
- * A lock left by a dead process on this host is taken over; a live one is refused with INDEX_LOCKED.
- * Returns the release function.
+ * Takes the writer lock of an index folder (`<dir>/.lock`, created exclusively). Fails at once
+ * with INDEX_LOCKED while another live writer holds it (no waiting: a second build would redo the
+ * same work). A lock left by a dead process on this host is taken over. Returns the release function,
+ * which removes the lock only while it is still this writer's.
  */
 export function acquireWriteLock(indexDir: string): () => void {
   fs.mkdirSync(indexDir, { recursive: true });
-  const file = path.join(indexDir, ".lock");
-  const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const file = path.join(indexDir, LOCK);
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() } satisfies LockInfo);
+  for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(mine), { flag: "wx" });
+      fs.writeFileSync(file, mine, { flag: "wx" });
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        fs.rmSync(file, { force: true });
+        if (readText(file) === mine) fs.rmSync(file, { force: true });
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const holder = readLock(file);
-      if (holder && holder.host === mine.host && !isAlive(holder.pid)) {
-        fs.rmSync(file, { force: true }); // stale: its writer died without cleaning up
-        continue;
-      }
-      const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.since}` : "another process";
-      throw new QaError(
-        "INDEX_LOCKED",
-        `The index in ${indexDir} is being written by ${who}.`,
-        `Wait for that build to finish. If no build is running, delete ${file}.`,
-      );
     }
+    const held = readText(file);
+    if (held === null) continue; // released between our attempt and the read: try again
+    const holder = parseLock(held);
+    if (isStale(file, holder)) {
+      breakStaleLock(file, held);
+      continue;
+    }
+    const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.since}` : "another process";
+    throw new QaError(
+      "INDEX_LOCKED",
+      `The index in ${indexDir} is being written by ${who}.`,
+      `Wait for that build to finish, then run the command again. If no build is running, delete ${file}.`,
+    );
   }
-  throw new QaError("INDEX_LOCKED", `Could not take the lock ${file}.`, `Delete ${file} if no build is running.`);
+  throw new QaError("INDEX_LOCKED", `Could not take the lock ${file}.`, `Run the command again; if no build is running, delete ${file}.`);
 }
 
-function readLock(file: string): LockInfo | null {
+function isStale(file: string, holder: LockInfo | null): boolean {
+  if (!holder) return ageMs(file) > UNREADABLE_GRACE_MS;
+  return holder.host === os.hostname() && !processAlive(holder.pid);
+}
+
+/**
+ * Removes a stale lock — but only the one we judged stale. Two writers may both see the same dead
+ * owner; the `.break` file serialises them, so the second cannot delete the first one's fresh lock.
+ */
+function breakStaleLock(file: string, staleText: string): void {
+  const breaker = `${file}.break`;
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as LockInfo;
+    fs.writeFileSync(breaker, String(process.pid), { flag: "wx" });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    // Someone else is breaking it; a breaker whose owner died mid-break is cleared for the next attempt.
+    const pid = Number(readText(breaker));
+    if ((pid > 0 && !processAlive(pid)) || ageMs(breaker) > UNREADABLE_GRACE_MS) fs.rmSync(breaker, { force: true });
+    return;
+  }
+  try {
+    if (readText(file) === staleText) fs.rmSync(file, { force: true });
+  } finally {
+    fs.rmSync(breaker, { force: true });
+  }
+}
+
+function readText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, "utf8");
   } catch {
     return null;
+  }
+}
+
+function parseLock(text: string): LockInfo | null {
+  try {
+    const info = JSON.parse(text) as Partial<LockInfo> | null;
+    return info && typeof info.pid === "number" && typeof info.host === "string" ? (info as LockInfo) : null;
+  } catch {
+    return null;
+  }
+}
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
   }
 }

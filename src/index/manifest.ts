@@ -1,8 +1,11 @@
 import type { ChunkOptions } from "../ingest/types.js";
 import type { HnswOptions } from "./vectors.js";
 
-/** Bumped whenever the on-disk layout changes; an index of another version is refused. */
-export const FORMAT_VERSION = 1;
+/**
+ * Bumped whenever the on-disk layout changes; an index of another version is refused.
+ * v2: the manifest carries a checksum of itself, so a damaged manifest is caught like a damaged file.
+ */
+export const FORMAT_VERSION = 2;
 
 export interface FileEntry {
   bytes: number;
@@ -30,11 +33,17 @@ export interface Manifest {
   };
   chunking: ChunkOptions;
   hnsw: Omit<HnswOptions, "efSearch"> & { space: "cosine" };
+  /** The seed pages in the index, sorted by name (the order articles and passages follow). */
   seeds: SeedEntry[];
   counts: { files: number; articles: number; passages: number };
   /** Every data file of the build with its size and checksum, verified on load. */
   files: Record<string, FileEntry>;
+  /** SHA-256 of the manifest's JSON without this field (fields in written order). */
+  checksum: string;
 }
+
+/** What a build decides; the writer adds the format version, the file list and the checksum. */
+export type ManifestContent = Omit<Manifest, "formatVersion" | "files" | "checksum">;
 
 /** Names of the files a build writes (the vectors file only when the model was available). */
 export const FILES = {

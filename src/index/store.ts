@@ -2,17 +2,21 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { QaError } from "../errors.js";
-import { FILES, FORMAT_VERSION, type FileEntry, type Manifest } from "./manifest.js";
+import { processAlive } from "./lock.js";
+import { FILES, FORMAT_VERSION, type FileEntry, type Manifest, type ManifestContent } from "./manifest.js";
 
 /**
  * On-disk layout of INDEX_DIR:
  *   builds/<id>/   one complete build (manifest.json + data files)
  *   current        symlink to the live build, replaced atomically with rename(2)
- * A build is written under a temporary name and only becomes `current` once complete, so a crash
- * or a kill mid-build leaves the previous index answering.
+ *   .lock          the writer lock (see lock.ts)
+ * A build is written under a temporary name and only becomes `current` once complete and synced,
+ * so a crash or a kill mid-build leaves the previous index answering.
  */
 const CURRENT = "current";
 const BUILDS = "builds";
+const TMP = ".tmp-";
+/** Finished builds kept, the live one included: readers load a build whole, so older ones are not needed. */
 const KEEP_BUILDS = 2;
 
 export const REBUILD_HINT = "Rebuild it with: npm run -s cli -- index";
@@ -27,7 +31,7 @@ export class BuildWriter {
   private readonly files: Record<string, FileEntry> = {};
 
   constructor(private readonly indexDir: string, readonly id = new Date().toISOString().replace(/[:.]/g, "-")) {
-    this.dir = path.join(indexDir, BUILDS, `${id}.tmp-${process.pid}`);
+    this.dir = path.join(indexDir, BUILDS, `${id}${TMP}${process.pid}`);
     fs.mkdirSync(this.dir, { recursive: true });
   }
 
@@ -36,27 +40,37 @@ export class BuildWriter {
   }
 
   writeBytes(name: string, data: Buffer): void {
-    fs.writeFileSync(path.join(this.dir, name), data);
+    writeSynced(path.join(this.dir, name), data);
     this.files[name] = { bytes: data.length, sha256: sha256(data) };
   }
 
   /** Registers a file some library wrote itself into `this.dir`. */
   adopt(name: string): void {
-    const data = fs.readFileSync(path.join(this.dir, name));
+    const file = path.join(this.dir, name);
+    const data = fs.readFileSync(file);
+    syncPath(file);
     this.files[name] = { bytes: data.length, sha256: sha256(data) };
   }
 
-  /** Writes the manifest, fsyncs, and atomically points `current` at the finished build. */
-  commit(manifest: Omit<Manifest, "files" | "formatVersion">): Manifest {
-    const full: Manifest = { formatVersion: FORMAT_VERSION, ...manifest, files: { ...this.files } };
-    fs.writeFileSync(path.join(this.dir, FILES.manifest), JSON.stringify(full, null, 2));
+  /** Writes the sealed manifest, syncs, and atomically points `current` at the finished build. */
+  commit(content: ManifestContent): Manifest {
+    const body = { formatVersion: FORMAT_VERSION, ...content, files: { ...this.files } };
+    const full: Manifest = { ...body, checksum: sha256(JSON.stringify(body)) };
+    writeSynced(path.join(this.dir, FILES.manifest), Buffer.from(JSON.stringify(full, null, 2)));
+    syncPath(this.dir);
     const finalDir = path.join(this.indexDir, BUILDS, this.id);
     fs.renameSync(this.dir, finalDir);
-    const link = path.join(this.indexDir, `${CURRENT}.tmp-${process.pid}`);
+    syncPath(path.dirname(finalDir));
+    const link = path.join(this.indexDir, `${CURRENT}${TMP}${process.pid}`);
     fs.rmSync(link, { force: true });
     fs.symlinkSync(path.join(BUILDS, this.id), link, "dir");
     fs.renameSync(link, path.join(this.indexDir, CURRENT));
-    pruneBuilds(this.indexDir, this.id);
+    syncPath(this.indexDir);
+    try {
+      pruneBuilds(this.indexDir, this.id);
+    } catch {
+      // Cleaning up old builds is housekeeping: the new build is live whatever happens here.
+    }
     return full;
   }
 
@@ -66,40 +80,85 @@ export class BuildWriter {
   }
 }
 
-/** Deletes old finished builds (keeping the newest few) and temporary leftovers of dead builds. */
+/** Writes a file and flushes it to disk, so a power cut cannot leave a swapped-in build half written. */
+function writeSynced(file: string, data: Buffer): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function syncPath(target: string): void {
+  try {
+    const fd = fs.openSync(target, "r");
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some platforms cannot fsync a directory; the rename is still atomic there.
+  }
+}
+
+/** Deletes old finished builds (keeping the newest few) and temporary leftovers of dead writers. */
 function pruneBuilds(indexDir: string, keepId: string): void {
   const buildsDir = path.join(indexDir, BUILDS);
   const entries = fs.readdirSync(buildsDir).sort();
-  const finished = entries.filter((e) => !e.includes(".tmp-"));
+  const finished = entries.filter((e) => !e.includes(TMP));
   const stale = finished.filter((e) => e !== keepId).slice(0, Math.max(0, finished.length - KEEP_BUILDS));
-  const leftovers = entries.filter((e) => {
-    const pid = Number(e.split(".tmp-")[1]);
-    return e.includes(".tmp-") && pid !== process.pid && !pidAlive(pid);
-  });
-  for (const e of [...stale, ...leftovers]) fs.rmSync(path.join(buildsDir, e), { recursive: true, force: true });
+  const leftovers = (dir: string, names: string[]) =>
+    names.filter((e) => e.includes(TMP) && !processAlive(Number(e.split(TMP)[1]))).map((e) => path.join(dir, e));
+  const links = fs.readdirSync(indexDir).filter((e) => e.startsWith(`${CURRENT}${TMP}`));
+  const doomed = [...stale.map((e) => path.join(buildsDir, e)), ...leftovers(buildsDir, entries), ...leftovers(indexDir, links)];
+  for (const target of doomed) fs.rmSync(target, { recursive: true, force: true });
 }
 
-function pidAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The real folder of the live build, or INDEX_MISSING. */
+/**
+ * The real folder of the live build. INDEX_MISSING when there is none; INDEX_CORRUPT when `current`
+ * points somewhere that is not a build (a foreign folder, a file), so nothing reads garbage.
+ */
 export function resolveCurrentBuild(indexDir: string): string {
   const link = path.join(indexDir, CURRENT);
+  let dir: string;
   try {
-    return fs.realpathSync(link);
+    dir = fs.realpathSync(link);
   } catch {
-    throw new QaError("INDEX_MISSING", `No index found in ${indexDir}.`, `Build it with: npm run -s cli -- index`);
+    const target = readLink(link);
+    const why = target === null ? "" : `: ${link} points at ${target}, which does not exist`;
+    throw new QaError("INDEX_MISSING", `No index found in ${indexDir}${why}.`, `Build it with: npm run -s cli -- index`);
+  }
+  const ours = dir.startsWith(path.join(fs.realpathSync(indexDir), BUILDS) + path.sep);
+  if (!isDirectory(dir) || (!ours && !fs.existsSync(path.join(dir, FILES.manifest)))) {
+    throw new QaError(
+      "INDEX_CORRUPT",
+      `${link} points at ${dir}, which is not an index build.`,
+      `Check that INDEX_DIR (${indexDir}) is the index folder. To build a fresh index there: npm run -s cli -- index`,
+    );
+  }
+  return dir;
+}
+
+function readLink(link: string): string | null {
+  try {
+    return fs.readlinkSync(link);
+  } catch {
+    return null;
   }
 }
 
-/** Reads and verifies the manifest and every file it lists (size and checksum). */
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the manifest, checks its own checksum, then verifies every file it lists (size and SHA-256). */
 export function readVerifiedManifest(buildDir: string): Manifest {
   let manifest: Manifest;
   try {
@@ -107,12 +166,19 @@ export function readVerifiedManifest(buildDir: string): Manifest {
   } catch (err) {
     throw new QaError("INDEX_CORRUPT", `The index manifest in ${buildDir} is missing or unreadable.`, REBUILD_HINT, { cause: err });
   }
+  if (!manifest || typeof manifest !== "object") {
+    throw new QaError("INDEX_CORRUPT", `The index manifest in ${buildDir} is not an object.`, REBUILD_HINT);
+  }
   if (manifest.formatVersion !== FORMAT_VERSION) {
     throw new QaError(
       "INDEX_VERSION",
       `The index was written in format ${String(manifest.formatVersion)}; this version reads format ${FORMAT_VERSION}.`,
       REBUILD_HINT,
     );
+  }
+  const { checksum, ...body } = manifest;
+  if (checksum !== sha256(JSON.stringify(body))) {
+    throw new QaError("INDEX_CORRUPT", `The index manifest in ${buildDir} does not match its checksum (damaged or edited).`, REBUILD_HINT);
   }
   if (!manifest.files || typeof manifest.files !== "object") {
     throw new QaError("INDEX_CORRUPT", `The index manifest in ${buildDir} lists no files.`, REBUILD_HINT);
