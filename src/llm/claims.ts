@@ -1,3 +1,5 @@
+import { answerChineseNumbers, sourceChineseNumbers } from "./chinese-numerals.js";
+
 /**
  * The checkable facts in a piece of text: [n] source markers, dates, numbers and quoted Chinese
  * spans. Pure functions, used on both sides of the check: on an LLM answer (what it claims) and on
@@ -58,9 +60,12 @@ const SCALE: Record<string, number> = {
 const QUOTES = [/“([^”]*)”/g, /「([^」]*)」/g, /『([^』]*)』/g, /《([^》]*)》/g, /"([^"\n]*)"/g];
 const HAN = /\p{Script=Han}/u;
 
-/** NFKC folds full-width digits, brackets and punctuation (１０３９５，［１］) to their ASCII forms. */
+/**
+ * NFKC folds full-width digits, brackets and punctuation (１０３９５，［１］) to their ASCII forms.
+ * Superscripts go first: they are units and footnotes (m², km³), and NFKC would make them digits.
+ */
 export function normalise(text: string): string {
-  return text.normalize("NFKC");
+  return text.replace(/[\u00b2\u00b3\u00b9\u2070-\u2079]/g, "").normalize("NFKC");
 }
 
 /** Source numbers cited with [n], in order of appearance (ranges like [1-3] expanded). */
@@ -112,10 +117,21 @@ export function extractNumbers(text: string, pattern: RegExp = NUMBER): NumberCl
   return out;
 }
 
-/** Every reading of the numbers in a source text: grouped ("10,395") and list-like ("12", "345"). */
+/**
+ * Every reading of the numbers in a source text: grouped ("10,395") and list-like ("12", "345"),
+ * with and without their scale ("8.2 万" is 82000, and 8.2 as printed), and in Chinese numerals.
+ * Generous on purpose: a reading here only allows what the source prints.
+ */
 export function sourceNumbers(text: string): Set<string> {
   const t = normalise(text);
-  return new Set([...extractNumbers(t), ...extractNumbers(t, PLAIN_NUMBER)].map((n) => n.value));
+  const values = [...extractNumbers(t), ...extractNumbers(t, PLAIN_NUMBER)].map((n) => n.value);
+  const printed = [...t.matchAll(/\d+(?:\.\d+)?/g)].map((m) => canonical(Number(m[0])));
+  return new Set([...values, ...printed, ...sourceChineseNumbers(t).map(canonical)]);
+}
+
+/** Figures an answer states, in Arabic digits or in Chinese numerals with a measure word (十余台). */
+export function answerNumbers(text: string): NumberClaim[] {
+  return [...extractNumbers(text), ...answerChineseNumbers(text).map((n) => ({ text: n.text, value: canonical(n.value) }))];
 }
 
 /** Quoted spans containing Chinese characters (“…”, 「…」, 『…』, 《…》, "…"), markers removed. */

@@ -1,8 +1,8 @@
 import type { Citation } from "../answer/types.js";
 import {
+  answerNumbers,
   compact,
   extractDates,
-  extractNumbers,
   extractQuotes,
   findMarkers,
   normalise,
@@ -45,7 +45,7 @@ export function verifyGrounded(text: string, citations: Citation[], options: Ver
   if (badDate) return fail(`date “${badDate.text}” is in no cited passage`);
 
   const numbers = new Set(sources.flatMap((s) => [...sourceNumbers(s)]));
-  const badNumber = extractNumbers(rest).find((n) => !numbers.has(n.value));
+  const badNumber = answerNumbers(rest).find((n) => !numbers.has(n.value));
   if (badNumber) return fail(`number “${badNumber.text}” (${badNumber.value}) is in no cited passage`);
 
   const haystack = sources.map(compact);

@@ -24,6 +24,8 @@ describe("verifyGrounded accepts answers the passages support", () => {
     ["万 written out in English", "About 14,500 person-times of vocational training have been given [3]."],
     ["万 kept in Chinese", "累计培训群众1.45万人次[3]。"],
     ["亿 as billions", "The company plans to invest 4 billion yuan in the project this year [4]."],
+    ["Chinese numerals the source prints", "项目投资接近两百亿元[4]。"],
+    ["Chinese numerals written out in English", "The project costs nearly 20 billion yuan [4]."],
     ["decimal 万元 as millions", "Subsidies of 1.8035 million yuan (180.35万元) and 496,900 yuan went out [2]."],
     ["a Chinese year-month", "到2027年10月底,工厂将正式投运[4]。"],
     ["an English month and year", "The plant is due to start running by the end of October 2027 [4]."],
@@ -54,7 +56,8 @@ describe("verifyGrounded rejects answers that say more than the passages", () =>
     ["the wrong month", "The plant is due to start running in November 2027 [4].", /November 2027/],
     ["the wrong year in Chinese", "到2028年10月底投运[4]。", /2028年10月/],
     ["a day the article does not give", "On 23 April 2026 the paper reported 10,395 new jobs [1].", /23 April 2026/],
-    ["a paraphrase passed off as a quote", "报道称“新增城镇就业超过一万人”[1]。", /quote “新增城镇就业超过一万人”/],
+    ["a paraphrase passed off as a quote", "报道称“全州就业形势持续向好”[1]。", /quote “全州就业形势持续向好”/],
+    ["a figure rounded into Chinese numerals", "今年以来新增城镇就业一万余人[1]。", /number “一万余人” \(10000\)/],
     ["a made-up paper name", "据《昌吉晚报》报道,新增城镇就业10395人[1]。", /昌吉晚报/],
     ["an empty answer", "   ", /empty answer/],
   ])("%s", (_, text, reason) => {
