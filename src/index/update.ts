@@ -1,0 +1,258 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import hnswlib from "hnswlib-node";
+import type { Embedder } from "../embed/index.js";
+import { QaError } from "../errors.js";
+import { chunkArticles, readSeedFiles, type SeedFile, type SeedFolder } from "../ingest/index.js";
+import type { Article, Passage } from "../ingest/types.js";
+import { countPassages, keywordIndexes, parseSeeds, stageTimer, underWriteLock, vectorIndexOf, writeBuild, type BuildStage, type Corpus } from "./build.js";
+import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
+import { openIndex, type SearchIndex } from "./open.js";
+import { DEFAULT_HNSW, type VectorIndex } from "./vectors.js";
+
+export interface UpdateOptions {
+  seedsDir: string;
+  indexDir: string;
+  /** The configured embedding model; it must be the one the index was built with (MODEL_MISMATCH otherwise). */
+  model: string;
+  /** Seed pages (.txt, any path) to add, or to replace the indexed page of the same file name. Default none. */
+  add?: string[];
+  /** Sources to take out: seed file names as in the manifest (a path counts by its file name). Applied before `add`. Default none. */
+  remove?: string[];
+  /** Loads the embedder for new passages; called only when the index has vectors and pages are added. */
+  loadEmbedder: () => Promise<Embedder>;
+  onProgress?: (stage: BuildStage, done: number, total: number) => void;
+}
+
+export interface UpdateReport {
+  /** The live manifest afterwards (the previous one when nothing changed). */
+  manifest: Manifest;
+  /** Pages new to the index, and pages whose content replaced an indexed page of the same name. */
+  added: SeedEntry[];
+  replaced: SeedEntry[];
+  /** Sources taken out (their copies in SEEDS_DIR are deleted). */
+  removed: string[];
+  /** Pages to add whose SHA-256 is already indexed: nothing to do. */
+  unchanged: string[];
+  /** Sources to remove that the index does not hold; when there are any, nothing at all is changed. */
+  unknown: string[];
+  /** True when a new build was swapped in. */
+  changed: boolean;
+  seconds: number;
+  stages: Partial<Record<BuildStage, number>>;
+}
+
+/** A page to add, read from a private copy: those exact bytes are indexed and copied into SEEDS_DIR. */
+interface StagedPage extends SeedFile {
+  staged: string;
+  /** The path the caller gave (resolved). */
+  from: string;
+}
+
+/** A passage of the updated corpus, with its id in the current build when it is kept from there. */
+interface Entry {
+  passage: Passage;
+  oldId: number | null;
+}
+
+/**
+ * Adds, replaces or removes seed pages without a full rebuild: only new pages are parsed, chunked and
+ * embedded; kept passages reuse their stored vectors. Ids are renumbered in seed order, so the result
+ * equals a full build of the same pages (dense ids, same files). Written aside and swapped in
+ * atomically under the writer lock, like a full build. SEEDS_DIR is kept in step, so a later full
+ * rebuild gives the same index.
+ */
+export async function updateIndex(options: UpdateOptions): Promise<UpdateReport> {
+  const started = performance.now();
+  const { stages, timed } = stageTimer();
+  const progress = options.onProgress ?? (() => {});
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-add-"));
+  try {
+    const incoming = await timed("read", () => stagePages(options.add ?? [], staging));
+    const adding = new Set(incoming.map((p) => p.name));
+    const removing = [...new Set((options.remove ?? []).map((s) => path.basename(s)))].filter((name) => !adding.has(name));
+
+    return await underWriteLock(options.indexDir, async (startBuild) => {
+      const current = openIndex({ indexDir: options.indexDir, model: options.model });
+      const { manifest } = current;
+      const indexed = new Map(manifest.seeds.map((s) => [s.name, s]));
+      const unchanged = incoming.filter((p) => indexed.get(p.name)?.sha256 === p.sha256);
+      const fresh = incoming.filter((p) => !unchanged.includes(p));
+      const report = (changes: Partial<UpdateReport>): UpdateReport => ({
+        manifest,
+        added: [],
+        replaced: [],
+        removed: [],
+        unchanged: unchanged.map((p) => p.name),
+        unknown: [],
+        changed: false,
+        seconds: (performance.now() - started) / 1000,
+        stages,
+        ...changes,
+      });
+      const unknown = removing.filter((name) => !indexed.has(name));
+      if (unknown.length) return report({ unchanged: [], unknown });
+      for (const page of unchanged) copyIntoSeeds(page, options.seedsDir, true);
+      if (!fresh.length && !removing.length) return report({});
+
+      const added = await timed("clean", () => parseSeeds(fresh, (done, total) => progress("clean", done, total)));
+      added.passages = await timed("chunk", () => chunkArticles(added.articles, manifest.chunking));
+      const dropped = new Set([...removing, ...adding]);
+      const { corpus, entries } = mergeCorpus(current, added, dropped);
+      if (!corpus.seeds.length) {
+        throw new QaError("SEEDS_EMPTY", `Removing ${removing.join(", ")} would leave the index empty.`, "Add other pages first (index --add <file>), then remove these.");
+      }
+      countPassages(corpus);
+      const { keyword, lexicon } = await timed("keyword", () => keywordIndexes(corpus.passages));
+      const vectors = current.vectors ? await reuseVectors(current, entries, options, timed, progress) : null;
+
+      // SEEDS_DIR changes last before the swap: a failure up to here leaves seeds and index as they were.
+      for (const page of fresh) copyIntoSeeds(page, options.seedsDir, false);
+      for (const name of removing) fs.rmSync(path.join(options.seedsDir, name), { force: true });
+      const writer = startBuild();
+      const next = await timed("write", () =>
+        writeBuild(writer, { corpus, keyword, lexicon, vectors, model: manifest.model, chunking: manifest.chunking, hnsw: manifest.hnsw }),
+      );
+      const entryOf = (name: string) => next.seeds.find((s) => s.name === name)!;
+      return report({
+        manifest: next,
+        added: fresh.filter((p) => !indexed.has(p.name)).map((p) => entryOf(p.name)),
+        replaced: fresh.filter((p) => indexed.has(p.name)).map((p) => entryOf(p.name)),
+        removed: removing,
+        changed: true,
+        seconds: (performance.now() - started) / 1000,
+      });
+    });
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copies the pages into a private folder and reads them with the seed reader, so they are checked
+ * exactly like SEEDS_DIR pages (UTF-8, not empty, not binary) and cannot change while indexed.
+ */
+async function stagePages(paths: string[], staging: string): Promise<StagedPage[]> {
+  const seen = new Map<string, string>();
+  for (const given of paths) {
+    const name = path.basename(given);
+    const unusable = (why: string, hint: string, cause?: unknown) =>
+      new QaError("SEED_UNREADABLE", `Cannot add ${given}: ${why}.`, hint, { cause });
+    if (!name.toLowerCase().endsWith(".txt")) throw unusable("only .txt pages are indexed", "Save the page as UTF-8 text with a .txt name.");
+    if (seen.has(name)) throw unusable(`${seen.get(name)} has the same file name`, "Pages are known by file name; rename one of them.");
+    seen.set(name, given);
+    try {
+      fs.copyFileSync(given, path.join(staging, name));
+    } catch (cause) {
+      throw unusable("the file cannot be read", "Check the path and its permissions.", cause);
+    }
+  }
+  if (!paths.length) return [];
+  let folder: SeedFolder;
+  try {
+    folder = await readSeedFiles(staging);
+  } catch (err) {
+    if (!(err instanceof QaError) || err.code !== "SEEDS_EMPTY") throw err;
+    folder = { files: [], warnings: [] };
+  }
+  const bad = [...seen.keys()].filter((name) => !folder.files.some((f) => f.name === name));
+  if (bad.length) {
+    const why = folder.warnings.length ? folder.warnings.join(" ") : `${bad.join(", ")}: empty, binary or not UTF-8.`;
+    throw new QaError("SEED_UNREADABLE", `Cannot add ${bad.join(", ")}. ${why}`, "Give UTF-8 text pages (no binary, no empty files).");
+  }
+  return folder.files.map((f) => ({ ...f, staged: path.join(staging, f.name), from: path.resolve(seen.get(f.name)!) }));
+}
+
+/** The current corpus without the dropped sources, plus the new pages, in seed-name order with ids renumbered. */
+function mergeCorpus(current: SearchIndex, added: Corpus, dropped: Set<string>): { corpus: Corpus; entries: Entry[] } {
+  const articlesOf = new Map<string, Article[]>();
+  const entriesOf = new Map<string, Entry[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const article of current.articles.values()) if (!dropped.has(article.source)) push(articlesOf, article.source, article);
+  for (const passage of current.passages) {
+    const source = current.articles.get(passage.articleId)!.source;
+    if (!dropped.has(source)) push(entriesOf, source, { passage, oldId: passage.id });
+  }
+  const sourceOf = new Map(added.articles.map((a) => [a.id, a.source]));
+  for (const article of added.articles) push(articlesOf, article.source, article);
+  for (const passage of added.passages) push(entriesOf, sourceOf.get(passage.articleId)!, { passage, oldId: null });
+
+  // Same order as a full build: pages by name (as readSeedFiles sorts them), articles and passages in page order.
+  const seeds = [...current.manifest.seeds.filter((s) => !dropped.has(s.name)), ...added.seeds].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  const entries = seeds.flatMap((s) => entriesOf.get(s.name) ?? []).map((e, id) => ({ ...e, passage: { ...e.passage, id } }));
+  const corpus = {
+    seeds: seeds.map((s) => ({ ...s })),
+    articles: seeds.flatMap((s) => articlesOf.get(s.name) ?? []),
+    passages: entries.map((e) => e.passage),
+  };
+  return { corpus, entries };
+}
+
+/** The HNSW graph of the updated corpus: stored vectors for kept passages, the embedder only for new ones. */
+async function reuseVectors(
+  current: SearchIndex,
+  entries: Entry[],
+  options: UpdateOptions,
+  timed: ReturnType<typeof stageTimer>["timed"],
+  progress: NonNullable<UpdateOptions["onProgress"]>,
+): Promise<VectorIndex> {
+  const { model, hnsw } = current.manifest;
+  const dim = model.dim!;
+  const fresh = entries.filter((e) => e.oldId === null);
+  let embedded: Float32Array[] = [];
+  if (fresh.length) {
+    const embedder = await options.loadEmbedder();
+    if (embedder.modelId !== model.id || embedder.dim !== dim) {
+      throw new QaError(
+        "MODEL_MISMATCH",
+        `The index holds ${dim}-dimension vectors of "${model.id}"; the loaded model is "${embedder.modelId}" (${embedder.dim}).`,
+        `Set EMBEDDING_MODEL=${model.id}, or rebuild everything for the new model with: npm run -s cli -- index`,
+      );
+    }
+    const texts = fresh.map((e) => e.passage.embedText);
+    embedded = await timed("embed", () => embedder.embedPassages(texts, (done, total) => progress("embed", done, total)));
+  }
+  return timed("vectors", () => {
+    const saved = savedVectors(path.join(current.buildDir, FILES.vectors), dim);
+    let next = 0;
+    const all = entries.map((e) => (e.oldId === null ? embedded[next++]! : saved(e.oldId)));
+    // A fresh graph rather than markDelete + add: ids are renumbered, and no deleted nodes pile up.
+    return vectorIndexOf(dim, all, { m: hnsw.m, efConstruction: hnsw.efConstruction, efSearch: DEFAULT_HNSW.efSearch });
+  });
+}
+
+/**
+ * Reads back the vectors a build stored (normalised by hnswlib for cosine), so kept passages are not
+ * embedded again. VectorIndex has no read-back method yet; until it does, this reads the file itself.
+ */
+function savedVectors(file: string, dim: number): (id: number) => number[] {
+  const hnsw = new hnswlib.HierarchicalNSW("cosine", dim);
+  hnsw.readIndexSync(file, true);
+  return (id) => hnsw.getPoint(id);
+}
+
+/** Puts a page's indexed bytes into SEEDS_DIR atomically (a temp name a seed reader ignores, then rename). */
+function copyIntoSeeds(page: StagedPage, seedsDir: string, onlyIfDifferent: boolean): void {
+  const target = path.join(seedsDir, page.name);
+  if (samePath(page.from, target)) return;
+  if (onlyIfDifferent && fs.existsSync(target) && fs.readFileSync(target).equals(fs.readFileSync(page.staged))) return;
+  fs.mkdirSync(seedsDir, { recursive: true });
+  const temp = path.join(seedsDir, `.${page.name}.tmp-${process.pid}`);
+  fs.copyFileSync(page.staged, temp);
+  fs.renameSync(temp, target);
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
+}
