@@ -2,12 +2,15 @@ import type { SearchIndex } from "../index/open.js";
 import { detectQuestionKind, type QueryTranslator } from "../retrieve/english.js";
 import { jiebaSegmenter } from "../retrieve/tokenize.js";
 import { searchHybrid, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
-import { chineseConcepts, type Concept } from "./concepts.js";
+import { chineseConcepts, dateConcepts } from "./concepts.js";
 import { composeFound, composeNotFound } from "./compose.js";
 import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage, validateQuestion } from "./question.js";
 import { askedUnit, rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation } from "./types.js";
+import { isFollowUp, withContext, type Turn } from "./conversation.js";
+import { askedDates } from "./dates.js";
+import type { QueryTerm } from "../retrieve/bm25.js";
 
 /** When an answer counts as found; defaults in DEFAULT_ANSWER. */
 export interface AnswerOptions {
@@ -38,34 +41,49 @@ export interface AnswerTimings extends Timings {
   answerMs: number;
 }
 
-export type Answerer = (question: string) => Promise<Answer & { timings: AnswerTimings }>;
+/** What an answer may lean on besides the question itself. */
+export interface AnswerContext {
+  /** The previous turn of the same chat, for follow-up questions. */
+  previous?: Turn | null;
+  /** "Today" for relative dates (今年, last November). Default: now. */
+  today?: Date;
+}
+
+export type Answerer = (question: string, context?: AnswerContext) => Promise<Answer & { timings: AnswerTimings; turn: Turn }>;
 
 /**
- * Creates the answering function: validate → concepts → hybrid retrieval → best sentence →
- * found/not-found decision → wording with citations. No LLM; every quote is verbatim.
+ * Creates the answering function: validate → concepts (with the previous turn for a follow-up) →
+ * hybrid retrieval → best sentence → found/not-found decision → wording with citations.
+ * No LLM; every quote is verbatim.
  */
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const o = { ...DEFAULT_ANSWER, ...deps.options };
   const { index, translator } = deps;
   const stats = { documentFrequency: (t: string) => index.keyword.documentFrequency(t), size: index.keyword.size };
-  return async (raw) => {
+  const conceptsOf = (q: string, lang: "zh" | "en") =>
+    lang === "zh" ? chineseConcepts(q, jiebaSegmenter(), stats) : englishConcepts(q, translator, stats);
+  return async (raw, context = {}) => {
     const question = validateQuestion(raw);
     const lang = questionLanguage(question);
-    const kind = detectQuestionKind(question);
-    let t = performance.now();
-    const vector = deps.embedQuery ? await deps.embedQuery(question) : null;
-    const embedMs = performance.now() - t;
+    const dates = askedDates(question, context.today ?? new Date());
+    const own = [...conceptsOf(question, lang), ...dateConcepts(dates, stats)];
+    const previous = context.previous && isFollowUp(question, own, lang) ? context.previous : null;
+    const concepts = previous ? withContext(own, previous) : own;
+    const ownKind = detectQuestionKind(question);
+    // "那外出务工呢？" asks what the previous question asked, about something else.
+    const kind = previous && ownKind === "other" ? previous.kind : ownKind;
+    // Retrieval sees the previous question too, so "it" finds the article the chat is about.
+    const searchText = previous ? `${previous.question} ${question}` : question;
 
-    const translation = lang === "en" ? translator.translate(question) : null;
-    const keyword = translation
-      ? [...translation.terms.map((text, i) => ({ text, weight: translation.weights[i] ?? 1 })), ...translation.englishTokens.map((text) => ({ text, weight: 0.5 }))]
-      : question;
+    let t = performance.now();
+    const vector = deps.embedQuery ? await deps.embedQuery(searchText) : null;
+    const embedMs = performance.now() - t;
+    const keyword = keywordQuery(searchText, translator);
     const { hits, timings } = searchHybrid(index, { keyword, vector }, o.retrieve);
 
     t = performance.now();
-    const concepts: Concept[] = lang === "zh" ? chineseConcepts(question, jiebaSegmenter(), stats) : englishConcepts(question, translator, stats);
     const unit = askedUnit(question);
-    const ranked = concepts.length ? rankSentences(hits, concepts, kind, unit) : [];
+    const ranked = concepts.length ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId }) : [];
     const selection = ranked[0] ?? null;
     const rule: AnswerRule = { kind, minCoverage: o.minCoverage[lang], needsFigure: unit !== null, strictTopic: lang === "zh" };
     const found = isAnswer(selection, rule);
@@ -84,8 +102,21 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       asOf: found ? (best?.date ?? null) : null,
       citations: found ? citations : closest ? [closest] : [],
     };
-    return { ...answer, timings: { ...timings, embedMs, answerMs: performance.now() - t } };
+    const turn: Turn = { question, lang, kind, concepts: own, articleId: found ? (best?.articleId ?? null) : null, at: Date.now() };
+    return { ...answer, turn, timings: { ...timings, embedMs, answerMs: performance.now() - t } };
   };
+}
+
+/** BM25 query: Chinese text as is; English through the bridge (both when a chat mixes them). */
+function keywordQuery(text: string, translator: QueryTranslator): string | QueryTerm[] {
+  if (/\p{Script=Han}/u.test(text) && !/[A-Za-z]{3,}/.test(text)) return text;
+  const translation = translator.translate(text);
+  const han = text.match(/\p{Script=Han}+/gu)?.join(" ");
+  return [
+    ...translation.terms.map((term, i) => ({ text: term, weight: translation.weights[i] ?? 1 })),
+    ...translation.englishTokens.map((token) => ({ text: token, weight: 0.5 })),
+    ...(han ? [{ text: han, weight: 1 }] : []),
+  ];
 }
 
 interface AnswerRule {

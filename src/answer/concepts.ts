@@ -1,6 +1,6 @@
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
+import type { AskedDate } from "./dates.js";
 import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
-import { questionYears } from "./question.js";
 
 /**
  * A thing the question asks about, with the spellings that count as the articles mentioning it.
@@ -15,12 +15,12 @@ export interface Concept {
   weight: number;
   /** Must be present in the answering article (places, years, unknown words). */
   anchor: boolean;
-  /** For a year concept: the year, also satisfied by an article dated that year. */
-  year?: string;
   /** The thing asked about, next to the question word (哪些*化工材料*, how many *skiers*): it weighs double. */
   focus?: boolean;
   /** Where the concept starts in the question. */
   at?: number;
+  /** A date the question names: covered by an article of that date, not by a spelling. */
+  date?: AskedDate;
 }
 
 /** Document frequency in the passage index, and the passage count, to weigh concepts. */
@@ -37,7 +37,8 @@ const ASKING = new Set([
 ]);
 // Part-of-speech tags of words that never carry the topic: adverbs (最终), pronouns, prepositions,
 // conjunctions, particles, interjections, onomatopoeia, measure words and numerals.
-const FUNCTION_TAGS = /^(d|r|p|c|u|y|e|o|q|m)/;
+// Time words (今年, 去年) are read as dates (see dates.ts), not matched as words.
+const FUNCTION_TAGS = /^(d|r|p|c|u|y|e|o|q|m|t)/;
 // Segmenter leftovers of question phrases (第几个, 哪一年, 那位, 名字呢).
 const ASKING_PART = /几|哪|谁|什么|多少|那|这|名字|[吗呢]$/;
 const PLACE_SUFFIX = /(州|县|市|镇|乡|村|区|省|国|街道|社区)$/;
@@ -51,7 +52,6 @@ export function idfOf(stats: TermStats, term: string): number {
 export function chineseConcepts(question: string, segmenter: ChineseSegmenter, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  const years = questionYears(question);
   for (const runMatch of question.matchAll(/\p{Script=Han}+/gu)) {
     const run = runMatch[0];
     const tagged = segmenter.tag ? segmenter.tag(run) : segmenter.cut(run).map((word) => ({ word, tag: "" }));
@@ -75,7 +75,6 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
       });
     }
   }
-  for (const year of years) concepts.push(yearConcept(year, stats));
   markFocus(concepts, question.search(/多少|几|哪|什么|谁|何时|怎么|如何|是否/));
   return concepts;
 }
@@ -100,10 +99,6 @@ export function markFocus(concepts: Concept[], askedAt: number): void {
 function hasUnknownBigram(word: string, stats: TermStats): boolean {
   for (let i = 0; i + 1 < word.length; i++) if (stats.documentFrequency(word.slice(i, i + 2)) === 0) return true;
   return false;
-}
-
-export function yearConcept(year: string, stats: TermStats): Concept {
-  return { label: `${year}年`, alternatives: [year], weight: idfOf(stats, year), anchor: true, year };
 }
 
 /**
@@ -137,4 +132,9 @@ export function mentionStrength(text: string, concept: Concept): number {
     if (shared >= 0.5) best = Math.max(best, PARTIAL * shared);
   }
   return best;
+}
+
+/** Dates the question names, as concepts: they weigh like the year's own rarity and anchor the answer. */
+export function dateConcepts(dates: AskedDate[], stats: TermStats): Concept[] {
+  return dates.map((date) => ({ label: date.text, alternatives: [], weight: idfOf(stats, String(date.year)), anchor: true, date }));
 }

@@ -1,11 +1,14 @@
 import type { QueryTranslator } from "../retrieve/english.js";
 import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
-import { idfOf, markFocus, yearConcept, type Concept, type TermStats } from "./concepts.js";
-import { questionYears } from "./question.js";
+import { idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
 
 // Words that only say what kind of answer is wanted (the kind detector reads them).
-const ASKING = new Set(["many", "much", "number", "total", "amount", "people", "year", "date", "day", "time", "name", "happen", "happened", "said", "say"]);
+const ASKING = new Set([
+  "many", "much", "number", "total", "amount", "people", "year", "years", "date", "day", "time", "name", "happen", "happened", "said", "say",
+  // Months and "last/this" are read as dates (see dates.ts), not matched as words.
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "last", "season",
+]);
 // Verbs and fillers that frame a question without naming its topic: they count, but little.
 const FRAMING = new Set([
   "new", "add", "added", "set", "start", "begin", "began", "go", "gone", "went", "far", "plan", "planned", "supposed",
@@ -13,6 +16,17 @@ const FRAMING = new Set([
   "become", "currently", "now", "today", "still", "already", "expected", "expect", "according", "whole", "across",
 ]);
 const FRAMING_FACTOR = 0.3;
+
+const LINKS = new Set(["of", "the", "and", "for", "&"]);
+
+function capitalisedNeighbour(words: { word: string }[], i: number): boolean {
+  for (const step of [-1, 1]) {
+    let j = i + step;
+    while (words[j] && LINKS.has(words[j]!.word.toLowerCase())) j += step;
+    if (j > 0 && words[j] && /^[A-Z]/.test(words[j]!.word)) return true;
+  }
+  return false;
+}
 
 /** The word and its plain English base forms (skiers → skier → ski), tried in turn on the bridge. */
 function baseForms(word: string): string[] {
@@ -50,9 +64,12 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const weight = FRAMING.has(lower) ? base * FRAMING_FACTOR : base;
     // A romanised name (Changji, Hutubi: pinyin, not an English word) must be in the answering article.
     const romanised = isName && translator.lexicon.pinyinMatches(word).length > 0 && !translator.lexicon.glossMatches(englishPhrase(word)).length;
-    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: romanised && found.length > 0, at });
+    // A lone capitalised word the corpus has no reading for is a name it never mentions (Urumqi):
+    // an anchor. Inside a run of capitalised words it is part of an institution's English name
+    // (Federation of Trade Unions, XPCC), which the bridge cannot spell in Chinese: no anchor.
+    const unknownName = isName && !found.length && !capitalisedNeighbour(words, i);
+    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: (romanised && found.length > 0) || unknownName, at });
   });
-  for (const year of questionYears(question)) concepts.push(yearConcept(year, stats));
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
   markFocus(concepts.filter((c) => !FRAMING.has(c.label.toLowerCase())), normalized.search(/\b(how many|how much|what|which|who|whom|when|where)\b/i));
   return concepts;

@@ -14,6 +14,8 @@ export interface Figure {
   value: number | null;
   /** The unit after the number (人, 万吨, 场次…), empty when there is none. */
   unit: string;
+  /** Written in Chinese numerals (第二十个, 一年): weaker evidence than digits. */
+  spelled?: boolean;
 }
 
 // Units as printed in the papers, longest first so 场次 wins over 场 and 人次 over 人.
@@ -71,7 +73,9 @@ function matchChineseAt(text: string, at: number): Figure | null {
   const unit = raw.slice(raw.indexOf(digits) + digits.length).replace(/^(余|多)/, "");
   const n = parseChineseNumber(digits);
   const value = n === null ? null : n * (MULTIPLIER[unit[0] ?? ""] ?? 1);
-  return { text: raw, kind: "quantity", start: at, end: at + raw.length, value, unit };
+  // 一次性, 二十届 (a congress), 一批 are words, not counts.
+  if (/^(届|批)/.test(unit) || text[at + raw.length] === "性") return null;
+  return { text: raw, kind: "quantity", start: at, end: at + raw.length, value, unit, spelled: true };
 }
 
 /** 二十 → 20, 两百 → 200, 一千二百 → 1200 (enough for the counts newspapers spell out). */

@@ -1,4 +1,5 @@
 import type { Article } from "../ingest/types.js";
+import { fitsDate } from "./dates.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import { mentionStrength, mentions, type Concept } from "./concepts.js";
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
@@ -48,6 +49,8 @@ export function bodyOf(article: Article): string {
 }
 
 const PLACE = /(州|县|市|镇|乡|村|区)$/;
+/** Score bonus for the article a follow-up question continues. */
+const PREFERRED_BONUS = 0.15;
 /** The concept the question word asks about counts this many times. */
 const FOCUS_BOOST = 2;
 
@@ -62,7 +65,15 @@ const IN_ARTICLE = 0.3;
  * it mentions (with partial credit for context), plus small bonuses for holding the kind of figure
  * asked for and for retrieval rank. Returns each article's best sentence, best first.
  */
-export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, unit: string | null = null): Selection[] {
+export interface RankOptions {
+  /** The unit the question names, if any (see askedUnit). */
+  unit?: string | null;
+  /** An article to prefer (the one a follow-up question continues). */
+  preferArticle?: string | null;
+}
+
+export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, options: RankOptions = {}): Selection[] {
+  const { unit = null, preferArticle = null } = options;
   // The focus weighs more when choosing the sentence, not when deciding whether it answers.
   const weightOf = (c: Concept) => c.weight * (c.focus ? FOCUS_BOOST : 1);
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
@@ -78,10 +89,15 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     const byline = article.byline ? [{ text: article.byline, start: -1, end: -1 }] : [];
     const sentences = [...byline, ...splitSentences(body)];
     const articleText = `${heading}\n${article.byline ?? ""}\n${body}`;
-    const datedIn = (c: Concept) => c.year !== undefined && article.date?.startsWith(c.year) === true;
     // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
-    const missingAnchors = concepts.filter((c) => c.anchor && !datedIn(c) && (c.year || PLACE.test(c.label) ? !mentions(articleText, c) : mentionStrength(articleText, c) < 0.5));
-    const absent = concepts.filter((c) => !datedIn(c) && mentionStrength(articleText, c) < 0.5);
+    // A date concept is covered by the article's date, or by the sentence naming that year
+    // (a 2026 page reporting 2025 figures); an undated page by its text naming it.
+    const dated = (c: Concept, sentence: string) =>
+      c.date !== undefined && (fitsDate(c.date, article.date, article.date ? "" : articleText) || sentence.includes(`${c.date.year}年`));
+    const words = concepts.filter((c) => !c.date);
+    const wordAnchorsMissing = words.filter((c) => c.anchor && (PLACE.test(c.label) ? !mentions(articleText, c) : mentionStrength(articleText, c) < 0.5));
+    const absent = words.filter((c) => mentionStrength(articleText, c) < 0.5);
+    const preferred = preferArticle === article.id ? PREFERRED_BONUS : 0;
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
     sentences.forEach((sentence, i) => {
       const neighbours = `${sentences[i - 1]?.text ?? ""}${sentences[i + 1]?.text ?? ""}`;
@@ -89,23 +105,22 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       let focused = 0;
       const missing: Concept[] = [];
       for (const c of concepts) {
-        const credit = datedIn(c)
-          ? IN_SENTENCE
-          : Math.max(
-              IN_SENTENCE * mentionStrength(sentence.text, c),
-              IN_NEIGHBOUR * mentionStrength(neighbours, c),
-              IN_HEADLINE * mentionStrength(heading, c),
-              IN_ARTICLE * mentionStrength(body, c),
-            );
+        const credit = c.date ? (dated(c, sentence.text) ? IN_SENTENCE : 0) : Math.max(
+          IN_SENTENCE * mentionStrength(sentence.text, c),
+          IN_NEIGHBOUR * mentionStrength(neighbours, c),
+          IN_HEADLINE * mentionStrength(heading, c),
+          IN_ARTICLE * mentionStrength(body, c),
+        );
         covered += credit * c.weight;
         focused += credit * weightOf(c);
         if (credit < IN_NEIGHBOUR) missing.push(c);
       }
       const coverage = covered / total;
+      const missingAnchors = [...concepts.filter((c) => c.date && !dated(c, sentence.text)), ...wordAnchorsMissing];
       const figure = pickFigure(sentence.text, concepts, kind, unit);
       const wantsFigure = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where";
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
-      const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank);
+      const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
       if (!best || score > best.score) {
         best = { hit, sentence, coverage, missingAnchors, missing, absent, maxWeight, figure, score };
       }
@@ -129,7 +144,9 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
   if ((kind === "what" || kind === "which" || kind === "other") && unit === null) return null;
   const figures = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f));
   if (!figures.length) return null;
-  const wanted = figures.filter((f) => fitsKind(f, kind) && (!unit || f.unit.includes(unit)));
+  const fitting = figures.filter((f) => fitsKind(f, kind) && (!unit || f.unit.includes(unit)));
+  // Digits first: a spelled-out numeral answers only when the sentence gives no figure in digits.
+  const wanted = fitting.some((f) => !f.spelled) ? fitting.filter((f) => !f.spelled) : fitting;
   // A count, amount or date question needs a figure of that kind; "what" questions take any number.
   const strict = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where" || unit !== null;
   const candidates = wanted.length || strict ? wanted : figures.filter((f) => f.kind !== "date" && f.kind !== "year");

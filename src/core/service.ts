@@ -1,4 +1,5 @@
 import { createAnswerer, type Answerer } from "../answer/answerer.js";
+import { ConversationMemory } from "../answer/conversation.js";
 import type { Config } from "../config/index.js";
 import { createEmbedder, type Embedder } from "../embed/index.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
@@ -46,10 +47,14 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
   };
 
   let current = await load();
+  const conversations = new ConversationMemory();
   return {
-    async answer(question: string, _options?: AskOptions) {
+    async answer(question: string, options: AskOptions = {}) {
       const { answer } = current; // pinned: a reload mid-question does not affect this one
-      return answer(question);
+      const previous = options.sessionId ? conversations.last(options.sessionId) : null;
+      const { turn, timings: _timings, ...result } = await answer(question, { previous, today: options.today });
+      if (options.sessionId) conversations.remember(options.sessionId, turn);
+      return result;
     },
     info(): IndexInfo {
       return indexInfo(current.index);

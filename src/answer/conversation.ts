@@ -1,0 +1,84 @@
+import type { Concept } from "./concepts.js";
+import type { QuestionKind } from "./types.js";
+
+/** What a later, elliptical question may lean on: the last question of the same chat. */
+export interface Turn {
+  question: string;
+  lang: "zh" | "en";
+  kind: QuestionKind;
+  concepts: Concept[];
+  /** The article the answer came from (null when not found). */
+  articleId: string | null;
+  at: number;
+}
+
+export interface ConversationOptions {
+  /** Chats remembered at once; the least recently active is forgotten first. Default 1000. */
+  maxSessions: number;
+  /** A chat idle this long starts fresh. Default 30 minutes. */
+  ttlMs: number;
+}
+
+const DEFAULTS: ConversationOptions = { maxSessions: 1000, ttlMs: 30 * 60_000 };
+
+/** Bounded per-chat memory of the last turn (an LRU map with expiry). */
+export class ConversationMemory {
+  private readonly turns = new Map<string, Turn>();
+  private readonly options: ConversationOptions;
+
+  constructor(options: Partial<ConversationOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  get size(): number {
+    return this.turns.size;
+  }
+
+  last(sessionId: string, now = Date.now()): Turn | null {
+    const turn = this.turns.get(sessionId);
+    if (!turn) return null;
+    if (now - turn.at > this.options.ttlMs) {
+      this.turns.delete(sessionId);
+      return null;
+    }
+    return turn;
+  }
+
+  remember(sessionId: string, turn: Turn): void {
+    this.turns.delete(sessionId); // re-insert: Map order is the LRU order
+    this.turns.set(sessionId, turn);
+    while (this.turns.size > this.options.maxSessions) {
+      const oldest = this.turns.keys().next().value as string;
+      this.turns.delete(oldest);
+    }
+  }
+
+  forget(sessionId: string): void {
+    this.turns.delete(sessionId);
+  }
+}
+
+// Openers and pronouns of a question that continues the previous one.
+const FOLLOW_UP_ZH = /^(那|那么|还有|另外|而|它|其|该|这个|这|他|她|此外)|(呢|呢？|呢\?)$|它|其中|这是|这些|该项目|该公司/;
+const FOLLOW_UP_EN = /^(and|what about|how about|also|then|so)\b|\b(it|its|they|them|their|there|that|this one|these|those|he|she|his|her)\b/i;
+
+/**
+ * Whether a question leans on the previous one: it opens like a continuation (那…呢, and…, what
+ * about…), points back with a pronoun (它, it, they), or names almost nothing of its own.
+ */
+export function isFollowUp(question: string, concepts: Concept[], lang: "zh" | "en"): boolean {
+  const pattern = lang === "zh" ? FOLLOW_UP_ZH : FOLLOW_UP_EN;
+  return pattern.test(question.trim()) || concepts.length <= 1;
+}
+
+/** Concepts of the previous question join the new ones as context: half weight, never anchors or focus. */
+export function withContext(concepts: Concept[], previous: Turn): Concept[] {
+  const own = new Set(concepts.map((c) => c.label));
+  const context = previous.concepts
+    // The previous question's dates do not carry over: "and in 2024?" replaces them.
+    .filter((c) => !own.has(c.label) && !c.date)
+    .map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined }));
+  return [...concepts, ...context];
+}
+
+const CONTEXT_WEIGHT = 0.5;

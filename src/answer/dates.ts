@@ -1,0 +1,65 @@
+/**
+ * Dates a question names, absolute or relative to "today": 2024年11月, in November 2024, 今年,
+ * this year, 去年12月, last November. An answer must come from an article of that year (and month).
+ */
+export interface AskedDate {
+  year: number;
+  /** 1–12 when the question names a month. */
+  month?: number;
+  /** Said relative to today (今年, last year): an undated article cannot be checked against it. */
+  relative: boolean;
+  /** The words that said it, to drop from the concepts. */
+  text: string;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_WORD = `(${MONTHS.join("|")})`;
+const RELATIVE_YEAR: [RegExp, number][] = [
+  [/今年|本年|this year|so far this year/i, 0],
+  [/去年|last year|previous year/i, -1],
+  [/前年|the year before last/i, -2],
+];
+
+/** Dates asked about in the question, relative ones resolved against `today`. */
+export function askedDates(question: string, today: Date): AskedDate[] {
+  const out: AskedDate[] = [];
+  const y = today.getUTCFullYear();
+  const m = today.getUTCMonth() + 1;
+  let rest = question;
+  const take = (re: RegExp, make: (match: RegExpExecArray) => AskedDate | null) => {
+    for (let match = re.exec(rest); match; match = re.exec(rest)) {
+      const date = make(match);
+      if (date) out.push(date);
+      rest = rest.slice(0, match.index) + " ".repeat(match[0].length) + rest.slice(match.index + match[0].length);
+      re.lastIndex = 0;
+    }
+  };
+  take(/(\d{4})年(\d{1,2})月/g, (x) => ({ year: +x[1]!, month: +x[2]!, relative: false, text: x[0] }));
+  take(new RegExp(`${MONTH_WORD},?\\s+(\\d{4})`, "gi"), (x) => ({ year: +x[2]!, month: MONTHS.indexOf(x[1]!.toLowerCase()) + 1, relative: false, text: x[0] }));
+  take(/(去年|今年)(\d{1,2})月/g, (x) => ({ year: y + (x[1] === "去年" ? -1 : 0), month: +x[2]!, relative: true, text: x[0] }));
+  take(new RegExp(`last\\s+${MONTH_WORD}`, "gi"), (x) => {
+    const month = MONTHS.indexOf(x[1]!.toLowerCase()) + 1;
+    return { year: month < m ? y : y - 1, month, relative: true, text: x[0] };
+  });
+  take(/(?<!\d)((?:19|20)\d{2})(?!\d)/g, (x) => ({ year: +x[1]!, relative: false, text: x[0] }));
+  for (const [re, delta] of RELATIVE_YEAR) {
+    const match = re.exec(rest);
+    if (match && !out.some((d) => d.relative)) out.push({ year: y + delta, relative: true, text: match[0] });
+  }
+  return out;
+}
+
+/**
+ * Whether an article can answer for the asked date: its issue date is in that year (and month),
+ * or, for an undated page, its text names the year; relative dates never rule out an undated page.
+ */
+export function fitsDate(asked: AskedDate, articleDate: string | null, text: string): boolean {
+  if (articleDate) {
+    const [year, month] = articleDate.split("-").map(Number);
+    if (year === asked.year && (!asked.month || month === asked.month)) return true;
+    // A page can report on an earlier period it names (2024年1—11月 in a December issue).
+    return text.includes(`${asked.year}年${asked.month ? `${asked.month}月` : ""}`) || (!asked.month && text.includes(`${asked.year}`));
+  }
+  if (asked.relative) return true;
+  return text.includes(String(asked.year));
+}
