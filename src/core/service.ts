@@ -5,6 +5,7 @@ import { createEmbedder, type Embedder } from "../embed/index.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
 import { resolveCurrentBuild } from "../index/store.js";
 import type { Logger } from "../log.js";
+import { createLlmWriter, type LlmWriter } from "../llm/index.js";
 import { createQueryTranslator } from "../retrieve/english.js";
 import type { AskOptions, IndexInfo, QaService } from "./types.js";
 
@@ -12,6 +13,8 @@ export interface QaServiceDeps {
   logger?: Logger;
   /** Injected embedder (tests, benchmarks); by default the configured model is loaded when the index has vectors. */
   embedder?: Embedder | null;
+  /** Injected LLM writer; by default one is made when LLM_BASE_URL and LLM_MODEL are set. */
+  llm?: LlmWriter | null;
 }
 
 interface Loaded {
@@ -48,13 +51,16 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
 
   let current = await load();
   const conversations = new ConversationMemory();
+  // Optional: the LLM rewrites a found answer from the same passages; anything unverified falls back.
+  const llm = deps.llm !== undefined ? deps.llm : config.llm ? createLlmWriter(config.llm, { logger: deps.logger }) : null;
   return {
     async answer(question: string, options: AskOptions = {}) {
       const { answer } = current; // pinned: a reload mid-question does not affect this one
       const previous = options.sessionId ? conversations.last(options.sessionId) : null;
-      const { turn, timings: _timings, ...result } = await answer(question, { previous, today: options.today });
+      const { turn, timings: _timings, ...extractive } = await answer(question, { previous, today: options.today });
       if (options.sessionId) conversations.remember(options.sessionId, turn);
-      return result;
+      if (!llm || !extractive.found) return extractive;
+      return llm.write({ question: extractive.question, lang: extractive.lang, citations: extractive.citations, extractive }, { onDelta: options.onDelta });
     },
     info(): IndexInfo {
       return indexInfo(current.index);

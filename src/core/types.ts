@@ -20,6 +20,11 @@ export interface AskOptions {
   sessionId?: string;
   /** "Today" for relative dates; defaults to the current date. */
   today?: Date;
+  /**
+   * With LLM answers enabled: called with the verified answer text so far while it streams
+   * (whole sentences only). The returned Answer is final and may be the extractive one.
+   */
+  onDelta?: (textSoFar: string) => void;
 }
 
 /**
