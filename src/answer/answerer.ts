@@ -141,6 +141,8 @@ function isAnswer(s: Selection | null, rule: AnswerRule): s is Selection {
   if (s.coverage < rule.minCoverage) return false;
   const wantsFigure = rule.needsFigure || rule.kind === "count" || rule.kind === "amount" || rule.kind === "date";
   if (wantsFigure && !s.figure) return false;
+  // "How many trails": a figure of something else in a sentence about the place is no answer.
+  if (wantsFigure && s.focusCredit === 0) return false;
   if (rule.strictTopic && s.absent.length) {
     // "How many tonnes of wheat" answered from an article about corn: the rarest words must be there.
     if (Math.max(...s.absent.map((c) => c.weight)) >= TOPIC_SHARE * s.maxWeight) return false;

@@ -29,14 +29,22 @@ function sourceLine(c: Citation, lang: "zh" | "en"): string {
   return lang === "zh" ? `《${paper}》${date}《${c.headline}》` : `${paper}, ${date}, “${c.headline}”`;
 }
 
+/**
+ * The figure first, then the date it is as of (the article's date), then the verbatim quote and
+ * its source: "10,395 people (10395人) as of 2026-04-22, according to 昌吉日报, “…”: “…”".
+ */
 export function composeFound(lang: "zh" | "en", best: Citation, figure: Figure | null): string {
   if (lang === "zh") {
-    const lead = figure ? `${figure.text}。` : "";
-    return `${lead}据${sourceLine(best, "zh")}报道：“${best.quote}”`;
+    const asOf = best.date ? `（截至${best.date}）` : "";
+    const lead = figure ? `${figure.text}${asOf}。` : asOf ? `${asOf.slice(1, -1)}，` : "";
+    const paper = best.paper ? `《${best.paper}》` : "";
+    return `${lead}据${paper}《${best.headline}》${best.date ? "" : "（日期未注明）"}报道：“${best.quote}”`;
   }
   const english = figure ? figureInEnglish(figure) : null;
-  const lead = figure ? (english ? `${english} (${figure.text}). ` : `${figure.text}. `) : "";
-  return `${lead}According to ${sourceLine(best, "en")}: “${best.quote}”`;
+  const lead = figure ? (english ? `${english} (${figure.text})` : figure.text) : "";
+  const asOf = best.date ? ` as of ${best.date}` : "";
+  const source = `${best.paper ? `${best.paper}, ` : ""}“${best.headline}”${best.date ? "" : " (undated)"}`;
+  return lead ? `${lead}${asOf}, according to ${source}: “${best.quote}”` : `According to ${source}${best.date ? ` (${best.date})` : ""}: “${best.quote}”`;
 }
 
 /** The plain "the articles don't say", with what they do report when something is close. */

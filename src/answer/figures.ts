@@ -48,7 +48,9 @@ export function findFigures(text: string): Figure[] {
       i = figure.end;
       continue;
     }
-    const spelled = CHINESE_NUMERAL.test(text[i] ?? "") && !CHINESE_NUMERAL.test(text[i - 1] ?? "") ? matchChineseAt(text, i) : null;
+    // 数百名, 几十家, 上千人 are vague amounts, not figures.
+    const vague = /[数几上成]/.test(text[i - 1] ?? "");
+    const spelled = CHINESE_NUMERAL.test(text[i] ?? "") && !CHINESE_NUMERAL.test(text[i - 1] ?? "") && !vague ? matchChineseAt(text, i) : null;
     if (spelled) {
       out.push(spelled);
       i = spelled.end;

@@ -24,6 +24,8 @@ export interface Selection {
   absent: Concept[];
   /** The heaviest concept weight of the question. */
   maxWeight: number;
+  /** How well the sentence and its context mention the focus concept (1 when there is none). */
+  focusCredit: number;
   figure: Figure | null;
   score: number;
 }
@@ -103,6 +105,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const neighbours = `${sentences[i - 1]?.text ?? ""}${sentences[i + 1]?.text ?? ""}`;
       let covered = 0;
       let focused = 0;
+      let focusCredit = 1;
       const missing: Concept[] = [];
       for (const c of concepts) {
         const credit = c.date ? (dated(c, sentence.text) ? IN_SENTENCE : 0) : Math.max(
@@ -112,6 +115,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
           IN_ARTICLE * mentionStrength(body, c),
         );
         covered += credit * c.weight;
+        if (c.focus) focusCredit = credit;
         focused += credit * weightOf(c);
         if (credit < IN_NEIGHBOUR) missing.push(c);
       }
@@ -122,7 +126,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
       if (!best || score > best.score) {
-        best = { hit, sentence, coverage, missingAnchors, missing, absent, maxWeight, figure, score };
+        best = { hit, sentence, coverage, missingAnchors, missing, absent, maxWeight, focusCredit, figure, score };
       }
     });
     if (best) perArticle.push(best);
