@@ -24,9 +24,8 @@ export function figureInEnglish(figure: Figure): string | null {
 }
 
 function sourceLine(c: Citation, lang: "zh" | "en"): string {
-  const paper = c.paper ?? (lang === "zh" ? "报纸" : "the paper");
-  const date = c.date ?? (lang === "zh" ? "日期未注明" : "undated");
-  return lang === "zh" ? `《${paper}》${date}《${c.headline}》` : `${paper}, ${date}, “${c.headline}”`;
+  if (lang === "zh") return `${c.paper ? `《${c.paper}》` : ""}${c.date ?? "日期未注明"}《${c.headline}》`;
+  return `${c.paper ? `${c.paper}, ` : ""}${c.date ?? "undated"}, “${c.headline}”`;
 }
 
 /**

@@ -68,7 +68,10 @@ const FOLLOW_UP_EN = /^(and|what about|how about|also|then|so)\b|\b(it|its|they|
  */
 export function isFollowUp(question: string, concepts: Concept[], lang: "zh" | "en"): boolean {
   const pattern = lang === "zh" ? FOLLOW_UP_ZH : FOLLOW_UP_EN;
-  return pattern.test(question.trim()) || concepts.length <= 1;
+  // "有多少支队伍参赛？" names no place, person or date of its own: it continues the chat's topic.
+  const words = concepts.filter((c) => !c.date);
+  const namesNothing = words.length <= 2 && !concepts.some((c) => c.anchor);
+  return pattern.test(question.trim()) || namesNothing;
 }
 
 /** Concepts of the previous question join the new ones as context: half weight, never anchors or focus. */

@@ -1,3 +1,5 @@
+import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
+
 /**
  * Finds the figures, dates and amounts a news sentence states, with their positions, so the answer
  * can lead with the one next to the words the reader asked about.
@@ -115,15 +117,34 @@ export function findNames(text: string): Figure[] {
   });
 }
 
-/** Place names (…县, …镇, …园区) in the text. */
-export function findPlaces(text: string): Figure[] {
-  return [...text.matchAll(PLACE_NAME)].map((m) => {
-    // "位于奇台县" → "奇台县": the regex cannot tell a verb before the name from the name.
-    const lead = /^(位于|来自|在|从|到|赴|于|走进)/.exec(m[0])?.[0].length ?? 0;
-    const start = (m.index ?? 0) + lead;
-    return { text: m[0].slice(lead), kind: "place" as const, start, end: start + m[0].length - lead, value: null, unit: "" };
-  });
+/**
+ * Place names in the text: the segmenter's place words (ns: 呼图壁县, 石河子市) joined with a
+ * following place word or suffix (喇嘛湖梁 + 工业园区). Without tags, a suffix pattern.
+ */
+export function findPlaces(text: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure[] {
+  if (!segmenter.tag) {
+    return [...text.matchAll(PLACE_NAME)].map((m) => ({ text: m[0], kind: "place" as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, value: null, unit: "" }));
+  }
+  const out: Figure[] = [];
+  let at = 0;
+  let open: Figure | null = null;
+  for (const { word, tag } of segmenter.tag(text)) {
+    const placeLike = tag === "ns" || (open !== null && PLACE_WORD.test(word));
+    if (placeLike) {
+      if (open && open.end === at) {
+        open.text += word;
+        open.end += word.length;
+      } else {
+        open = { text: word, kind: "place", start: at, end: at + word.length, value: null, unit: "" };
+        out.push(open);
+      }
+    } else open = null;
+    at += word.length;
+  }
+  return out;
 }
+
+const PLACE_WORD = /^(自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|工业园区|工业园|开发区|经济技术开发区|师|团|连)$/;
 
 function matchAt(text: string, at: number): Figure {
   for (const [kind, re] of [["date", DATE], ["year", YEAR], ["percent", PERCENT]] as const) {

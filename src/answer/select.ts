@@ -148,7 +148,7 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
   if ((kind === "what" || kind === "which" || kind === "other") && unit === null) return null;
   const figures = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f));
   if (!figures.length) return null;
-  const fitting = figures.filter((f) => fitsKind(f, kind) && (!unit || f.unit.includes(unit)));
+  const fitting = figures.filter((f) => fitsKind(f, kind) && inUnit(f, unit));
   // Digits first: a spelled-out numeral answers only when the sentence gives no figure in digits.
   const wanted = fitting.some((f) => !f.spelled) ? fitting.filter((f) => !f.spelled) : fitting;
   // A count, amount or date question needs a figure of that kind; "what" questions take any number.
@@ -163,10 +163,14 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
     const before = clauses[clauses.indexOf(clause) - 1];
     return concepts.reduce((s, c) => s + (mentions(clause.text, c) ? c.weight : before && mentions(before.text, c) ? c.weight / 2 : 0), 0);
   };
+  // Within a clause, the figure right next to the asked-about word wins (13个师市14支*队伍*).
+  const focus = concepts.find((c) => c.focus);
+  const focusAt = focus ? focus.alternatives.map((a) => sentence.indexOf(a)).filter((i) => i >= 0) : [];
+  const nearFocus = (f: Figure) => (focusAt.some((i) => i >= f.end && i - f.end <= 2) ? 0.5 : 0);
   let best = candidates[0]!;
   let bestScore = -1;
   for (const f of candidates) {
-    const s = clauseScore(f.start);
+    const s = clauseScore(f.start) + nearFocus(f);
     if (s > bestScore) {
       best = f;
       bestScore = s;
@@ -185,9 +189,20 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
 ];
 
+// Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.
+const MEASURE = /(?:多少|几)(支|条|个|家|项|名|人|户|座|台|辆|场|次|所|处|栋|套|批|位|部|件|只|头)/;
+
 export function askedUnit(question: string): string | null {
   for (const [pattern, unit] of ASKED_UNITS) if (pattern.test(question)) return unit;
-  return null;
+  return MEASURE.exec(question)?.[1] ?? null;
+}
+
+// Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: /个|项|家|处|座|所/, 场: /场/, 次: /次/ };
+
+function inUnit(figure: Figure, unit: string | null): boolean {
+  if (!unit) return true;
+  return (SAME_MEASURE[unit] ?? new RegExp(unit)).test(figure.unit);
 }
 
 function fitsKind(f: Figure, kind: QuestionKind): boolean {
