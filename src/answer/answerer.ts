@@ -139,7 +139,8 @@ function isAnswer(s: Selection | null, rule: AnswerRule): s is Selection {
   if (!s) return false;
   if (s.missingAnchors.length) return false;
   if (s.coverage < rule.minCoverage) return false;
-  const wantsFigure = rule.needsFigure || rule.kind === "count" || rule.kind === "amount" || rule.kind === "date";
+  // Counts, amounts and dates need their figure; "who" needs a name and "where" a place.
+  const wantsFigure = rule.needsFigure || ["count", "amount", "date", "who", "where"].includes(rule.kind);
   if (wantsFigure && !s.figure) return false;
   // "How many trails": a figure of something else in a sentence about the place is no answer.
   if (wantsFigure && s.focusCredit === 0) return false;

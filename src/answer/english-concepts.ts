@@ -19,13 +19,19 @@ const FRAMING_FACTOR = 0.3;
 
 const LINKS = new Set(["of", "the", "and", "for", "&"]);
 
-function capitalisedNeighbour(words: { word: string }[], i: number): boolean {
+/** Indexes of the run of capitalised words (joined by of/the/and) that word i belongs to. */
+function capitalisedRun(words: { word: string }[], i: number): number[] {
+  const run = [i];
   for (const step of [-1, 1]) {
     let j = i + step;
-    while (words[j] && LINKS.has(words[j]!.word.toLowerCase())) j += step;
-    if (j > 0 && words[j] && /^[A-Z]/.test(words[j]!.word)) return true;
+    for (;;) {
+      while (words[j] && LINKS.has(words[j]!.word.toLowerCase())) j += step;
+      if (j <= 0 || !words[j] || !/^[A-Z]/.test(words[j]!.word)) break;
+      run.push(j);
+      j += step;
+    }
   }
-  return false;
+  return run;
 }
 
 /** The word and its plain English base forms (skiers → skier → ski), tried in turn on the bridge. */
@@ -45,6 +51,8 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   const normalized = question.normalize("NFKC");
   const words = [...normalized.matchAll(/[A-Za-z][A-Za-z']*/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   const seen = new Set<string>();
+  // Whether the bridge has any corpus reading for a word (or its base forms).
+  const readable = (word: string) => baseForms(word.toLowerCase()).some((f) => translator.translate(f).terms.some((t) => t.length > 1 && stats.documentFrequency(t) > 0));
   words.forEach(({ word, at }, i) => {
     const lower = word.toLowerCase().replace(/'s$/, "");
     if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING.has(lower) || lower.length < 3) return;
@@ -64,10 +72,10 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const weight = FRAMING.has(lower) ? base * FRAMING_FACTOR : base;
     // A romanised name (Changji, Hutubi: pinyin, not an English word) must be in the answering article.
     const romanised = isName && translator.lexicon.pinyinMatches(word).length > 0 && !translator.lexicon.glossMatches(englishPhrase(word)).length;
-    // A lone capitalised word the corpus has no reading for is a name it never mentions (Urumqi):
-    // an anchor. Inside a run of capitalised words it is part of an institution's English name
-    // (Federation of Trade Unions, XPCC), which the bridge cannot spell in Chinese: no anchor.
-    const unknownName = isName && !found.length && !capitalisedNeighbour(words, i);
+    // A capitalised name the corpus has no reading for (Urumqi, World Cup) is something it never
+    // mentions: an anchor. If another word of the same capitalised run has a reading, the run is an
+    // institution's English name the bridge only half spells (XPCC Federation of Trade Unions): no anchor.
+    const unknownName = isName && !found.length && capitalisedRun(words, i).every((j) => !readable(words[j]!.word));
     concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: (romanised && found.length > 0) || unknownName, at });
   });
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".

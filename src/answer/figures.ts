@@ -100,6 +100,9 @@ export function parseChineseNumber(digits: string): number | null {
 // Titles after which a person's name follows (党组书记、副主席谢荣新表示; 本报记者 杨鹤).
 const ROLE = "记者|通讯员|主任|书记|主席|董事长|局长|经理|部长|县长|市长|院长|站长|队长|指挥长|总经理|总工程师|负责人|常委|委员|理事长|行长|所长|校长|老师|教授|技师|创始人|居民|村民|职工|市民|专干|导师|选手";
 const NAME_AFTER_ROLE = new RegExp(`(?:${ROLE})\\s?([\\p{Script=Han}·]{2,3}?)(?=说|表示|介绍|报道|主持|出席|摄|激动|笑着|坦言|告诉|[，,。、：:“\\s（(]|$)`, "gu");
+// A clause that opens with a short name and a speech or chairing verb (李干杰主持会议).
+const NAME_BEFORE_VERB = /(?:^|[，。；：:\s])([\p{Script=Han}]{2,3}?)(?=主持|出席|说|表示|介绍|指出|强调)/gu;
+const NOT_A_NAME = /人员|干部|群众|同志|大家|我们|他们|她们|记者|代表|负责|专家|领导|委员|职工|居民|会上|会议/;
 const NAME_BYLINE = /^[□■]?\s*(?:本报(?:记者|通讯员)|记者|通讯员)?\s*([\p{Script=Han}·]{2,4})$/u;
 const PLACE_NAME = /[\p{Script=Han}]{2,8}?(?:自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|开发区|工业园|街)(?![\p{Script=Han}]{0,1}[长委书])/gu;
 
@@ -111,7 +114,9 @@ export function findNames(text: string): Figure[] {
     const start = text.indexOf(name);
     return [{ text: name, kind: "name", start, end: start + name.length, value: null, unit: "" }];
   }
-  return [...text.matchAll(NAME_AFTER_ROLE)].map((m) => {
+  const afterRole = [...text.matchAll(NAME_AFTER_ROLE)];
+  const beforeVerb = afterRole.length ? [] : [...text.matchAll(NAME_BEFORE_VERB)].filter((m) => !NOT_A_NAME.test(m[1]!));
+  return [...afterRole, ...beforeVerb].map((m) => {
     const start = (m.index ?? 0) + m[0].length - m[1]!.length;
     return { text: m[1]!, kind: "name" as const, start, end: start + m[1]!.length, value: null, unit: "" };
   });

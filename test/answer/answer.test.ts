@@ -18,7 +18,8 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     const a = await qa.answer("昌吉州今年新增城镇就业多少人？");
     expect(a.found).toBe(true);
     expect(a.figure).toBe("10395人");
-    expect(a.answer.startsWith("10395人")).toBe(true);
+    expect(a.answer.startsWith("10395人（截至2026-04-22）")).toBe(true);
+    expect(a.asOf).toBe("2026-04-22");
     expect(a.citations[0]).toMatchObject({ source: JOBS, paper: "昌吉日报", date: "2026-04-22" });
     expect(a.citations[0]!.quote).toContain("新增城镇就业10395人");
   });
@@ -27,7 +28,7 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     const a = await qa.answer("How many jobs did Changji add this year?");
     expect(a.found).toBe(true);
     expect(a.lang).toBe("en");
-    expect(a.answer).toMatch(/^10,395 people \(10395人\)\. According to 昌吉日报, 2026-04-22/);
+    expect(a.answer).toMatch(/^10,395 people \(10395人\) as of 2026-04-22, according to 昌吉日报/);
     expect(a.citations[0]!.source).toBe(JOBS);
   });
 

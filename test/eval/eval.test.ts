@@ -8,22 +8,33 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
  * The evaluation set, run with the fixture model. Floors are what the current pipeline achieves
  * (minus a little slack), so a regression fails here; raise them as answers improve.
  */
-const FLOORS = { top1: 0.55, figure: 0.5, refusals: 0.85 };
+const FLOORS = { top1: 0.88, figure: 0.8, refusals: 1 };
+/** Follow-up and date questions (conversation: true), asked with their earlier turns and "today". */
+const CONVERSATION_FLOORS = { top1: 0.75, figure: 0.55, refusals: 0.8 };
 
 describe("npm run eval on the fixture index", () => {
   let summary: EvalSummary;
+  let conversation: EvalSummary;
   beforeAll(async () => {
     const config = fixtureConfig();
     await buildFixtureIndex(config);
     const qa = await openQaService(config);
-    const questions = loadQuestions(path.join(ROOT, "test/eval/questions.jsonl")).filter((q) => !q.conversation);
-    const results = await evaluateAll(qa, questions);
-    summary = summarize(results);
-    console.log(results.filter((r) => !r.pass).map(formatResult).join("\n"));
+    const questions = loadQuestions(path.join(ROOT, "test/eval/questions.jsonl"));
+    const single = await evaluateAll(qa, questions.filter((q) => !q.conversation));
+    const turns = await evaluateAll(qa, questions.filter((q) => q.conversation));
+    summary = summarize(single);
+    conversation = summarize(turns);
+    console.log([...single, ...turns].filter((r) => !r.pass).map(formatResult).join("\n"));
     console.log(formatSummary(summary, "single-turn"));
+    console.log(formatSummary(conversation, "conversation"));
   });
 
   it("finds the right source first", () => expect(summary.top1).toBeGreaterThanOrEqual(FLOORS.top1));
   it("puts the expected figure in the answer", () => expect(summary.figure).toBeGreaterThanOrEqual(FLOORS.figure));
-  it("refuses what the articles do not answer", () => expect(summary.refusals).toBeGreaterThanOrEqual(FLOORS.refusals));
+  it("refuses everything the articles do not answer", () => expect(summary.refusals).toBeGreaterThanOrEqual(FLOORS.refusals));
+  it("answers follow-up and date questions", () => {
+    expect(conversation.top1).toBeGreaterThanOrEqual(CONVERSATION_FLOORS.top1);
+    expect(conversation.figure).toBeGreaterThanOrEqual(CONVERSATION_FLOORS.figure);
+    expect(conversation.refusals).toBeGreaterThanOrEqual(CONVERSATION_FLOORS.refusals);
+  });
 });

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ConversationMemory, type Turn } from "../../src/answer/conversation.js";
+import { openQaService } from "../../src/core/service.js";
+import type { QaService } from "../../src/core/types.js";
+import { buildFixtureIndex, fixtureConfig } from "../helpers/fixture-index.js";
+
+const turn = (question: string, at = Date.now()): Turn => ({ question, lang: "zh", kind: "count", concepts: [], articleId: null, at });
+
+describe("ConversationMemory: a bounded, expiring memory of each chat's last turn", () => {
+  it("remembers the last turn per session", () => {
+    const memory = new ConversationMemory();
+    memory.remember("a", turn("一", 1));
+    memory.remember("a", turn("二", 2));
+    memory.remember("b", turn("三", 3));
+    expect(memory.last("a", 10)?.question).toBe("二");
+    expect(memory.last("b", 10)?.question).toBe("三");
+  });
+  it("forgets a chat idle longer than ttlMs", () => {
+    const memory = new ConversationMemory({ ttlMs: 1000 });
+    memory.remember("a", turn("一", 0));
+    expect(memory.last("a", 999)).not.toBeNull();
+    expect(memory.last("a", 1001)).toBeNull();
+  });
+  it("keeps at most maxSessions chats, dropping the least recently active", () => {
+    const memory = new ConversationMemory({ maxSessions: 2 });
+    memory.remember("a", turn("一"));
+    memory.remember("b", turn("二"));
+    memory.remember("a", turn("三"));
+    memory.remember("c", turn("四"));
+    expect(memory.size).toBe(2);
+    expect(memory.last("b")).toBeNull();
+    expect(memory.last("a")?.question).toBe("三");
+  });
+});
+
+describe("follow-up and date questions through the real pipeline", () => {
+  let qa: QaService;
+  beforeAll(async () => {
+    const config = fixtureConfig();
+    await buildFixtureIndex(config);
+    qa = await openQaService(config);
+  });
+  const today = new Date("2026-05-01T12:00:00Z");
+
+  it("resolves an elliptical question against the previous one in the same chat", async () => {
+    await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c1", today });
+    const a = await qa.answer("那外出务工呢？", { sessionId: "c1", today });
+    expect(a.found).toBe(true);
+    expect(a.figure).toBe("8710人");
+  });
+
+  it("does not carry context into another chat", async () => {
+    await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c2", today });
+    const a = await qa.answer("那外出务工呢？", { sessionId: "c3", today });
+    expect(a.figure).not.toBe("8710人");
+  });
+
+  it("starts fresh on a new topic", async () => {
+    await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c4", today });
+    const a = await qa.answer("天山天池国际滑雪场共有几条雪道？", { sessionId: "c4", today });
+    expect(a.figure).toBe("7条");
+  });
+
+  it("reads 去年 against today and refuses a year the articles do not report", async () => {
+    const a = await qa.answer("昌吉州去年新增城镇就业多少人？", { today });
+    expect(a.found).toBe(false);
+  });
+
+  it("answers an absolute month with the article of that month, as of its date", async () => {
+    const a = await qa.answer("As of April 2026, how many new urban jobs had Changji added that year?", { today });
+    expect(a.asOf).toBe("2026-04-22");
+    expect(a.answer).toContain("as of 2026-04-22");
+  });
+});

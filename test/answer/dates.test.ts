@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { askedDates, fitsDate } from "../../src/answer/dates.js";
+
+const TODAY = new Date("2025-03-01T12:00:00Z");
+
+describe("askedDates: the dates a question names", () => {
+  it.each([
+    ["截至2024年11月，阜康市已报到党员多少名？", { year: 2024, month: 11, relative: false }],
+    ["As of April 2026, how many new urban jobs?", { year: 2026, month: 4, relative: false }],
+    ["去年11月昌吉州全民终身学习活动周什么时候开幕？", { year: 2024, month: 11, relative: true }],
+    ["As of last November, how many party members?", { year: 2024, month: 11, relative: true }],
+    ["昌吉州去年新增城镇就业多少人？", { year: 2024, relative: true }],
+    ["How many jobs did Changji add this year?", { year: 2025, relative: true }],
+    ["How many hazards were fixed in 2024?", { year: 2024, relative: false }],
+  ])("%s", (question, expected) => {
+    expect(askedDates(question, TODAY)).toEqual([expect.objectContaining(expected)]);
+  });
+
+  it("finds nothing in a question without dates", () => {
+    expect(askedDates("天山天池国际滑雪场共有几条雪道？", TODAY)).toEqual([]);
+  });
+
+  it("reads 'last November' in November as the year before", () => {
+    expect(askedDates("last November", new Date("2025-11-20T00:00:00Z"))[0]).toMatchObject({ year: 2024, month: 11 });
+  });
+});
+
+describe("fitsDate: whether an article can answer for a date", () => {
+  const year2024 = { year: 2024, relative: false, text: "2024" };
+  it("accepts an article of that year (and month)", () => {
+    expect(fitsDate(year2024, "2024-11-07", "")).toBe(true);
+    expect(fitsDate({ year: 2024, month: 11, relative: false, text: "" }, "2024-11-07", "")).toBe(true);
+    expect(fitsDate({ year: 2024, month: 10, relative: false, text: "" }, "2024-11-07", "")).toBe(false);
+  });
+  it("rejects an article of another year unless it reports on that year", () => {
+    expect(fitsDate({ year: 2023, relative: false, text: "2023" }, "2026-04-22", "今年以来")).toBe(false);
+    expect(fitsDate({ year: 2025, relative: false, text: "2025" }, "2026-04-22", "发放2025年部分社保补贴")).toBe(true);
+  });
+  it("checks an undated page by its text, and never rules it out for a relative date", () => {
+    expect(fitsDate(year2024, null, "昌吉州总工会2024年工作综述")).toBe(true);
+    expect(fitsDate(year2024, null, "2025年安全生产")).toBe(false);
+    expect(fitsDate({ year: 2026, relative: true, text: "今年" }, null, "")).toBe(true);
+  });
+});

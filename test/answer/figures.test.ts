@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { findFigures, findNames, findPlaces, parseChineseNumber } from "../../src/answer/figures.js";
+
+const texts = (s: string) => findFigures(s).map((f) => f.text);
+
+describe("findFigures: the figures a sentence states", () => {
+  it("keeps a number with its multiplier and unit, and its value", () => {
+    const [f] = findFigures("累计培训群众1.45万人次。");
+    expect(f).toMatchObject({ text: "1.45万人次", kind: "quantity", value: 14500, unit: "万人次" });
+  });
+  it("separates counts in one sentence", () => {
+    expect(texts("今年以来,新增城镇就业10395人,农村劳动力外出务工8710人。")).toEqual(["10395人", "8710人"]);
+  });
+  it("reads dates and percentages as such", () => {
+    expect(findFigures("到2027年10月底,这座工厂")[0]).toMatchObject({ text: "2027年10月", kind: "date" });
+    expect(findFigures("满意度达95.88%。")[0]).toMatchObject({ text: "95.88%", kind: "percent", value: 95.88 });
+    expect(texts("今年1—11月，")).toEqual(["1—11月"]);
+  });
+  it("reads spelled-out counts with a unit, but not words or vague amounts", () => {
+    expect(texts("这段时间,昌吉州第二十个宪法法律宣传月活动持续开展。")).toEqual(["第二十个"]);
+    expect(texts("进入为期一年的监测期")).toEqual(["一年"]);
+    expect(texts("一带一路")).toEqual([]);
+    expect(texts("专项落实一次性吸纳就业补贴")).toEqual([]);
+    expect(texts("数百名滑雪爱好者")).toEqual([]);
+  });
+  it("parses Chinese numerals", () => {
+    expect(parseChineseNumber("二十")).toBe(20);
+    expect(parseChineseNumber("两百")).toBe(200);
+    expect(parseChineseNumber("一千二百")).toBe(1200);
+  });
+});
+
+describe("findNames and findPlaces", () => {
+  it("finds a name after a title, and a byline's name", () => {
+    expect(findNames("昌吉州总工会党组书记、副主席谢荣新表示，下一步").map((f) => f.text)).toEqual(["谢荣新"]);
+    expect(findNames("□本报记者 杨鹤").map((f) => f.text)).toEqual(["杨鹤"]);
+  });
+  it("finds places as the segmenter tags them", () => {
+    expect(findPlaces("连日来，呼图壁县各饲料加工企业马力全开").map((f) => f.text)).toEqual(["呼图壁县"]);
+  });
+});
