@@ -146,7 +146,10 @@ const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%/;
 export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null): Figure | null {
   // "What / which …" questions are answered by the sentence; leading with a stray number would mislead.
   if ((kind === "what" || kind === "which" || kind === "other") && unit === null) return null;
-  const figures = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f));
+  const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f));
+  // The answer is not something the question already names (新疆 in "Xinjiang Aonong", a year asked about).
+  const asked = concepts.flatMap((c) => [...c.alternatives, ...(c.date ? [String(c.date.year)] : [])]);
+  const figures = found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));
   if (!figures.length) return null;
   const fitting = figures.filter((f) => fitsKind(f, kind) && inUnit(f, unit));
   // Digits first: a spelled-out numeral answers only when the sentence gives no figure in digits.
