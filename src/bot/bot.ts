@@ -47,6 +47,8 @@ export interface CreateBotOptions {
   reindex?: () => Promise<string>;
   /** The bot's own user (grammY `botInfo`); when absent it is fetched with getMe on start. */
   botInfo?: UserFromGetMe;
+  /** Minimum time between two edits of an LLM answer streamed into its message (default 1500 ms). */
+  editIntervalMs?: number;
 }
 
 const DEFAULT_RETRY: RetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
@@ -71,6 +73,7 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
     memory: options.memory ?? new LastAnswers(1000),
     examples: options.examples ?? DEFAULT_EXAMPLES,
     stats: new BotStats(),
+    ...(options.editIntervalMs !== undefined ? { editIntervalMs: options.editIntervalMs } : {}),
   };
   const admin = adminComposer({ ...services, adminIds: options.adminIds ?? null, ...(options.reindex ? { reindex: options.reindex } : {}) });
   const guard = guardComposer({

@@ -7,29 +7,40 @@ import type { QaService } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { readMessage } from "./addressing.js";
 import type { BotStats } from "./admin.js";
+import { liveAnswer } from "./live-answer.js";
 import type { LastAnswers } from "./memory.js";
 import { renderAnswer } from "./render.js";
-import { isGroup, replyHtml, withTyping } from "./reply.js";
+import { isGroup, withTyping } from "./reply.js";
 
 export interface QuestionServices {
   qa: QaService;
   logger: Logger;
   memory: LastAnswers;
   stats: BotStats;
+  /** Minimum time between two edits of a streamed LLM answer (default 1500 ms). */
+  editIntervalMs?: number;
 }
 
 /**
- * Answers one question in the current chat: "typing…" while the core works, then the rendered
- * answer, remembered for /sources. A QaError (empty, too long…) propagates to the error boundary.
+ * Answers one question in the current chat: "typing…" while the core works (with LLM answers, the
+ * verified sentences appear as they are written), then the rendered answer, remembered for
+ * /sources. A QaError (empty, too long…) propagates to the error boundary.
  */
-export async function answerQuestion(ctx: Context, question: string, { qa, logger, memory, stats }: QuestionServices): Promise<void> {
+export async function answerQuestion(ctx: Context, question: string, services: QuestionServices): Promise<void> {
+  const { qa, logger, memory, stats } = services;
   const chatId = ctx.chat!.id;
-  const answer = await withTyping(ctx, logger, () => qa.answer(question, { sessionId: String(chatId) }));
-  logger.info({ chatId, found: answer.found, citations: answer.citations.length }, "answered");
+  const live = liveAnswer(ctx, logger, services.editIntervalMs);
+  const answer = await withTyping(ctx, logger, () => qa.answer(question, { sessionId: String(chatId), onDelta: live.onDelta })).catch(
+    async (err: unknown) => {
+      await live.cancel();
+      throw err;
+    },
+  );
   stats.answered++;
   if (!answer.found) stats.notFound++;
   memory.set(chatId, answer);
-  await replyHtml(ctx, renderAnswer(answer));
+  await live.finish(renderAnswer(answer));
+  logger.info({ chatId, found: answer.found, citations: answer.citations.length }, "answered");
 }
 
 export function questionsComposer(services: QuestionServices): Composer<Context> {

@@ -1,5 +1,6 @@
 /** Sending helpers shared by the composers: HTML replies (split, quoted in groups) and "typing…". */
 import type { Context } from "grammy";
+import type { Message } from "grammy/types";
 import type { Logger } from "../log.js";
 import { MESSAGE_LIMIT, splitHtml } from "./html.js";
 
@@ -10,20 +11,24 @@ export function isGroup(ctx: Context): boolean {
   return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
 }
 
+/** How every HTML message is sent and edited: parsed as HTML, no link previews. */
+export const HTML_OPTIONS = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+
 /**
- * Sends Telegram HTML, split into messages of at most 4096 characters. In groups the first part
- * quotes the message being answered (reply_parameters), so the thread stays readable.
+ * Sends one message of Telegram HTML (at most 4096 characters). With `quote`, in groups it quotes
+ * the message being answered (reply_parameters), so the thread stays readable.
  */
+export function sendHtml(ctx: Context, html: string, quote: boolean): Promise<Message.TextMessage> {
+  const quoted = quote && isGroup(ctx) && ctx.msg ? ctx.msg.message_id : undefined;
+  return ctx.reply(html, {
+    ...HTML_OPTIONS,
+    ...(quoted !== undefined ? { reply_parameters: { message_id: quoted, allow_sending_without_reply: true } } : {}),
+  });
+}
+
+/** Sends Telegram HTML, split into messages of at most 4096 characters; in groups the first quotes the question. */
 export async function replyHtml(ctx: Context, html: string): Promise<void> {
-  const quoted = isGroup(ctx) && ctx.msg ? ctx.msg.message_id : undefined;
-  const parts = splitHtml(html, MESSAGE_LIMIT);
-  for (const [i, part] of parts.entries()) {
-    await ctx.reply(part, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(i === 0 && quoted !== undefined ? { reply_parameters: { message_id: quoted, allow_sending_without_reply: true } } : {}),
-    });
-  }
+  for (const [i, part] of splitHtml(html, MESSAGE_LIMIT).entries()) await sendHtml(ctx, part, i === 0);
 }
 
 /** Runs `work` while the chat shows "typing…"; a failed chat action never fails the work. */

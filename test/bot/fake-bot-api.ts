@@ -1,7 +1,9 @@
 /**
  * A loopback stand-in for the Telegram Bot API (node:http on 127.0.0.1, random port), reached by the
  * real bot through `apiRoot`. It long-polls getUpdates from a queue the test fills, records every
- * call, and can fail a method once (e.g. 429 with retry_after) to exercise auto-retry.
+ * call, and can fail a method once (e.g. 429 with retry_after) to exercise auto-retry. It keeps the
+ * text of every message it sent, so editMessageText works (and refuses, as Telegram does, an edit
+ * that changes nothing or names an unknown message).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -39,6 +41,8 @@ export class FakeBotApi {
   private nextMessageId = 1000;
   private wake: Array<() => void> = [];
   private readonly failures = new Map<string, ApiFailure[]>();
+  /** Current text of each message sent, by chat and message id, in the order they were sent. */
+  private readonly messages = new Map<string, { chatId: number; messageId: number; text: string }>();
 
   private constructor(
     private readonly server: Server,
@@ -100,12 +104,20 @@ export class FakeBotApi {
     );
   }
 
-  /** Pushes an update, waits until it is handled, and returns the messages sent to `chatId` meanwhile. */
-  async exchange(update: Omit<Update, "update_id">, chatId: number): Promise<ApiCall[]> {
+  /**
+   * Pushes an update, waits until it is handled, and returns the successful calls of `methods`
+   * (default: the messages sent) to `chatId` meanwhile.
+   */
+  async exchange(update: Omit<Update, "update_id">, chatId: number, methods: readonly string[] = ["sendMessage"]): Promise<ApiCall[]> {
     const before = this.calls.length;
     const id = this.push(update);
     await this.handled(id);
-    return this.calls.slice(before).filter((c) => c.method === "sendMessage" && c.params.chat_id === chatId && !c.params.__failed);
+    return this.calls.slice(before).filter((c) => methods.includes(c.method) && c.params.chat_id === chatId && !c.params.__failed);
+  }
+
+  /** What the chat shows now: the text of every message sent to `chatId`, after any edits. */
+  shown(chatId: number): string[] {
+    return [...this.messages.values()].filter((m) => m.chatId === chatId).map((m) => m.text);
   }
 
   async close(): Promise<void> {
@@ -136,6 +148,7 @@ export class FakeBotApi {
       return send(failure.error_code, { ok: false, ...failure });
     }
     if (method === "getUpdates") return send(200, { ok: true, result: await this.updates(params, res) });
+    if (method === "editMessageText") return this.edit(call, send);
     send(200, { ok: true, result: this.result(method, params) });
   }
 
@@ -162,17 +175,40 @@ export class FakeBotApi {
     switch (method) {
       case "getMe":
         return BOT_USER;
-      case "sendMessage":
-        return {
-          message_id: this.nextMessageId++,
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: params.chat_id, type: Number(params.chat_id) < 0 ? "supergroup" : "private" },
-          from: BOT_USER,
-          text: params.text,
-        };
+      case "sendMessage": {
+        const messageId = this.nextMessageId++;
+        this.messages.set(`${params.chat_id}:${messageId}`, { chatId: Number(params.chat_id), messageId, text: String(params.text) });
+        return this.message(Number(params.chat_id), messageId, String(params.text));
+      }
       default: // setMyCommands, sendChatAction, deleteWebhook, …
         return true;
     }
+  }
+
+  /** editMessageText: the edited message, or Telegram's 400 for an unknown message or an unchanged text. */
+  private edit(call: ApiCall, send: (status: number, payload: unknown) => void): void {
+    const { chat_id, message_id, text } = call.params as { chat_id: number; message_id: number; text: string };
+    const stored = this.messages.get(`${chat_id}:${message_id}`);
+    const refuse = (description: string) => {
+      call.params.__failed = true;
+      send(400, { ok: false, error_code: 400, description });
+    };
+    if (!stored) return refuse("Bad Request: message to edit not found");
+    if (stored.text === text) {
+      return refuse("Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    }
+    stored.text = text;
+    send(200, { ok: true, result: { ...this.message(chat_id, message_id, text), edit_date: Math.floor(Date.now() / 1000) } });
+  }
+
+  private message(chatId: number, messageId: number, text: string): object {
+    return {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: chatId < 0 ? "supergroup" : "private" },
+      from: BOT_USER,
+      text,
+    };
   }
 }
 
