@@ -25,10 +25,15 @@ export interface QuestionServices {
  * Answers one question in the current chat: "typing…" while the core works (with LLM answers, the
  * verified sentences appear as they are written), then the rendered answer, remembered for
  * /sources. A QaError (empty, too long…) propagates to the error boundary.
+ *
+ * Logs one info line per answer — chat, latency, found, top source, language — and never the
+ * question itself at info: readers' questions are theirs, and logs travel further than chats.
  */
 export async function answerQuestion(ctx: Context, question: string, services: QuestionServices): Promise<void> {
   const { qa, logger, memory, stats } = services;
   const chatId = ctx.chat!.id;
+  const started = performance.now();
+  logger.debug({ chatId, question }, "question");
   const live = liveAnswer(ctx, logger, services.editIntervalMs);
   const answer = await withTyping(ctx, logger, () => qa.answer(question, { sessionId: String(chatId), onDelta: live.onDelta })).catch(
     async (err: unknown) => {
@@ -40,7 +45,19 @@ export async function answerQuestion(ctx: Context, question: string, services: Q
   if (!answer.found) stats.notFound++;
   memory.set(chatId, answer);
   await live.finish(renderAnswer(answer));
-  logger.info({ chatId, found: answer.found, citations: answer.citations.length }, "answered");
+  logger.info(
+    {
+      chatId,
+      latencyMs: Math.round(performance.now() - started),
+      found: answer.found,
+      topSource: answer.citations[0]?.source ?? null,
+      lang: answer.lang,
+      // Whether LLM text was shown while it was written; whether the final text is the LLM's
+      // cannot be told from the Answer (a rejected one falls back silently), so it is not claimed.
+      streamed: live.streamed,
+    },
+    "answered",
+  );
 }
 
 export function questionsComposer(services: QuestionServices): Composer<Context> {
