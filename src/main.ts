@@ -3,6 +3,7 @@ import "dotenv/config";
 import { cliContext, rebuildIndex, summarizeBuild } from "./cli/context.js";
 import { runChat } from "./cli/chat.js";
 import { openQaService } from "./core/service.js";
+import { startIndexWatcher } from "./core/watch.js";
 import { describeError, QaError } from "./errors.js";
 import { resolveCurrentBuild } from "./index/store.js";
 
@@ -28,9 +29,11 @@ async function main(): Promise<void> {
     await startBot(config, qa, logger);
   } else {
     process.stderr.write("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead (see README, \"Run the bot\").\n");
+    const watcher = startIndexWatcher(qa, config, logger);
     try {
       await runChat(qa);
     } finally {
+      watcher.close();
       await qa.close();
     }
   }

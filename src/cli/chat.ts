@@ -1,11 +1,12 @@
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
-import readline from "node:readline/promises";
+import readline from "node:readline";
 import type { Command } from "commander";
 import type { Answer } from "../answer/types.js";
 import type { QaService } from "../core/types.js";
 import { openQaService } from "../core/service.js";
+import { startIndexWatcher } from "../core/watch.js";
 import { describeError } from "../errors.js";
 import { cliContext } from "./context.js";
 import { renderAnswer, renderSources } from "./render.js";
@@ -26,27 +27,24 @@ export async function runChat(qa: QaService, input = process.stdin, output = pro
   const info = qa.info();
   output.write(`News Q&A — ${info.articles} articles from ${info.papers.join(", ") || "the seed pages"}. /help for help, Ctrl-D to leave.\n`);
   let last: Answer | null = null;
+  rl.setPrompt("> ");
+  rl.prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question("> ");
-      } catch {
-        break; // Ctrl-D / closed input
-      }
+    // The async iterator buffers lines, so pasted or piped questions are all answered in order;
+    // it ends on Ctrl-D (end of input).
+    for await (const line of rl) {
       const text = line.trim();
-      if (!text) continue;
-      if (text.startsWith("/")) {
-        output.write(`${command(text, qa, last)}\n`);
-        continue;
+      if (text.startsWith("/")) output.write(`${command(text, qa, last)}\n`);
+      else if (text) {
+        try {
+          last = await qa.answer(text, { sessionId: "terminal" });
+          output.write(`${renderAnswer(last)}\n\n`);
+          appendHistory(text);
+        } catch (err) {
+          output.write(`${describeError(err)}\n\n`);
+        }
       }
-      try {
-        last = await qa.answer(text, { sessionId: "terminal" });
-        output.write(`${renderAnswer(last)}\n\n`);
-        appendHistory(text);
-      } catch (err) {
-        output.write(`${describeError(err)}\n\n`);
-      }
+      rl.prompt();
     }
   } finally {
     rl.close();
@@ -93,9 +91,12 @@ export function registerChat(program: Command): void {
     .action(async () => {
       const ctx = cliContext();
       const qa = await openQaService(ctx.config, { logger: ctx.logger });
+      // A rebuilt index (index, index --add) is picked up without leaving the chat.
+      const watcher = startIndexWatcher(qa, ctx.config, ctx.logger);
       try {
         await runChat(qa);
       } finally {
+        watcher.close();
         await qa.close();
       }
     });

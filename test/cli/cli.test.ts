@@ -1,0 +1,85 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/fixture-index.js";
+
+/** Runs the real CLI (`npm run -s cli -- …` is `tsx src/cli/main.ts …`) as a reader would. */
+function cli(args: string[], env: Record<string, string>, input?: string) {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, CI: "true" },
+    input,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("the command line (fixture model, real seeds)", () => {
+  const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-cli-"));
+  const env = { MODELS_DIR: "test/fixtures/models", EMBEDDING_MODEL: "tiny-zh", INDEX_DIR: indexDir, SEEDS_DIR: "seeds" };
+
+  beforeAll(() => {
+    const built = cli(["index"], env);
+    expect(built.stderr).toBe("");
+    expect(built.stdout).toMatch(/^Indexed 5 files: \d+ articles, \d+ passages in [\d.]+ s \(model tiny-zh\)\.\n$/);
+  });
+
+  it("articles --json prints one object per article with the contract's fields", () => {
+    const { stdout, code } = cli(["articles", "--json"], env);
+    expect(code).toBe(0);
+    const rows = stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    for (const row of rows) expect(Object.keys(row)).toEqual(["source", "paper", "date", "page", "headline", "passages"]);
+    expect(rows).toContainEqual(expect.objectContaining({ source: "003_2a3bfdafac07cb06.txt", date: "2026-04-22", page: "总第12482期", paper: "昌吉日报" }));
+  });
+
+  it("ask --json prints exactly one JSON line", () => {
+    const { stdout, code } = cli(["ask", "--json", "How many jobs did Changji add this year?"], env);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0]!) as { found: boolean; answer: string; citations: { source: string; date: string }[] };
+    expect(json.found).toBe(true);
+    expect(json.answer).toContain("10395");
+    expect(json.citations[0]).toMatchObject({ source: "003_2a3bfdafac07cb06.txt", date: "2026-04-22" });
+  });
+
+  it("ask prints a readable answer with numbered sources", () => {
+    const { stdout } = cli(["ask", "昌吉州今年新增城镇就业多少人？"], env);
+    expect(stdout).toMatch(/^10395人/);
+    expect(stdout).toContain("[1] 昌吉日报 · 2026-04-22 · 深学笃行正确政绩观 真抓实干促就业惠民 (003_2a3bfdafac07cb06.txt)");
+  });
+
+  it("bad input gets one clear line and exit code 1, never a stack trace", () => {
+    const empty = cli(["ask", "   "], env);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/EMPTY_QUESTION/);
+    expect(empty.stderr).not.toMatch(/\n\s+at /);
+    const missing = cli(["ask", "就业"], { ...env, INDEX_DIR: path.join(indexDir, "none") });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("npm run -s cli -- index");
+    const badSetting = cli(["ask", "就业"], { ...env, HNSW_M: "lots" });
+    expect(badSetting.stderr).toMatch(/CONFIG_INVALID[\s\S]*HNSW_M|HNSW_M[\s\S]*CONFIG_INVALID/);
+  });
+
+  it("chat answers piped questions in order, follows up, shows sources, and leaves on end of input", () => {
+    const { stdout, code } = cli(["chat"], env, "昌吉州今年新增城镇就业多少人？\n那外出务工呢？\n/sources\n/bogus\n");
+    expect(code).toBe(0);
+    expect(stdout).toContain("10395人");
+    expect(stdout).toContain("8710人（截至2026-04-22）");
+    expect(stdout).toContain("树立和践行正确政绩观学习教育开展以来"); // the full passage from /sources
+    expect(stdout).toContain("Unknown command /bogus.");
+    expect(stdout).toMatch(/Bye\.\n$/);
+  });
+
+  it("every command has --help", () => {
+    for (const command of ["index", "articles", "ask", "chat", "bot"]) {
+      const { stdout, code } = cli([command, "--help"], env);
+      expect(code, command).toBe(0);
+      expect(stdout).toContain(`Usage: cli ${command}`);
+    }
+  });
+});
