@@ -1,6 +1,5 @@
-import { createEmbedder } from "../embed/index.js";
 import { loadConfig, type Config } from "../config/index.js";
-import { buildIndex, type BuildReport } from "../index/build.js";
+import { buildIndex, buildOptionsFor, type BuildReport } from "../index/build.js";
 import { createLogger, type Logger } from "../log.js";
 import { createProgress } from "./progress.js";
 
@@ -19,15 +18,7 @@ export function cliContext(): CliContext {
 export async function rebuildIndex({ config }: CliContext): Promise<BuildReport> {
   const progress = createProgress();
   try {
-    return await buildIndex({
-      seedsDir: config.seedsDir,
-      indexDir: config.indexDir,
-      model: config.embeddingModel,
-      chunk: config.chunk,
-      hnsw: config.hnsw,
-      loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
-      onProgress: (stage, done, total) => progress.update(stage, done, total),
-    });
+    return await buildIndex(buildOptionsFor(config, { onProgress: (stage, done, total) => progress.update(stage, done, total) }));
   } finally {
     progress.stop();
   }

@@ -1,5 +1,6 @@
 import path from "node:path";
-import type { Embedder } from "../embed/index.js";
+import type { Config } from "../config/index.js";
+import { createEmbedder, type Embedder } from "../embed/index.js";
 import { QaError, describeError } from "../errors.js";
 import { chunkArticles, parseArticles, readSeedFiles, type SeedFile } from "../ingest/index.js";
 import type { Article, ChunkOptions, Passage } from "../ingest/types.js";
@@ -58,6 +59,19 @@ export interface BuildContent {
  * Rebuilds the whole index from the seed files: clean → articles → passages → keyword index →
  * embeddings → HNSW, written to a temporary build and swapped in only when complete.
  */
+/** Build options from the settings: the configured model (loaded lazily), chunking and HNSW. */
+export function buildOptionsFor(config: Config, extra: Pick<BuildOptions, "onProgress"> = {}): BuildOptions {
+  return {
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    model: config.embeddingModel,
+    chunk: config.chunk,
+    hnsw: config.hnsw,
+    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
+    ...extra,
+  };
+}
+
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const { stages, timed } = stageTimer();

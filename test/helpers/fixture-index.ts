@@ -2,8 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "../../src/config/index.js";
-import { createEmbedder } from "../../src/embed/index.js";
-import { buildIndex, type BuildReport } from "../../src/index/build.js";
+import { buildIndex, buildOptionsFor, type BuildReport } from "../../src/index/build.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -18,12 +17,5 @@ export function fixtureConfig(overrides: Record<string, string> = {}): Config {
 
 /** Builds the real index from seeds/ with the real fixture model (no mocks). */
 export async function buildFixtureIndex(config: Config): Promise<BuildReport> {
-  return buildIndex({
-    seedsDir: config.seedsDir,
-    indexDir: config.indexDir,
-    model: config.embeddingModel,
-    chunk: config.chunk,
-    hnsw: config.hnsw,
-    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir }),
-  });
+  return buildIndex(buildOptionsFor(config));
 }
