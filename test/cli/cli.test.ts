@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/fixture-index.js";
 
 /** Runs the real CLI (`npm run -s cli -- …` is `tsx src/cli/main.ts …`) as a reader would. */
-function cli(args: string[], env: Record<string, string>, input?: string) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+function cli(args: string[], env: Record<string, string>, input?: string, entry = "src/cli/main.ts") {
+  const run = spawnSync(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, CI: "true" },
     input,
@@ -81,5 +81,14 @@ describe("the command line (fixture model, real seeds)", () => {
       expect(code, command).toBe(0);
       expect(stdout).toContain(`Usage: cli ${command}`);
     }
+  });
+
+  it("npm start without a token builds a missing index, then chats in the terminal", () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "qa-start-"));
+    const { stdout, stderr, code } = cli([], { ...env, INDEX_DIR: fresh, TELEGRAM_BOT_TOKEN: "" }, "天山天池国际滑雪场共有几条雪道？\n", "src/main.ts");
+    expect(code).toBe(0);
+    expect(stderr).toContain("No index in");
+    expect(stderr).toContain("TELEGRAM_BOT_TOKEN is not set");
+    expect(stdout).toContain("7条");
   });
 });
