@@ -53,6 +53,29 @@ export function adminComposer(services: AdminServices): Composer<Context> {
     return replyHtml(ctx, ["<b>Stats</b>", ...rows.map(escapeHtml)].join("\n"));
   });
 
+  /**
+   * Rebuild (when a rebuild is configured), then the same `qa.reload()` the index watcher uses. Live
+   * or not is told by the build answering before and after, since the watcher may load it first.
+   */
+  const rebuildAndReload = async (): Promise<string> => {
+    const before = qa.info().buildDir;
+    let summary = "";
+    try {
+      summary = services.reindex ? await services.reindex() : "";
+    } catch (err) {
+      logger.error({ error: safeError(err) }, "reindex failed");
+      return `Rebuild failed: ${redactSecrets(describeError(err))}`;
+    }
+    try {
+      await qa.reload();
+    } catch (err) {
+      logger.warn({ error: safeError(err) }, "a new index build could not be loaded; still answering with the previous one");
+      return `${summary} The new build could not be loaded (${redactSecrets(describeError(err))}); still answering with the previous one.`.trim();
+    }
+    const live = qa.info().buildDir !== before;
+    return `${summary} ${live ? "The new build is live." : "No newer build to load."}`.trim();
+  };
+
   let running: Promise<void> | null = null;
   admin.command("reindex", async (ctx) => {
     if (running) return replyHtml(ctx, "A rebuild is already running; I'll report when it is done.");
@@ -60,15 +83,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
     const chatId = ctx.chat.id;
     // In the background: questions keep being answered from the current build meanwhile.
     running = (async () => {
-      let report: string;
-      try {
-        const summary = services.reindex ? await services.reindex() : "";
-        const changed = await qa.reload();
-        report = `${summary} ${changed ? "The new build is live." : "No newer build to load."}`.trim();
-      } catch (err) {
-        logger.error({ error: safeError(err) }, "reindex failed");
-        report = `Rebuild failed: ${redactSecrets(describeError(err))}`;
-      }
+      const report = await rebuildAndReload();
       await ctx.api.sendMessage(chatId, escapeHtml(report), { parse_mode: "HTML" }).catch((err: unknown) => logger.warn({ err }, "could not report the rebuild"));
     })().finally(() => (running = null));
   });

@@ -4,7 +4,7 @@ export type { CreateBotOptions, RetryOptions } from "./bot.js";
 export { missingTokenError } from "./lifecycle.js";
 export type { RunOptions, RunningBot } from "./lifecycle.js";
 export { runBot, startBot } from "./run.js";
-export type { PollingOptions } from "./run.js";
+export type { PollingOptions, StartOptions } from "./run.js";
 export { runWebhook } from "./webhook.js";
 export type { WebhookOptions } from "./webhook.js";
 export { LastAnswers } from "./memory.js";

@@ -3,6 +3,7 @@ import type { Bot, Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config/index.js";
 import type { QaService } from "../core/types.js";
+import { startIndexWatcher } from "../core/watch.js";
 import type { Logger } from "../log.js";
 import { createBot } from "./bot.js";
 import { safeError } from "./errors.js";
@@ -53,15 +54,24 @@ export async function runBot(bot: Bot<Context>, options: PollingOptions): Promis
   return { me, stop, done };
 }
 
+export interface StartOptions extends Omit<PollingOptions, "qa" | "logger"> {
+  /** How often INDEX_DIR is checked for a newly swapped-in build, in milliseconds (default 2000). */
+  watchIntervalMs?: number;
+}
+
 /**
  * What `npm start` calls when TELEGRAM_BOT_TOKEN is set: builds the bot from the config and runs it
  * — long polling, or a webhook server on PORT when WEBHOOK_URL is set — until SIGINT/SIGTERM, then
  * closes the core. Throws CONFIG_INVALID without a token. Prints one "Bot @name is answering" line
  * on stderr once it runs (unless `onStart` is given).
+ *
+ * While it runs, a build swapped into INDEX_DIR (`cli index`, `index --add`, /reindex) is loaded
+ * without a restart; a build that fails to load is logged and the previous one keeps answering.
  */
-export async function startBot(config: Config, qa: QaService, logger: Logger, options: Omit<PollingOptions, "qa" | "logger"> = {}): Promise<void> {
+export async function startBot(config: Config, qa: QaService, logger: Logger, options: StartOptions = {}): Promise<void> {
   const { token, apiRoot, allowedChatIds, adminIds, webhookUrl, webhookSecret, port } = config.telegram;
   if (!token) throw missingTokenError();
+  const { watchIntervalMs, ...runOptions } = options;
   const reindex = async () => {
     // Loaded on use: the build stack (model, HNSW writer) is only needed for /reindex.
     const { rebuildIndex, summarizeBuild } = await import("../cli/context.js");
@@ -70,8 +80,24 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
   const bot = createBot({ token, apiRoot, qa, logger, allowedChatIds, adminIds, reindex });
   const mode = webhookUrl ? `webhook ${new URL(webhookUrl).pathname} on port ${port}` : "long polling";
   const onStart = options.onStart ?? ((me: UserFromGetMe) => process.stderr.write(`Bot @${me.username} is answering (${mode}). Ctrl+C to stop.\n`));
-  const running = webhookUrl
-    ? await runWebhook(bot, { ...options, onStart, qa, logger, url: webhookUrl, secretToken: webhookSecret, port })
-    : await runBot(bot, { ...options, onStart, qa, logger });
-  await running.done;
+  const watcher = startIndexWatcher(qa, config, logger, watchIntervalMs !== undefined ? { intervalMs: watchIntervalMs } : {});
+  // The runners close the core when they stop (or fail); the watcher stops first, so nothing is
+  // reloaded into a closed core.
+  const core: QaService = {
+    answer: (question, ask) => qa.answer(question, ask),
+    info: () => qa.info(),
+    reload: () => qa.reload(),
+    close: async () => {
+      watcher.close();
+      await qa.close();
+    },
+  };
+  try {
+    const running = webhookUrl
+      ? await runWebhook(bot, { ...runOptions, onStart, qa: core, logger, url: webhookUrl, secretToken: webhookSecret, port })
+      : await runBot(bot, { ...runOptions, onStart, qa: core, logger });
+    await running.done;
+  } finally {
+    watcher.close(); // also when start-up failed before the core was handed over
+  }
 }

@@ -47,19 +47,12 @@ beforeAll(async () => {
     },
     ROOT,
   );
-  await buildIndex({
-    seedsDir: config.seedsDir,
-    indexDir: config.indexDir,
-    model: config.embeddingModel,
-    chunk: config.chunk,
-    hnsw: config.hnsw,
-    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
-  });
+  await build();
   const logger = createLogger("silent");
   qa = await openQaService(config, { logger });
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready() });
+  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready(), watchIntervalMs: 100 });
   await Promise.race([started, stopped]);
 });
 
@@ -70,6 +63,18 @@ afterAll(async () => {
   if (indexDir) rmSync(indexDir, { recursive: true, force: true });
   if (process.env.BOT_TRANSCRIPT) writeFileSync(process.env.BOT_TRANSCRIPT, transcript.join("\n"));
 });
+
+/** A full build from seeds/ into INDEX_DIR, as `cli index` does; swapped in atomically. */
+function build() {
+  return buildIndex({
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    model: config.embeddingModel,
+    chunk: config.chunk,
+    hnsw: config.hnsw,
+    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
+  });
+}
 
 let nextUser = 1;
 /** One exchange in a chat: the user's message in, the bot's messages out (also added to the transcript). */
@@ -170,6 +175,19 @@ describe("the bot end to end (real core, fake Bot API)", () => {
     expect(long).toMatch(/^⚠️ /);
     expect(long).toMatch(/long/i);
     for (const reply of [empty, long]) expect(reply).not.toMatch(/\n\s+at /);
+  });
+
+  it("answers from a build swapped into INDEX_DIR while it runs, without a restart", async () => {
+    const before = qa.info();
+    expect(text(await api.exchange(messageUpdate("/about", { chatId: 10 }), 10))).toContain(`Built at: ${before.builtAt}`);
+    await build(); // a second process running `cli index` would do the same
+    // The bot's watcher (every 100 ms here) swaps it in; nothing is restarted.
+    await api.waitFor(() => qa.info().buildDir !== before.buildDir, 15_000, "the new build to be loaded");
+    const about = text(await api.exchange(messageUpdate("/about", { chatId: 10 }), 10));
+    expect(about).toContain(`Built at: ${qa.info().builtAt}`);
+    expect(qa.info().builtAt).not.toBe(before.builtAt);
+    expect(about).not.toContain(before.builtAt);
+    expect(text(await api.exchange(messageUpdate("昌吉州今年新增城镇就业多少人？", { chatId: 10 }), 10))).toContain("10395");
   });
 
   it("sent only valid HTML messages of at most 4096 characters", () => {
