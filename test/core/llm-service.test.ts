@@ -41,13 +41,13 @@ describe("the answering service with LLM answers enabled (loopback OpenAI-compat
   it("falls back to the extractive answer when the LLM states a figure the sources do not", async () => {
     server.reply({ content: "今年以来，昌吉州新增城镇就业12000人[1]。" });
     const a = await qa.answer(QUESTION);
-    expect(a.answer).toMatch(/^10395人。/);
+    expect(a.answer).toMatch(/^10395人（截至2026-04-22）。/);
   });
 
   it("falls back when the LLM does not answer in time", async () => {
     server.reply({ hang: true });
     const a = await qa.answer(QUESTION);
-    expect(a.answer).toMatch(/^10395人。/);
+    expect(a.answer).toMatch(/^10395人（截至2026-04-22）。/);
   });
 
   it("does not ask the LLM when the articles do not answer", async () => {

@@ -137,8 +137,11 @@ describe("detectQuestionKind", () => {
     ["滑雪场董事长是谁？", "who"],
     ["Where is the grain reserve?", "where"],
     ["储备粮库在哪里？", "where"],
-    ["Which county has winter wheat?", "which"],
-    ["哪个县种植冬小麦？", "which"],
+    // "Which county / 哪个县" asks for a place.
+    ["Which county has winter wheat?", "where"],
+    ["哪个县种植冬小麦？", "where"],
+    ["Which bank opened a branch in Zhundong?", "which"],
+    ["哪些化工材料？", "which"],
     ["What is the Tianchi ski resort?", "what"],
     ["什么是煤制烯烃？", "what"],
     ["Tell me about Zhundong", "other"],
