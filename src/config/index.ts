@@ -35,7 +35,7 @@ const EnvSchema = z.object({
   CHUNK_OVERLAP: intIn(0, 1000, 60),
   HNSW_M: intIn(4, 128, 16),
   HNSW_EF_CONSTRUCTION: intIn(10, 2000, 200),
-  HNSW_EF_SEARCH: intIn(10, 2000, 64),
+  HNSW_EF_SEARCH: intIn(10, 2000, 128),
   EMBED_BATCH_SIZE: intIn(1, 512, 16),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,

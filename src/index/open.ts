@@ -12,7 +12,7 @@ export interface OpenIndexOptions {
   indexDir: string;
   /** The configured embedding model; an index built with another one is refused (MODEL_MISMATCH). */
   model: string;
-  /** HNSW search breadth. Default 64. */
+  /** HNSW search breadth. Default 128 (DEFAULT_HNSW). */
   efSearch?: number;
 }
 
