@@ -88,7 +88,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const rule: AnswerRule = { kind, minCoverage: o.minCoverage[lang], needsFigure: unit !== null, strictTopic: lang === "zh" };
     const found = isAnswer(selection, rule);
     // Further sources only when they answer too (same decision), so no unrelated passage is cited.
-    const supporting = found ? ranked.slice(1).filter((s) => isAnswer(s, rule)) : [];
+    // A second source must corroborate: the same figure, or (no figure asked) nearly the same
+    // coverage. A related passage on the topic (another jobs figure) is not a source for this answer.
+    const corroborates = (s: Selection) =>
+      selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - SUPPORT_MARGIN;
+    const supporting = found ? ranked.slice(1).filter((s) => isAnswer(s, rule) && corroborates(s)) : [];
     const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map(citationOf) : [];
     const best = citations[0] ?? null;
     const closest = selection && selection.coverage >= o.adviseCoverage ? best : null;
@@ -118,6 +122,9 @@ function keywordQuery(text: string, translator: QueryTranslator): string | Query
     ...(han ? [{ text: han, weight: 1 }] : []),
   ];
 }
+
+/** How much less of the question a further source may cover than the best one. */
+const SUPPORT_MARGIN = 0.05;
 
 interface AnswerRule {
   kind: string;
