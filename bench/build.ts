@@ -5,8 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig, type Config } from "../src/config/index.js";
-import { createEmbedder } from "../src/embed/index.js";
-import { buildIndex, type BuildReport, type BuildStage } from "../src/index/build.js";
+import { buildIndex, buildOptionsFor, type BuildReport, type BuildStage } from "../src/index/build.js";
 import { runFresh } from "./fresh.js";
 import { note } from "./stats.js";
 
@@ -63,14 +62,7 @@ export function benchEnv(indexDir: string, seedsDir: string): Record<string, str
 }
 
 async function build(config: Config): Promise<BuildReport> {
-  const report = await buildIndex({
-    seedsDir: config.seedsDir,
-    indexDir: config.indexDir,
-    model: config.embeddingModel,
-    chunk: config.chunk,
-    hnsw: config.hnsw,
-    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
-  });
+  const report = await buildIndex(buildOptionsFor(config));
   if (!report.manifest.model.available) throw new Error(`the fixture model did not load: ${report.warnings.join("; ")}`);
   return report;
 }

@@ -16,8 +16,7 @@ import { NON_TEXT_TEXT } from "../../src/bot/render.js";
 import { loadConfig, type Config } from "../../src/config/index.js";
 import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
-import { createEmbedder } from "../../src/embed/index.js";
-import { buildIndex } from "../../src/index/build.js";
+import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
 import { createLogger } from "../../src/log.js";
 import { FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
 import { telegramHtmlProblems } from "./telegram-html.js";
@@ -66,14 +65,7 @@ afterAll(async () => {
 
 /** A full build from seeds/ into INDEX_DIR, as `cli index` does; swapped in atomically. */
 function build() {
-  return buildIndex({
-    seedsDir: config.seedsDir,
-    indexDir: config.indexDir,
-    model: config.embeddingModel,
-    chunk: config.chunk,
-    hnsw: config.hnsw,
-    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
-  });
+  return buildIndex(buildOptionsFor(config));
 }
 
 let nextUser = 1;
