@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { benchHnsw, DEFAULT_HNSW_BENCH } from "../../bench/hnsw.js";
 import { percentile } from "../../bench/stats.js";
+import { DEFAULT_HNSW } from "../../src/index/vectors.js";
 import { clusteredVectors, DEFAULT_CLUSTERS, exactTopK, makeMatrix, prng } from "../../bench/synthetic.js";
 
 const dim = 24;
@@ -64,9 +65,10 @@ describe("benchHnsw (smoke, tiny n)", () => {
   it("builds, reloads in a fresh process and reports a recall curve", async () => {
     const workDir = mkdtempSync(path.join(os.tmpdir(), "bench-test-"));
     try {
-      const result = await benchHnsw({ ...DEFAULT_HNSW_BENCH, n: 400, dim, queries: 20, efs: [16, 64], data: { ...options }, workDir });
-      expect(result.sweep.map((p) => p.ef)).toEqual([16, 64]);
-      expect(result.chosen.ef).toBe(64);
+      const shipped = DEFAULT_HNSW.efSearch;
+      const result = await benchHnsw({ ...DEFAULT_HNSW_BENCH, n: 400, dim, queries: 20, efs: [16, shipped], data: { ...options }, workDir });
+      expect(result.sweep.map((p) => p.ef)).toEqual([16, shipped]);
+      expect(result.chosen.ef).toBe(shipped);
       expect(result.chosen.recall).toBeGreaterThan(0.9);
       expect(result.fileBytes).toBeGreaterThan(400 * dim * 4);
     } finally {
