@@ -146,7 +146,7 @@ const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%/;
 export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null): Figure | null {
   // "What / which …" questions are answered by the sentence; leading with a stray number would mislead.
   if ((kind === "what" || kind === "which" || kind === "other") && unit === null) return null;
-  const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f));
+  const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
   // The answer is not something the question already names (新疆 in "Xinjiang Aonong", a year asked about).
   const asked = concepts.flatMap((c) => [...c.alternatives, ...(c.date ? [String(c.date.year)] : [])]);
   const figures = found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));
@@ -180,6 +180,11 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
     }
   }
   return best;
+}
+
+/** A wire dateline (新华社北京11月6日电) dates the filing, not the event the question asks about. */
+function isDateline(sentence: string, f: Figure): boolean {
+  return f.kind === "date" && sentence[f.end] === "电";
 }
 
 // The unit a question names ("多少吨", "in tonnes"): the answer must be in that unit, never a nearby other measure.
