@@ -96,6 +96,10 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // (a 2026 page reporting 2025 figures); an undated page by its text naming it.
     const dated = (c: Concept, sentence: string) =>
       c.date !== undefined && (fitsDate(c.date, article.date, article.date ? "" : articleText) || sentence.includes(`${c.date.year}年`));
+    // An undated page cannot confirm a relative date (今年): it is not ruled out, but a page whose
+    // issue date confirms it ranks above it.
+    const dateCredit = (c: Concept, sentence: string) =>
+      !dated(c, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? IN_SENTENCE : IN_NEIGHBOUR;
     const words = concepts.filter((c) => !c.date);
     const wordAnchorsMissing = words.filter((c) => c.anchor && (PLACE.test(c.label) ? !mentions(articleText, c) : mentionStrength(articleText, c) < 0.5));
     const absent = words.filter((c) => mentionStrength(articleText, c) < 0.5);
@@ -108,7 +112,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       let focusCredit = 1;
       const missing: Concept[] = [];
       for (const c of concepts) {
-        const credit = c.date ? (dated(c, sentence.text) ? IN_SENTENCE : 0) : Math.max(
+        const credit = c.date ? dateCredit(c, sentence.text) : Math.max(
           IN_SENTENCE * mentionStrength(sentence.text, c),
           IN_NEIGHBOUR * mentionStrength(neighbours, c),
           IN_HEADLINE * mentionStrength(heading, c),
@@ -195,6 +199,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
+  [/\bhow many (people|persons)\b/i, "人"],
 ];
 
 // Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.
