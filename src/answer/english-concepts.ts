@@ -52,9 +52,10 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   const words = [...normalized.matchAll(/[A-Za-z][A-Za-z']*/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   const seen = new Set<string>();
   // Whether the bridge has any corpus reading for a word (or its base forms).
-  const readable = (word: string) => baseForms(word.toLowerCase()).some((f) => translator.translate(f).terms.some((t) => t.length > 1 && stats.documentFrequency(t) > 0));
+  const readable = (word: string) =>
+    [word, ...baseForms(word.toLowerCase())].some((f) => translator.translate(f).terms.some((t) => t.length > 1 && stats.documentFrequency(t) > 0));
   words.forEach(({ word, at }, i) => {
-    const lower = word.toLowerCase().replace(/'s$/, "");
+    const lower = word.toLowerCase().replace(/'s?$/, "");
     if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING.has(lower) || lower.length < 3) return;
     seen.add(lower);
     // A capital letter mid-sentence marks a name (Changji, Urumqi, Tianchi).
