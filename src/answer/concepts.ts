@@ -19,6 +19,8 @@ export interface Concept {
   focus?: boolean;
   /** Where the concept starts in the question. */
   at?: number;
+  /** Only one-character readings (vice → 副): a mention is weak evidence and earns half credit. */
+  weak?: boolean;
   /** A date the question names: covered by an article of that date, not by a spelling. */
   date?: AskedDate;
 }
@@ -123,7 +125,7 @@ const PARTIAL = 0.5;
 
 /** How strongly the text mentions the concept: 1 for a spelling, up to 0.5 for shared characters, else 0. */
 export function mentionStrength(text: string, concept: Concept): number {
-  if (mentions(text, concept)) return 1;
+  if (mentions(text, concept)) return concept.weak ? PARTIAL : 1;
   let best = 0;
   for (const alt of concept.alternatives) {
     const chars = [...new Set(alt.match(/\p{Script=Han}/gu) ?? [])];

@@ -61,9 +61,15 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // A capital letter mid-sentence marks a name (Changji, Urumqi, Tianchi).
     const isName = i > 0 && /^[A-Z]/.test(word);
     let found: string[] = [];
+    let weak = false;
     for (const form of isName ? [word] : baseForms(lower)) {
       // One-character readings (weather → 气) match everywhere and prove nothing.
-      found = translator.translate(form).terms.filter((t) => t.length > 1 && stats.documentFrequency(t) > 0);
+      const terms = translator.translate(form).terms.filter((t) => stats.documentFrequency(t) > 0);
+      const words = terms.filter((t) => t.length > 1);
+      // A one-character reading (vice → 副, party → 党) only when there is no word reading; its idf is
+      // low (it occurs everywhere), so it cannot carry an answer alone.
+      found = words.length ? words : terms;
+      weak = !words.length && terms.length > 0;
       if (found.length) break;
     }
     // An unknown topic word (weather, bitcoin) weighs most: an answer ignoring it is no answer.
@@ -77,7 +83,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // mentions: an anchor. If another word of the same capitalised run has a reading, the run is an
     // institution's English name the bridge only half spells (XPCC Federation of Trade Unions): no anchor.
     const unknownName = isName && !found.length && capitalisedRun(words, i).every((j) => !readable(words[j]!.word));
-    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: (romanised && found.length > 0) || unknownName, at });
+    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: (romanised && found.length > 0) || unknownName, at, ...(weak ? { weak } : {}) });
   });
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
   markFocus(concepts.filter((c) => !FRAMING.has(c.label.toLowerCase())), normalized.search(/\b(how many|how much|what|which|who|whom|when|where)\b/i));
