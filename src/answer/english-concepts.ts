@@ -82,7 +82,10 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // A capitalised name the corpus has no reading for (Urumqi, World Cup) is something it never
     // mentions: an anchor. If another word of the same capitalised run has a reading, the run is an
     // institution's English name the bridge only half spells (XPCC Federation of Trade Unions): no anchor.
-    const unknownName = isName && !found.length && capitalisedRun(words, i).every((j) => !readable(words[j]!.word));
+    // An all-capitals acronym (XPCC) abbreviates an English institution name the papers spell out in
+    // Chinese (兵团): unknown to the bridge, but no evidence the articles lack it.
+    const acronym = /^[A-Z]{2,}$/.test(word);
+    const unknownName = isName && !acronym && !found.length && capitalisedRun(words, i).every((j) => !readable(words[j]!.word));
     concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: (romanised && found.length > 0) || unknownName, at, ...(weak ? { weak } : {}) });
   });
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
