@@ -157,7 +157,11 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
   if (!figures.length) return null;
   const fitting = figures.filter((f) => fitsKind(f, kind) && inUnit(f, unit));
   // Digits first: a spelled-out numeral answers only when the sentence gives no figure in digits.
-  const wanted = fitting.some((f) => !f.spelled) ? fitting.filter((f) => !f.spelled) : fitting;
+  const digits = fitting.some((f) => !f.spelled) ? fitting.filter((f) => !f.spelled) : fitting;
+  // "How much" prefers money and measures when the sentence has both (帮助1649人次…追讨欠薪492.95万元).
+  // Not the other way round: 多少 asks for counts and sums alike.
+  const preferred = kind === "amount" ? AMOUNT_UNITS : null;
+  const wanted = preferred && digits.some((f) => preferred.test(f.unit)) ? digits.filter((f) => preferred.test(f.unit)) : digits;
   // A count, amount or date question needs a figure of that kind; "what" questions take any number.
   const strict = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where" || unit !== null;
   const candidates = wanted.length || strict ? wanted : figures.filter((f) => f.kind !== "date" && f.kind !== "year");
