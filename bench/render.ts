@@ -38,8 +38,12 @@ export function renderQuestions(q: QuestionBenchResult): string {
     `  p50 ${ms(q.p50Ms)}   p95 ${ms(q.p95Ms)}   mean ${ms(q.meanMs)}   found on ${q.found}/${q.questions}`,
     `  cold start (fresh process): open index + model ${ms(q.cold.openMs, 0)}, first answer ${ms(q.cold.firstAnswerMs, 0)}, module import ${ms(q.cold.importMs, 0)}`,
   ].join("\n");
-  if (!q.stages) return `${head}\n  (the core reported no per-stage timings: whole-call time only)`;
-  return `${head}\n\n${table("Share of each stage (mean)", ["stage", "mean", "share"], q.stages.map((s) => [s.label, ms(s.meanMs, 3), pct(s.share)]))}`;
+  if (!q.stages) return `${head}\n  (no per-stage timings available: whole-call time only)`;
+  const title =
+    q.stagesFrom === "service"
+      ? "Share of each stage (mean, from the service's answers)"
+      : "Share of each stage (mean, from the bare answerer openQaService wraps: the service does not pass its timings on)";
+  return `${head}\n\n${table(title, ["stage", "mean", "share"], q.stages.map((s) => [s.label, ms(s.meanMs, 3), pct(s.share)]))}`;
 }
 
 export function renderHnsw(h: HnswBenchResult): string {
