@@ -1,20 +1,12 @@
-import type { Message, UserFromGetMe } from "grammy/types";
+import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { readMessage } from "../../src/bot/addressing.js";
 import { LastAnswers } from "../../src/bot/memory.js";
 import { answer } from "./answers.js";
+import { BOT_USER } from "./fake-bot-api.js";
 
-const ME: UserFromGetMe = {
-  id: 4242,
-  is_bot: true,
-  first_name: "Changji QA",
-  username: "changji_qa_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-} as UserFromGetMe;
+/** The bot as getMe describes it: the same user the fake Bot API serves. */
+const ME = BOT_USER;
 
 function message(text: string, extra: Partial<Message> = {}): Message {
   const entities = [...text.matchAll(/@\w+|^\/\w+(?:@\w+)?/g)].map((m) => ({
