@@ -31,6 +31,8 @@ export interface Answer {
   /** The date of the article the answer is taken from ("as of"). */
   asOf: string | null;
   citations: Citation[];
+  /** Milliseconds per stage (embedMs, keywordMs, vectorMs, fusionMs, answerMs), for benchmarks and logs. */
+  timings?: Record<string, number>;
 }
 
 /** The `ask --json` contract: exactly these fields, in this order. */

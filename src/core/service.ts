@@ -57,7 +57,7 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
     async answer(question: string, options: AskOptions = {}) {
       const { answer } = current; // pinned: a reload mid-question does not affect this one
       const previous = options.sessionId ? conversations.last(options.sessionId) : null;
-      const { turn, timings: _timings, ...extractive } = await answer(question, { previous, today: options.today });
+      const { turn, ...extractive } = await answer(question, { previous, today: options.today });
       if (options.sessionId) conversations.remember(options.sessionId, turn);
       if (!llm || !extractive.found) return extractive;
       return llm.write({ question: extractive.question, lang: extractive.lang, citations: extractive.citations, extractive }, { onDelta: options.onDelta });
