@@ -3,12 +3,8 @@
  * with the share of each stage when the core reports timings; cold start in a fresh process.
  */
 import { readFileSync } from "node:fs";
-import { createAnswerer, type Answerer } from "../src/answer/answerer.js";
 import type { Config } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
-import { createEmbedder } from "../src/embed/index.js";
-import { openIndex } from "../src/index/open.js";
-import { createQueryTranslator } from "../src/retrieve/english.js";
 import { runFresh } from "./fresh.js";
 import { note, percentile, since, sum } from "./stats.js";
 
@@ -30,7 +26,7 @@ export interface QuestionBenchResult {
   /** Per-stage mean ms and share of the mean total; null when no timings could be had. */
   stages: Array<{ label: string; meanMs: number; share: number }> | null;
   /** Where the stage timings came from: the service's answers, or the bare answerer it wraps. */
-  stagesFrom: "service" | "answerer" | null;
+  stagesFrom: "service" | null;
   cold: { importMs: number; openMs: number; firstAnswerMs: number };
   found: number;
 }
@@ -88,20 +84,6 @@ function shares(timed: Timed): NonNullable<QuestionBenchResult["stages"]> {
   return [...stages, { label: "other (translate, glue)", meanMs: rest, share: rest / meanMs }];
 }
 
-/**
- * The answerer openQaService wraps, built the way the service builds it. Used only for stage
- * shares when the service does not pass the answerer's timings on.
- */
-async function bareAnswerer(config: Config): Promise<Answerer> {
-  const index = openIndex({ indexDir: config.indexDir, model: config.embeddingModel, efSearch: config.hnsw.efSearch });
-  const model = index.vectors ? await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }) : null;
-  return createAnswerer({
-    index,
-    translator: createQueryTranslator({ lexicon: index.lexicon }),
-    embedQuery: model ? async (q) => (await model.embedQueries([q]))[0]! : null,
-  });
-}
-
 export async function benchQuestions(config: Config, envFile: string, questionsFile: string, rounds: number): Promise<QuestionBenchResult> {
   const questions = loadQuestions(questionsFile);
   note(`questions: cold start in a fresh process`);
@@ -111,20 +93,9 @@ export async function benchQuestions(config: Config, envFile: string, questionsF
   note(`questions: ${questions.length} questions × ${rounds} rounds, warm, through openQaService`);
   const timed = await timeAll((q) => service.answer(q), questions, rounds);
   await service.close();
-  let stages: QuestionBenchResult["stages"] = null;
-  let stagesFrom: QuestionBenchResult["stagesFrom"] = null;
-  if (timed.stages) {
-    stages = shares(timed);
-    stagesFrom = "service";
-  } else {
-    note("questions: the service reports no stage timings; timing the bare answerer for stage shares");
-    const answer = await bareAnswerer(config);
-    const bare = await timeAll((q) => answer(q), questions, rounds);
-    if (bare.stages) {
-      stages = shares(bare);
-      stagesFrom = "answerer";
-    }
-  }
+  // Stage shares come from the timings every answer carries (Answer.timings).
+  const stages = timed.stages ? shares(timed) : null;
+  const stagesFrom: QuestionBenchResult["stagesFrom"] = stages ? "service" : null;
   const t = timed.totals;
   return { questions: questions.length, rounds, p50Ms: percentile(t, 50), p95Ms: percentile(t, 95), meanMs: sum(t) / t.length, stages, stagesFrom, cold, found: timed.found };
 }

@@ -39,10 +39,7 @@ export function renderQuestions(q: QuestionBenchResult): string {
     `  cold start (fresh process): open index + model ${ms(q.cold.openMs, 0)}, first answer ${ms(q.cold.firstAnswerMs, 0)}, module import ${ms(q.cold.importMs, 0)}`,
   ].join("\n");
   if (!q.stages) return `${head}\n  (no per-stage timings available: whole-call time only)`;
-  const title =
-    q.stagesFrom === "service"
-      ? "Share of each stage (mean, from the service's answers)"
-      : "Share of each stage (mean, from the bare answerer openQaService wraps: the service does not pass its timings on)";
+  const title = "Share of each stage (mean, from the service's answers)";
   return `${head}\n\n${table(title, ["stage", "mean", "share"], q.stages.map((s) => [s.label, ms(s.meanMs, 3), pct(s.share)]))}`;
 }
 
