@@ -89,6 +89,8 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: (romanised && found.length > 0) || unknownName, at, ...(weak ? { weak } : {}) });
   });
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
-  markFocus(concepts.filter((c) => !FRAMING.has(c.label.toLowerCase())), normalized.search(/\b(how many|how much|what|which|who|whom|when|where)\b/i));
+  // A word the bridge cannot read in Chinese (unpaid) cannot be looked for, so it cannot be the focus.
+  const readableConcepts = concepts.filter((c) => !FRAMING.has(c.label.toLowerCase()) && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));
+  markFocus(readableConcepts, normalized.search(/\b(how many|how much|what|which|who|whom|when|where)\b/i));
   return concepts;
 }

@@ -24,7 +24,7 @@ export interface Selection {
   absent: Concept[];
   /** The heaviest concept weight of the question. */
   maxWeight: number;
-  /** How well the sentence and its context mention the focus concept (1 when there is none). */
+  /** How well the sentence itself mentions the focus concept (1 when there is none). */
   focusCredit: number;
   figure: Figure | null;
   score: number;
@@ -119,7 +119,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
           IN_ARTICLE * mentionStrength(body, c),
         );
         covered += credit * c.weight;
-        if (c.focus) focusCredit = credit;
+        if (c.focus) focusCredit = c.date ? credit : mentionStrength(sentence.text, c);
         focused += credit * weightOf(c);
         if (credit < IN_NEIGHBOUR) missing.push(c);
       }

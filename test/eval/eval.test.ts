@@ -6,9 +6,10 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
 
 /**
  * The evaluation set, run with the fixture model. Floors are what the current pipeline achieves
- * (minus a little slack), so a regression fails here; raise them as answers improve.
+ * (minus a little slack), so a regression fails here; raise them as answers improve. The
+ * single-turn floors are also the product's minimum: top-1 90 %, figure 85 %, every refusal.
  */
-const FLOORS = { top1: 0.88, figure: 0.84, refusals: 1 };
+const FLOORS = { top1: 0.9, figure: 0.85, refusals: 1 };
 /** Follow-up and date questions (conversation: true), asked with their earlier turns and "today". */
 const CONVERSATION_FLOORS = { top1: 0.8, figure: 0.6, refusals: 0.8 };
 
