@@ -67,7 +67,19 @@ describe("follow-up and date questions through the real pipeline", () => {
   });
 
   it("answers an absolute month with the article of that month, as of its date", async () => {
-    const a = await qa.answer("As of April 2026, how many new urban jobs had Changji added that year?", { today });
+    const a = await qa.answer("截至2024年11月，阜康市已报到党员多少名？", { today });
+    expect(a.figure).toBe("1614名");
+    expect(a.asOf).toBe("2024-11-07");
+    expect(a.answer).toContain("截至2024-11-07");
+  });
+
+  it("refuses an absolute month the articles do not cover", async () => {
+    const a = await qa.answer("截至2023年11月，阜康市已报到党员多少名？", { today });
+    expect(a.found).toBe(false);
+  });
+
+  it("says in English which date an answer is as of", async () => {
+    const a = await qa.answer("How many jobs did Changji add this year?", { today });
     expect(a.asOf).toBe("2026-04-22");
     expect(a.answer).toContain("as of 2026-04-22");
   });
