@@ -83,7 +83,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
     t = performance.now();
     const unit = askedUnit(question);
-    const ranked = concepts.length ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId }) : [];
+    const ranked = concepts.length ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId, notAgain: previous?.answered }) : [];
     const selection = ranked[0] ?? null;
     const rule: AnswerRule = { kind, minCoverage: o.minCoverage[lang], needsFigure: unit !== null, strictTopic: lang === "zh" };
     const found = isAnswer(selection, rule);
@@ -106,7 +106,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       asOf: found ? (best?.date ?? null) : null,
       citations: found ? citations : closest ? [closest] : [],
     };
-    const turn: Turn = { question, lang, kind, concepts: own, articleId: found ? (best?.articleId ?? null) : null, at: Date.now() };
+    const turn: Turn = {
+      question,
+      lang,
+      kind,
+      concepts: own,
+      articleId: found ? (best?.articleId ?? null) : null,
+      answered: found && selection ? { sentence: selection.sentence.text, figure: selection.figure?.text ?? null } : null,
+      at: Date.now(),
+    };
     return { ...answer, turn, timings: { ...timings, embedMs, answerMs: performance.now() - t } };
   };
 }

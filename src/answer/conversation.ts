@@ -9,6 +9,8 @@ export interface Turn {
   concepts: Concept[];
   /** The article the answer came from (null when not found). */
   articleId: string | null;
+  /** The sentence and figure it answered with: a follow-up asks for something else. */
+  answered?: { sentence: string; figure: string | null } | null;
   at: number;
 }
 

@@ -72,10 +72,12 @@ export interface RankOptions {
   unit?: string | null;
   /** An article to prefer (the one a follow-up question continues). */
   preferArticle?: string | null;
+  /** The previous answer (sentence and figure): a follow-up is not answered with it again. */
+  notAgain?: { sentence: string; figure: string | null } | null;
 }
 
 export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, options: RankOptions = {}): Selection[] {
-  const { unit = null, preferArticle = null } = options;
+  const { unit = null, preferArticle = null, notAgain = null } = options;
   // The focus weighs more when choosing the sentence, not when deciding whether it answers.
   const weightOf = (c: Concept) => c.weight * (c.focus ? FOCUS_BOOST : 1);
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
@@ -126,6 +128,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const coverage = covered / total;
       const missingAnchors = [...concepts.filter((c) => c.date && !dated(c, sentence.text)), ...wordAnchorsMissing];
       const figure = pickFigure(sentence.text, concepts, kind, unit);
+      if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return;
       const wantsFigure = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where";
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
