@@ -55,6 +55,13 @@ describe("follow-up and date questions through the real pipeline", () => {
     expect(a.figure).not.toBe("8710人");
   });
 
+  it("never answers a follow-up with the previous answer again", async () => {
+    const first = await qa.answer("How many major accident hazards did Changji find and fix in 2025?", { sessionId: "c5", today });
+    const next = await qa.answer("And how much government funding was put into safety work?", { sessionId: "c5", today });
+    expect(first.found).toBe(true);
+    expect(next.figure).not.toBe(first.figure);
+  });
+
   it("starts fresh on a new topic", async () => {
     await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c4", today });
     const a = await qa.answer("天山天池国际滑雪场共有几条雪道？", { sessionId: "c4", today });
