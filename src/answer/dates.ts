@@ -10,6 +10,8 @@ export interface AskedDate {
   relative: boolean;
   /** The words that said it, to drop from the concepts. */
   text: string;
+  /** A winter season spanning `year`—`year + 1` (this season, 本雪季): pages name it "2024—2025冰雪季". */
+  season?: boolean;
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -42,6 +44,8 @@ export function askedDates(question: string, today: Date): AskedDate[] {
     return { year: month < m ? y : y - 1, month, relative: true, text: x[0] };
   });
   take(/(?<!\d)((?:19|20)\d{2})(?!\d)/g, (x) => ({ year: +x[1]!, relative: false, text: x[0] }));
+  // Winter seasons span two years: in December 2025 "this season" is 2025—2026, in March 2026 too.
+  take(/this (?:ski |winter |snow )?season|本(?:冰)?雪季|这个(?:冰)?雪季|本冰雪季|今冬/gi, (x) => ({ year: m >= 7 ? y : y - 1, relative: true, season: true, text: x[0] }));
   for (const [re, delta] of RELATIVE_YEAR) {
     const match = re.exec(rest);
     if (match && !out.some((d) => d.relative)) out.push({ year: y + delta, relative: true, text: match[0] });
@@ -54,6 +58,7 @@ export function askedDates(question: string, today: Date): AskedDate[] {
  * or, for an undated page, its text names the year; relative dates never rule out an undated page.
  */
 export function fitsDate(asked: AskedDate, articleDate: string | null, text: string): boolean {
+  if (asked.season) return fitsSeason(asked.year, articleDate, text);
   if (articleDate) {
     const [year, month] = articleDate.split("-").map(Number);
     if (year === asked.year && (!asked.month || month === asked.month)) return true;
@@ -62,4 +67,18 @@ export function fitsDate(asked: AskedDate, articleDate: string | null, text: str
   }
   if (asked.relative) return true;
   return text.includes(String(asked.year));
+}
+
+/**
+ * A season fits a page issued during it (July of its first year to June of the next), or a page
+ * that names it; an undated page that names another season (2024—2025冰雪季) does not fit.
+ */
+function fitsSeason(start: number, articleDate: string | null, text: string): boolean {
+  const named = [...text.matchAll(/((?:19|20)\d{2})\s*[—–-]\s*((?:19|20)\d{2})\s*(?:年)?\s*(?:冰雪季|雪季|冬季|赛季|季)/g)].map((m) => Number(m[1]));
+  if (named.includes(start)) return true;
+  if (articleDate) {
+    const [year, month] = articleDate.split("-").map(Number);
+    return (year === start && month! >= 7) || (year === start + 1 && month! < 7);
+  }
+  return named.length === 0;
 }

@@ -42,3 +42,19 @@ describe("fitsDate: whether an article can answer for a date", () => {
     expect(fitsDate({ year: 2026, relative: true, text: "今年" }, null, "")).toBe(true);
   });
 });
+
+describe("seasons: a winter season spans two years", () => {
+  it("reads 'this season' against today", () => {
+    expect(askedDates("opening day this season?", new Date("2025-12-05T00:00:00Z"))[0]).toMatchObject({ year: 2025, season: true });
+    expect(askedDates("本雪季开板当日接待多少人？", new Date("2026-02-01T00:00:00Z"))[0]).toMatchObject({ year: 2025, season: true });
+  });
+  it("fits a page that names that season, not one that names another", () => {
+    const season2024 = { year: 2024, relative: true, season: true, text: "this season" };
+    const season2025 = { ...season2024, year: 2025 };
+    const page = "2024—2025冰雪季，天山天池国际滑雪场成为州域内首家开门营业的滑雪场";
+    expect(fitsDate(season2024, null, page)).toBe(true);
+    expect(fitsDate(season2025, null, page)).toBe(false);
+    expect(fitsDate(season2025, "2026-01-10", "")).toBe(true);
+    expect(fitsDate(season2025, "2025-05-10", "")).toBe(false);
+  });
+});

@@ -11,7 +11,7 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
  */
 const FLOORS = { top1: 0.9, figure: 0.85, refusals: 1 };
 /** Follow-up and date questions (conversation: true), asked with their earlier turns and "today". */
-const CONVERSATION_FLOORS = { top1: 0.6, figure: 0.6, refusals: 0.8 };
+const CONVERSATION_FLOORS = { top1: 0.6, figure: 0.6, refusals: 1 };
 
 describe("npm run eval on the fixture index", () => {
   let summary: EvalSummary;
