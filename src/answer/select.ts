@@ -202,7 +202,7 @@ function isDateline(sentence: string, f: Figure): boolean {
 const ASKED_UNITS: [RegExp, string][] = [
   [/多少(万|亿)?吨|几(万)?吨|\b(tonnes?|tons?)\b/i, "吨"],
   [/多少(万|亿)?亩|几(万)?亩|\bmu\b/i, "亩"],
-  [/多少(万|亿)?(元|钱)|\b(yuan|rmb|money|cost|costs|price|priced)\b/i, "元"],
+  [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
