@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import hnswlib from "hnswlib-node";
 import type { Embedder } from "../embed/index.js";
 import { QaError } from "../errors.js";
 import { chunkArticles, readSeedFiles, type SeedFile, type SeedFolder } from "../ingest/index.js";
 import type { Article, Passage } from "../ingest/types.js";
 import { countPassages, keywordIndexes, parseSeeds, stageTimer, underWriteLock, vectorIndexOf, writeBuild, type BuildStage, type Corpus } from "./build.js";
-import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
+import type { Manifest, SeedEntry } from "./manifest.js";
 import { openIndex, type SearchIndex } from "./open.js";
 import { DEFAULT_HNSW, type VectorIndex } from "./vectors.js";
 
@@ -220,22 +219,13 @@ async function reuseVectors(
     embedded = await timed("embed", () => embedder.embedPassages(texts, (done, total) => progress("embed", done, total)));
   }
   return timed("vectors", () => {
-    const saved = savedVectors(path.join(current.buildDir, FILES.vectors), dim);
+    // The live build's graph is already loaded: read kept vectors back from it, not from the file again.
+    const saved = current.vectors!;
     let next = 0;
-    const all = entries.map((e) => (e.oldId === null ? embedded[next++]! : saved(e.oldId)));
+    const all = entries.map((e) => (e.oldId === null ? embedded[next++]! : saved.vector(e.oldId)));
     // A fresh graph rather than markDelete + add: ids are renumbered, and no deleted nodes pile up.
     return vectorIndexOf(dim, all, { m: hnsw.m, efConstruction: hnsw.efConstruction, efSearch: DEFAULT_HNSW.efSearch });
   });
-}
-
-/**
- * Reads back the vectors a build stored (normalised by hnswlib for cosine), so kept passages are not
- * embedded again. VectorIndex has no read-back method yet; until it does, this reads the file itself.
- */
-function savedVectors(file: string, dim: number): (id: number) => number[] {
-  const hnsw = new hnswlib.HierarchicalNSW("cosine", dim);
-  hnsw.readIndexSync(file, true);
-  return (id) => hnsw.getPoint(id);
 }
 
 /** Puts a page's indexed bytes into SEEDS_DIR atomically (a temp name a seed reader ignores, then rename). */

@@ -79,6 +79,11 @@ export class VectorIndex {
     return neighbors.map((id, i) => ({ id, similarity: 1 - (distances[i] ?? 1) }));
   }
 
+  /** The stored vector of an id (normalised, as hnswlib keeps it for cosine), so it need not be embedded again. */
+  vector(id: number): number[] {
+    return this.hnsw.getPoint(id);
+  }
+
   save(file: string): void {
     this.hnsw.writeIndexSync(file);
   }
