@@ -32,8 +32,3 @@ export function validateQuestion(raw: string): string {
 export function questionLanguage(question: string): "zh" | "en" {
   return HAN.test(question) ? "zh" : "en";
 }
-
-/** Four-digit years the question names (2023, 2024年…): an answer must be about that year. */
-export function questionYears(question: string): string[] {
-  return [...question.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]);
-}
