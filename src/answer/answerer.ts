@@ -1,12 +1,12 @@
 import type { SearchIndex } from "../index/open.js";
-import { detectQuestionKind, type QueryTranslator } from "../retrieve/english.js";
+import { detectQuestionKind, type QueryTranslator, type QuestionKind } from "../retrieve/english.js";
 import { jiebaSegmenter } from "../retrieve/tokenize.js";
 import { searchHybrid, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
 import { chineseConcepts, dateConcepts } from "./concepts.js";
 import { composeFound, composeNotFound } from "./compose.js";
 import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage, validateQuestion } from "./question.js";
-import { askedUnit, rankSentences, type Selection } from "./select.js";
+import { askedUnit, asksForFigure, rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation } from "./types.js";
 import { isFollowUp, withContext, type Turn } from "./conversation.js";
 import { askedDates } from "./dates.js";
@@ -135,7 +135,7 @@ function keywordQuery(text: string, translator: QueryTranslator): string | Query
 const SUPPORT_MARGIN = 0.05;
 
 interface AnswerRule {
-  kind: string;
+  kind: QuestionKind;
   minCoverage: number;
   /** The question names a unit or a price: only a figure in that unit answers it. */
   needsFigure: boolean;
@@ -155,7 +155,7 @@ function isAnswer(s: Selection | null, rule: AnswerRule): s is Selection {
   if (s.missingAnchors.length) return false;
   if (s.coverage < rule.minCoverage) return false;
   // Counts, amounts and dates need their figure; "who" needs a name and "where" a place.
-  const wantsFigure = rule.needsFigure || ["count", "amount", "date", "who", "where"].includes(rule.kind);
+  const wantsFigure = rule.needsFigure || asksForFigure(rule.kind);
   if (wantsFigure && !s.figure) return false;
   // "How many trails": a figure of something else in a sentence about the place is no answer.
   if (wantsFigure && s.focusCredit === 0) return false;

@@ -129,7 +129,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const missingAnchors = [...concepts.filter((c) => c.date && !dated(c, sentence.text)), ...wordAnchorsMissing];
       const figure = pickFigure(sentence.text, concepts, kind, unit);
       if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return;
-      const wantsFigure = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where";
+      const wantsFigure = asksForFigure(kind);
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
       if (!best || score > best.score) {
@@ -166,7 +166,7 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
   const preferred = kind === "amount" ? AMOUNT_UNITS : null;
   const wanted = preferred && digits.some((f) => preferred.test(f.unit)) ? digits.filter((f) => preferred.test(f.unit)) : digits;
   // A count, amount or date question needs a figure of that kind; "what" questions take any number.
-  const strict = kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where" || unit !== null;
+  const strict = asksForFigure(kind) || unit !== null;
   const candidates = wanted.length || strict ? wanted : figures.filter((f) => f.kind !== "date" && f.kind !== "year");
   if (!candidates.length) return null;
   const clauses = [...sentence.matchAll(/[^，,：:；;、]+/gu)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
@@ -196,6 +196,11 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
 /** A wire dateline (新华社北京11月6日电) dates the filing, not the event the question asks about. */
 function isDateline(sentence: string, f: Figure): boolean {
   return f.kind === "date" && sentence[f.end] === "电";
+}
+
+/** Kinds answered by a figure, date, name or place (the others by the sentence itself). */
+export function asksForFigure(kind: QuestionKind): boolean {
+  return kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where";
 }
 
 // The unit a question names ("多少吨", "in tonnes"): the answer must be in that unit, never a nearby other measure.
