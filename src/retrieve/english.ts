@@ -20,7 +20,8 @@ export interface QueryTranslation {
 }
 
 export interface QueryTranslator {
-  translate(question: string): QueryTranslation;
+  /** `termsPerPhrase` overrides the translator's default for this call (more readings to check an answer by). */
+  translate(question: string, options?: { termsPerPhrase?: number }): QueryTranslation;
   /** The (pruned) vocabulary in use; save `lexicon.toJSON()` with the index to skip rebuilding. */
   readonly lexicon: BridgeLexicon;
 }
@@ -47,7 +48,7 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
   const maxWords = options.maxPhraseWords ?? 4;
   return {
     lexicon,
-    translate(question) {
+    translate(question, { termsPerPhrase = perPhrase } = {}) {
       // Split like the tokenizer does ("5G" one code, "Changji's" → Changji + s), so englishTokens hit the index.
       const words = question.normalize("NFKC").match(/[0-9]*[A-Za-z][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?/g) ?? [];
       const englishTokens = [...new Set(words.map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
@@ -59,7 +60,7 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
           .map((c) => ({ ...c, score: c.score * factor * (c.term.length === 1 ? 0.5 : 1) }))
           .filter((c) => c.score >= MIN_SCORE)
           .sort((a, b) => b.score - a.score || b.df - a.df || a.term.length - b.term.length)
-          .slice(0, perPhrase);
+          .slice(0, termsPerPhrase);
         for (const c of ranked) {
           scores.set(c.term, Math.max(scores.get(c.term) ?? 0, c.score));
           sources.set(english, (sources.get(english) ?? new Set()).add(c.term));

@@ -1,6 +1,6 @@
 import { QaError } from "../../errors.js";
 import { jiebaSegmenter, type ChineseSegmenter } from "../tokenize.js";
-import { citationForms, englishPhrase, englishStem, loadCedictText, parseCedict, type PhraseToken } from "./cedict.js";
+import { citationForms, englishPhrase, englishStem, loadCedictText, parseCedict, type CedictEntry, type PhraseToken } from "./cedict.js";
 import { allowedDistance, boundedEditDistance, tonelessPinyin } from "./pinyin.js";
 
 /**
@@ -23,6 +23,8 @@ export interface BridgeLexiconJSON {
   /** Per gloss: its term, and its words joined by spaces, a stop word marked with a leading "~". */
   glossTerm: number[];
   glossText: string[];
+  /** Per gloss: 1, or less for a gloss borrowed from a derived word the corpus lacks (城镇化 → 城镇). */
+  glossFactor: number[];
   /** Content stem → glosses containing it. */
   byStem: Record<string, number[]>;
   /** Toneless pinyin keys, sorted, and (parallel) the terms that read so. */
@@ -51,7 +53,18 @@ export interface Candidate {
 const STOP_WEIGHT = 0.25;
 /** A gloss that matches by stem only (news for "new") is a weaker reading than one with the word itself. */
 const STEM_ONLY = 0.6;
-const VERSION = 3;
+const VERSION = 4;
+/**
+ * X化 is X made into a process ("-ize", "-ization"): 城镇化 urbanization, 现代化 modernization. When
+ * the corpus has X but not X化, X化's glosses are a reading of X too (urban → 城镇), at this factor.
+ */
+const DERIVED_FACTOR = 0.8;
+const DERIVING_SUFFIX = /化$/;
+/**
+ * Chinese compounds put the head last: 退伍军人 (veteran) is a kind of 军人 (serviceman). When the
+ * corpus lacks a compound but has its head, the compound's glosses are a looser reading of the head.
+ */
+const HEAD_FACTOR = 0.5;
 const HAN_WORD = /^\p{Script=Han}{2,6}$/u;
 const NAME_WEIGHT = { proper: 1, unlisted: 0.9, common: 0.5 };
 /** Letters that can only begin a new pinyin syllable (vowels, n, g and r can continue a final). */
@@ -78,20 +91,31 @@ export class BridgeLexicon {
     const present = new Set<string>();
     for (const term of corpusTerms) if (/\p{Script=Han}/u.test(term)) present.add(term);
     const dfOf = options.documentFrequency ?? (() => 1);
-    const heads = new Map<string, { glosses: string[]; senses: number; keys: Set<string> }>();
-    // Presence is by whole term: inferring 毕业设计 from its bigrams invented terms the corpus never uses.
-    for (const entry of parseCedict(options.cedictText ?? loadCedictText(), (head) => present.has(head))) {
-      const head = heads.get(entry.simplified) ?? { glosses: [], senses: 0, keys: new Set<string>() };
+    const heads = new Map<string, { glosses: { text: string; factor: number }[]; senses: number; keys: Set<string> }>();
+    const cedict = options.cedictText ?? loadCedictText();
+    const add = (entry: CedictEntry, lender: Borrower | null) => {
+      const term = lender?.term ?? entry.simplified;
+      const head = heads.get(term) ?? { glosses: [], senses: 0, keys: new Set<string>() };
       for (const sense of entry.senses) {
-        const glosses = sense.map((g) => encodeGloss(englishPhrase(g))).filter(Boolean);
-        head.glosses.push(...glosses);
-        if (glosses.length) head.senses++;
+        // Only nouns are head-final (退伍军人); a verb gloss ("to snowboard") says nothing of 滑雪 alone.
+        const meant = lender?.nounsOnly ? sense.filter((g) => !/^to /i.test(g)) : sense;
+        const glosses = meant.map((g) => encodeGloss(englishPhrase(g))).filter(Boolean);
+        head.glosses.push(...glosses.map((text) => ({ text, factor: lender?.factor ?? 1 })));
+        // A borrowed sense does not dilute the term's own ones.
+        if (glosses.length && !lender) head.senses++;
       }
       // Capitalised CEDICT pinyin marks a proper noun; its reading beats guessing one.
-      if (/^[A-Z]/.test(entry.pinyin)) head.keys.add(entry.pinyin.toLowerCase().replace(/[^a-z]/g, ""));
-      heads.set(entry.simplified, head);
-    }
-    const out: BridgeLexiconJSON = { version: VERSION, terms: [], df: [], senses: [], nameWeight: [], glossTerm: [], glossText: [], byStem: {}, pinyinKeys: [], pinyinTerms: [] };
+      if (!lender && /^[A-Z]/.test(entry.pinyin)) head.keys.add(entry.pinyin.toLowerCase().replace(/[^a-z]/g, ""));
+      heads.set(term, head);
+    };
+    // Presence is by whole term: inferring 毕业设计 from its bigrams invented terms the corpus never uses.
+    for (const entry of parseCedict(cedict, (head) => present.has(head))) add(entry, null);
+    // Then words the corpus lacks lend their glosses to a dictionary word it has (城镇化 → 城镇, 退伍军人 →
+    // 军人); a jieba fragment that is no dictionary word (不开 of 吃不开) borrows nothing.
+    const headwords = new Set(heads.keys());
+    const lenderOf = (head: string) => (present.has(head) ? null : borrower(head, (t) => headwords.has(t)));
+    for (const entry of parseCedict(cedict, (head) => lenderOf(head) !== null)) add(entry, lenderOf(entry.simplified));
+    const out: BridgeLexiconJSON = { version: VERSION, terms: [], df: [], senses: [], nameWeight: [], glossTerm: [], glossText: [], glossFactor: [], byStem: {}, pinyinKeys: [], pinyinTerms: [] };
     const pinyin = new Map<string, number[]>();
     const addTerm = (term: string, senses: number, nameWeight: number, keys: Iterable<string>) => {
       const index = out.terms.push(term) - 1;
@@ -105,9 +129,10 @@ export class BridgeLexicon {
       const proper = keys.size > 0;
       const guessed = proper || !HAN_WORD.test(term) ? [] : [tonelessPinyin(term)];
       const index = addTerm(term, senses, proper ? NAME_WEIGHT.proper : NAME_WEIGHT.common, proper ? keys : guessed);
-      for (const gloss of glosses) {
+      for (const { text: gloss, factor } of glosses) {
         const id = out.glossText.push(gloss) - 1;
         out.glossTerm.push(index);
+        out.glossFactor.push(factor);
         const stems = gloss.split(" ").filter((t) => !t.startsWith("~")).map(englishStem);
         for (const stem of new Set(stems)) (out.byStem[stem] ??= []).push(id);
       }
@@ -130,7 +155,7 @@ export class BridgeLexicon {
     if (data && typeof data === "object" && data.version !== VERSION) {
       throw new QaError("INDEX_VERSION", `The English bridge was saved in format v${String(data.version)}; this build reads v${VERSION}.`, hint);
     }
-    const arrays = [data?.terms, data?.df, data?.senses, data?.nameWeight, data?.glossTerm, data?.glossText, data?.pinyinKeys, data?.pinyinTerms];
+    const arrays = [data?.terms, data?.df, data?.senses, data?.nameWeight, data?.glossTerm, data?.glossText, data?.glossFactor, data?.pinyinKeys, data?.pinyinTerms];
     if (!data || !arrays.every(Array.isArray) || typeof data.byStem !== "object" || data.terms!.length !== data.df!.length) {
       throw new QaError("INDEX_CORRUPT", "The English bridge file is damaged (missing fields).", hint);
     }
@@ -166,7 +191,7 @@ export class BridgeLexicon {
       if (at < 0) continue;
       const cited = forms.every((f, i) => f.has(gloss.words[at + i]!));
       const term = this.saved.glossTerm[id]!;
-      const score = (covered / gloss.weight / Math.sqrt(this.saved.senses[term]!)) * (cited ? 1 : STEM_ONLY);
+      const score = (covered / gloss.weight / Math.sqrt(Math.max(1, this.saved.senses[term]!))) * (cited ? 1 : STEM_ONLY) * this.saved.glossFactor[id]!;
       best.set(term, Math.max(best.get(term) ?? 0, score));
     }
     return [...best].map(([term, score]) => this.candidate(term, score));
@@ -218,6 +243,20 @@ export class BridgeLexicon {
   private candidate(index: number, score: number): Candidate {
     return { term: this.saved.terms[index]!, score, df: this.saved.df[index]! };
   }
+}
+
+/** The corpus term that borrows the glosses of a dictionary word the corpus lacks, and at what factor. */
+interface Borrower {
+  term: string;
+  factor: number;
+  nounsOnly?: boolean;
+}
+
+function borrower(head: string, present: (term: string) => boolean): Borrower | null {
+  const root = head.replace(DERIVING_SUFFIX, "");
+  if (root !== head) return root.length >= 2 && present(root) ? { term: root, factor: DERIVED_FACTOR } : null;
+  for (let i = 1; head.length - i >= 2; i++) if (present(head.slice(i))) return { term: head.slice(i), factor: HEAD_FACTOR, nounsOnly: true };
+  return null;
 }
 
 function encodeGloss(tokens: PhraseToken[]): string {
