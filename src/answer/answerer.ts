@@ -83,16 +83,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
     t = performance.now();
     const unit = askedUnit(question);
-    const ranked = concepts.length ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId, notAgain: previous?.answered }) : [];
-    const selection = ranked[0] ?? null;
+    const ranked = concepts.length
+      ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId, notAgain: previous?.answered, perArticle: SENTENCES_PER_ARTICLE })
+      : [];
     const rule: AnswerRule = { kind, minCoverage: o.minCoverage[lang], needsFigure: unit !== null, strictTopic: lang === "zh" };
+    const selection = answeringSentence(ranked, rule);
     const found = isAnswer(selection, rule);
     // Further sources only when they answer too (same decision), so no unrelated passage is cited.
     // A second source must corroborate: the same figure, or (no figure asked) nearly the same
     // coverage. A related passage on the topic (another jobs figure) is not a source for this answer.
     const corroborates = (s: Selection) =>
       selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - SUPPORT_MARGIN;
-    const supporting = found ? ranked.slice(1).filter((s) => isAnswer(s, rule) && corroborates(s)) : [];
+    const supporting = found ? ranked.filter((s) => s.hit !== selection!.hit && isAnswer(s, rule) && corroborates(s)) : [];
     const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map(citationOf) : [];
     const best = citations[0] ?? null;
     const closest = selection && selection.coverage >= o.adviseCoverage ? best : null;
@@ -131,6 +133,23 @@ function keywordQuery(text: string, translator: QueryTranslator): string | Query
   ];
 }
 
+/** Sentences of each retrieved article kept as candidates (the best one may lack the figure). */
+const SENTENCES_PER_ARTICLE = 3;
+
+/**
+ * The best-matching sentence, unless it answers nothing because it gives no figure: then the
+ * best sentence of the same article that does answer ("该滑雪场备有单板2100副" after the sentence
+ * that names the snowboards). A best sentence with a figure that still fails (its figure is not
+ * about the thing asked) is not traded for a weaker match.
+ */
+function answeringSentence(ranked: Selection[], rule: AnswerRule): Selection | null {
+  const top = ranked[0];
+  if (!top) return null;
+  const wantsFigure = rule.needsFigure || asksForFigure(rule.kind);
+  if (isAnswer(top, rule) || top.figure || !wantsFigure) return top;
+  return ranked.find((s) => s.hit === top.hit && isAnswer(s, rule)) ?? top;
+}
+
 /** How much less of the question a further source may cover than the best one. */
 const SUPPORT_MARGIN = 0.05;
 
@@ -150,7 +169,7 @@ interface AnswerRule {
  * Found only when the sentence covers enough of the question, the article names every anchor
  * (place, year, name) and the main topic, and a figure question has a figure to give.
  */
-function isAnswer(s: Selection | null, rule: AnswerRule): s is Selection {
+function isAnswer(s: Selection | null, rule: AnswerRule): boolean {
   if (!s) return false;
   if (s.missingAnchors.length) return false;
   if (s.coverage < rule.minCoverage) return false;

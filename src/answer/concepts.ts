@@ -43,7 +43,10 @@ const ASKING = new Set([
 const FUNCTION_TAGS = /^(d|r|p|c|u|y|e|o|q|m|t)/;
 // Segmenter leftovers of question phrases (第几个, 哪一年, 那位, 名字呢).
 const ASKING_PART = /几|哪|谁|什么|多少|那|这|名字|[吗呢]$/;
-const PLACE_SUFFIX = /(州|县|市|镇|乡|村|区|省|国|街道|社区)$/;
+/** The suffix of an administrative unit's name (昌吉州, 木垒县, 新户镇). */
+export const ADMIN_UNIT = /(州|县|市|镇|乡|村|区)$/;
+/** Place names more widely: administrative units, provinces, countries and neighbourhoods. */
+const PLACE_SUFFIX = new RegExp(`(${ADMIN_UNIT.source.slice(1, -2)}|省|国|街道|社区)$`);
 
 export function idfOf(stats: TermStats, term: string): number {
   const df = stats.documentFrequency(term.toLowerCase());

@@ -1,7 +1,7 @@
 import type { QueryTranslator } from "../retrieve/english.js";
 import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
-import { idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
+import { ADMIN_UNIT, idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
 
 // Words that only say what kind of answer is wanted (the kind detector reads them).
 const ASKING = new Set([
@@ -16,6 +16,12 @@ const FRAMING = new Set([
   "become", "currently", "now", "today", "still", "already", "expected", "expect", "according", "whole", "across",
 ]);
 const FRAMING_FACTOR = 0.3;
+/**
+ * Chinese readings kept per English word when checking an answer. More than the search uses (3):
+ * the dictionary ranks a word's many-sense readings low (operate → 运转 is fourth), and a reading
+ * the sentence does not use costs nothing here.
+ */
+const READINGS = 6;
 
 const LINKS = new Set(["of", "the", "and", "for", "&"]);
 
@@ -64,11 +70,13 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     let weak = false;
     for (const form of isName ? [word] : baseForms(lower)) {
       // One-character readings (weather → 气) match everywhere and prove nothing.
-      const terms = translator.translate(form).terms.filter((t) => stats.documentFrequency(t) > 0);
+      const terms = translator.translate(form, { termsPerPhrase: READINGS }).terms.filter((t) => stats.documentFrequency(t) > 0);
       const words = terms.filter((t) => t.length > 1);
       // A one-character reading (vice → 副, party → 党) only when there is no word reading; its idf is
       // low (it occurs everywhere), so it cannot carry an answer alone.
-      found = words.length ? words : terms;
+      // An administrative unit (county → 县) is a one-character reading that is still specific:
+      // it only ever ends a place name (木垒县), so it counts beside the word readings.
+      found = words.length ? [...words, ...terms.filter((t) => t.length === 1 && ADMIN_UNIT.test(t))] : terms;
       weak = !words.length && terms.length > 0;
       if (found.length) break;
     }
@@ -94,3 +102,4 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   markFocus(readableConcepts, normalized.search(/\b(how many|how much|what|which|who|whom|when|where)\b/i));
   return concepts;
 }
+

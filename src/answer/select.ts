@@ -1,7 +1,7 @@
 import type { Article } from "../ingest/types.js";
 import { fitsDate } from "./dates.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
-import { mentionStrength, mentions, type Concept } from "./concepts.js";
+import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.js";
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
 
@@ -50,7 +50,6 @@ export function bodyOf(article: Article): string {
   return article.paragraphs.join("\n");
 }
 
-const PLACE = /(州|县|市|镇|乡|村|区)$/;
 /** Score bonus for the article a follow-up question continues. */
 const PREFERRED_BONUS = 0.15;
 /** The concept the question word asks about counts this many times. */
@@ -74,18 +73,20 @@ export interface RankOptions {
   preferArticle?: string | null;
   /** The previous answer (sentence and figure): a follow-up is not answered with it again. */
   notAgain?: { sentence: string; figure: string | null } | null;
+  /** Sentences kept per article, best first (the best may lack the figure a runner-up gives). Default 1. */
+  perArticle?: number;
 }
 
 export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, options: RankOptions = {}): Selection[] {
-  const { unit = null, preferArticle = null, notAgain = null } = options;
+  const { unit = null, preferArticle = null, notAgain = null, perArticle = 1 } = options;
   // The focus weighs more when choosing the sentence, not when deciding whether it answers.
   const weightOf = (c: Concept) => c.weight * (c.focus ? FOCUS_BOOST : 1);
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const focusedTotal = concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
   const maxWeight = Math.max(0, ...concepts.map((c) => c.weight));
-  const perArticle: Selection[] = [];
+  const kept: Selection[] = [];
   hits.forEach((hit, rank) => {
-    let best: Selection | null = null;
+    const scored: Selection[] = [];
     const article = hit.article;
     const body = bodyOf(article);
     const heading = [article.kicker ?? "", article.headline, article.subheadline ?? ""].join(" ");
@@ -103,7 +104,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     const dateCredit = (c: Concept, sentence: string) =>
       !dated(c, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? IN_SENTENCE : IN_NEIGHBOUR;
     const words = concepts.filter((c) => !c.date);
-    const wordAnchorsMissing = words.filter((c) => c.anchor && (PLACE.test(c.label) ? !mentions(articleText, c) : mentionStrength(articleText, c) < 0.5));
+    const wordAnchorsMissing = words.filter((c) => c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : mentionStrength(articleText, c) < 0.5));
     const absent = words.filter((c) => mentionStrength(articleText, c) < 0.5);
     const preferred = preferArticle === article.id ? PREFERRED_BONUS : 0;
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
@@ -132,13 +133,11 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const wantsFigure = asksForFigure(kind);
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
-      if (!best || score > best.score) {
-        best = { hit, sentence, coverage, missingAnchors, missing, absent, maxWeight, focusCredit, figure, score };
-      }
+      scored.push({ hit, sentence, coverage, missingAnchors, missing, absent, maxWeight, focusCredit, figure, score });
     });
-    if (best) perArticle.push(best);
+    kept.push(...scored.sort((a, b) => b.score - a.score).slice(0, perArticle));
   });
-  return perArticle.sort((a, b) => b.score - a.score);
+  return kept.sort((a, b) => b.score - a.score);
 }
 
 // Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they

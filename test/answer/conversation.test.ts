@@ -62,6 +62,21 @@ describe("follow-up and date questions through the real pipeline", () => {
     expect(next.figure).not.toBe(first.figure);
   });
 
+  it("takes the figure from another sentence of the article when the best-matching one gives none", async () => {
+    await qa.answer("How many skiers did Tianchi ski resort receive on opening day?", { sessionId: "c6", today });
+    // The sentence that best matches "snowboards" (拿起雪板雪杖) has no count; two sentences on, 单板2100副 does.
+    const a = await qa.answer("And how many snowboards does it have?", { sessionId: "c6", today });
+    expect(a.figure).toBe("2100副");
+  });
+
+  it("answers an English follow-up about the county after one about a town in it", async () => {
+    const wheatDay = new Date("2024-11-10T12:00:00Z");
+    await qa.answer("How much winter wheat did Xinhu town in Mulei plant this year?", { sessionId: "c7", today: wheatDay });
+    // "county" reads as 县 (木垒县), not only as 县域 or 自治县.
+    const a = await qa.answer("And across the whole county?", { sessionId: "c7", today: wheatDay });
+    expect(a.figure).toBe("40万亩");
+  });
+
   it("starts fresh on a new topic", async () => {
     await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c4", today });
     const a = await qa.answer("天山天池国际滑雪场共有几条雪道？", { sessionId: "c4", today });
@@ -83,6 +98,11 @@ describe("follow-up and date questions through the real pipeline", () => {
   it("refuses an absolute month the articles do not cover", async () => {
     const a = await qa.answer("截至2023年11月，阜康市已报到党员多少名？", { today });
     expect(a.found).toBe(false);
+  });
+
+  it("reads English words the dictionary only gives through a derived form: urban → 城镇 (城镇化)", async () => {
+    const a = await qa.answer("As of April 2026, how many new urban jobs had Changji added that year?", { today });
+    expect(a.figure).toBe("10395人");
   });
 
   it("says in English which date an answer is as of", async () => {
