@@ -6,8 +6,9 @@ import { describeError } from "../src/errors.js";
 import { evaluateAll, formatResult, formatSummary, loadQuestions, summarize } from "../src/eval/evaluate.js";
 
 /**
- * `npm run eval`: asks every question of test/eval/questions.jsonl against the configured index
- * and prints per-question hits and a summary (single-turn and conversation sets separately).
+ * `npm run eval`: asks every question of test/eval/questions.jsonl and test/eval/heldout.jsonl
+ * against the configured index and prints per-question hits and a summary per set (single-turn,
+ * conversation, held-out).
  */
 try {
   const config = loadConfig(process.env);
@@ -15,9 +16,11 @@ try {
   const questions = loadQuestions(path.resolve("test/eval/questions.jsonl"));
   const single = await evaluateAll(qa, questions.filter((q) => !q.conversation));
   const conversation = await evaluateAll(qa, questions.filter((q) => q.conversation));
-  for (const r of [...single, ...conversation]) process.stdout.write(`${formatResult(r)}\n`);
+  const heldOut = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout.jsonl")));
+  for (const r of [...single, ...conversation, ...heldOut]) process.stdout.write(`${formatResult(r)}\n`);
   process.stdout.write(`${formatSummary(summarize(single), "single-turn")}\n`);
   process.stdout.write(`${formatSummary(summarize(conversation), "conversation")}\n`);
+  process.stdout.write(`${formatSummary(summarize(heldOut), "held-out")}\n`);
   await qa.close();
 } catch (err) {
   process.stderr.write(`${describeError(err)}\n`);
