@@ -3,27 +3,20 @@ import "dotenv/config";
 import { cliContext, rebuildIndex, summarizeBuild } from "./cli/context.js";
 import { runChat } from "./cli/chat.js";
 import { openQaService } from "./core/service.js";
+import type { QaService } from "./core/types.js";
 import { startIndexWatcher } from "./core/watch.js";
-import { describeError, QaError } from "./errors.js";
+import { describeError, QaError, type ErrorCode } from "./errors.js";
 import { resolveCurrentBuild } from "./index/store.js";
 
 /**
- * `npm start`: builds the index if there is none, then runs the Telegram bot when
- * TELEGRAM_BOT_TOKEN is set, and the terminal chat otherwise.
+ * `npm start`: builds the index if there is none, or if it was written by another version (the
+ * index is derived from SEEDS_DIR alone, so rebuilding loses nothing), then runs the Telegram bot
+ * when TELEGRAM_BOT_TOKEN is set, and the terminal chat otherwise.
  */
 async function main(): Promise<void> {
   const ctx = cliContext();
   const { config, logger } = ctx;
-  try {
-    resolveCurrentBuild(config.indexDir);
-  } catch (err) {
-    if (!(err instanceof QaError) || err.code !== "INDEX_MISSING") throw err;
-    process.stderr.write(`No index in ${config.indexDir} yet — building it from ${config.seedsDir}…\n`);
-    const report = await rebuildIndex(ctx);
-    for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-    process.stderr.write(`${summarizeBuild(report)}\n`);
-  }
-  const qa = await openQaService(config, { logger });
+  const qa = await openOrBuild(ctx);
   if (config.telegram.token) {
     const { startBot } = await import("./bot/index.js");
     await startBot(config, qa, logger);
@@ -36,6 +29,28 @@ async function main(): Promise<void> {
       watcher.close();
       await qa.close();
     }
+  }
+}
+
+/** Why an index must be (re)built before answering, by error code; other errors stop the start. */
+const REBUILD_BECAUSE: Partial<Record<ErrorCode, (indexDir: string) => string>> = {
+  INDEX_MISSING: (dir) => `No index in ${dir} yet`,
+  INDEX_VERSION: (dir) => `The index in ${dir} was written by another version of this program`,
+};
+
+async function openOrBuild(ctx: ReturnType<typeof cliContext>): Promise<QaService> {
+  const { config, logger } = ctx;
+  try {
+    resolveCurrentBuild(config.indexDir);
+    return await openQaService(config, { logger });
+  } catch (err) {
+    const because = err instanceof QaError ? REBUILD_BECAUSE[err.code] : undefined;
+    if (!because) throw err;
+    process.stderr.write(`${because(config.indexDir)} — building it from ${config.seedsDir}…\n`);
+    const report = await rebuildIndex(ctx);
+    for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+    process.stderr.write(`${summarizeBuild(report)}\n`);
+    return openQaService(config, { logger });
   }
 }
 

@@ -91,4 +91,18 @@ describe("the command line (fixture model, real seeds)", () => {
     expect(stderr).toContain("TELEGRAM_BOT_TOKEN is not set");
     expect(stdout).toContain("7条");
   });
+
+  it("npm start rebuilds an index written by another version, from the seeds, and answers", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-start-old-"));
+    expect(cli(["index"], { ...env, INDEX_DIR: dir }).code).toBe(0);
+    // An index from a future (or past) release: its manifest names another format.
+    const manifest = path.join(dir, "current", "manifest.json");
+    fs.writeFileSync(manifest, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifest, "utf8")), formatVersion: 1 }));
+    expect(cli(["ask", "天山天池国际滑雪场共有几条雪道？"], { ...env, INDEX_DIR: dir }).stderr).toContain("INDEX_VERSION");
+
+    const { stdout, stderr, code } = cli([], { ...env, INDEX_DIR: dir, TELEGRAM_BOT_TOKEN: "" }, "天山天池国际滑雪场共有几条雪道？\n", "src/main.ts");
+    expect(code).toBe(0);
+    expect(stderr).toContain("written by another version");
+    expect(stdout).toContain("7条");
+  });
 });
