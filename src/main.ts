@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import "dotenv/config";
-import { cliContext, rebuildIndex, summarizeBuild } from "./cli/context.js";
+import { cliContext, rebuildIndex } from "./cli/context.js";
+import { describeBuild } from "./index/build.js";
 import { runChat } from "./cli/chat.js";
 import { openQaService } from "./core/service.js";
 import type { QaService } from "./core/types.js";
@@ -49,7 +50,7 @@ async function openOrBuild(ctx: ReturnType<typeof cliContext>): Promise<QaServic
     process.stderr.write(`${because(config.indexDir)} — building it from ${config.seedsDir}…\n`);
     const report = await rebuildIndex(ctx);
     for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-    process.stderr.write(`${summarizeBuild(report)}\n`);
+    process.stderr.write(`${describeBuild(report)}\n`);
     return openQaService(config, { logger });
   }
 }

@@ -74,8 +74,8 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
   const { watchIntervalMs, ...runOptions } = options;
   const reindex = async () => {
     // Loaded on use: the build stack (model, HNSW writer) is only needed for /reindex.
-    const { rebuildIndex, summarizeBuild } = await import("../cli/context.js");
-    return summarizeBuild(await rebuildIndex({ config, logger }));
+    const { buildIndex, buildOptionsFor, describeBuild } = await import("../index/build.js");
+    return describeBuild(await buildIndex(buildOptionsFor(config)));
   };
   const bot = createBot({ token, apiRoot, qa, logger, allowedChatIds, adminIds, reindex });
   const mode = webhookUrl ? `webhook ${new URL(webhookUrl).pathname} on port ${port}` : "long polling";

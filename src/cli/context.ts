@@ -23,8 +23,3 @@ export async function rebuildIndex({ config }: CliContext): Promise<BuildReport>
     progress.stop();
   }
 }
-
-export function summarizeBuild(report: BuildReport): string {
-  const mode = report.manifest.model.available ? `model ${report.manifest.model.id}` : "keyword-only";
-  return `Indexed ${report.files} files: ${report.articles} articles, ${report.passages} passages in ${report.seconds.toFixed(1)} s (${mode}).`;
-}

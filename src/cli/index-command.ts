@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { createEmbedder } from "../embed/index.js";
 import { updateIndex, type UpdateReport } from "../index/update.js";
-import { cliContext, rebuildIndex, summarizeBuild, type CliContext } from "./context.js";
+import { describeBuild } from "../index/build.js";
+import { cliContext, rebuildIndex, type CliContext } from "./context.js";
 import { createProgress } from "./progress.js";
 
 const HELP = `
@@ -35,7 +36,7 @@ export function registerIndex(program: Command): void {
       if (!options.add && !options.remove) {
         const report = await rebuildIndex(ctx);
         for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-        process.stdout.write(`${summarizeBuild(report)}\n`);
+        process.stdout.write(`${describeBuild(report)}\n`);
         return;
       }
       const report = await updateFromCli(ctx, options.add ?? [], options.remove ?? []);

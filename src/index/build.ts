@@ -37,6 +37,12 @@ export interface BuildReport {
   warnings: string[];
 }
 
+/** One line for people: "Indexed 5 files: 26 articles, 121 passages in 4.2 s (model …)." */
+export function describeBuild(report: BuildReport): string {
+  const mode = report.manifest.model.available ? `model ${report.manifest.model.id}` : "keyword-only";
+  return `Indexed ${report.files} files: ${report.articles} articles, ${report.passages} passages in ${report.seconds.toFixed(1)} s (${mode}).`;
+}
+
 /** What a build produces in memory before it is written (shared by full and incremental builds). */
 export interface Corpus {
   seeds: SeedEntry[];
