@@ -2,18 +2,10 @@
  * Seeded synthetic vectors for the HNSW benchmark, and the exact search it is measured against.
  * Everything here is deterministic for a given seed, so two runs see the same data and queries.
  */
+import { mulberry32 } from "../scripts/prng.js";
 
-/** mulberry32: a tiny, fast, seedable 32-bit PRNG returning floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded uniform source (see scripts/prng.ts). */
+export const prng = mulberry32;
 
 /** Standard normal samples (Box–Muller) from a uniform source. */
 export function gaussian(uniform: () => number): () => number {

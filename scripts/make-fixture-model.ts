@@ -12,6 +12,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import onnxProto from "onnx-proto";
+import { mulberry32 } from "./prng.js";
 
 const { onnx } = onnxProto;
 
@@ -38,18 +39,6 @@ const QUIET_TOKENS = [
   "，", "。", "、", "：", "；", "（", "）", "《", "》", "！", "？",
   ",", ".", ":", ";", "(", ")", "-", '"', "'", "·", "%",
 ];
-
-/** mulberry32: a tiny seeded PRNG, so the table is the same on every machine and Node version. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * int8 table, one row per token: content rows uniform in [-127, 127], quiet rows ±1 (never all
