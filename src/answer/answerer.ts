@@ -1,14 +1,14 @@
 import type { SearchIndex } from "../index/open.js";
 import { detectQuestionKind, type QueryTranslator, type QuestionKind } from "../retrieve/english.js";
 import { jiebaSegmenter } from "../retrieve/tokenize.js";
-import { searchHybrid, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
+import { searchHybrid, type ArticleHit, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
 import { chineseConcepts, dateConcepts } from "./concepts.js";
 import { composeFound, composeNotFound } from "./compose.js";
 import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage, validateQuestion } from "./question.js";
 import { askedUnit, asksForFigure, rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation } from "./types.js";
-import { isFollowUp, withContext, type Turn } from "./conversation.js";
+import { isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
 import { askedDates } from "./dates.js";
 import type { QueryTerm } from "../retrieve/bm25.js";
 
@@ -69,7 +69,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const own = [...conceptsOf(question, lang), ...dateConcepts(dates, stats)];
     const previous = context.previous && isFollowUp(question, own, lang) ? context.previous : null;
     const concepts = previous ? withContext(own, previous) : own;
-    const ownKind = detectQuestionKind(question);
+    // "What about last November?": with the opener gone, nothing asks a kind of its own.
+    const ownKind = detectQuestionKind(previous ? withoutOpener(question) : question);
     // "那外出务工呢？" asks what the previous question asked, about something else.
     const kind = previous && ownKind === "other" ? previous.kind : ownKind;
     // Retrieval sees the previous question too, so "it" finds the article the chat is about.
@@ -83,8 +84,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
     t = performance.now();
     const unit = askedUnit(question);
+    // A follow-up that only moves the date may get the same sentence, if it is of that date too.
+    const asksAnew = own.some((c) => !c.date);
     const ranked = concepts.length
-      ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId, notAgain: previous?.answered, perArticle: SENTENCES_PER_ARTICLE })
+      ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId, notAgain: asksAnew ? previous?.answered : null, perArticle: Infinity })
       : [];
     const rule: AnswerRule = { kind, minCoverage: o.minCoverage[lang], needsFigure: unit !== null, strictTopic: lang === "zh" };
     const selection = answeringSentence(ranked, rule);
@@ -94,7 +97,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // coverage. A related passage on the topic (another jobs figure) is not a source for this answer.
     const corroborates = (s: Selection) =>
       selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - SUPPORT_MARGIN;
-    const supporting = found ? ranked.filter((s) => s.hit !== selection!.hit && isAnswer(s, rule) && corroborates(s)) : [];
+    // One candidate per further article: its best sentence.
+    const supporting = found ? bestPerArticle(ranked).filter((s) => s.hit !== selection!.hit && isAnswer(s, rule) && corroborates(s)) : [];
     const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map(citationOf) : [];
     const best = citations[0] ?? null;
     const closest = selection && selection.coverage >= o.adviseCoverage ? best : null;
@@ -112,7 +116,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       question,
       lang,
       kind,
-      concepts: own,
+      // A follow-up remembers the chat's topic too, so "And in 2024?" after "What about last November?"
+      // still asks about jobs.
+      concepts: previous ? [...own, ...previous.concepts.filter((c) => !c.date && !own.some((o) => o.label === c.label))] : own,
       articleId: found ? (best?.articleId ?? null) : null,
       answered: found && selection ? { sentence: selection.sentence.text, figure: selection.figure?.text ?? null } : null,
       at: Date.now(),
@@ -133,9 +139,6 @@ function keywordQuery(text: string, translator: QueryTranslator): string | Query
   ];
 }
 
-/** Sentences of each retrieved article kept as candidates (the best one may lack the figure). */
-const SENTENCES_PER_ARTICLE = 3;
-
 /**
  * The best-matching sentence, unless it answers nothing because it gives no figure: then the
  * best sentence of the same article that does answer ("该滑雪场备有单板2100副" after the sentence
@@ -143,11 +146,18 @@ const SENTENCES_PER_ARTICLE = 3;
  * about the thing asked) is not traded for a weaker match.
  */
 function answeringSentence(ranked: Selection[], rule: AnswerRule): Selection | null {
+  // `ranked` holds every sentence of the retrieved articles, best first.
   const top = ranked[0];
   if (!top) return null;
   const wantsFigure = rule.needsFigure || asksForFigure(rule.kind);
   if (isAnswer(top, rule) || top.figure || !wantsFigure) return top;
   return ranked.find((s) => s.hit === top.hit && isAnswer(s, rule)) ?? top;
+}
+
+/** The first (best) sentence of each article, in rank order. */
+function bestPerArticle(ranked: Selection[]): Selection[] {
+  const seen = new Set<ArticleHit>();
+  return ranked.filter((s) => !seen.has(s.hit) && seen.add(s.hit));
 }
 
 /** How much less of the question a further source may cover than the best one. */

@@ -76,14 +76,29 @@ export function isFollowUp(question: string, concepts: Concept[], lang: "zh" | "
   return pattern.test(question.trim()) || namesNothing;
 }
 
-/** Concepts of the previous question join the new ones as context: half weight, never anchors or focus. */
+/**
+ * The question without a follow-up opener: "What about last November?" asks nothing of its own
+ * kind ("what" is the opener, not the question word), so the previous question's kind carries over.
+ */
+export function withoutOpener(question: string): string {
+  return question.trim().replace(/^(and|also|then|so|what about|how about)\b[\s,]*/i, "");
+}
+
+/**
+ * Concepts of the previous question join the new ones as context: half weight, never anchors or
+ * focus. A follow-up that only moves the date ("What about last year?", "去年12月呢？") is the
+ * previous question asked of another period: its concepts stay as they were (weight, anchors,
+ * focus), and the new date must be confirmed by the page (its issue date, or its text naming it) —
+ * an undated page that merely does not rule it out answers nothing about that period.
+ */
 export function withContext(concepts: Concept[], previous: Turn): Concept[] {
   const own = new Set(concepts.map((c) => c.label));
-  const context = previous.concepts
-    // The previous question's dates do not carry over: "and in 2024?" replaces them.
-    .filter((c) => !own.has(c.label) && !c.date)
-    .map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined }));
-  return [...concepts, ...context];
+  // The previous question's dates do not carry over: "and in 2024?" replaces them.
+  const carried = previous.concepts.filter((c) => !own.has(c.label) && !c.date);
+  if (concepts.length > 0 && concepts.every((c) => c.date)) {
+    return [...concepts.map((c) => ({ ...c, date: { ...c.date!, relative: false } })), ...carried];
+  }
+  return [...concepts, ...carried.map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined }))];
 }
 
 const CONTEXT_WEIGHT = 0.5;

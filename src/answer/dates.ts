@@ -66,7 +66,13 @@ export function fitsDate(asked: AskedDate, articleDate: string | null, text: str
     return text.includes(`${asked.year}年${asked.month ? `${asked.month}月` : ""}`) || (!asked.month && text.includes(`${asked.year}`));
   }
   if (asked.relative) return true;
-  return text.includes(String(asked.year));
+  return asked.month ? namesDate(text, asked) : text.includes(String(asked.year));
+}
+
+/** The text names the asked year, and the asked month of it if any (2025年1—11月 names November). */
+export function namesDate(text: string, date: AskedDate): boolean {
+  if (!date.month) return text.includes(`${date.year}年`);
+  return new RegExp(`${date.year}年[^。；;]{0,6}?(?<!\\d)${date.month}月`).test(text);
 }
 
 /**

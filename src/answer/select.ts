@@ -1,5 +1,5 @@
 import type { Article } from "../ingest/types.js";
-import { fitsDate } from "./dates.js";
+import { fitsDate, namesDate } from "./dates.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.js";
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
@@ -98,7 +98,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // A date concept is covered by the article's date, or by the sentence naming that year
     // (a 2026 page reporting 2025 figures); an undated page by its text naming it.
     const dated = (c: Concept, sentence: string) =>
-      c.date !== undefined && (fitsDate(c.date, article.date, article.date ? "" : articleText) || sentence.includes(`${c.date.year}年`));
+      c.date !== undefined && (fitsDate(c.date, article.date, article.date ? "" : articleText) || namesDate(sentence, c.date));
     // An undated page cannot confirm a relative date (今年): it is not ruled out, but a page whose
     // issue date confirms it ranks above it.
     const dateCredit = (c: Concept, sentence: string) =>

@@ -77,6 +77,29 @@ describe("follow-up and date questions through the real pipeline", () => {
     expect(a.figure).toBe("40万亩");
   });
 
+  it("answers a follow-up that only moves the date as the same question of that period", async () => {
+    const inMarch2025 = new Date("2025-03-01T12:00:00Z");
+    await qa.answer("How many party members in Fukang registered with their communities?", { sessionId: "c8", today: inMarch2025 });
+    // "What" opens the follow-up; it asks a count like the first question. The page of 2024-11-07
+    // answers for last November — the same sentence as before is right here.
+    const november = await qa.answer("What about last November?", { sessionId: "c8", today: inMarch2025 });
+    expect(november.kind).toBe("count");
+    expect(november.figure).toBe("1614名");
+    // The chat's topic survives a second date-only follow-up; no page reports 2023.
+    const earlier = await qa.answer("And in 2023?", { sessionId: "c8", today: inMarch2025 });
+    expect(earlier.found).toBe(false);
+  });
+
+  it("needs a page that confirms the moved date, not one that merely does not rule it out", async () => {
+    await qa.answer("How many jobs did Changji add this year?", { sessionId: "c9", today });
+    // Last November (2025-11): the jobs page is from April 2026, and the undated safety page says
+    // 2025 and 1—11月 but never 2025年11月. Neither confirms the period.
+    const a = await qa.answer("What about last November?", { sessionId: "c9", today });
+    expect(a.found).toBe(false);
+    const zh = await qa.answer("去年12月呢？", { sessionId: "c9", today });
+    expect(zh.found).toBe(false);
+  });
+
   it("starts fresh on a new topic", async () => {
     await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c4", today });
     const a = await qa.answer("天山天池国际滑雪场共有几条雪道？", { sessionId: "c4", today });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedDates, fitsDate } from "../../src/answer/dates.js";
+import { askedDates, fitsDate, namesDate } from "../../src/answer/dates.js";
 
 const TODAY = new Date("2025-03-01T12:00:00Z");
 
@@ -40,6 +40,22 @@ describe("fitsDate: whether an article can answer for a date", () => {
     expect(fitsDate(year2024, null, "昌吉州总工会2024年工作综述")).toBe(true);
     expect(fitsDate(year2024, null, "2025年安全生产")).toBe(false);
     expect(fitsDate({ year: 2026, relative: true, text: "今年" }, null, "")).toBe(true);
+  });
+  it("needs an undated page to name the month too when a month is asked", () => {
+    const november2025 = { year: 2025, month: 11, relative: false, text: "2025年11月" };
+    expect(fitsDate(november2025, null, "2025年1—11月，全州安全形势持续向好")).toBe(true);
+    expect(fitsDate(november2025, null, "2025年11月5日")).toBe(true);
+    // The year and 1—11月 far apart are two statements, not November 2025; 21月 is not 1月.
+    expect(fitsDate(november2025, null, "昌吉州2025年安全生产工作新闻发布会上获悉：今年1—11月")).toBe(false);
+    expect(fitsDate({ year: 2025, month: 1, relative: false, text: "" }, null, "2025年21月")).toBe(false);
+  });
+});
+
+describe("namesDate: whether a sentence names the period asked", () => {
+  it("finds the year, and the month after it", () => {
+    expect(namesDate("发放2025年部分社保补贴", { year: 2025, relative: false, text: "" })).toBe(true);
+    expect(namesDate("发放2025年部分社保补贴", { year: 2025, month: 11, relative: false, text: "" })).toBe(false);
+    expect(namesDate("2024年11月5日上午", { year: 2024, month: 11, relative: true, text: "" })).toBe(true);
   });
 });
 
