@@ -187,13 +187,20 @@ function isAnswer(s: Selection | null, rule: AnswerRule): boolean {
   const wantsFigure = rule.needsFigure || asksForFigure(rule.kind);
   if (wantsFigure && !s.figure) return false;
   // "How many trails": a figure of something else in a sentence about the place is no answer.
-  if (wantsFigure && s.focusCredit === 0) return false;
+  if (wantsFigure && (s.focusCredit === 0 || (rule.strictTopic && s.focusCredit < ZH_FOCUS_CREDIT))) return false;
   if (rule.strictTopic && s.absent.length) {
     // "How many tonnes of wheat" answered from an article about corn: the rarest words must be there.
     if (Math.max(...s.absent.map((c) => c.weight)) >= TOPIC_SHARE * s.maxWeight) return false;
   }
   return true;
 }
+
+/**
+ * A Chinese question's focus (多少头*肉牛*) must be in the answering sentence, or all its characters:
+ * 奶牛 shares only 牛 with 肉牛 and is another animal (0.25 credit). English readings come through a
+ * dictionary that misses synonyms, so there any trace of the focus counts.
+ */
+const ZH_FOCUS_CREDIT = 0.5;
 
 /** A missing Chinese word at least this share of the question's rarest word's weight is a missing topic. */
 const TOPIC_SHARE = 0.75;

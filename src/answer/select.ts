@@ -142,7 +142,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
 
 // Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they
 // keep out dates, years and bare numbers.
-const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单/;
+const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起/;
 const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%/;
 
 /**
@@ -214,7 +214,7 @@ const ASKED_UNITS: [RegExp, string][] = [
 ];
 
 // Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.
-const MEASURE = /(?:多少|几)(支|条|个|家|项|名|人|户|座|台|辆|场|次|所|处|栋|套|批|位|部|件|只|头)/;
+const MEASURE = /(?:多少|几)(支|条|个|家|项|名|人|户|座|台|辆|场|次|所|处|栋|套|批|位|部|件|只|头|列|种|款|份|间|层|篇|门|张|起|副|根|届|期)/;
 
 export function askedUnit(question: string): string | null {
   for (const [pattern, unit] of ASKED_UNITS) if (pattern.test(question)) return unit;

@@ -37,6 +37,21 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(a.figure).toBe("8710人");
   });
 
+  it("counts in whatever measure word the papers use (列 for train trips)", async () => {
+    expect((await qa.answer("中欧班列累计开行突破多少列？")).figure).toBe("10万列");
+  });
+
+  it("reads 共有 as part of the question, not as the thing asked about", async () => {
+    expect((await qa.answer("昌吉州总工会实施的创新项目共有多少项？")).figure).toBe("2.6万项");
+  });
+
+  it("does not answer a Chinese question about one thing with a sibling that shares a character", async () => {
+    // The farm reports 奶牛存栏数近千头 (dairy cows); 肉牛 (beef cattle) shares only 牛.
+    const a = await qa.answer("正飞牛业有多少头肉牛？");
+    expect(a.found).toBe(false);
+    expect(a.figure).toBeNull();
+  });
+
   it("says plainly when the articles do not cover a topic, citing nothing", async () => {
     for (const question of ["明天乌鲁木齐天气怎么样？", "Who won the 2022 World Cup?", "What is the price of Bitcoin today?"]) {
       const a = await qa.answer(question);
