@@ -10,6 +10,7 @@ const UNIT_EN: Record<string, string> = {
   个: "", 项: "items", 场次: "sessions", 场: "events", 次: "times", 元: "yuan", 万元: "yuan", 亿元: "yuan",
   吨: "tonnes", 万吨: "tonnes", 亩: "mu", 万亩: "mu", 公里: "km", 米: "m", 平方米: "m²", 万平方米: "m²", 公顷: "hectares",
   "%": "%", 岁: "years old", 辆: "vehicles", 头: "head", 处: "sites", 栋: "buildings", 台: "units", 套: "sets",
+  个月: "months", 年: "years", 天: "days", 小时: "hours", 列: "train trips", 万列: "train trips", 种: "kinds",
 };
 
 /** English reading of a figure: 1.45万人次 → "14,500 person-times"; unknown units stay Chinese. */

@@ -98,7 +98,11 @@ export function withContext(concepts: Concept[], previous: Turn): Concept[] {
   if (concepts.length > 0 && concepts.every((c) => c.date)) {
     return [...concepts.map((c) => ({ ...c, date: { ...c.date!, relative: false } })), ...carried];
   }
-  return [...concepts, ...carried.map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined }))];
+  // "And hydrogen?", "氢气呢？" ask about what they name, though no question word points at it.
+  const words = concepts.filter((c) => !c.date);
+  const named = words.some((c) => c.focus) ? null : words.reduce<Concept | null>((a, c) => (!a || c.weight > a.weight ? c : a), null);
+  const asked = concepts.map((c) => (c === named ? { ...c, focus: true } : c));
+  return [...asked, ...carried.map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined }))];
 }
 
 const CONTEXT_WEIGHT = 0.5;

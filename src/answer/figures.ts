@@ -131,22 +131,45 @@ export function findPlaces(text: string, segmenter: ChineseSegmenter = jiebaSegm
     return [...text.matchAll(PLACE_NAME)].map((m) => ({ text: m[0], kind: "place" as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, value: null, unit: "" }));
   }
   const out: Figure[] = [];
+  const tagged = segmenter.tag(text);
   let at = 0;
   let open: Figure | null = null;
-  for (const { word, tag } of segmenter.tag(text)) {
-    const placeLike = tag === "ns" || (open !== null && PLACE_WORD.test(word));
-    if (placeLike) {
-      if (open && open.end === at) {
-        open.text += word;
-        open.end += word.length;
-      } else {
-        open = { text: word, kind: "place", start: at, end: at + word.length, value: null, unit: "" };
-        out.push(open);
-      }
-    } else open = null;
-    at += word.length;
+  for (let i = 0; i < tagged.length; i++) {
+    const { word, tag } = tagged[i]!;
+    // Words the tagger does not know as a place, between a place and a place word, name part of
+    // it (奇台县 + 喇嘛 + 湖梁 + 工业园区): up to 6 characters of them.
+    const inner: number = open !== null && open.end === at ? placeWordAfter(tagged, i) : -1;
+    const placeLike = tag === "ns" || (open !== null && PLACE_WORD.test(word)) || inner > i;
+    if (!placeLike) {
+      open = null;
+      at += word.length;
+      continue;
+    }
+    const last: number = inner > i ? inner : i;
+    const joined: string = tagged.slice(i, last + 1).map((t) => t.word).join("");
+    if (open && open.end === at) {
+      open.text += joined;
+      open.end += joined.length;
+    } else {
+      open = { text: joined, kind: "place", start: at, end: at + joined.length, value: null, unit: "" };
+      out.push(open);
+    }
+    at += joined.length;
+    i = last;
   }
   return out;
+}
+
+/** Index of the place word (工业园区) that ends a short run of Han words starting at `from`, or -1. */
+function placeWordAfter(tagged: readonly { word: string }[], from: number): number {
+  let chars = 0;
+  for (let j = from; j < tagged.length && j - from <= 3; j++) {
+    const word = tagged[j]!.word;
+    if (j > from && PLACE_WORD.test(word)) return j;
+    chars += word.length;
+    if (!/^\p{Script=Han}+$/u.test(word) || chars > 6) return -1;
+  }
+  return -1;
 }
 
 const PLACE_WORD = /^(自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|工业园区|工业园|开发区|经济技术开发区|师|团|连)$/;

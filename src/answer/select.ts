@@ -174,7 +174,12 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
     if (!clause) return 0;
     // The clause itself counts fully; the one before it (the subject often sits there) counts half.
     const before = clauses[clauses.indexOf(clause) - 1];
-    return concepts.reduce((s, c) => s + (mentions(clause.text, c) ? c.weight : before && mentions(before.text, c) ? c.weight / 2 : 0), 0);
+    // The focus weighs double here as when choosing the sentence: "And hydrogen?" wants 氢气2000吨,
+    // not the clause that names more of the previous question's words.
+    return concepts.reduce((s, c) => {
+      const weight = c.weight * (c.focus ? FOCUS_BOOST : 1);
+      return s + (mentions(clause.text, c) ? weight : before && mentions(before.text, c) ? weight / 2 : 0);
+    }, 0);
   };
   // Within a clause, the figure right next to the asked-about word wins (13个师市14支*队伍*).
   const focus = concepts.find((c) => c.focus);
@@ -211,6 +216,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
   [/\bhow many (people|persons)\b/i, "人"],
+  [/多久|多长时间|\bhow long\b/i, "时长"],
 ];
 
 // Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.
@@ -222,7 +228,7 @@ export function askedUnit(question: string): string | null {
 }
 
 // Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: /个|项|家|处|座|所/, 场: /场/, 次: /次/ };
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: /个|项|家|处|座|所/, 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/ };
 
 function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;

@@ -100,6 +100,22 @@ describe("follow-up and date questions through the real pipeline", () => {
     expect(zh.found).toBe(false);
   });
 
+  it("asks about what an elliptical follow-up names, and says where in full", async () => {
+    const day = new Date("2024-11-10T12:00:00Z");
+    await qa.answer("What is the total investment of the Qitai carbon dioxide project?", { sessionId: "c10", today: day });
+    await qa.answer("How much CO2 can it produce a year?", { sessionId: "c10", today: day });
+    // 二氧化碳15万吨、氢气2000吨: "hydrogen" is what is asked, though no question word points at it.
+    expect((await qa.answer("And hydrogen?", { sessionId: "c10", today: day })).figure).toBe("2000吨");
+    // 奇台县 is already known from the chat; the place is 奇台县喇嘛湖梁工业园区, not 新疆.
+    expect((await qa.answer("Where is it located?", { sessionId: "c10", today: day })).figure).toBe("奇台县喇嘛湖梁工业园区");
+  });
+
+  it("answers 多久 with a duration, not a date", async () => {
+    await qa.answer("准东的煤制烯烃项目年产多少吨？", { sessionId: "c11", today });
+    const a = await qa.answer("它的总工期是多久？", { sessionId: "c11", today });
+    expect(a.figure).toBe("48个月");
+  });
+
   it("starts fresh on a new topic", async () => {
     await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c4", today });
     const a = await qa.answer("天山天池国际滑雪场共有几条雪道？", { sessionId: "c4", today });

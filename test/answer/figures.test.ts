@@ -38,4 +38,8 @@ describe("findNames and findPlaces", () => {
   it("finds places as the segmenter tags them", () => {
     expect(findPlaces("连日来，呼图壁县各饲料加工企业马力全开").map((f) => f.text)).toEqual(["呼图壁县"]);
   });
+  it("joins a place with the name and place word after it, even when the segmenter splits the name", () => {
+    // jieba: 奇台县/ns 喇嘛/n 湖梁/x 工业园区/n
+    expect(findPlaces("位于奇台县喇嘛湖梁工业园区的新疆裕隆丰源气体有限公司").map((f) => f.text)).toEqual(["奇台县喇嘛湖梁工业园区", "新疆"]);
+  });
 });

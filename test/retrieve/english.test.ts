@@ -170,6 +170,9 @@ describe("detectQuestionKind", () => {
     ["When will the plant start running?", "date"],
     ["工厂什么时候投产？", "date"],
     ["哪一年开始建设？", "date"],
+    // A duration (48个月) is counted in time units; it is not a date.
+    ["总工期是多久？", "count"],
+    ["How long is the construction period?", "count"],
     ["Who chairs the ski resort?", "who"],
     ["滑雪场董事长是谁？", "who"],
     ["Where is the grain reserve?", "where"],
