@@ -93,6 +93,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // The byline is a candidate answer too ("who wrote this report?").
     const byline = article.byline ? [{ text: article.byline, start: -1, end: -1 }] : [];
     const sentences = [...byline, ...splitSentences(body)];
+    const lead = byline.length;
     const articleText = `${heading}\n${article.byline ?? ""}\n${body}`;
     // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
     // A date concept is covered by the article's date, or by the sentence naming that year
@@ -122,7 +123,8 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
           IN_ARTICLE * mentionStrength(body, c),
         );
         covered += credit * c.weight;
-        if (c.focus) focusCredit = c.date ? credit : mentionStrength(sentence.text, c);
+        // The lead (本报讯…12月1日，…) tells the headline's event: the headline's words count for it.
+        if (c.focus) focusCredit = c.date ? credit : Math.max(mentionStrength(sentence.text, c), i === lead ? mentionStrength(heading, c) : 0);
         focused += credit * weightOf(c);
         if (credit < IN_NEIGHBOUR) missing.push(c);
       }
@@ -158,8 +160,12 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
   const figures = found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));
   if (!figures.length) return null;
   const fitting = figures.filter((f) => fitsKind(f, kind) && inUnit(f, unit));
+  // "When" wants the day (11月5日上午，2024年…活动周开幕式举行): a bare year answers "which year", or
+  // when the sentence gives no day.
+  const days = fitting.filter((f) => f.kind === "date");
+  const timely = kind === "date" && unit !== YEAR_ASKED && days.length ? days : fitting;
   // Digits first: a spelled-out numeral answers only when the sentence gives no figure in digits.
-  const digits = fitting.some((f) => !f.spelled) ? fitting.filter((f) => !f.spelled) : fitting;
+  const digits = timely.some((f) => !f.spelled) ? timely.filter((f) => !f.spelled) : timely;
   // "How much" prefers money and measures when the sentence has both (帮助1649人次…追讨欠薪492.95万元).
   // Not the other way round: 多少 asks for counts and sums alike.
   const preferred = kind === "amount" ? AMOUNT_UNITS : null;
@@ -207,6 +213,9 @@ export function asksForFigure(kind: QuestionKind): boolean {
   return kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where";
 }
 
+/** askedUnit's answer for "哪一年 / which year": a year (or a date) answers, and a bare year is enough. */
+const YEAR_ASKED = "年份";
+
 // The unit a question names ("多少吨", "in tonnes"): the answer must be in that unit, never a nearby other measure.
 const ASKED_UNITS: [RegExp, string][] = [
   [/多少(万|亿)?吨|几(万)?吨|\b(tonnes?|tons?)\b/i, "吨"],
@@ -217,6 +226,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
   [/\bhow many (people|persons)\b/i, "人"],
   [/多久|多长时间|\bhow long\b/i, "时长"],
+  [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
 ];
 
 // Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.
@@ -232,6 +242,7 @@ const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, �
 
 function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;
+  if (unit === YEAR_ASKED) return figure.kind === "year" || figure.kind === "date";
   return (SAME_MEASURE[unit] ?? new RegExp(unit)).test(figure.unit);
 }
 

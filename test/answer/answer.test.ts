@@ -52,6 +52,17 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(a.figure).toBeNull();
   });
 
+  it("reads a lead sentence with its headline: the headline names the event the lead dates", async () => {
+    // Headline: 天山天池国际滑雪场开板…; lead: 本报讯…12月1日，伴随响亮的汽笛声… (no 开板 in it).
+    expect((await qa.answer("天山天池国际滑雪场什么时候开板？")).figure).toBe("12月1日");
+  });
+
+  it("answers 'when' with the day, and 'which year' with the year", async () => {
+    // 11月5日上午，2024年昌吉州全民终身学习活动周开幕式举行: 2024年 is part of the event's name.
+    expect((await qa.answer("全民终身学习活动周开幕式什么时候举行？")).figure).toBe("11月5日");
+    expect((await qa.answer("傲农公司哪一年成立？")).figure).toBe("2014年");
+  });
+
   it("says plainly when the articles do not cover a topic, citing nothing", async () => {
     for (const question of ["明天乌鲁木齐天气怎么样？", "Who won the 2022 World Cup?", "What is the price of Bitcoin today?"]) {
       const a = await qa.answer(question);
