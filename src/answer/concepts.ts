@@ -23,6 +23,8 @@ export interface Concept {
   weak?: boolean;
   /** A date the question names: covered by an article of that date, not by a spelling. */
   date?: AskedDate;
+  /** Carried from the previous question of the chat: it names the article's topic, not the sentence's. */
+  context?: boolean;
 }
 
 /** Document frequency in the passage index, and the passage count, to weigh concepts. */

@@ -86,7 +86,9 @@ export function withoutOpener(question: string): string {
 
 /**
  * Concepts of the previous question join the new ones as context: half weight, never anchors or
- * focus. A follow-up that only moves the date ("What about last year?", "去年12月呢？") is the
+ * focus; when the follow-up names something of its own ("落实了多少资金？" after hazards), they are
+ * the article's topic, and a mention anywhere in it counts (see rankSentences). "这是谁说的？" names
+ * nothing: the previous question's words must still be near the answer. A follow-up that only moves the date ("What about last year?", "去年12月呢？") is the
  * previous question asked of another period: its concepts stay as they were (weight, anchors,
  * focus), and the new date must be confirmed by the page (its issue date, or its text naming it) —
  * an undated page that merely does not rule it out answers nothing about that period.
@@ -102,7 +104,7 @@ export function withContext(concepts: Concept[], previous: Turn): Concept[] {
   const words = concepts.filter((c) => !c.date);
   const named = words.some((c) => c.focus) ? null : words.reduce<Concept | null>((a, c) => (!a || c.weight > a.weight ? c : a), null);
   const asked = concepts.map((c) => (c === named ? { ...c, focus: true } : c));
-  return [...asked, ...carried.map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined }))];
+  return [...asked, ...carried.map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined, context: words.length > 0 }))];
 }
 
 const CONTEXT_WEIGHT = 0.5;

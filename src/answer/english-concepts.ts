@@ -6,6 +6,8 @@ import { ADMIN_UNIT, idfOf, markFocus, type Concept, type TermStats } from "./co
 // Words that only say what kind of answer is wanted (the kind detector reads them).
 const ASKING = new Set([
   "many", "much", "number", "total", "amount", "people", "year", "years", "date", "day", "time", "name", "happen", "happened", "said", "say",
+  // "How much did it cost / spend": money is asked (askedUnit: 元); the papers say 投资, 投入, 资金.
+  "cost", "costs", "spend", "spent",
   // Months and "last/this" are read as dates (see dates.ts), not matched as words.
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "last", "season",
 ]);

@@ -120,7 +120,8 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
           IN_SENTENCE * mentionStrength(sentence.text, c),
           IN_NEIGHBOUR * mentionStrength(neighbours, c),
           IN_HEADLINE * mentionStrength(heading, c),
-          IN_ARTICLE * mentionStrength(body, c),
+          // The chat's earlier topic (隐患 before "落实了多少资金？") is the article's, not the sentence's.
+          (c.context ? IN_NEIGHBOUR : IN_ARTICLE) * mentionStrength(body, c),
         );
         covered += credit * c.weight;
         // The lead (本报讯…12月1日，…) tells the headline's event: the headline's words count for it.

@@ -116,6 +116,20 @@ describe("follow-up and date questions through the real pipeline", () => {
     expect(a.figure).toBe("48个月");
   });
 
+  it("lets a follow-up's own words pick the sentence, with the chat's topic anywhere in the article", async () => {
+    const december = new Date("2025-12-20T12:00:00Z");
+    await qa.answer("昌吉州今年排查整治重大事故隐患多少项？", { sessionId: "c12", today: december });
+    await qa.answer("公路隐患呢？", { sessionId: "c12", today: december });
+    // 累计落实各级资金约3.36亿元 says nothing of 隐患 or 排查; the article does.
+    expect((await qa.answer("落实了多少资金？", { sessionId: "c12", today: december })).figure).toBe("3.36亿元");
+  });
+
+  it("reads 'how much did it cost' as asking for money, whatever word the paper uses", async () => {
+    await qa.answer("How many grain silos does the Changji reserve project have?", { sessionId: "c13", today });
+    // The page says 总投资 (total investment), never 成本 (cost).
+    expect((await qa.answer("How much did it cost?", { sessionId: "c13", today })).figure).toBe("1.75亿元");
+  });
+
   it("starts fresh on a new topic", async () => {
     await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c4", today });
     const a = await qa.answer("天山天池国际滑雪场共有几条雪道？", { sessionId: "c4", today });
