@@ -70,6 +70,8 @@ const FOLLOW_UP_EN = /^(and|what about|how about|also|then|so)\b|\b(it|its|they|
  */
 export function isFollowUp(question: string, concepts: Concept[], lang: "zh" | "en"): boolean {
   const pattern = lang === "zh" ? FOLLOW_UP_ZH : FOLLOW_UP_EN;
+  // "How many fires are there in Zhundong?": an existential "there" points back at nothing.
+  if (lang === "en") question = question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|will|has|have)\b/gi, " ");
   // "有多少支队伍参赛？" names no place, person or date of its own: it continues the chat's topic.
   const words = concepts.filter((c) => !c.date);
   const namesNothing = words.length <= 2 && !concepts.some((c) => c.anchor);

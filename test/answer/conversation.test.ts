@@ -130,6 +130,13 @@ describe("follow-up and date questions through the real pipeline", () => {
     expect((await qa.answer("How much did it cost?", { sessionId: "c13", today })).figure).toBe("1.75亿元");
   });
 
+  it("does not read an existential 'there' as pointing back", async () => {
+    const day = new Date("2024-11-20T12:00:00Z");
+    await qa.answer("How much winter wheat did Mulei county plant?", { sessionId: "c14", today: day });
+    const a = await qa.answer("How many coalfield fires are there in Zhundong?", { sessionId: "c14", today: day });
+    expect(a.figure).toBe("四处");
+  });
+
   it("starts fresh on a new topic", async () => {
     await qa.answer("昌吉州今年新增城镇就业多少人？", { sessionId: "c4", today });
     const a = await qa.answer("天山天池国际滑雪场共有几条雪道？", { sessionId: "c4", today });
