@@ -1,5 +1,5 @@
 import type { SearchIndex } from "../index/open.js";
-import { detectQuestionKind, type QueryTranslator, type QuestionKind } from "../retrieve/english.js";
+import { detectQuestionKind, type QueryTranslator } from "../retrieve/english.js";
 import { jiebaSegmenter } from "../retrieve/tokenize.js";
 import { searchHybrid, type ArticleHit, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
 import { chineseConcepts, dateConcepts } from "./concepts.js";
@@ -8,7 +8,7 @@ import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage, validateQuestion } from "./question.js";
 import { askedUnit, asksForFigure, rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation } from "./types.js";
-import { isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
+import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
 import { askedDates } from "./dates.js";
 import type { QueryTerm } from "../retrieve/bm25.js";
 
@@ -87,9 +87,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // A follow-up that only moves the date may get the same sentence, if it is of that date too.
     const asksAnew = own.some((c) => !c.date);
     const ranked = concepts.length
-      ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId, notAgain: asksAnew ? previous?.answered : null, perArticle: Infinity })
+      ? rankSentences(hits, concepts, kind, { unit, preferArticle: previous?.articleId, notAgain: asksAnew ? previous?.answered : null })
       : [];
-    const rule: AnswerRule = { kind, minCoverage: o.minCoverage[lang], needsFigure: unit !== null, strictTopic: lang === "zh" };
+    // A named unit or price needs a figure in it; counts, amounts, dates, who and where need theirs.
+    const rule: AnswerRule = { minCoverage: o.minCoverage[lang], wantsFigure: unit !== null || asksForFigure(kind), strictTopic: lang === "zh" };
     const selection = answeringSentence(ranked, rule);
     const found = isAnswer(selection, rule);
     // Further sources only when they answer too (same decision), so no unrelated passage is cited.
@@ -118,7 +119,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       kind,
       // A follow-up remembers the chat's topic too, so "And in 2024?" after "What about last November?"
       // still asks about jobs.
-      concepts: previous ? [...own, ...previous.concepts.filter((c) => !c.date && !own.some((o) => o.label === c.label))] : own,
+      concepts: previous ? [...own, ...carriedConcepts(own, previous)] : own,
       articleId: found ? (best?.articleId ?? null) : null,
       answered: found && selection ? { sentence: selection.sentence.text, figure: selection.figure?.text ?? null } : null,
       at: Date.now(),
@@ -149,8 +150,7 @@ function answeringSentence(ranked: Selection[], rule: AnswerRule): Selection | n
   // `ranked` holds every sentence of the retrieved articles, best first.
   const top = ranked[0];
   if (!top) return null;
-  const wantsFigure = rule.needsFigure || asksForFigure(rule.kind);
-  if (isAnswer(top, rule) || top.figure || !wantsFigure) return top;
+  if (isAnswer(top, rule) || top.figure || !rule.wantsFigure) return top;
   return ranked.find((s) => s.hit === top.hit && isAnswer(s, rule)) ?? top;
 }
 
@@ -164,10 +164,9 @@ function bestPerArticle(ranked: Selection[]): Selection[] {
 const SUPPORT_MARGIN = 0.05;
 
 interface AnswerRule {
-  kind: QuestionKind;
   minCoverage: number;
-  /** The question names a unit or a price: only a figure in that unit answers it. */
-  needsFigure: boolean;
+  /** Only a sentence with a figure (date, name, place) of the kind and unit asked answers. */
+  wantsFigure: boolean;
   /**
    * The article must mention the question's main topic words at least in part. Only for Chinese
    * questions: English ones reach Chinese through a dictionary whose readings are too loose for it.
@@ -184,7 +183,7 @@ function isAnswer(s: Selection | null, rule: AnswerRule): boolean {
   if (s.missingAnchors.length) return false;
   if (s.coverage < rule.minCoverage) return false;
   // Counts, amounts and dates need their figure; "who" needs a name and "where" a place.
-  const wantsFigure = rule.needsFigure || asksForFigure(rule.kind);
+  const { wantsFigure } = rule;
   if (wantsFigure && !s.figure) return false;
   // "How many trails": a figure of something else in a sentence about the place is no answer.
   if (wantsFigure && (s.focusCredit === 0 || (rule.strictTopic && s.focusCredit < ZH_FOCUS_CREDIT))) return false;

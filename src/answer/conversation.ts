@@ -62,7 +62,9 @@ export class ConversationMemory {
 
 // Openers and pronouns of a question that continues the previous one.
 const FOLLOW_UP_ZH = /^(那|那么|还有|另外|而|它|其|该|这个|这|他|她|此外)|(呢|呢？|呢\?)$|它|其中|这是|这些|该项目|该公司/;
-const FOLLOW_UP_EN = /^(and|what about|how about|also|then|so)\b|\b(it|its|they|them|their|there|that|this one|these|those|he|she|his|her)\b/i;
+/** How an English follow-up may open ("And…", "What about…"); the opener is no question word. */
+const OPENER_EN = /^(and|what about|how about|also|then|so)\b/i;
+const FOLLOW_UP_EN = new RegExp(`${OPENER_EN.source}|\\b(it|its|they|them|their|there|that|this one|these|those|he|she|his|her)\\b`, "i");
 
 /**
  * Whether a question leans on the previous one: it opens like a continuation (那…呢, and…, what
@@ -83,30 +85,39 @@ export function isFollowUp(question: string, concepts: Concept[], lang: "zh" | "
  * kind ("what" is the opener, not the question word), so the previous question's kind carries over.
  */
 export function withoutOpener(question: string): string {
-  return question.trim().replace(/^(and|also|then|so|what about|how about)\b[\s,]*/i, "");
+  return question.trim().replace(new RegExp(`${OPENER_EN.source}[\\s,]*`, "i"), "");
 }
 
 /**
  * Concepts of the previous question join the new ones as context: half weight, never anchors or
- * focus; when the follow-up names something of its own ("落实了多少资金？" after hazards), they are
- * the article's topic, and a mention anywhere in it counts (see rankSentences). "这是谁说的？" names
- * nothing: the previous question's words must still be near the answer. A follow-up that only moves the date ("What about last year?", "去年12月呢？") is the
- * previous question asked of another period: its concepts stay as they were (weight, anchors,
- * focus), and the new date must be confirmed by the page (its issue date, or its text naming it) —
- * an undated page that merely does not rule it out answers nothing about that period.
+ * focus. When the follow-up names something of its own ("落实了多少资金？" after hazards), they are
+ * the article's topic, and a mention anywhere in it counts (see rankSentences); "这是谁说的？" names
+ * nothing, so the previous question's words must still be near the answer.
+ *
+ * A follow-up that only moves the date ("What about last year?", "去年12月呢？") is the previous
+ * question asked of another period: its concepts stay as they were (weight, anchors, focus), and
+ * the new date must be confirmed by the page (its issue date, or its text naming it) — an undated
+ * page that merely does not rule it out answers nothing about that period.
  */
 export function withContext(concepts: Concept[], previous: Turn): Concept[] {
-  const own = new Set(concepts.map((c) => c.label));
-  // The previous question's dates do not carry over: "and in 2024?" replaces them.
-  const carried = previous.concepts.filter((c) => !own.has(c.label) && !c.date);
-  if (concepts.length > 0 && concepts.every((c) => c.date)) {
+  const carried = carriedConcepts(concepts, previous);
+  const words = concepts.filter((c) => !c.date);
+  if (concepts.length > 0 && words.length === 0) {
     return [...concepts.map((c) => ({ ...c, date: { ...c.date!, relative: false } })), ...carried];
   }
   // "And hydrogen?", "氢气呢？" ask about what they name, though no question word points at it.
-  const words = concepts.filter((c) => !c.date);
   const named = words.some((c) => c.focus) ? null : words.reduce<Concept | null>((a, c) => (!a || c.weight > a.weight ? c : a), null);
   const asked = concepts.map((c) => (c === named ? { ...c, focus: true } : c));
   return [...asked, ...carried.map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined, context: words.length > 0 }))];
+}
+
+/**
+ * The previous question's concepts (as it remembered them) that a follow-up carries on: not the
+ * ones it names again, and not its dates — "and in 2024?" replaces them.
+ */
+export function carriedConcepts(concepts: Concept[], previous: Turn): Concept[] {
+  const own = new Set(concepts.map((c) => c.label));
+  return previous.concepts.filter((c) => !own.has(c.label) && !c.date);
 }
 
 const CONTEXT_WEIGHT = 0.5;

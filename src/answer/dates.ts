@@ -72,8 +72,14 @@ export function fitsDate(asked: AskedDate, articleDate: string | null, text: str
 /** The text names the asked year, and the asked month of it if any (2025年1—11月 names November). */
 export function namesDate(text: string, date: AskedDate): boolean {
   if (!date.month) return text.includes(`${date.year}年`);
-  return new RegExp(`${date.year}年[^。；;]{0,6}?(?<!\\d)${date.month}月`).test(text);
+  const key = `${date.year}-${date.month}`;
+  let pattern = MONTH_NAMED.get(key);
+  if (!pattern) MONTH_NAMED.set(key, (pattern = new RegExp(`${date.year}年[^。；;]{0,6}?(?<!\\d)${date.month}月`)));
+  return pattern.test(text);
 }
+
+/** namesDate runs per sentence: one compiled pattern per asked month. */
+const MONTH_NAMED = new Map<string, RegExp>();
 
 /**
  * A season fits a page issued during it (July of its first year to June of the next), or a page

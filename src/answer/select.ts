@@ -19,7 +19,6 @@ export interface Selection {
   coverage: number;
   /** Concepts the whole article never mentions. */
   missingAnchors: Concept[];
-  missing: Concept[];
   /** Concepts the article does not mention even in part. */
   absent: Concept[];
   /** The heaviest concept weight of the question. */
@@ -61,11 +60,6 @@ const IN_NEIGHBOUR = 0.6;
 const IN_HEADLINE = 0.6;
 const IN_ARTICLE = 0.3;
 
-/**
- * Scores every sentence of the retrieved articles by the weighted share of the question's concepts
- * it mentions (with partial credit for context), plus small bonuses for holding the kind of figure
- * asked for and for retrieval rank. Returns each article's best sentence, best first.
- */
 export interface RankOptions {
   /** The unit the question names, if any (see askedUnit). */
   unit?: string | null;
@@ -73,20 +67,24 @@ export interface RankOptions {
   preferArticle?: string | null;
   /** The previous answer (sentence and figure): a follow-up is not answered with it again. */
   notAgain?: { sentence: string; figure: string | null } | null;
-  /** Sentences kept per article, best first (the best may lack the figure a runner-up gives). Default 1. */
-  perArticle?: number;
 }
 
+/**
+ * Scores every sentence of the retrieved articles by the weighted share of the question's concepts
+ * it mentions (with partial credit for context), plus small bonuses for holding the kind of figure
+ * asked for and for retrieval rank. Returns every sentence, best first: the first of each article
+ * is its best, and a later one may give the figure the best one lacks.
+ */
 export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, options: RankOptions = {}): Selection[] {
-  const { unit = null, preferArticle = null, notAgain = null, perArticle = 1 } = options;
+  const { unit = null, preferArticle = null, notAgain = null } = options;
   // The focus weighs more when choosing the sentence, not when deciding whether it answers.
   const weightOf = (c: Concept) => c.weight * (c.focus ? FOCUS_BOOST : 1);
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const focusedTotal = concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
   const maxWeight = Math.max(0, ...concepts.map((c) => c.weight));
-  const kept: Selection[] = [];
+  const wantsFigure = asksForFigure(kind);
+  const ranked: Selection[] = [];
   hits.forEach((hit, rank) => {
-    const scored: Selection[] = [];
     const article = hit.article;
     const body = bodyOf(article);
     const heading = [article.kicker ?? "", article.headline, article.subheadline ?? ""].join(" ");
@@ -95,18 +93,24 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     const sentences = [...byline, ...splitSentences(body)];
     const lead = byline.length;
     const articleText = `${heading}\n${article.byline ?? ""}\n${body}`;
-    // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
+    // What depends on the article only, per concept, once (not per sentence).
+    const inHeading = concepts.map((c) => mentionStrength(heading, c));
+    const inBody = concepts.map((c) => mentionStrength(body, c));
+    const inArticle = concepts.map((c) => mentionStrength(articleText, c));
     // A date concept is covered by the article's date, or by the sentence naming that year
     // (a 2026 page reporting 2025 figures); an undated page by its text naming it.
-    const dated = (c: Concept, sentence: string) =>
-      c.date !== undefined && (fitsDate(c.date, article.date, article.date ? "" : articleText) || namesDate(sentence, c.date));
+    const articleDated = concepts.map((c) => c.date !== undefined && fitsDate(c.date, article.date, article.date ? "" : articleText));
+    const dated = (j: number, sentence: string) => articleDated[j]! || namesDate(sentence, concepts[j]!.date!);
     // An undated page cannot confirm a relative date (今年): it is not ruled out, but a page whose
     // issue date confirms it ranks above it.
-    const dateCredit = (c: Concept, sentence: string) =>
-      !dated(c, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? IN_SENTENCE : IN_NEIGHBOUR;
-    const words = concepts.filter((c) => !c.date);
-    const wordAnchorsMissing = words.filter((c) => c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : mentionStrength(articleText, c) < 0.5));
-    const absent = words.filter((c) => mentionStrength(articleText, c) < 0.5);
+    const dateCredit = (j: number, sentence: string) => {
+      const c = concepts[j]!;
+      return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? IN_SENTENCE : IN_NEIGHBOUR;
+    };
+    // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
+    const wordAnchorsMissing = concepts.filter((c, j) => !c.date && c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : inArticle[j]! < 0.5));
+    const absent = concepts.filter((c, j) => !c.date && inArticle[j]! < 0.5);
+    const dateIndexes = concepts.flatMap((c, j) => (c.date ? [j] : []));
     const preferred = preferArticle === article.id ? PREFERRED_BONUS : 0;
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
     sentences.forEach((sentence, i) => {
@@ -114,33 +118,30 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       let covered = 0;
       let focused = 0;
       let focusCredit = 1;
-      const missing: Concept[] = [];
-      for (const c of concepts) {
-        const credit = c.date ? dateCredit(c, sentence.text) : Math.max(
+      concepts.forEach((c, j) => {
+        const credit = c.date ? dateCredit(j, sentence.text) : Math.max(
           IN_SENTENCE * mentionStrength(sentence.text, c),
           IN_NEIGHBOUR * mentionStrength(neighbours, c),
-          IN_HEADLINE * mentionStrength(heading, c),
+          IN_HEADLINE * inHeading[j]!,
           // The chat's earlier topic (隐患 before "落实了多少资金？") is the article's, not the sentence's.
-          (c.context ? IN_NEIGHBOUR : IN_ARTICLE) * mentionStrength(body, c),
+          (c.context ? IN_NEIGHBOUR : IN_ARTICLE) * inBody[j]!,
         );
         covered += credit * c.weight;
         // The lead (本报讯…12月1日，…) tells the headline's event: the headline's words count for it.
-        if (c.focus) focusCredit = c.date ? credit : Math.max(mentionStrength(sentence.text, c), i === lead ? mentionStrength(heading, c) : 0);
+        if (c.focus) focusCredit = c.date ? credit : Math.max(mentionStrength(sentence.text, c), i === lead ? inHeading[j]! : 0);
         focused += credit * weightOf(c);
-        if (credit < IN_NEIGHBOUR) missing.push(c);
-      }
+      });
       const coverage = covered / total;
-      const missingAnchors = [...concepts.filter((c) => c.date && !dated(c, sentence.text)), ...wordAnchorsMissing];
+      const missingAnchors = [...dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!), ...wordAnchorsMissing];
       const figure = pickFigure(sentence.text, concepts, kind, unit);
       if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return;
-      const wantsFigure = asksForFigure(kind);
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
-      scored.push({ hit, sentence, coverage, missingAnchors, missing, absent, maxWeight, focusCredit, figure, score });
+      ranked.push({ hit, sentence, coverage, missingAnchors, absent, maxWeight, focusCredit, figure, score });
     });
-    kept.push(...scored.sort((a, b) => b.score - a.score).slice(0, perArticle));
   });
-  return kept.sort((a, b) => b.score - a.score);
+  // Stable: on equal scores the earlier article, then the earlier sentence, comes first.
+  return ranked.sort((a, b) => b.score - a.score);
 }
 
 // Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they
@@ -244,7 +245,8 @@ const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, �
 function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;
   if (unit === YEAR_ASKED) return figure.kind === "year" || figure.kind === "date";
-  return (SAME_MEASURE[unit] ?? new RegExp(unit)).test(figure.unit);
+  const same = SAME_MEASURE[unit];
+  return same ? same.test(figure.unit) : figure.unit.includes(unit);
 }
 
 function fitsKind(f: Figure, kind: QuestionKind): boolean {
