@@ -1,13 +1,10 @@
 #!/usr/bin/env node
 import "dotenv/config";
-import { cliContext, rebuildIndex } from "./cli/context.js";
-import { describeBuild } from "./index/build.js";
-import { runChat } from "./cli/chat.js";
+import { cliContext, rebuildAndReport, type CliContext } from "./cli/context.js";
+import { chatUntilDone } from "./cli/chat.js";
 import { openQaService } from "./core/service.js";
 import type { QaService } from "./core/types.js";
-import { startIndexWatcher } from "./core/watch.js";
 import { describeError, QaError, type ErrorCode } from "./errors.js";
-import { resolveCurrentBuild } from "./index/store.js";
 
 /**
  * `npm start`: builds the index if there is none, or if it was written by another version (the
@@ -23,13 +20,7 @@ async function main(): Promise<void> {
     await startBot(config, qa, logger);
   } else {
     process.stderr.write("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead (see README, \"Run the bot\").\n");
-    const watcher = startIndexWatcher(qa, config, logger);
-    try {
-      await runChat(qa);
-    } finally {
-      watcher.close();
-      await qa.close();
-    }
+    await chatUntilDone(qa, ctx);
   }
 }
 
@@ -39,18 +30,16 @@ const REBUILD_BECAUSE: Partial<Record<ErrorCode, (indexDir: string) => string>> 
   INDEX_VERSION: (dir) => `The index in ${dir} was written by another version of this program`,
 };
 
-async function openOrBuild(ctx: ReturnType<typeof cliContext>): Promise<QaService> {
+async function openOrBuild(ctx: CliContext): Promise<QaService> {
   const { config, logger } = ctx;
   try {
-    resolveCurrentBuild(config.indexDir);
+    // Opening checks the index first (INDEX_MISSING, INDEX_VERSION), before any model is loaded.
     return await openQaService(config, { logger });
   } catch (err) {
     const because = err instanceof QaError ? REBUILD_BECAUSE[err.code] : undefined;
     if (!because) throw err;
     process.stderr.write(`${because(config.indexDir)} — building it from ${config.seedsDir}…\n`);
-    const report = await rebuildIndex(ctx);
-    for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-    process.stderr.write(`${describeBuild(report)}\n`);
+    await rebuildAndReport(ctx, process.stderr);
     return openQaService(config, { logger });
   }
 }

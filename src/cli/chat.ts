@@ -8,7 +8,7 @@ import type { QaService } from "../core/types.js";
 import { openQaService } from "../core/service.js";
 import { startIndexWatcher } from "../core/watch.js";
 import { describeError } from "../errors.js";
-import { cliContext } from "./context.js";
+import { cliContext, type CliContext } from "./context.js";
 import { renderAnswer, renderSources } from "./render.js";
 
 const HELP = [
@@ -90,14 +90,20 @@ export function registerChat(program: Command): void {
     .description("Interactive terminal chat over the same answering core (/help, /sources, Ctrl-D to leave).")
     .action(async () => {
       const ctx = cliContext();
-      const qa = await openQaService(ctx.config, { logger: ctx.logger });
-      // A rebuilt index (index, index --add) is picked up without leaving the chat.
-      const watcher = startIndexWatcher(qa, ctx.config, ctx.logger);
-      try {
-        await runChat(qa);
-      } finally {
-        watcher.close();
-        await qa.close();
-      }
+      await chatUntilDone(await openQaService(ctx.config, { logger: ctx.logger }), ctx);
     });
+}
+
+/**
+ * The terminal chat over `qa` until end of input, then closes it. A rebuilt index (index,
+ * index --add) is picked up without leaving the chat.
+ */
+export async function chatUntilDone(qa: QaService, { config, logger }: CliContext): Promise<void> {
+  const watcher = startIndexWatcher(qa, config, logger);
+  try {
+    await runChat(qa);
+  } finally {
+    watcher.close();
+    await qa.close();
+  }
 }

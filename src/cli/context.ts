@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from "../config/index.js";
-import { buildIndex, buildOptionsFor, type BuildReport } from "../index/build.js";
+import { buildIndex, buildOptionsFor, describeBuild, type BuildReport } from "../index/build.js";
 import { createLogger, type Logger } from "../log.js";
 import { createProgress } from "./progress.js";
 
@@ -22,4 +22,12 @@ export async function rebuildIndex({ config }: CliContext): Promise<BuildReport>
   } finally {
     progress.stop();
   }
+}
+
+/** Full rebuild, then its warnings on stderr and its one-line summary on `out`. */
+export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStream): Promise<BuildReport> {
+  const report = await rebuildIndex(ctx);
+  for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+  out.write(`${describeBuild(report)}\n`);
+  return report;
 }

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { createEmbedder } from "../embed/index.js";
 import { updateIndex, type UpdateReport } from "../index/update.js";
-import { describeBuild } from "../index/build.js";
-import { cliContext, rebuildIndex, type CliContext } from "./context.js";
+import { buildOptionsFor, describeModel } from "../index/build.js";
+import { cliContext, rebuildAndReport, type CliContext } from "./context.js";
 import { createProgress } from "./progress.js";
 
 const HELP = `
@@ -34,9 +33,7 @@ export function registerIndex(program: Command): void {
     .action(async (options: { add?: string[]; remove?: string[] }) => {
       const ctx = cliContext();
       if (!options.add && !options.remove) {
-        const report = await rebuildIndex(ctx);
-        for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-        process.stdout.write(`${describeBuild(report)}\n`);
+        await rebuildAndReport(ctx, process.stdout);
         return;
       }
       const report = await updateFromCli(ctx, options.add ?? [], options.remove ?? []);
@@ -54,15 +51,7 @@ export function registerIndex(program: Command): void {
 async function updateFromCli({ config }: CliContext, add: string[], remove: string[]): Promise<UpdateReport> {
   const progress = createProgress();
   try {
-    return await updateIndex({
-      seedsDir: config.seedsDir,
-      indexDir: config.indexDir,
-      model: config.embeddingModel,
-      add,
-      remove,
-      loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
-      onProgress: (stage, done, total) => progress.update(stage, done, total),
-    });
+    return await updateIndex({ ...buildOptionsFor(config, { onProgress: (stage, done, total) => progress.update(stage, done, total) }), add, remove });
   } finally {
     progress.stop();
   }
@@ -78,8 +67,7 @@ function describeUpdate(report: UpdateReport, { config }: CliContext): string[] 
     ...report.removed.map((name) => `Removed ${name} (and its copy in ${config.seedsDir}).`),
   ];
   if (!report.changed) return lines;
-  const mode = manifest.model.available ? `model ${manifest.model.id}` : "keyword-only";
-  lines.push(`Index updated: ${manifest.counts.files} files, ${counts(manifest.counts)} in ${report.seconds.toFixed(1)} s (${mode}).`);
+  lines.push(`Index updated: ${manifest.counts.files} files, ${counts(manifest.counts)} in ${report.seconds.toFixed(1)} s (${describeModel(manifest)}).`);
   const { size, overlap } = manifest.chunking;
   if (size !== config.chunk.size || overlap !== config.chunk.overlap) {
     lines.push(

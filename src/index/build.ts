@@ -39,8 +39,12 @@ export interface BuildReport {
 
 /** One line for people: "Indexed 5 files: 26 articles, 121 passages in 4.2 s (model …)." */
 export function describeBuild(report: BuildReport): string {
-  const mode = report.manifest.model.available ? `model ${report.manifest.model.id}` : "keyword-only";
-  return `Indexed ${report.files} files: ${report.articles} articles, ${report.passages} passages in ${report.seconds.toFixed(1)} s (${mode}).`;
+  return `Indexed ${report.files} files: ${report.articles} articles, ${report.passages} passages in ${report.seconds.toFixed(1)} s (${describeModel(report.manifest)}).`;
+}
+
+/** "model tiny-zh", or "keyword-only" for an index built without vectors. */
+export function describeModel(manifest: Manifest): string {
+  return manifest.model.available ? `model ${manifest.model.id}` : "keyword-only";
 }
 
 /** What a build produces in memory before it is written (shared by full and incremental builds). */
