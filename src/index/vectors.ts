@@ -59,15 +59,6 @@ export class VectorIndex {
     this.hnsw.addPoint(Array.from(vector), id, true);
   }
 
-  /** Hides a vector from searches; its slot is reused by the next add. */
-  remove(id: number): void {
-    try {
-      this.hnsw.markDelete(id);
-    } catch {
-      // Already deleted or never added: removing is idempotent.
-    }
-  }
-
   setEf(ef: number): void {
     this.hnsw.setEf(ef);
   }
