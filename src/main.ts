@@ -3,6 +3,7 @@ import "dotenv/config";
 import { cliContext, rebuildAndReport, type CliContext } from "./cli/context.js";
 import { chatUntilDone } from "./cli/chat.js";
 import { openQaService } from "./core/service.js";
+import { embedderFor, type Embedder } from "./embed/index.js";
 import type { QaService } from "./core/types.js";
 import { describeError, QaError, type ErrorCode } from "./errors.js";
 
@@ -39,8 +40,12 @@ async function openOrBuild(ctx: CliContext): Promise<QaService> {
     const because = err instanceof QaError ? REBUILD_BECAUSE[err.code] : undefined;
     if (!because) throw err;
     process.stderr.write(`${because(config.indexDir)} — building it from ${config.seedsDir}…\n`);
-    await rebuildAndReport(ctx, process.stderr);
-    return openQaService(config, { logger });
+    // The build loads the model; the service answers with that one instead of loading it again.
+    let model: Promise<Embedder> | undefined;
+    await rebuildAndReport(ctx, process.stderr, () => (model ??= embedderFor(config)));
+    // A model that failed to load made a keyword-only index, which needs none.
+    const embedder = await model?.catch(() => undefined);
+    return openQaService(config, embedder ? { logger, embedder } : { logger });
   }
 }
 

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from "../config/index.js";
-import { buildIndex, buildOptionsFor, describeBuild, type BuildReport } from "../index/build.js";
+import { buildIndex, buildOptionsFor, describeBuild, type BuildOptions, type BuildReport } from "../index/build.js";
 import { createLogger, type Logger } from "../log.js";
 import { createProgress } from "./progress.js";
 
@@ -14,19 +14,20 @@ export function cliContext(): CliContext {
   return { config, logger: createLogger(config.logLevel) };
 }
 
-/** Full rebuild with a progress bar on stderr (only on a terminal). */
-export async function rebuildIndex({ config }: CliContext): Promise<BuildReport> {
+/** Full rebuild with a progress bar on stderr (only on a terminal); `loadEmbedder` overrides the configured loader. */
+export async function rebuildIndex({ config }: CliContext, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
   const progress = createProgress();
   try {
-    return await buildIndex(buildOptionsFor(config, { onProgress: (stage, done, total) => progress.update(stage, done, total) }));
+    const onProgress: BuildOptions["onProgress"] = (stage, done, total) => progress.update(stage, done, total);
+    return await buildIndex(buildOptionsFor(config, loadEmbedder ? { onProgress, loadEmbedder } : { onProgress }));
   } finally {
     progress.stop();
   }
 }
 
 /** Full rebuild, then its warnings on stderr and its one-line summary on `out`. */
-export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStream): Promise<BuildReport> {
-  const report = await rebuildIndex(ctx);
+export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStream, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
+  const report = await rebuildIndex(ctx, loadEmbedder);
   for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
   out.write(`${describeBuild(report)}\n`);
   return report;

@@ -1,7 +1,7 @@
 import { createAnswerer, type Answerer } from "../answer/answerer.js";
 import { ConversationMemory } from "../answer/conversation.js";
 import type { Config } from "../config/index.js";
-import { createEmbedder, type Embedder } from "../embed/index.js";
+import { embedderFor, type Embedder } from "../embed/index.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
 import { resolveCurrentBuild } from "../index/store.js";
 import type { Logger } from "../log.js";
@@ -32,7 +32,7 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
   const getEmbedder = async (index: SearchIndex): Promise<Embedder | null> => {
     if (!index.vectors) return null;
     if (embedder === undefined) {
-      embedder = await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize });
+      embedder = await embedderFor(config);
     }
     return embedder;
   };

@@ -2,6 +2,7 @@
  * Turns questions and passages into vectors with a local ONNX model through transformers.js.
  * `createEmbedder(options)` hides the tokenizer, model, pooling and per-model prefixes.
  */
+import type { Config } from "../config/index.js";
 import { QaError } from "../errors.js";
 import { isKnownModel, MODEL_PROFILES, profileFor } from "./profiles.js";
 import type { ModelProfile } from "./profiles.js";
@@ -129,4 +130,9 @@ function clip(text: string, maxTokens: number): string {
 function withKnownModels(err: QaError): QaError {
   const known = Object.keys(MODEL_PROFILES).join(", ");
   return new QaError(err.code, `${err.message} (models with a profile: ${known})`, err.hint, { cause: err.cause });
+}
+
+/** The embedder the settings name: EMBEDDING_MODEL from MODELS_DIR (or the hub), EMBED_BATCH_SIZE. */
+export function embedderFor(config: Pick<Config, "embeddingModel" | "modelsDir" | "embedBatchSize">): Promise<Embedder> {
+  return createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize });
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Config } from "../config/index.js";
-import { createEmbedder, type Embedder } from "../embed/index.js";
+import { embedderFor, type Embedder } from "../embed/index.js";
 import { QaError, describeError } from "../errors.js";
 import { chunkArticles, parseArticles, readSeedFiles, type SeedFile } from "../ingest/index.js";
 import type { Article, ChunkOptions, Passage } from "../ingest/types.js";
@@ -70,14 +70,14 @@ export interface BuildContent {
  * embeddings → HNSW, written to a temporary build and swapped in only when complete.
  */
 /** Build options from the settings: the configured model (loaded lazily), chunking and HNSW. */
-export function buildOptionsFor(config: Config, extra: Pick<BuildOptions, "onProgress"> = {}): BuildOptions {
+export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions, "onProgress" | "loadEmbedder">> = {}): BuildOptions {
   return {
     seedsDir: config.seedsDir,
     indexDir: config.indexDir,
     model: config.embeddingModel,
     chunk: config.chunk,
     hnsw: config.hnsw,
-    loadEmbedder: () => createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize }),
+    loadEmbedder: () => embedderFor(config),
     ...extra,
   };
 }
