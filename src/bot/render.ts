@@ -157,9 +157,6 @@ export const FAILURE_TEXT = "Sorry — something went wrong while answering. Ple
 export const NON_TEXT_TEXT =
   "I can only read text. Send your question as a message (or as a photo caption) — e.g. “昌吉州今年新增城镇就业多少人？”";
 
-/** The per-user rate limit was hit. */
-export const RATE_LIMIT_TEXT = "You're asking faster than I can read — please wait a few seconds and try again.";
-
 /** A chat outside ALLOWED_CHAT_IDS; the id lets the owner add it. */
 export function notAllowedText(chatId: number): string {
   return `Sorry, this bot only answers in the chats its owner allowed. (This chat's id is <code>${chatId}</code> — the owner can add it to ALLOWED_CHAT_IDS.)`;

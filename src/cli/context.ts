@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from "../config/index.js";
 import { buildIndex, buildOptionsFor, describeBuild, type BuildOptions, type BuildReport } from "../index/build.js";
 import { createLogger, type Logger } from "../log.js";
+import { secretsOf } from "../redact.js";
 import { createProgress } from "./progress.js";
 
 /** What every command needs, parsed once from the environment. */
@@ -11,7 +12,7 @@ export interface CliContext {
 
 export function cliContext(): CliContext {
   const config = loadConfig(process.env);
-  return { config, logger: createLogger(config.logLevel) };
+  return { config, logger: createLogger(config.logLevel, process.stderr, { secrets: secretsOf(config) }) };
 }
 
 /** Full rebuild with a progress bar on stderr (only on a terminal); `loadEmbedder` overrides the configured loader. */

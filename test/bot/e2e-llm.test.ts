@@ -37,7 +37,7 @@ beforeAll(async () => {
   const qa = await openQaService(config, { logger });
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGUSR2"], onStart: () => ready() });
+  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGUSR2"], onStart: () => ready(), onUpdateHandled: api.onUpdateHandled });
   await Promise.race([started, stopped]);
 });
 

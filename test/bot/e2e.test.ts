@@ -51,7 +51,7 @@ beforeAll(async () => {
   qa = await openQaService(config, { logger });
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready(), watchIntervalMs: 100 });
+  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready(), watchIntervalMs: 100, onUpdateHandled: api.onUpdateHandled });
   await Promise.race([started, stopped]);
 });
 

@@ -43,6 +43,13 @@ export class FakeBotApi {
   private readonly failures = new Map<string, ApiFailure[]>();
   /** Current text of each message sent, by chat and message id, in the order they were sent. */
   private readonly messages = new Map<string, { chatId: number; messageId: number; text: string }>();
+  private readonly done = new Set<number>();
+
+  /**
+   * Pass as the bot's `onUpdateHandled`: the bot handles updates concurrently, so fetching the next
+   * ones no longer says the previous ones are done; this does.
+   */
+  readonly onUpdateHandled = (updateId: number): void => void this.done.add(updateId);
 
   private constructor(
     private readonly server: Server,
@@ -93,15 +100,11 @@ export class FakeBotApi {
   }
 
   /**
-   * Waits until the bot has finished with update `updateId`: grammY handles a batch, then confirms
-   * it by polling with a higher offset. Then every reply to it has been sent (or it was ignored).
+   * Waits until the bot has finished with update `updateId` (reported through `onUpdateHandled`,
+   * which the bot must be given): then every reply to it has been sent (or it was ignored).
    */
   async handled(updateId: number, timeoutMs = 20_000): Promise<void> {
-    await this.waitFor(
-      () => this.calls.some((c) => c.method === "getUpdates" && Number(c.params.offset ?? 0) > updateId),
-      timeoutMs,
-      `update ${updateId} to be handled`,
-    );
+    await this.waitFor(() => this.done.has(updateId), timeoutMs, `update ${updateId} to be handled (is the bot given onUpdateHandled?)`);
   }
 
   /**

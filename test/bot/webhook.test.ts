@@ -1,5 +1,8 @@
 /** Webhook mode: startBot with WEBHOOK_URL serves Telegram's POSTs (secret checked) and registers the webhook. */
+import fs from "node:fs";
 import { createServer } from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../src/bot/index.js";
@@ -17,10 +20,13 @@ let api: FakeBotApi;
 let port: number;
 let stopped: Promise<void>;
 let closed = 0;
+/** A live build folder for /healthz to check. */
+const buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-webhook-build-"));
+fs.writeFileSync(path.join(buildDir, "manifest.json"), "{}");
 
 const qa: QaService = {
   answer: async (question) => answer({ question, answer: `Echo: ${question}`, figure: null }),
-  info: () => INFO,
+  info: () => ({ ...INFO, buildDir }),
   reload: async () => false,
   close: async () => void closed++,
 };
@@ -52,7 +58,7 @@ beforeAll(async () => {
   });
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, createLogger("silent"), { signals: ["SIGTERM"], onStart: () => ready() });
+  stopped = startBot(config, qa, createLogger("silent"), { signals: ["SIGTERM"], onStart: () => ready(), onUpdateHandled: api.onUpdateHandled });
   await Promise.race([started, stopped]);
 });
 
@@ -83,6 +89,10 @@ describe("webhook mode", () => {
 
   it("serves /healthz, and stops on SIGTERM, closing the core", async () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe("ok\n");
+    fs.rmSync(buildDir, { recursive: true, force: true }); // the live build vanishes
+    const unhealthy = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(unhealthy.status).toBe(503);
+    expect(await unhealthy.text()).toBe("unhealthy: the live index build is gone\n");
     process.emit("SIGTERM", "SIGTERM");
     await stopped;
     expect(closed).toBe(1);
