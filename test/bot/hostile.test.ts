@@ -168,3 +168,17 @@ describe("start-up errors", () => {
     expect(log.text()).not.toContain(TOKEN.split(":")[1]);
   });
 });
+
+describe("odd input", () => {
+  it("strips NUL, ESC and other control characters from what is echoed in /sources", async () => {
+    const api = await FakeBotApi.start(TOKEN);
+    cleanups.push(() => api.close());
+    const logger = createLogger("silent");
+    const running = await runBot(createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger, onUpdateHandled: api.onUpdateHandled }), { qa, logger, signals: [], pollTimeoutSeconds: 1 });
+    cleanups.push(() => running.stop());
+    await api.exchange(messageUpdate("就业\u0000多少\u001b[31m人\u0007？", { chatId: 41 }), 41);
+    const [sources] = await api.exchange(messageUpdate("/sources", { chatId: 41 }), 41);
+    expect(sources!.params.text).toContain("就业多少[31m人？");
+    expect(sources!.params.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
