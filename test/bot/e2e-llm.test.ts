@@ -88,4 +88,13 @@ describe("the bot streaming LLM answers end to end (real core, fake OpenAI, fake
     expect(shown[0]).toMatch(/^10395人\S*。据《昌吉日报》/);
     expect(shown.join("\n")).not.toContain("12000");
   });
+
+  it("sends the extractive answer, in one message, when the LLM runs on and on (issue 13)", async () => {
+    const sentence = "今年以来，昌吉州新增城镇就业10395人[1]。";
+    llm.reply({ content: sentence.repeat(100_000), chunkChars: 4096 }); // 2.4 MB
+    const { calls, shown } = await ask(QUESTION);
+    expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(/^10395人\S*。据《昌吉日报》/);
+  });
 });
