@@ -251,3 +251,12 @@ export function messageUpdate(content: string | Partial<Message>, options: Messa
   } as Message;
   return (edited ? { edited_message: message } : { message }) as Omit<Update, "update_id">;
 }
+
+/** A local port nothing listens on (for a webhook server under test). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -3,8 +3,6 @@
  * the token as the webhook path, forged POSTs, two /reindex at once, and Bot API errors that echo
  * the request URL — the token never reaches stderr, the logs or an error message.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBot, runBot, runWebhook, startBot, type RunningBot } from "../../src/bot/index.js";
@@ -13,7 +11,7 @@ import type { QaService } from "../../src/core/types.js";
 import { describeError } from "../../src/errors.js";
 import { createLogger } from "../../src/log.js";
 import { answer, INFO } from "./answers.js";
-import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
+import { FakeBotApi, freePort, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "888999000:AAHostileTestTokenNotReal_abcdefghij";
 const ADMIN = 77;
@@ -24,14 +22,6 @@ const qa: QaService = {
   reload: async () => false,
   close: async () => {},
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A debug-level logger whose every line is kept. */
 function capturedLogger() {

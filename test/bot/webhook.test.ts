@@ -1,9 +1,7 @@
 /** Webhook mode: startBot with WEBHOOK_URL serves Telegram's POSTs (secret checked) and registers the webhook. */
 import fs from "node:fs";
-import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../src/bot/index.js";
 import { visibleText } from "../../src/bot/html.js";
@@ -11,7 +9,7 @@ import { loadConfig } from "../../src/config/index.js";
 import type { QaService } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
 import { answer, INFO } from "./answers.js";
-import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
+import { FakeBotApi, freePort, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "222333444:AAWebhookTestTokenNotReal_abcdefghij";
 const SECRET = "s3cret-token_1";
@@ -30,14 +28,6 @@ const qa: QaService = {
   reload: async () => false,
   close: async () => void closed++,
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const post = (body: unknown, secret?: string) =>
   fetch(`http://127.0.0.1:${port}/telegram/hook`, {
