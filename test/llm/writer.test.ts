@@ -11,8 +11,10 @@ beforeAll(async () => {
   server = await startFakeOpenAi();
 });
 afterAll(() => server.close());
+let abandonedBefore = 0;
 beforeEach(() => {
   server.requests.length = 0;
+  abandonedBefore = server.abandoned;
 });
 
 /** A writer against the fake server, with its pino output captured as parsed lines. */
@@ -22,6 +24,13 @@ function writer(overrides: Partial<LlmSettings> = {}) {
   const settings: LlmSettings = { baseUrl: server.url, model: "qwen2.5:7b", apiKey: KEY, timeoutMs: 5_000, ...overrides };
   const logs = () => lines.map((l) => JSON.parse(l) as { level: string; msg: string; reason?: string });
   return { llm: createLlmWriter(settings, { logger }), logs, raw: () => lines.join("") };
+}
+
+/** Whether the server sees `n` more responses abandoned by the client within a second. */
+async function waitForAbandoned(n: number): Promise<boolean> {
+  const target = abandonedBefore + n;
+  for (let i = 0; i < 50 && server.abandoned < target; i++) await new Promise((r) => setTimeout(r, 20));
+  return server.abandoned >= target;
 }
 
 function input(lang: "zh" | "en" = "zh", citations = [JOBS, SUBSIDY]): WriteInput {
@@ -203,6 +212,8 @@ describe("createLlmWriter: the LLM deadline", () => {
     expect(deltas).toEqual(["昌吉州今年新增城镇就业10395人[1]。"]); // it was streaming
     expect(a).toBe(base.extractive);
     expect(logs().find((l) => l.level === "warn")?.reason).toBe("timed out after 400 ms");
+    // The stalled response was hung up on, not left open:
+    expect(await waitForAbandoned(1)).toBe(true);
   });
 
   it("also ends a stalled non-streaming request", async () => {
@@ -223,6 +234,7 @@ describe("createLlmWriter: the output cap", () => {
     const a = await llm.write(base, { onDelta: (t) => (longest = Math.max(longest, t.length)) });
     expect(a).toBe(base.extractive);
     expect(longest).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+    expect(await waitForAbandoned(1)).toBe(true); // the download stopped too
     expect(logs().find((l) => l.level === "warn")?.reason).toMatch(/longer than \d+ characters/);
   });
 
