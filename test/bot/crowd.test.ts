@@ -21,7 +21,10 @@ const RATE = { limit: 5, timeFrameMs: 300, queue: 10 };
 /** Questions containing "slow" wait until `release()` is called. */
 let release: () => void = () => {};
 let gate = Promise.resolve();
-const holdSlowQuestions = () => (gate = new Promise<void>((resolve) => (release = resolve)));
+const holdSlowQuestions = () => {
+  release(); // a gate left shut by a failed test would hang the bot's stop
+  gate = new Promise<void>((resolve) => (release = resolve));
+};
 
 const qa: QaService = {
   async answer(question) {
