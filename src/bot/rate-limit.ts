@@ -100,18 +100,20 @@ export function rateLimit(options: RateLimitOptions, logger: Logger): Middleware
     if (key === undefined) return next();
     const wait = window.reserve(key);
     if (wait === 0) return next();
-    let turn: Promise<void> | null = null;
-    if (wait !== null) {
-      const at = Date.now() + wait;
-      const queued = (queues.get(key) ?? Promise.resolve()).then(() => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - Date.now()))));
-      queues.set(key, (turn = queued));
-      void queued.then(() => void (queues.get(key) === queued && queues.delete(key)));
-    }
+    let noted: Promise<void> = Promise.resolve();
     if (window.shouldNote(key)) {
-      logger.info({ chatId: ctx.chat?.id, queued: turn !== null }, "rate limit hit");
-      await ctx.reply(note).catch((err: unknown) => logger.warn({ err }, "could not send the rate-limit note"));
+      logger.info({ chatId: ctx.chat?.id, queued: wait !== null }, "rate limit hit");
+      noted = ctx.reply(note).then(
+        () => {},
+        (err: unknown) => logger.warn({ err }, "could not send the rate-limit note"),
+      );
     }
-    if (!turn) return; // skipped: the note said so
+    if (wait === null) return noted; // skipped: the note said so
+    const at = Date.now() + wait;
+    // The note is part of the queue: a later message cannot overtake this one while it is sent.
+    const turn = Promise.all([queues.get(key), noted]).then(() => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - Date.now()))));
+    queues.set(key, turn);
+    void turn.then(() => void (queues.get(key) === turn && queues.delete(key)));
     await turn;
     await next();
   };
