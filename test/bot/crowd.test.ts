@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../../src/bot/html.js";
-import { createBot, runBot, type RunningBot } from "../../src/bot/index.js";
+import { createBot, runBot, runWebhook, type RunningBot } from "../../src/bot/index.js";
 import { rateLimitText } from "../../src/bot/rate-limit.js";
 import type { QaService } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
 import { answer, INFO } from "./answers.js";
-import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
+import { FakeBotApi, freePort, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "555666777:AACrowdTestTokenNotReal_abcdefghijk";
 /** The user id Telegram gives every anonymous group admin. */
@@ -111,6 +111,60 @@ describe("the rate limit", () => {
     for (const chatId of groups) {
       expect(echoes(chatId)).toHaveLength(RATE.limit);
       expect(api.sent(chatId).filter((c) => c.params.text === rateLimitText(RATE))).toEqual([]);
+    }
+  });
+});
+
+describe("webhook mode", () => {
+  /** A webhook bot on its own fake API; `concurrency` as given. */
+  async function webhookBot(concurrency?: number) {
+    const hookApi = await FakeBotApi.start(TOKEN);
+    const port = await freePort();
+    const logger = createLogger("silent");
+    const bot = createBot({ token: TOKEN, apiRoot: hookApi.apiRoot, qa, logger, onUpdateHandled: hookApi.onUpdateHandled, ...(concurrency ? { concurrency } : {}) });
+    const hook = await runWebhook(bot, { qa, logger, signals: [], url: "https://bot.example.org/hook", secretToken: "crowd-secret", port });
+    const post = (update_id: number, text: string, chatId: number) =>
+      void fetch(`http://127.0.0.1:${port}/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "crowd-secret" },
+        body: JSON.stringify({ update_id, ...messageUpdate(text, { chatId }) }),
+      });
+    const close = async () => {
+      release();
+      await hook.stop();
+      await hookApi.close();
+    };
+    return { api: hookApi, post, close };
+  }
+
+  it("answers other chats while one question hangs", async () => {
+    const { api: hookApi, post, close } = await webhookBot();
+    try {
+      holdSlowQuestions();
+      post(1, "slow question", 331);
+      await hookApi.waitFor(() => hookApi.callsOf("sendChatAction").length, 5_000, "the slow question to start");
+      post(2, "quick", 332);
+      await hookApi.handled(2, 5_000);
+      expect(hookApi.sent(331)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("holds to the same concurrency limit (here 1: the second chat waits for the first)", async () => {
+    const { api: hookApi, post, close } = await webhookBot(1);
+    try {
+      holdSlowQuestions();
+      post(1, "slow question", 341);
+      await hookApi.waitFor(() => hookApi.callsOf("sendChatAction").length, 5_000, "the slow question to start");
+      post(2, "quick", 342);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(hookApi.sent(342)).toEqual([]); // no slot free
+      release();
+      await hookApi.handled(2, 5_000);
+      expect(hookApi.sent(342)).toHaveLength(1);
+    } finally {
+      await close();
     }
   });
 });
