@@ -15,6 +15,7 @@ import { LastAnswers } from "./memory.js";
 import { nonTextComposer } from "./non-text.js";
 import { questionsComposer } from "./questions.js";
 import { DEFAULT_EXAMPLES } from "./render.js";
+import { uploadComposer, type UploadOptions } from "./upload.js";
 
 export interface RetryOptions {
   /** Retries of one request after a 429/5xx answer (default 3). Network errors are retried with backoff. */
@@ -23,7 +24,7 @@ export interface RetryOptions {
   maxDelaySeconds: number;
 }
 
-export interface CreateBotOptions {
+export interface CreateBotOptions extends UploadOptions {
   /** Bot API token from @BotFather. Never logged. */
   token: string;
   /** Bot API root URL (default https://api.telegram.org): a self-hosted Bot API server, or a fake one in tests. */
@@ -84,7 +85,7 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
   // The error boundary works in both modes (grammY calls bot.catch only for long polling);
   // bot.catch stays as the last resort.
   const handleError = createErrorHandler(logger, services.stats);
-  bot.errorBoundary(handleError, guard, admin, commandsComposer(services), questionsComposer(services), nonTextComposer());
+  bot.errorBoundary(handleError, guard, admin, uploadComposer({ ...options, ...services }), commandsComposer(services), questionsComposer(services), nonTextComposer());
   bot.catch(handleError);
   return bot;
 }

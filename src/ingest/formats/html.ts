@@ -21,6 +21,8 @@ export interface HtmlArticle {
 
 /** Fewer characters of article text than this: the page is an index, a login wall or an error page. */
 const MIN_ARTICLE_CHARS = 80;
+/** More of the text in links than this: a list of headlines (a section front), not a story. */
+const MAX_LINK_SHARE = 0.5;
 /** Where pages put their publication date, most specific first. */
 const DATE_SOURCES: { selector: string; attribute: string; label: string }[] = [
   { selector: 'meta[property="article:published_time"]', attribute: "content", label: "article:published_time" },
@@ -52,12 +54,13 @@ export function readHtml(html: string, name: string): HtmlArticle {
 
   // Readability changes the document it reads, so the meta tags are read first.
   const article = new Readability(document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS }).parse();
-  const paragraphs = article?.content ? blocksOf(article.content) : [];
+  const { blocks: paragraphs, linkShare } = article?.content ? blocksOf(article.content) : { blocks: [], linkShare: 0 };
   const chars = paragraphs.reduce((n, p) => n + p.text.length, 0);
-  if (!article || chars < MIN_ARTICLE_CHARS) {
+  if (!article || chars < MIN_ARTICLE_CHARS || linkShare > MAX_LINK_SHARE) {
+    const why = linkShare > MAX_LINK_SHARE ? `its main text is ${Math.round(linkShare * 100)}% links` : `${chars} characters of article text`;
     throw new QaError(
       "HTML_NO_ARTICLE",
-      `Cannot add ${name}: no article found in the page (${chars} characters of article text).`,
+      `Cannot add ${name}: no article found in the page (${why}).`,
       "Save the article's own page (not a section front, search result or login page), or copy its text into a .txt file.",
     );
   }
@@ -71,9 +74,12 @@ export function readHtml(html: string, name: string): HtmlArticle {
   return { headline, site: site ?? article.siteName ?? null, date, dateFrom, text: lines.join("\n\n") };
 }
 
-/** Block elements of the article in document order (outermost only), as one-line texts. */
-function blocksOf(content: string): { text: string; heading: boolean }[] {
+/** Block elements of the article in document order (outermost only), as one-line texts; and how much of its text is links. */
+function blocksOf(content: string): { blocks: { text: string; heading: boolean }[]; linkShare: number } {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${content}</body></html>`);
+  const length = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, "").length;
+  const linked = [...document.querySelectorAll("a")].reduce((n, a) => n + length(a.textContent), 0);
+  const linkShare = linked / Math.max(1, length(document.body?.textContent));
   const out: { text: string; heading: boolean }[] = [];
   for (const element of document.querySelectorAll(BLOCKS)) {
     if (element.parentElement?.closest(BLOCKS)) continue;
@@ -84,7 +90,7 @@ function blocksOf(content: string): { text: string; heading: boolean }[] {
     const text = document.body?.textContent ?? "";
     for (const line of text.split(/\n+/)) if (line.trim()) out.push({ text: line.replace(/\s+/g, " ").trim(), heading: false });
   }
-  return out;
+  return { blocks: out, linkShare };
 }
 
 const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
