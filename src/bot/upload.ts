@@ -112,6 +112,8 @@ async function download(url: string, target: string, limit: number, name: string
   fs.writeFileSync(target, bytes);
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 function renderCodedError(err: QaError): string {
   return `⚠️ ${escapeHtml(err.message)} (${err.code})\n<i>${escapeHtml(err.hint)}</i>`;
 }
@@ -128,7 +130,7 @@ function describeAdded({ update, documents }: AddDocumentsReport, qa: QaService)
     const verb = update.replaced.includes(entry) ? "Replaced" : "Added";
     const dates = [...new Set(doc.articles.map((a) => a.date ?? "undated"))].join(", ");
     const from = doc.format === "text" ? "" : ` (from ${escapeHtml(path.basename(doc.given))}, ${doc.format.toUpperCase()})`;
-    lines.push(`<b>${verb} ${escapeHtml(doc.name)}</b>${from}: ${entry.articles} articles, ${entry.passages} passages, dated ${escapeHtml(dates || "—")}`);
+    lines.push(`<b>${verb} ${escapeHtml(doc.name)}</b>${from}: ${count(entry.articles, "article")}, ${count(entry.passages, "passage")}, dated ${escapeHtml(dates || "—")}`);
     for (const article of doc.articles) lines.push(`• ${escapeHtml(article.headline)}${article.date ? ` (${article.date})` : ""}`);
   }
   if (update.changed) {

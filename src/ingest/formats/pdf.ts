@@ -31,7 +31,7 @@ const UNDECODABLE = /[\uE000-\uF8FF\uFFFD]/gu;
  */
 export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfText> {
   const damaged = (why: string, cause?: unknown) =>
-    new QaError("PDF_DAMAGED", `Cannot read ${name}: ${why}.`, "Download or export the PDF again and add the complete file.", { cause });
+    new QaError("PDF_DAMAGED", `Cannot add ${name}: ${why}.`, "Download or export the PDF again and add the complete file.", { cause });
   // A complete PDF ends with %%EOF; pdf.js would quietly read what it can of a cut-off download.
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes("%%EOF")) throw damaged("the PDF is truncated (no %%EOF end marker)");
 
@@ -52,7 +52,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfText>
   } catch (cause) {
     const kind = cause instanceof Error ? cause.name : "";
     if (kind === "PasswordException") {
-      throw new QaError("PDF_ENCRYPTED", `Cannot read ${name}: the PDF is password protected.`, "Export or print the page to a PDF without a password and add that.", { cause });
+      throw new QaError("PDF_ENCRYPTED", `Cannot add ${name}: the PDF is password protected.`, "Export or print the page to a PDF without a password and add that.", { cause });
     }
     throw damaged(`the PDF structure is broken (${cause instanceof Error ? cause.message : String(cause)})`, cause);
   }
@@ -76,7 +76,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfText>
     if (visible.length - undecodable < MIN_TEXT_CHARS || undecodable > visible.length / 2) {
       throw new QaError(
         "PDF_NO_TEXT",
-        `Cannot read ${name}: the PDF has no ${visible.length ? "decodable " : ""}text layer (a scanned or image-only page).`,
+        `Cannot add ${name}: the PDF has no ${visible.length ? "decodable " : ""}text layer (a scanned or image-only page).`,
         "Run OCR on it first (e.g. ocrmypdf --language chi_sim in.pdf out.pdf) and add the OCR'd PDF, or add the page as text.",
       );
     }
