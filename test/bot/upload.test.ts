@@ -3,6 +3,7 @@
  * documents, the bot downloads them (getFile + the file route), adds them to the real index (seeds,
  * fixture model) and reports what it added; a reader in another chat is answered from the new pages
  * at once. Non-admins are refused politely; bad files get their coded error and change nothing.
+ * With BOT_TRANSCRIPT=<file> the exchanges are written out (docs/adding-papers.md shows them).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -33,6 +34,7 @@ let running: RunningBot;
 let config: Config;
 let qa: QaService;
 let embedder: Embedder;
+const transcript: string[] = [];
 
 beforeAll(async () => {
   const seeds = fs.mkdtempSync(path.join(os.tmpdir(), "qa-upload-seeds-"));
@@ -53,7 +55,11 @@ afterAll(async () => {
   await running?.stop();
   await api?.close();
   for (const dir of [config?.seedsDir, config?.indexDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.BOT_TRANSCRIPT) fs.writeFileSync(process.env.BOT_TRANSCRIPT, transcript.join("\n"));
 });
+
+const record = (who: string, said: string, replies: string[]) =>
+  transcript.push(`${who}: ${said}`, ...replies.map((r) => `Bot: ${r.replace(/\n/g, "\n     ")}`), "");
 
 /** Sends a fixture file as a document from `userId` in their private chat; returns every message the bot sent back. */
 async function upload(file: string, userId: number, bytes = fs.readFileSync(path.join(FIXTURES, file)), mime?: string): Promise<string[]> {
@@ -63,12 +69,15 @@ async function upload(file: string, userId: number, bytes = fs.readFileSync(path
   const replies = () => api.sent(userId).slice(before).map((c) => visibleText(c.params.text as string));
   // The first reply comes at once; the report follows when the page is in (or refused).
   if (replies()[0]?.startsWith("Adding")) await api.waitFor(() => replies().length >= 2, 60_000, "the upload report");
+  record(userId === ADMIN ? "Admin" : "Reader", `[document ${file}]`, replies());
   return replies();
 }
 
 async function ask(question: string, chatId = READER): Promise<string> {
   const sent = await api.exchange(messageUpdate(question, { chatId }), chatId);
-  return sent.map((c) => visibleText(c.params.text as string)).join("\n");
+  const replies = sent.map((c) => visibleText(c.params.text as string));
+  record("Reader", question, replies);
+  return replies.join("\n");
 }
 
 describe("an admin uploads today's pages", () => {
