@@ -17,8 +17,10 @@ export interface FrontMatter {
   format?: string;
   paper?: string;
   date?: string;
+  /** Where the date came from, e.g. `PDF metadata (CreationDate)`: for audits, not read. */
   "date-from"?: string;
-  headline?: string;
+  /** A PDF's Title, kept for audits. */
+  title?: string;
   [key: string]: string | undefined;
 }
 

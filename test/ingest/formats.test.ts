@@ -10,9 +10,9 @@ import { QaError } from "../../src/errors.js";
 import { detectFormat } from "../../src/ingest/formats/detect.js";
 import { readDocument, seedNameFor } from "../../src/ingest/formats/index.js";
 import { layoutPage, type TextPiece } from "../../src/ingest/formats/pdf-layout.js";
-import { splitFrontMatter } from "../../src/ingest/front-matter.js";
+import { renderFrontMatter, splitFrontMatter } from "../../src/ingest/front-matter.js";
 import { parseArticles } from "../../src/ingest/index.js";
-import { dateInFileName } from "../../src/ingest/page-dates.js";
+import { dateInFileName, dateInText } from "../../src/ingest/page-dates.js";
 import { ROOT } from "../helpers/fixture-index.js";
 
 const FIXTURES = path.join(ROOT, "test/fixtures/ingest");
@@ -171,5 +171,18 @@ describe("names and dates", () => {
     expect(dateInFileName("cjrb_20241107.pdf")).toBe("2024-11-07");
     expect(dateInFileName("003_2a3bfdafac07cb06.txt")).toBeNull();
     expect(dateInFileName("page_20241399.pdf")).toBeNull();
+  });
+
+  it("reads dates written in titles and meta values", () => {
+    expect(dateInText("昌吉日报 2024年11月7日 第01版")).toBe("2024-11-07");
+    expect(dateInText("2025-12-12T09:30:00+08:00")).toBe("2025-12-12");
+    expect(dateInText("总第12124期")).toBeNull();
+  });
+
+  it("front matter round-trips, and a page that merely starts with a rule line keeps its text", () => {
+    const block = renderFrontMatter({ source: "p.pdf", format: "pdf", date: "2024-11-07", paper: undefined });
+    expect(splitFrontMatter(`${block}正文`)).toEqual({ fields: { source: "p.pdf", format: "pdf", date: "2024-11-07" }, body: "\n正文" });
+    const ruled = "---\n本报讯 今天的新闻。\n---\n正文";
+    expect(splitFrontMatter(ruled)).toEqual({ fields: {}, body: ruled });
   });
 });

@@ -51,6 +51,7 @@ export function layoutPage(pieces: TextPiece[]): string {
   return render(ordered, body);
 }
 
+/** Pieces on one baseline (rows, top down), split where a gap is wide enough to be a gutter. */
 function toSegments(pieces: TextPiece[]): Segment[] {
   const rows: TextPiece[][] = [];
   for (const piece of [...pieces].sort((a, b) => b.y - a.y || a.x - b.x)) {
