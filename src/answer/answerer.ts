@@ -129,7 +129,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 }
 
 /** BM25 query: Chinese text as is; English through the bridge (both when a chat mixes them). */
-function keywordQuery(text: string, translator: QueryTranslator): string | QueryTerm[] {
+export function keywordQuery(text: string, translator: QueryTranslator): string | QueryTerm[] {
   if (/\p{Script=Han}/u.test(text) && !/[A-Za-z]{3,}/.test(text)) return text;
   const translation = translator.translate(text);
   const han = text.match(/\p{Script=Han}+/gu)?.join(" ");
