@@ -5,6 +5,7 @@
  */
 import type { SearchIndex } from "../../index/open.js";
 import type { Article, Passage } from "../../ingest/types.js";
+import { excerptAround } from "../excerpt.js";
 import { bodyOf, splitSentences, type Sentence } from "../select.js";
 import type { Citation } from "../types.js";
 
@@ -59,8 +60,7 @@ export function newsCatalog(index: SearchIndex): NewsCatalog {
     const quote = sentence.text.trim();
     const passage =
       passagesOf.get(article.id)?.find((p) => p.start <= sentence.start && p.end >= sentence.end && p.text.includes(quote))?.text ??
-      // A sentence longer than a passage (or across two): the article text around it, verbatim.
-      bodyOf(article).slice(Math.max(0, sentence.start - 120), sentence.end + 120);
+      excerptAround(article, sentence);
     return { source: article.source, paper: article.paper, date: article.date, headline: article.headline, quote, score, articleId: article.id, passage };
   };
   return {
