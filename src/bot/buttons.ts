@@ -66,9 +66,9 @@ export class AnswerButtons {
   /** The entry behind a button, if it is still there (and from this chat). */
   entry(token: string, chatId: number, now = Date.now()): Entry | null {
     const entry = this.entries.get(token);
-    if (!entry) return null;
+    if (!entry || entry.chatId !== chatId) return null;
     this.entries.delete(token);
-    if (now - entry.at > this.options.ttlMs || entry.chatId !== chatId) return null;
+    if (now - entry.at > this.options.ttlMs) return null;
     this.entries.set(token, entry); // re-inserted: Map order is the LRU order
     return entry;
   }
