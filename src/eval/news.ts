@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import type { Answer } from "../answer/types.js";
 import type { QaService } from "../core/types.js";
+import { loadJsonLines } from "./evaluate.js";
 
 /** One line of test/eval/news.jsonl: a news-reader question and what its answer must hold. */
 export interface NewsQuestion {
@@ -37,11 +37,7 @@ export interface NewsSummary {
 }
 
 export function loadNewsQuestions(file: string): NewsQuestion[] {
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as NewsQuestion);
+  return loadJsonLines<NewsQuestion>(file);
 }
 
 const squash = (s: string) => s.replace(/\s+/g, "");

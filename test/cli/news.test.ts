@@ -1,21 +1,8 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/fixture-index.js";
-
-/** The real CLI as a reader runs it (`npm run -s cli -- …`). */
-function cli(args: string[], env: Record<string, string>, input?: string) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, CI: "true" },
-    input,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { runCli as cli } from "../helpers/run-cli.js";
 
 describe("news-reader questions in ask and chat (fixture model, real seeds)", () => {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-cli-news-"));
