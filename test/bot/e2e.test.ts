@@ -203,7 +203,8 @@ async function press(call: ApiCall, data: string): Promise<{ sent: ApiCall[]; an
   const before = api.calls.length;
   const calls = await api.exchange(callbackUpdate(data, { chatId, messageId }), chatId, ["sendMessage", "answerCallbackQuery"]);
   const answered = api.calls.slice(before).filter((c) => c.method === "answerCallbackQuery");
-  transcript.push(`You: [${data}]`, ...calls.filter((c) => c.method === "sendMessage").map((m) => `Bot: ${visibleText(m.params.text).replace(/\n/g, "\n     ")}`), "");
+  const label = [...buttonsOf(call)].find(([, d]) => d === data)?.[0] ?? data;
+  transcript.push(`You: [button: ${label}]`, ...calls.filter((c) => c.method === "sendMessage").map((m) => `Bot: ${visibleText(m.params.text).replace(/\n/g, "\n     ")}`), "");
   return { sent: calls.filter((c) => c.method === "sendMessage"), answered };
 }
 
