@@ -53,6 +53,9 @@ export const INTENT_CUES: readonly Cue[] = [
   { intent: "overview", pattern: /^(please )?(tell me (about|more about)|what happened (with|to|at|in)|give me an overview of|an overview of|overview of|summari[sz]e (the )?(news|coverage|reports?|articles?) (on|about)|what do (the articles|the papers|you know) (say )?about|what'?s (going on|happening) with)\b/i, weight: 1, reads: "tell me about…, what happened with…" },
 ];
 
+/** Words that leave an overview without a topic of its own: times and words for news. */
+const TIME_ONLY = new RegExp(`最近|最新|近期|近来|近日|今天|今日|这几天|的|有什么|${NEWS_ZH}|\\b(the|latest|recent|newest|today'?s?|news|headlines|stories)\\b|[\\s,.?!，。？！]`, "gi");
+
 /** Least total cue weight for an intent other than *fact*. */
 export const INTENT_THRESHOLD = 1;
 
@@ -72,7 +75,8 @@ export function detectIntent(question: string): IntentReading {
   if (best === "issue") return { intent: "issue", ...(date ? { date } : {}), ...(issueNumber ? { issueNumber: issueNumber[1] ?? issueNumber[2]! } : {}) };
   if (best === "overview") {
     const topic = overviewTopic(question);
-    return topic ? { intent: "overview", topic } : { intent: "latest" };
+    // "说说最近的报道", "tell me about the latest news": no topic but the time, so the latest paper.
+    return topic.replace(TIME_ONLY, "").trim() ? { intent: "overview", topic } : { intent: "latest" };
   }
   return { intent: best };
 }

@@ -1,5 +1,9 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { askedDay, detectIntent, overviewTopic } from "../../src/answer/intent.js";
+import { validateQuestion } from "../../src/answer/question.js";
+import { loadQuestions } from "../../src/eval/evaluate.js";
+import { ROOT } from "../helpers/fixture-index.js";
 
 describe("detectIntent", () => {
   it.each([
@@ -9,6 +13,8 @@ describe("detectIntent", () => {
     ["What is the latest news from Changji?", "latest"],
     ["What's new?", "latest"],
     ["Any news today?", "latest"],
+    ["说说最近的报道", "latest"],
+    ["Tell me about the latest news", "latest"],
     ["2024年11月7日的报纸", "issue"],
     ["第12124期", "issue"],
     ["Summarize the 2024-11-07 paper", "issue"],
@@ -50,4 +56,12 @@ describe("askedDay and overviewTopic", () => {
     ["Tell me about the coal-to-olefins project", "coal-to-olefins project"],
     ["What happened with the coal fire in Zhundong?", "coal fire in Zhundong"],
   ])("%s → %s", (question, topic) => expect(overviewTopic(question)).toBe(topic));
+});
+
+describe("the fact evaluation sets", () => {
+  it.each(["questions.jsonl", "heldout.jsonl"])("reads every question (and earlier turn) of %s as a fact question", (file) => {
+    const questions = loadQuestions(path.join(ROOT, "test/eval", file));
+    const misread = questions.flatMap((q) => [...(q.turns ?? []), q.question]).filter((t) => detectIntent(validateQuestion(t)).intent !== "fact");
+    expect(misread).toEqual([]);
+  });
 });
