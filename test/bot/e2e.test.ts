@@ -268,6 +268,18 @@ describe("the news reader in the bot (real core, fake Bot API)", () => {
     expect(foreign.answered).toHaveLength(1);
   });
 
+  it.each([
+    ["最近昌吉有什么新闻？", "深学笃行正确政绩观 真抓实干促就业惠民"],
+    ["What is the latest news from Changji?", "就业是民生之本,更是检验政绩导向的重要标尺。"],
+    ["Tell me about the coal-to-olefins project", "煤制烯烃项目占地270多公顷,相当于378个标准足球场。"],
+    ["Summarize the 2024-11-07 paper", "准东煤田火区治理持续推进"],
+  ])("answers the issue's example “%s” with cited sentences", async (question, expected) => {
+    const sent = await say(25, question);
+    expect(text(sent)).toContain(expected);
+    expect(text(sent)).toMatch(/1\. 昌吉日报 · \d{4}-\d{2}-\d{2} · /);
+    expect(buttonsOf(sent.at(-1)!).size).toBeGreaterThan(0);
+  });
+
   it("sent only valid HTML for the news reader too", () => {
     for (const m of api.callsOf("sendMessage")) expect(telegramHtmlProblems(m.params.text)).toEqual([]);
   });
