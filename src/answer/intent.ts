@@ -31,6 +31,9 @@ const NEWS_EN = "(?:news|headlines|stories|happening)";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH = `(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")})\\.?`;
 
+/** A printed issue number: 第12124期, issue 12124, issue no. 12124, No. 12124. */
+const ISSUE_NUMBER = /第\s*(\d{3,6})\s*期|\b(?:issue(?: number| no\.?)?|no\.)\s*#?\s*(\d{4,6})\b/i;
+
 /**
  * The cue table. A cue alone at weight ≥ 1 decides; weaker cues need company (a day named in the
  * question is an *issue* only with a word for the paper or the news: 2024年11月7日有什么新闻).
@@ -41,8 +44,7 @@ export const INTENT_CUES: readonly Cue[] = [
   { intent: "latest", pattern: new RegExp(`\\b(what'?s|what is|anything) new\\b|\\b(latest|recent|newest|today'?s) ${NEWS_EN}|\\b${NEWS_EN} (today|lately|recently)\\b`, "i"), weight: 1, reads: "what's new, latest news" },
   { intent: "latest", pattern: /\b(latest|newest|most recent|today'?s) (paper|issue|edition)\b/i, weight: 1, reads: "the latest paper" },
   { intent: "latest", pattern: /最新(一|的)?期|最新的?报纸|今天的报纸/, weight: 1, reads: "最新一期" },
-  { intent: "issue", pattern: /第\s*\d{3,6}\s*期/, weight: 1.5, reads: "第12124期" },
-  { intent: "issue", pattern: /\b(issue|no\.?|number)\s*#?\s*\d{4,6}\b/i, weight: 1.5, reads: "issue 12124" },
+  { intent: "issue", pattern: ISSUE_NUMBER, weight: 1.5, reads: "第12124期, issue 12124" },
   { intent: "issue", pattern: /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]/, weight: 0.6, reads: "2024年11月7日" },
   { intent: "issue", pattern: new RegExp(`\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}(st|nd|rd|th)? (of )?${MONTH},? \\d{4}\\b|\\b${MONTH} \\d{1,2}(st|nd|rd|th)?,? \\d{4}\\b`, "i"), weight: 0.6, reads: "7 November 2024" },
   { intent: "issue", pattern: /(报纸|日报|报上|版面|那期|这期|当天|当日|那天)/, weight: 0.5, reads: "的报纸" },
@@ -59,15 +61,17 @@ const TIME_ONLY = new RegExp(`最近|最新|近期|近来|近日|今天|今日|�
 /** Least total cue weight for an intent other than *fact*. */
 export const INTENT_THRESHOLD = 1;
 
-/** Reads the intent of a (validated) question; `today` resolves nothing yet but keeps dates honest. */
+/**
+ * Reads the intent of a (validated) question: the heaviest intent by INTENT_CUES, at least
+ * INTENT_THRESHOLD, else "fact"; with the day, issue number or topic it needs.
+ */
 export function detectIntent(question: string): IntentReading {
   const scores = new Map<Intent, number>();
   for (const cue of INTENT_CUES) if (cue.pattern.test(question)) scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + cue.weight);
   // A day named in the question is never "the latest": it asks for that day's paper.
   const date = askedDay(question);
-  const issueNumber = /第\s*(\d{3,6})\s*期|\b(?:issue|no\.?|number)\s*#?\s*(\d{4,6})\b/i.exec(question);
+  const issueNumber = ISSUE_NUMBER.exec(question);
   if (date || issueNumber) scores.delete("latest");
-  // An overview cue only needs a topic; "最近有什么报道" has none and is the latest paper.
   let best: Intent = "fact";
   let bestScore = INTENT_THRESHOLD - 1e-9;
   for (const [intent, score] of scores) if (score > bestScore) [best, bestScore] = [intent, score];

@@ -28,12 +28,14 @@ describe("detectIntent", () => {
     // A day in a fact question, or 新闻 in a name, asks for no paper.
     ["2024年11月7日木垒县冬小麦长势如何？", "fact"],
     ["昌吉州2025年安全生产工作新闻发布会在哪里举行？", "fact"],
+    ["Is the number 10395 right?", "fact"],
   ])("%s → %s", (question, intent) => expect(detectIntent(question).intent).toBe(intent));
 
   it("reads the day, the issue number and the overview's topic", () => {
     expect(detectIntent("2024年11月7日的报纸")).toEqual({ intent: "issue", date: "2024-11-07" });
     expect(detectIntent("第12124期有什么")).toEqual({ intent: "issue", issueNumber: "12124" });
     expect(detectIntent("Show me issue 12482")).toEqual({ intent: "issue", issueNumber: "12482" });
+    expect(detectIntent("What was in No. 12124?")).toEqual({ intent: "issue", issueNumber: "12124" });
     expect(detectIntent("介绍一下煤制烯烃项目")).toEqual({ intent: "overview", topic: "煤制烯烃项目" });
   });
 
