@@ -4,11 +4,12 @@ import { loadConfig } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
 import { describeError } from "../src/errors.js";
 import { evaluateAll, formatResult, formatSummary, loadQuestions, summarize } from "../src/eval/evaluate.js";
+import { evaluateNews, formatNewsResult, formatNewsSummary, loadNewsQuestions, summarizeNews } from "../src/eval/news.js";
 
 /**
  * `npm run eval`: asks every question of test/eval/questions.jsonl and test/eval/heldout.jsonl
  * against the configured index and prints per-question hits and a summary per set (single-turn,
- * conversation, held-out).
+ * conversation, held-out); then test/eval/news.jsonl (news-reader questions).
  */
 try {
   const config = loadConfig(process.env);
@@ -21,6 +22,10 @@ try {
   process.stdout.write(`${formatSummary(summarize(single), "single-turn")}\n`);
   process.stdout.write(`${formatSummary(summarize(conversation), "conversation")}\n`);
   process.stdout.write(`${formatSummary(summarize(heldOut), "held-out")}\n`);
+  // News-reader questions (latest, a day's paper, overviews); their "today" is the real one here.
+  const news = await evaluateNews(qa, loadNewsQuestions(path.resolve("test/eval/news.jsonl")));
+  for (const r of news) process.stdout.write(`${formatNewsResult(r)}\n`);
+  process.stdout.write(`${formatNewsSummary(summarizeNews(news))}\n`);
   await qa.close();
 } catch (err) {
   process.stderr.write(`${describeError(err)}\n`);

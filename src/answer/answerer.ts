@@ -10,6 +10,7 @@ import { askedUnit, asksForFigure, rankSentences, type Selection } from "./selec
 import type { Answer, Citation } from "./types.js";
 import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
 import { askedDates } from "./dates.js";
+import { excerptAround } from "./excerpt.js";
 import type { QueryTerm } from "../retrieve/bm25.js";
 
 /** When an answer counts as found; defaults in DEFAULT_ANSWER. */
@@ -129,7 +130,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 }
 
 /** BM25 query: Chinese text as is; English through the bridge (both when a chat mixes them). */
-function keywordQuery(text: string, translator: QueryTranslator): string | QueryTerm[] {
+export function keywordQuery(text: string, translator: QueryTranslator): string | QueryTerm[] {
   if (/\p{Script=Han}/u.test(text) && !/[A-Za-z]{3,}/.test(text)) return text;
   const translation = translator.translate(text);
   const han = text.match(/\p{Script=Han}+/gu)?.join(" ");
@@ -206,7 +207,7 @@ const TOPIC_SHARE = 0.75;
 
 function citationOf(s: Selection): Citation {
   const a = s.hit.article;
-  const passage = s.hit.passages.find((p) => p.passage.start <= s.sentence.start && p.passage.end >= s.sentence.end) ?? s.hit.passages[0];
+  const passage = s.hit.passages.find((p) => p.passage.start <= s.sentence.start && p.passage.end >= s.sentence.end);
   return {
     source: a.source,
     paper: a.paper,
@@ -215,6 +216,7 @@ function citationOf(s: Selection): Citation {
     quote: s.sentence.text.trim(),
     score: Math.min(1, s.coverage),
     articleId: a.id,
-    passage: passage?.passage.text ?? s.sentence.text,
+    // The byline (start -1) is its own passage; any other sentence is shown in its context.
+    passage: passage?.passage.text ?? (s.sentence.start < 0 ? s.sentence.text : excerptAround(a, s.sentence)),
   };
 }

@@ -89,6 +89,8 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
   // reloaded into a closed core.
   const core: QaService = {
     answer: (question, ask) => qa.answer(question, ask),
+    ...(qa.more ? { more: qa.more.bind(qa) } : {}),
+    ...(qa.article ? { article: qa.article.bind(qa) } : {}),
     info: () => qa.info(),
     reload: () => qa.reload(),
     close: async () => {

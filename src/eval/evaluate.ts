@@ -43,12 +43,17 @@ export interface EvalSummary {
   p95Ms: number;
 }
 
-export function loadQuestions(file: string): EvalQuestion[] {
+/** One JSON value per non-empty line of a .jsonl file. */
+export function loadJsonLines<T>(file: string): T[] {
   return fs
     .readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalQuestion);
+    .map((l) => JSON.parse(l) as T);
+}
+
+export function loadQuestions(file: string): EvalQuestion[] {
+  return loadJsonLines<EvalQuestion>(file);
 }
 
 const squash = (s: string) => s.replace(/\s+/g, "");

@@ -274,3 +274,18 @@ export function messageUpdate(content: string | Partial<Message>, options: Messa
   } as Message;
   return (edited ? { edited_message: message } : { message }) as Omit<Update, "update_id">;
 }
+
+/** A press of an inline button with `data` under the bot's message `messageId` in `chatId`. */
+export function callbackUpdate(data: string, options: { chatId: number; messageId: number; userId?: number }): Omit<Update, "update_id"> {
+  const { chatId, messageId, userId = Math.abs(chatId) } = options;
+  const chat = chatId < 0 ? { id: chatId, type: "supergroup", title: "昌吉读者群" } : { id: chatId, type: "private", first_name: "Reader" };
+  return {
+    callback_query: {
+      id: `cb-${nextMessageId++}`,
+      from: { id: userId, is_bot: false, first_name: "Reader", language_code: "zh-hans" },
+      chat_instance: `ci-${chatId}`,
+      data,
+      message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from: BOT_USER, text: "…" },
+    },
+  } as Omit<Update, "update_id">;
+}
