@@ -116,6 +116,7 @@ async function askOne(qa: QaService, peer: NaivePeer, q: PlacedQuestion, lang: "
     ms,
     answerInReply: q.kept && answer?.found === true && shown,
     answerInAnyReply: q.kept && shown,
+    leadsWithAnswer: q.kept && answer?.found === true && holdsAnswer(answer.figure, q.answers),
     peerReply,
     peerAnswerInReply: q.kept && holdsAnswer(peerReply, q.answers),
   };

@@ -28,6 +28,8 @@ export interface SquadOutcome {
   answerInReply: boolean;
   /** The same, counting what a refusal quotes as well. */
   answerInAnyReply: boolean;
+  /** The figure or phrase a found answer leads with (`Answer.figure`) holds a gold answer. */
+  leadsWithAnswer: boolean;
   /** The naive peer's best sentence, and whether it holds a gold answer. */
   peerReply: string;
   peerAnswerInReply: boolean;
@@ -41,6 +43,8 @@ export interface OursFigures {
   answerInReply: number;
   /** Share of answerable questions whose reply, found or refused, shows a gold answer there. */
   answerInAnyReply: number;
+  /** Share of answerable questions whose found answer leads with (its `figure` holds) a gold answer. */
+  leadsWithAnswer: number;
   /** Share of answerable questions answered found: true. */
   found: number;
   /** Share of answerable questions whose found answer cites the question's own article first. */
@@ -109,6 +113,7 @@ export function figuresOf(outcomes: SquadOutcome[]): LanguageFigures {
       answerable: answerable.length,
       answerInReply: share(answerable, (o) => o.answerInReply),
       answerInAnyReply: share(answerable, (o) => o.answerInAnyReply),
+      leadsWithAnswer: share(answerable, (o) => o.leadsWithAnswer),
       found: share(answerable, (o) => o.found === true),
       top1Source: share(answerable, (o) => o.found === true && o.source === o.expectedSource),
       leftOut: leftOut.length,
@@ -130,16 +135,16 @@ export function formatExternalReport(r: ExternalReport): string {
     `${r.dataset}: ${r.articles.total} articles, ${r.articles.indexed} indexed (${r.passages} passages, ${r.model}, built in ${r.buildSeconds.toFixed(1)} s), ` +
       `${r.articles.leftOut} left out (every ${r.articles.leaveOutEvery}th); gold answer survives ingest for ${pct(r.goldInCorpus)}`,
     "",
-    "| questions | system | answer-in-reply | found | top-1 source | refused (left-out) | p50 / p95 ms |",
-    "|---|---|---:|---:|---:|---:|---:|",
+    "| questions | system | answer-in-reply | leads with it | found | top-1 source | refused (left-out) | p50 / p95 ms |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [label, f] of [["zh", r.zh], ["en", r.en]] as const) {
     if (!f) continue;
     const o = f.ours;
     const who = `${label} (${o.answerable} + ${o.leftOut} left out)`;
     lines.push(
-      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${o.p50Ms} / ${o.p95Ms} |`,
-      `| ${who} | naive peer | ${pct(f.peer.answerInReply)} | 100 % | – | 0 % | – |`,
+      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${o.p50Ms} / ${o.p95Ms} |`,
+      `| ${who} | naive peer | ${pct(f.peer.answerInReply)} | – | 100 % | – | 0 % | – |`,
     );
     if (o.errors) lines.push(`(${label}: ${o.errors} questions threw an error)`);
   }
