@@ -81,3 +81,20 @@ describe("writeSquadCorpus", () => {
     expect(articles[0]!.paragraphs.join("")).toBe(squad.articles[0]!.paragraphs[0]);
   });
 });
+
+describe("test/eval/cmrc-trial-en.jsonl (English versions of CMRC 2018 trial questions)", () => {
+  const file = path.join(ROOT, "test/eval/cmrc-trial-en.jsonl");
+  const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+  const questions = loadTranslatedQuestions(file);
+
+  it("holds at least 150 questions with unique trial ids", () => {
+    expect(questions.size).toBe(lines.length);
+    expect(questions.size).toBeGreaterThanOrEqual(150);
+    expect([...questions.keys()].filter((id) => !/^TRIAL_\d+_QUERY_\d+$/.test(id))).toEqual([]);
+  });
+
+  it("holds only English questions, nothing of the trial's contexts or answers", () => {
+    expect([...questions.values()].filter((q) => /\p{Script=Han}/u.test(q) || !/\?$/.test(q))).toEqual([]);
+    expect(lines.filter((l) => Object.keys(JSON.parse(l) as object).join() !== "id,question")).toEqual([]);
+  });
+});
