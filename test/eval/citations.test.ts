@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/types.js";
@@ -7,6 +8,9 @@ import { loadQuestions } from "../../src/eval/evaluate.js";
 import { formatSource } from "../../src/llm/prompt.js";
 import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
 import { startFakeOpenAi, type FakeOpenAi } from "../llm/fake-openai.js";
+
+/** The project's eval sets: questions.jsonl and every heldout*.jsonl. */
+const EVAL_SETS = fs.readdirSync(path.join(ROOT, "test/eval")).filter((f) => /^(?:questions|heldout.*)\.jsonl$/.test(f));
 
 /**
  * Citations hold their quotes: for every answer of both eval sets (real seeds, real index, fixture
@@ -24,7 +28,7 @@ describe("citations of every eval answer", () => {
     const config = fixtureConfig({ LLM_BASE_URL: llm.url, LLM_MODEL: "stand-in" });
     await buildFixtureIndex(config);
     qa = await openQaService(config);
-    const questions = ["questions.jsonl", "heldout.jsonl"].flatMap((f) => loadQuestions(path.join(ROOT, "test/eval", f)));
+    const questions = EVAL_SETS.flatMap((f) => loadQuestions(path.join(ROOT, "test/eval", f)));
     for (const q of questions) {
       const options = { sessionId: `citations-${q.id}`, today: q.today ? new Date(`${q.today}T12:00:00Z`) : undefined };
       for (const turn of q.turns ?? []) await qa.answer(turn, options);
@@ -37,6 +41,7 @@ describe("citations of every eval answer", () => {
   afterAll(() => llm?.close());
 
   it("have a passage that contains the quote", () => {
+    expect(EVAL_SETS).toEqual(expect.arrayContaining(["questions.jsonl", "heldout.jsonl"]));
     const citations = asked.flatMap(({ id, answer }) => answer.citations.map((c) => ({ id, c })));
     expect(citations.length).toBeGreaterThan(100);
     expect(citations.filter(({ c }) => !c.passage.includes(c.quote)).map(({ id, c }) => `${id}: ${c.quote}`)).toEqual([]);
