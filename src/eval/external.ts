@@ -10,7 +10,7 @@ import { buildIndex, buildOptionsFor, describeModel } from "../index/build.js";
 import { parseArticles } from "../ingest/index.js";
 import { isLeftOut, seedPageText, writeSquadCorpus, type PlacedQuestion } from "./corpus.js";
 import { createBigramPeer, type NaivePeer } from "./peer.js";
-import { figuresOf, holdsAnswer, type ExternalReport, type SquadOutcome } from "./report.js";
+import { figuresOf, holdsAnswer, share, type ExternalReport, type SquadOutcome } from "./report.js";
 import { loadSquad, loadTranslatedQuestions, type SquadArticle } from "./squad.js";
 
 /**
@@ -73,7 +73,7 @@ export async function runExternalEval(config: Config, options: ExternalEvalOptio
     const report: ExternalReport = {
       dataset: path.basename(options.squadFile),
       model: describeModel(build.manifest),
-      articles: { total: squad.articles.length, indexed: corpus.kept, leftOut: corpus.leftOut, leaveOutEvery },
+      articles: { total: squad.articles.length, written: corpus.kept, indexed: build.articles, leftOut: corpus.leftOut, leaveOutEvery },
       passages: build.passages,
       goldInCorpus: goldInCorpus(squad.articles, corpus.questions.filter((q) => q.kept)),
       skipped: squad.skipped,
@@ -135,5 +135,5 @@ function goldInCorpus(articles: SquadArticle[], kept: PlacedQuestion[]): number 
     }
     return bodies.get(q.article)!;
   };
-  return kept.length ? kept.filter((q) => holdsAnswer(bodyOf(q), q.answers)).length / kept.length : 0;
+  return share(kept, (q) => holdsAnswer(bodyOf(q), q.answers));
 }
