@@ -150,7 +150,7 @@ export function formatExternalReport(r: ExternalReport): string {
     const o = f.ours;
     const who = `${label} (${o.answerable} + ${o.leftOut} left out)`;
     lines.push(
-      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${o.p50Ms} / ${o.p95Ms} |`,
+      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${o.p50Ms.toFixed(1)} / ${o.p95Ms.toFixed(1)} |`,
       `| ${who} | naive peer | ${pct(f.peer.answerInReply)} | – | 100 % | – | 0 % | – |`,
     );
     if (o.errors) lines.push(`(${label}: ${o.errors} questions threw an error)`);
