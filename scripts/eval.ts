@@ -15,7 +15,6 @@ import { formatExternalReport } from "../src/eval/report.js";
  * against the configured index and prints per-question hits and a summary per set (single-turn,
  * conversation, held-out); then test/eval/news.jsonl (news-reader questions).
  *
- *
  * `npm run eval -- --squad FILE [--questions-en FILE] [--json] [--details FILE] [--llm]`: the external
  * evaluation on a SQuAD-format file (see docs/external-eval.md).
  */
