@@ -23,7 +23,8 @@ export function guardComposer({ allowedChatIds, rateLimit: limits, logger }: Gua
 
   guard.use(async (ctx, next) => {
     if (ctx.chat?.type === "channel") return;
-    if (ctx.msg && !readMessage(ctx.msg, ctx.me, isGroup(ctx)).addressed) return;
+    // A button press carries the bot's own message, which is addressed to no one: it passes.
+    if (ctx.msg && !ctx.callbackQuery && !readMessage(ctx.msg, ctx.me, isGroup(ctx)).addressed) return;
     await next();
   });
 
