@@ -6,7 +6,7 @@ export type { Logger };
  * Structured JSON logs on stderr, quiet by default (LOG_LEVEL=warn), so stdout stays clean for
  * answers and `--json` output. Anything that looks like a Telegram token is redacted.
  */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+export function createLogger(level: string, destination: pino.DestinationStream = process.stderr): Logger {
   return pino(
     {
       level,
@@ -20,7 +20,7 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
       },
       serializers: { err: (err: Error) => ({ type: err.name, message: redactSecrets(err.message), code: (err as { code?: unknown }).code }) },
     },
-    destination as pino.DestinationStream,
+    destination,
   );
 }
 

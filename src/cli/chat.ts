@@ -5,15 +5,16 @@ import readline from "node:readline";
 import type { Command } from "commander";
 import type { Answer } from "../answer/types.js";
 import type { QaService } from "../core/types.js";
-import { openQaService } from "../core/service.js";
 import { startIndexWatcher } from "../core/watch.js";
 import { describeError } from "../errors.js";
 import { cliContext, type CliContext } from "./context.js";
 import { renderAnswer, renderSources } from "./render.js";
 
+const EXAMPLE = "昌吉州今年新增城镇就业多少人？";
+
 const HELP = [
   "Ask about the news in Chinese or English, e.g.",
-  "  昌吉州今年新增城镇就业多少人？",
+  `  ${EXAMPLE}`,
   "  How many jobs did Changji add this year?",
   "Commands: /sources (full passages of the last answer), /about, /help. Ctrl-D leaves.",
 ].join("\n");
@@ -25,7 +26,10 @@ export async function runChat(qa: QaService, input = process.stdin, output = pro
   const history = loadHistory();
   const rl = readline.createInterface({ input, output, terminal: Boolean((output as NodeJS.WriteStream).isTTY), history, historySize: 500 });
   const info = qa.info();
-  output.write(`News Q&A — ${info.articles} articles from ${info.papers.join(", ") || "the seed pages"}. /help for help, Ctrl-D to leave.\n`);
+  output.write(
+    `News Q&A — ${info.articles} articles from ${info.papers.join(", ") || "the seed pages"}. ` +
+      `Ask in Chinese or English, e.g. ${EXAMPLE}; /help for more, Ctrl-D to leave.\n`,
+  );
   let last: Answer | null = null;
   rl.setPrompt("> ");
   rl.prompt();
@@ -89,21 +93,25 @@ export function registerChat(program: Command): void {
     .command("chat")
     .description("Interactive terminal chat over the same answering core (/help, /sources, Ctrl-D to leave).")
     .action(async () => {
-      const ctx = cliContext();
+      const ctx = await cliContext();
+      const { openQaService } = await import("../core/service.js");
       await chatUntilDone(await openQaService(ctx.config, { logger: ctx.logger }), ctx);
     });
 }
 
 /**
  * The terminal chat over `qa` until end of input, then closes it. A rebuilt index (index,
- * index --add) is picked up without leaving the chat.
+ * index --add) is picked up without leaving the chat. Log lines are held while it runs — on a
+ * terminal they would land between the prompts — and printed after it ends.
  */
-export async function chatUntilDone(qa: QaService, { config, logger }: CliContext): Promise<void> {
+export async function chatUntilDone(qa: QaService, { config, logger, logs }: CliContext, input = process.stdin, output = process.stdout): Promise<void> {
   const watcher = startIndexWatcher(qa, config, logger);
+  logs.hold();
   try {
-    await runChat(qa);
+    await runChat(qa, input, output);
   } finally {
     watcher.close();
     await qa.close();
+    logs.release();
   }
 }

@@ -5,28 +5,29 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-/** A progress bar on stderr when it is a terminal; silent otherwise (CI, pipes, tests). */
+/**
+ * A progress bar on stderr when it is a terminal; silent otherwise (CI, pipes, tests). Each stage
+ * gets a fresh bar, so the time left is estimated from that stage's own pace.
+ */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   if (!stream.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream, format: " {stage} |{bar}| {value}/{total}", hideCursor: true, clearOnComplete: true },
+    { stream, format: " {stage} |{bar}| {value}/{total} · {eta_formatted} left", hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
     cliProgress.Presets.shades_classic,
   );
-  let started = false;
-  let currentStage = "";
+  let currentStage: string | null = null;
   return {
     update(stage, done, total) {
-      if (!started) {
+      if (stage !== currentStage) {
+        if (currentStage !== null) bar.stop();
         bar.start(total, done, { stage: stage.padEnd(8) });
-        started = true;
-      } else if (stage !== currentStage) {
-        bar.setTotal(total);
+        currentStage = stage;
       }
-      currentStage = stage;
       bar.update(done, { stage: stage.padEnd(8) });
     },
     stop() {
-      if (started) bar.stop();
+      if (currentStage !== null) bar.stop();
+      currentStage = null;
     },
   };
 }

@@ -1,0 +1,70 @@
+import { buildIndex, buildOptionsFor, describeBuild, describeModel, type BuildOptions, type BuildReport } from "../index/build.js";
+import { updateIndex, type UpdateReport } from "../index/update.js";
+import type { CliContext } from "./context.js";
+import { createProgress } from "./progress.js";
+
+/** Progress of a build or update, as a bar on stderr (only on a terminal), and how to stop it. */
+function progressOnStderr(): { onProgress: NonNullable<BuildOptions["onProgress"]>; stop: () => void } {
+  const progress = createProgress();
+  return { onProgress: (stage, done, total) => progress.update(stage, done, total), stop: () => progress.stop() };
+}
+
+/** Full rebuild with a progress bar on stderr (only on a terminal); `loadEmbedder` overrides the configured loader. */
+export async function rebuildIndex({ config }: CliContext, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
+  const { onProgress, stop } = progressOnStderr();
+  try {
+    return await buildIndex(buildOptionsFor(config, loadEmbedder ? { onProgress, loadEmbedder } : { onProgress }));
+  } finally {
+    stop();
+  }
+}
+
+/** Full rebuild, then its warnings on stderr and its one-line summary on `out`. */
+export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStream, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
+  const report = await rebuildIndex(ctx, loadEmbedder);
+  for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+  out.write(`${describeBuild(report)}\n`);
+  return report;
+}
+
+/**
+ * `index --add/--remove`: the incremental update, then what changed on stdout. Unknown names to
+ * remove change nothing: they are listed on stderr with the indexed pages, and the exit code is 1.
+ */
+export async function updateAndReport(ctx: CliContext, add: string[], remove: string[]): Promise<void> {
+  const { onProgress, stop } = progressOnStderr();
+  let report: UpdateReport;
+  try {
+    report = await updateIndex({ ...buildOptionsFor(ctx.config, { onProgress }), add, remove });
+  } finally {
+    stop();
+  }
+  if (report.unknown.length) {
+    const indexed = report.manifest.seeds.map((s) => s.name).join(", ");
+    process.stderr.write(`Not in the index: ${report.unknown.join(", ")}. Indexed pages: ${indexed}. Nothing was changed.\n`);
+    process.exitCode = 1;
+    return;
+  }
+  for (const line of describeUpdate(report, ctx)) process.stdout.write(`${line}\n`);
+}
+
+function describeUpdate(report: UpdateReport, { config }: CliContext): string[] {
+  const { manifest } = report;
+  const counts = (s: { articles: number; passages: number }) => `${s.articles} articles, ${s.passages} passages`;
+  const lines = [
+    ...report.unchanged.map((name) => `Unchanged: ${name} (same SHA-256 as indexed), nothing to do.`),
+    ...report.added.map((s) => `Added ${s.name}: ${counts(s)} (copied into ${config.seedsDir}).`),
+    ...report.replaced.map((s) => `Replaced ${s.name}: now ${counts(s)} (copied into ${config.seedsDir}).`),
+    ...report.removed.map((name) => `Removed ${name} (and its copy in ${config.seedsDir}).`),
+  ];
+  if (!report.changed) return lines;
+  lines.push(`Index updated: ${manifest.counts.files} files, ${counts(manifest.counts)} in ${report.seconds.toFixed(1)} s (${describeModel(manifest)}).`);
+  const { size, overlap } = manifest.chunking;
+  if (size !== config.chunk.size || overlap !== config.chunk.overlap) {
+    lines.push(
+      `Note: the index keeps its chunking ${size}/${overlap}; CHUNK_SIZE/CHUNK_OVERLAP are ${config.chunk.size}/${config.chunk.overlap}. ` +
+        "Run a full rebuild to apply them: npm run -s cli -- index",
+    );
+  }
+  return lines;
+}
