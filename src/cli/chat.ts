@@ -22,7 +22,7 @@ const HELP = [
 const HISTORY_FILE = path.join(os.homedir(), ".changji_qa_history");
 
 /** The interactive terminal chat over the answering core (readline with history). */
-export async function runChat(qa: QaService, input = process.stdin, output = process.stdout): Promise<void> {
+export async function runChat(qa: QaService, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
   const history = loadHistory();
   const rl = readline.createInterface({ input, output, terminal: Boolean((output as NodeJS.WriteStream).isTTY), history, historySize: 500 });
   const info = qa.info();
@@ -104,7 +104,12 @@ export function registerChat(program: Command): void {
  * index --add) is picked up without leaving the chat. Log lines are held while it runs — on a
  * terminal they would land between the prompts — and printed after it ends.
  */
-export async function chatUntilDone(qa: QaService, { config, logger, logs }: CliContext, input = process.stdin, output = process.stdout): Promise<void> {
+export async function chatUntilDone(
+  qa: QaService,
+  { config, logger, logs }: CliContext,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
   const watcher = startIndexWatcher(qa, config, logger);
   logs.hold();
   try {

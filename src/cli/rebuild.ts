@@ -1,19 +1,30 @@
 import { buildIndex, buildOptionsFor, describeBuild, describeModel, type BuildOptions, type BuildReport } from "../index/build.js";
 import { updateIndex, type UpdateReport } from "../index/update.js";
+import type { Config } from "../config/index.js";
 import type { CliContext } from "./context.js";
 import { createProgress } from "./progress.js";
 
-/** Progress of a build or update, as a bar on stderr (only on a terminal), and how to stop it. */
-function progressOnStderr(): { onProgress: NonNullable<BuildOptions["onProgress"]>; stop: () => void } {
+/**
+ * Build options with progress on stderr (only on a terminal): a bar per stage, and a status line
+ * while the model loads — which, for a model not downloaded yet, is the longest wait of all.
+ */
+function withProgressOnStderr(config: Config, loadEmbedder?: BuildOptions["loadEmbedder"]): { options: BuildOptions; stop: () => void } {
   const progress = createProgress();
-  return { onProgress: (stage, done, total) => progress.update(stage, done, total), stop: () => progress.stop() };
+  const options = buildOptionsFor(config, { onProgress: (stage, done, total) => progress.update(stage, done, total) });
+  const load = loadEmbedder ?? options.loadEmbedder;
+  const where = config.modelsDir ? "" : " (downloaded from the model hub the first time)";
+  options.loadEmbedder = () => {
+    progress.status(`loading the model ${config.embeddingModel}${where}…`);
+    return load();
+  };
+  return { options, stop: () => progress.stop() };
 }
 
-/** Full rebuild with a progress bar on stderr (only on a terminal); `loadEmbedder` overrides the configured loader. */
+/** Full rebuild with progress on stderr (only on a terminal); `loadEmbedder` overrides the configured loader. */
 export async function rebuildIndex({ config }: CliContext, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
-  const { onProgress, stop } = progressOnStderr();
+  const { options, stop } = withProgressOnStderr(config, loadEmbedder);
   try {
-    return await buildIndex(buildOptionsFor(config, loadEmbedder ? { onProgress, loadEmbedder } : { onProgress }));
+    return await buildIndex(options);
   } finally {
     stop();
   }
@@ -32,10 +43,10 @@ export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStre
  * remove change nothing: they are listed on stderr with the indexed pages, and the exit code is 1.
  */
 export async function updateAndReport(ctx: CliContext, add: string[], remove: string[]): Promise<void> {
-  const { onProgress, stop } = progressOnStderr();
+  const { options, stop } = withProgressOnStderr(ctx.config);
   let report: UpdateReport;
   try {
-    report = await updateIndex({ ...buildOptionsFor(ctx.config, { onProgress }), add, remove });
+    report = await updateIndex({ ...options, add, remove });
   } finally {
     stop();
   }
