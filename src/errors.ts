@@ -7,6 +7,12 @@ export type ErrorCode =
   | "SEEDS_MISSING"
   | "SEEDS_EMPTY"
   | "SEED_UNREADABLE"
+  | "FILE_TOO_LARGE"
+  | "FORMAT_UNKNOWN"
+  | "PDF_NO_TEXT"
+  | "PDF_ENCRYPTED"
+  | "PDF_DAMAGED"
+  | "HTML_NO_ARTICLE"
   | "INDEX_MISSING"
   | "INDEX_CORRUPT"
   | "INDEX_VERSION"
@@ -14,7 +20,8 @@ export type ErrorCode =
   | "MODEL_MISMATCH"
   | "MODEL_UNAVAILABLE"
   | "EMPTY_QUESTION"
-  | "QUESTION_TOO_LONG";
+  | "QUESTION_TOO_LONG"
+  | "EVAL_DATA_INVALID";
 
 export class QaError extends Error {
   override readonly name = "QaError";

@@ -8,13 +8,16 @@ import type { UserFromGetMe } from "grammy/types";
 import type { QaService } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { adminComposer, BotStats } from "./admin.js";
+import { AnswerButtons, buttonsComposer } from "./buttons.js";
 import { commandsComposer } from "./commands.js";
 import { createErrorHandler } from "./errors.js";
 import { DEFAULT_RATE_LIMIT, guardComposer, type RateLimitOptions } from "./guard.js";
 import { LastAnswers } from "./memory.js";
+import { newsComposer } from "./news.js";
 import { nonTextComposer } from "./non-text.js";
 import { questionsComposer } from "./questions.js";
 import { DEFAULT_EXAMPLES } from "./render.js";
+import { uploadComposer, type UploadOptions } from "./upload.js";
 
 export interface RetryOptions {
   /** Retries of one request after a 429/5xx answer (default 3). Network errors are retried with backoff. */
@@ -23,7 +26,7 @@ export interface RetryOptions {
   maxDelaySeconds: number;
 }
 
-export interface CreateBotOptions {
+export interface CreateBotOptions extends UploadOptions {
   /** Bot API token from @BotFather. Never logged. */
   token: string;
   /** Bot API root URL (default https://api.telegram.org): a self-hosted Bot API server, or a fake one in tests. */
@@ -73,6 +76,7 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
     memory: options.memory ?? new LastAnswers(1000),
     examples: options.examples ?? DEFAULT_EXAMPLES,
     stats: new BotStats(),
+    buttons: new AnswerButtons(qa),
     ...(options.editIntervalMs !== undefined ? { editIntervalMs: options.editIntervalMs } : {}),
   };
   const admin = adminComposer({ ...services, adminIds: options.adminIds ?? null, ...(options.reindex ? { reindex: options.reindex } : {}) });
@@ -84,7 +88,8 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
   // The error boundary works in both modes (grammY calls bot.catch only for long polling);
   // bot.catch stays as the last resort.
   const handleError = createErrorHandler(logger, services.stats);
-  bot.errorBoundary(handleError, guard, admin, commandsComposer(services), questionsComposer(services), nonTextComposer());
+  const news = [newsComposer(services), buttonsComposer(services.buttons, qa, logger)];
+  bot.errorBoundary(handleError, guard, admin, uploadComposer({ ...options, ...services }), ...news, commandsComposer(services), questionsComposer(services), nonTextComposer());
   bot.catch(handleError);
   return bot;
 }

@@ -32,7 +32,8 @@ export function guardComposer({ allowedChatIds, rateLimit, logger }: GuardOption
 
   guard.use(async (ctx, next) => {
     if (ctx.chat?.type === "channel") return;
-    if (ctx.msg && !readMessage(ctx.msg, ctx.me, isGroup(ctx)).addressed) return;
+    // A button press carries the bot's own message, which is addressed to no one: it passes.
+    if (ctx.msg && !ctx.callbackQuery && !readMessage(ctx.msg, ctx.me, isGroup(ctx)).addressed) return;
     await next();
   });
 

@@ -77,7 +77,11 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     const { buildIndex, buildOptionsFor, describeBuild } = await import("../index/build.js");
     return describeBuild(await buildIndex(buildOptionsFor(config)));
   };
-  const bot = createBot({ token, apiRoot, qa, logger, allowedChatIds, adminIds, reindex });
+  const addDocument = async (file: string) => {
+    const [{ addDocuments }, { buildOptionsFor }] = await Promise.all([import("../core/add-documents.js"), import("../index/build.js")]);
+    return addDocuments({ ...buildOptionsFor(config), add: [file], maxBytes: config.addMaxBytes });
+  };
+  const bot = createBot({ token, apiRoot, qa, logger, allowedChatIds, adminIds, reindex, addDocument, maxUploadBytes: config.addMaxBytes });
   const mode = webhookUrl ? `webhook ${new URL(webhookUrl).pathname} on port ${port}` : "long polling";
   const onStart = options.onStart ?? ((me: UserFromGetMe) => process.stderr.write(`Bot @${me.username} is answering (${mode}). Ctrl+C to stop.\n`));
   const watcher = startIndexWatcher(qa, config, logger, watchIntervalMs !== undefined ? { intervalMs: watchIntervalMs } : {});
@@ -85,6 +89,8 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
   // reloaded into a closed core.
   const core: QaService = {
     answer: (question, ask) => qa.answer(question, ask),
+    ...(qa.more ? { more: qa.more.bind(qa) } : {}),
+    ...(qa.article ? { article: qa.article.bind(qa) } : {}),
     info: () => qa.info(),
     reload: () => qa.reload(),
     close: async () => {

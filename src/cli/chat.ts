@@ -8,6 +8,7 @@ import type { QaService } from "../core/types.js";
 import { startIndexWatcher } from "../core/watch.js";
 import { describeError } from "../errors.js";
 import { cliContext, type CliContext } from "./context.js";
+import { ChatNews } from "./news.js";
 import { renderAnswer, renderSources } from "./render.js";
 
 const EXAMPLE = "昌吉州今年新增城镇就业多少人？";
@@ -16,7 +17,9 @@ const HELP = [
   "Ask about the news in Chinese or English, e.g.",
   `  ${EXAMPLE}`,
   "  How many jobs did Changji add this year?",
-  "Commands: /sources (full passages of the last answer), /about, /help. Ctrl-D leaves.",
+  "  最近有什么新闻？  /  Summarize the 2024-11-07 paper  /  Tell me about the coal-to-olefins project",
+  "Commands: more (the next best sentences or articles), /article N (source N in full),",
+  "/sources (full passages of the last answer), /about, /help. Ctrl-D leaves.",
 ].join("\n");
 
 const HISTORY_FILE = path.join(os.homedir(), ".changji_qa_history");
@@ -31,6 +34,7 @@ export async function runChat(qa: QaService, input: NodeJS.ReadableStream = proc
       `Ask in Chinese or English, e.g. ${EXAMPLE}; /help for more, Ctrl-D to leave.\n`,
   );
   let last: Answer | null = null;
+  const news = new ChatNews(qa);
   rl.setPrompt("> ");
   rl.prompt();
   try {
@@ -38,10 +42,13 @@ export async function runChat(qa: QaService, input: NodeJS.ReadableStream = proc
     // it ends on Ctrl-D (end of input).
     for await (const line of rl) {
       const text = line.trim();
-      if (text.startsWith("/")) output.write(`${command(text, qa, last)}\n`);
+      const newsReply = await news.handle(text).catch((err: unknown) => describeError(err));
+      if (newsReply !== null) output.write(`${newsReply}\n\n`);
+      else if (text.startsWith("/")) output.write(`${command(text, qa, last)}\n`);
       else if (text) {
         try {
           last = await qa.answer(text, { sessionId: "terminal" });
+          news.remember(last);
           output.write(`${renderAnswer(last)}\n\n`);
           appendHistory(text);
         } catch (err) {

@@ -8,6 +8,10 @@ Without options the whole index is rebuilt from SEEDS_DIR.
 embedded, with the model the index was built with (EMBEDDING_MODEL must be the same); a keyword-only
 index stays keyword-only. Pages are known by file name: adding a page whose name is indexed replaces
 it, and re-adding an unchanged page does nothing. --remove is applied before --add.
+--add takes e-paper PDF pages, saved web articles (HTML) and UTF-8 text, told apart by their content;
+a PDF or HTML file becomes a text page of the same name with .txt (page.pdf → page.txt). The date comes
+from the masthead, else the PDF / HTML metadata, else a date in the file name (2024-11-07, 20241107).
+Files over ADD_MAX_MB (default 20) are refused.
 SEEDS_DIR is kept in step: added pages are copied into it and removed pages are deleted from it, so a
 later full rebuild gives the same index.
 
@@ -17,6 +21,7 @@ leaves the previous index answering. Only one writer at a time; another one stop
 Examples:
   npm run -s cli -- index
   npm run -s cli -- index --add ~/pages/005_new_issue.txt
+  npm run -s cli -- index --add ~/Downloads/cjrb-2024-11-07-p1.pdf ~/Downloads/grain-reserve-article.html
   npm run -s cli -- index --remove 003_2a3bfdafac07cb06.txt
 `;
 
@@ -24,7 +29,7 @@ export function registerIndex(program: Command): void {
   program
     .command("index")
     .description("Rebuild the index from SEEDS_DIR into INDEX_DIR, or update it in place with --add / --remove.")
-    .option("--add <files...>", "add these pages (.txt, any path) or replace the indexed page of the same name; copied into SEEDS_DIR")
+    .option("--add <files...>", "add these pages (PDF, HTML or .txt, any path) or replace the indexed page of the same name; copied into SEEDS_DIR")
     .option("--remove <sources...>", "take these pages out (seed file names, e.g. 003_2a3bfdafac07cb06.txt); deleted from SEEDS_DIR")
     .addHelpText("after", HELP)
     .action(async (options: { add?: string[]; remove?: string[] }) => {

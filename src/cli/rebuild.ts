@@ -1,5 +1,6 @@
 import { buildIndex, buildOptionsFor, describeBuild, describeModel, type BuildOptions, type BuildReport } from "../index/build.js";
-import { updateIndex, type UpdateReport } from "../index/update.js";
+import path from "node:path";
+import { addDocuments, type AddDocumentsReport } from "../core/add-documents.js";
 import type { Config } from "../config/index.js";
 import type { CliContext } from "./context.js";
 import { createProgress } from "./progress.js";
@@ -39,33 +40,36 @@ export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStre
 }
 
 /**
- * `index --add/--remove`: the incremental update, then what changed on stdout. Unknown names to
- * remove change nothing: they are listed on stderr with the indexed pages, and the exit code is 1.
+ * `index --add/--remove`: the incremental update (PDF and HTML pages converted to text first), then
+ * what changed on stdout. Unknown names to remove change nothing: they are listed on stderr with
+ * the indexed pages, and the exit code is 1.
  */
 export async function updateAndReport(ctx: CliContext, add: string[], remove: string[]): Promise<void> {
   const { options, stop } = withProgressOnStderr(ctx.config);
-  let report: UpdateReport;
+  let result: AddDocumentsReport;
   try {
-    report = await updateIndex({ ...options, add, remove });
+    result = await addDocuments({ ...options, add, remove, maxBytes: ctx.config.addMaxBytes });
   } finally {
     stop();
   }
+  const { update: report, documents } = result;
   if (report.unknown.length) {
     const indexed = report.manifest.seeds.map((s) => s.name).join(", ");
     process.stderr.write(`Not in the index: ${report.unknown.join(", ")}. Indexed pages: ${indexed}. Nothing was changed.\n`);
     process.exitCode = 1;
     return;
   }
-  for (const line of describeUpdate(report, ctx)) process.stdout.write(`${line}\n`);
+  for (const line of describeUpdate(report, documents, ctx)) process.stdout.write(`${line}\n`);
 }
 
-function describeUpdate(report: UpdateReport, { config }: CliContext): string[] {
+function describeUpdate(report: AddDocumentsReport["update"], documents: AddDocumentsReport["documents"], { config }: CliContext): string[] {
   const { manifest } = report;
   const counts = (s: { articles: number; passages: number }) => `${s.articles} articles, ${s.passages} passages`;
+  const from = (name: string) => describeSource(documents.find((d) => d.name === name));
   const lines = [
     ...report.unchanged.map((name) => `Unchanged: ${name} (same SHA-256 as indexed), nothing to do.`),
-    ...report.added.map((s) => `Added ${s.name}: ${counts(s)} (copied into ${config.seedsDir}).`),
-    ...report.replaced.map((s) => `Replaced ${s.name}: now ${counts(s)} (copied into ${config.seedsDir}).`),
+    ...report.added.map((s) => `Added ${s.name}${from(s.name)}: ${counts(s)} (copied into ${config.seedsDir}).`),
+    ...report.replaced.map((s) => `Replaced ${s.name}${from(s.name)}: now ${counts(s)} (copied into ${config.seedsDir}).`),
     ...report.removed.map((name) => `Removed ${name} (and its copy in ${config.seedsDir}).`),
   ];
   if (!report.changed) return lines;
@@ -78,4 +82,11 @@ function describeUpdate(report: UpdateReport, { config }: CliContext): string[] 
     );
   }
   return lines;
+}
+
+/** ` from page.pdf (PDF, 2024-11-07)` for a converted document; nothing for a text page added as it is. */
+function describeSource(doc: AddDocumentsReport["documents"][number] | undefined): string {
+  if (!doc || doc.format === "text") return "";
+  const dates = [...new Set(doc.articles.map((a) => a.date ?? "undated"))].join(", ");
+  return ` from ${path.basename(doc.given)} (${doc.format.toUpperCase()}, ${dates || "no articles"})`;
 }

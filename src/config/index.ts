@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   HNSW_EF_CONSTRUCTION: intIn(10, 2000, 200),
   HNSW_EF_SEARCH: intIn(10, 2000, 128),
   EMBED_BATCH_SIZE: intIn(1, 512, 16),
+  ADD_MAX_MB: intIn(1, 1024, 20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
@@ -60,6 +61,8 @@ export interface Config {
   chunk: { size: number; overlap: number };
   hnsw: { m: number; efConstruction: number; efSearch: number };
   embedBatchSize: number;
+  /** Largest page file `index --add` or a bot upload takes, in bytes (ADD_MAX_MB, default 20 MB: the Bot API's download limit). */
+  addMaxBytes: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   telegram: {
     token: string | null;
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chunk: { size: e.CHUNK_SIZE, overlap: e.CHUNK_OVERLAP },
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     embedBatchSize: e.EMBED_BATCH_SIZE,
+    addMaxBytes: e.ADD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,

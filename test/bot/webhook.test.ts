@@ -65,7 +65,7 @@ describe("webhook mode", () => {
     expect(api.callsOf("setWebhook")[0]!.params).toMatchObject({
       url: "https://bot.example.org/telegram/hook",
       secret_token: SECRET,
-      allowed_updates: ["message", "edited_message"],
+      allowed_updates: ["message", "edited_message", "callback_query"],
     });
     expect(api.callsOf("getUpdates")).toHaveLength(0);
   });

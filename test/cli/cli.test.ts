@@ -1,21 +1,8 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/fixture-index.js";
-
-/** Runs the real CLI (`npm run -s cli -- …` is `tsx src/cli/main.ts …`) as a reader would. */
-function cli(args: string[], env: Record<string, string>, input?: string, entry = "src/cli/main.ts") {
-  const run = spawnSync(process.execPath, ["--import", "tsx", entry, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, CI: "true" },
-    input,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { runCli as cli } from "../helpers/run-cli.js";
 
 describe("the command line (fixture model, real seeds)", () => {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-cli-"));
