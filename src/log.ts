@@ -14,7 +14,7 @@ export interface LoggerOptions {
  * answers and `--json` output. Every line is redacted as a whole before it is written: anything
  * that looks like a Telegram token, and the `secrets` given, in any field.
  */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr, options: LoggerOptions = {}): Logger {
+export function createLogger(level: string, destination: pino.DestinationStream = process.stderr, options: LoggerOptions = {}): Logger {
   return pino(
     {
       level,

@@ -24,6 +24,6 @@ export function secretsOf(config: Config): string[] {
 }
 
 /** A stream that writes everything on to `destination` with secrets redacted (pino writes whole lines). */
-export function redactingStream(destination: NodeJS.WritableStream, secrets: readonly string[] = []): { write(chunk: string): boolean } {
-  return { write: (chunk: string) => destination.write(redactSecrets(String(chunk), secrets)) };
+export function redactingStream(destination: { write(chunk: string): unknown }, secrets: readonly string[] = []): { write(chunk: string): void } {
+  return { write: (chunk: string) => void destination.write(redactSecrets(String(chunk), secrets)) };
 }

@@ -1,9 +1,5 @@
-import path from "node:path";
 import type { Command } from "commander";
-import { addDocuments, type AddDocumentsReport } from "../core/add-documents.js";
-import { buildOptionsFor, describeModel } from "../index/build.js";
-import { cliContext, rebuildAndReport, type CliContext } from "./context.js";
-import { createProgress } from "./progress.js";
+import { cliContext } from "./context.js";
 
 const HELP = `
 Without options the whole index is rebuilt from SEEDS_DIR.
@@ -37,58 +33,10 @@ export function registerIndex(program: Command): void {
     .option("--remove <sources...>", "take these pages out (seed file names, e.g. 003_2a3bfdafac07cb06.txt); deleted from SEEDS_DIR")
     .addHelpText("after", HELP)
     .action(async (options: { add?: string[]; remove?: string[] }) => {
-      const ctx = cliContext();
-      if (!options.add && !options.remove) {
-        await rebuildAndReport(ctx, process.stdout);
-        return;
-      }
-      const { update: report, documents } = await updateFromCli(ctx, options.add ?? [], options.remove ?? []);
-      if (report.unknown.length) {
-        const indexed = report.manifest.seeds.map((s) => s.name).join(", ");
-        process.stderr.write(`Not in the index: ${report.unknown.join(", ")}. Indexed pages: ${indexed}. Nothing was changed.\n`);
-        process.exitCode = 1;
-        return;
-      }
-      for (const line of describeUpdate(report, documents, ctx)) process.stdout.write(`${line}\n`);
+      const ctx = await cliContext();
+      // The build code (segmenter, dictionaries, model runtime) loads only when an index is written.
+      const { rebuildAndReport, updateAndReport } = await import("./rebuild.js");
+      if (!options.add && !options.remove) await rebuildAndReport(ctx, process.stdout);
+      else await updateAndReport(ctx, options.add ?? [], options.remove ?? []);
     });
-}
-
-/** Incremental update with a progress bar on stderr (only on a terminal). */
-async function updateFromCli({ config }: CliContext, add: string[], remove: string[]): Promise<AddDocumentsReport> {
-  const progress = createProgress();
-  try {
-    const build = buildOptionsFor(config, { onProgress: (stage, done, total) => progress.update(stage, done, total) });
-    return await addDocuments({ ...build, add, remove, maxBytes: config.addMaxBytes });
-  } finally {
-    progress.stop();
-  }
-}
-
-function describeUpdate(report: AddDocumentsReport["update"], documents: AddDocumentsReport["documents"], { config }: CliContext): string[] {
-  const { manifest } = report;
-  const counts = (s: { articles: number; passages: number }) => `${s.articles} articles, ${s.passages} passages`;
-  const from = (name: string) => describeSource(documents.find((d) => d.name === name));
-  const lines = [
-    ...report.unchanged.map((name) => `Unchanged: ${name} (same SHA-256 as indexed), nothing to do.`),
-    ...report.added.map((s) => `Added ${s.name}${from(s.name)}: ${counts(s)} (copied into ${config.seedsDir}).`),
-    ...report.replaced.map((s) => `Replaced ${s.name}${from(s.name)}: now ${counts(s)} (copied into ${config.seedsDir}).`),
-    ...report.removed.map((name) => `Removed ${name} (and its copy in ${config.seedsDir}).`),
-  ];
-  if (!report.changed) return lines;
-  lines.push(`Index updated: ${manifest.counts.files} files, ${counts(manifest.counts)} in ${report.seconds.toFixed(1)} s (${describeModel(manifest)}).`);
-  const { size, overlap } = manifest.chunking;
-  if (size !== config.chunk.size || overlap !== config.chunk.overlap) {
-    lines.push(
-      `Note: the index keeps its chunking ${size}/${overlap}; CHUNK_SIZE/CHUNK_OVERLAP are ${config.chunk.size}/${config.chunk.overlap}. ` +
-        "Run a full rebuild to apply them: npm run -s cli -- index",
-    );
-  }
-  return lines;
-}
-
-/** ` from page.pdf (PDF, 2024-11-07)` for a converted document; nothing for a text page added as it is. */
-function describeSource(doc: AddDocumentsReport["documents"][number] | undefined): string {
-  if (!doc || doc.format === "text") return "";
-  const dates = [...new Set(doc.articles.map((a) => a.date ?? "undated"))].join(", ");
-  return ` from ${path.basename(doc.given)} (${doc.format.toUpperCase()}, ${dates || "no articles"})`;
 }

@@ -8,7 +8,7 @@ import { embedderFor, type Embedder } from "../embed/index.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
 import { resolveCurrentBuild } from "../index/store.js";
 import type { Logger } from "../log.js";
-import { createLlmWriter, type LlmWriter } from "../llm/index.js";
+import type { LlmWriter } from "../llm/index.js";
 import { createQueryTranslator } from "../retrieve/english.js";
 import type { AskOptions, IndexInfo, QaService } from "./types.js";
 
@@ -56,7 +56,9 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
   const conversations = new ConversationMemory();
   const clock = deps.clock ?? (() => new Date());
   // Optional: the LLM rewrites a found answer from the same passages; anything unverified falls back.
-  const llm = deps.llm !== undefined ? deps.llm : config.llm ? createLlmWriter(config.llm, { logger: deps.logger }) : null;
+  // The OpenAI client is loaded only when an LLM is configured.
+  const llmFromConfig = async (settings: NonNullable<Config["llm"]>) => (await import("../llm/index.js")).createLlmWriter(settings, { logger: deps.logger });
+  const llm = deps.llm !== undefined ? deps.llm : config.llm ? await llmFromConfig(config.llm) : null;
   return {
     async answer(question: string, options: AskOptions = {}) {
       const { answer, news } = current; // pinned: a reload mid-question does not affect this one
