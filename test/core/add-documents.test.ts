@@ -101,6 +101,26 @@ describe("a PDF page and a web article added to the index", () => {
   });
 });
 
+describe("the e-paper PDF of a day whose text page is already in", () => {
+  it("lists each story of that day's paper once", async () => {
+    const seeds = tempDir("qa-docs-same-day-");
+    fs.copyFileSync(path.join(ROOT, "seeds", "004_79b3c460d300cb0d.txt"), path.join(seeds, "004_79b3c460d300cb0d.txt"));
+    const sameDay = fixtureConfig({ SEEDS_DIR: seeds });
+    temp.push(sameDay.indexDir);
+    await buildFixtureIndex(sameDay);
+    await add([PDF], sameDay);
+    const service = await openQaService(sameDay, { embedder });
+    try {
+      const paper = await service.answer("2024年11月7日的报纸");
+      const headlines = paper.citations.map((c) => c.headline);
+      expect(headlines).toContain("准东煤田火区治理持续推进");
+      expect(new Set(headlines).size).toBe(headlines.length);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
 describe("bad documents leave the index and SEEDS_DIR unchanged", () => {
   const garbage = () => {
     const file = path.join(tempDir("qa-bad-"), "page.pdf");

@@ -39,6 +39,20 @@ function pageOrder(a: Article, b: Article): number {
   return sa! === sb! ? Number(na) - Number(nb) : sa! < sb! ? -1 : 1;
 }
 
+/**
+ * The articles less repeats of one already listed: the same story added twice for one day (its
+ * e-paper PDF beside the text page, or a web copy) is one headline of that day's paper.
+ */
+function distinct(articles: Article[]): Article[] {
+  const seen = new Set<string>();
+  return articles.filter((a) => {
+    const key = `${a.headline}\n${bodyOf(a).replace(/\s+/g, "")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Builds the catalog of a loaded index (cheap: one pass over articles and passages). */
 export function newsCatalog(index: SearchIndex): NewsCatalog {
   const byDate = new Map<string, Article[]>();
@@ -49,7 +63,7 @@ export function newsCatalog(index: SearchIndex): NewsCatalog {
   const issues: Issue[] = [...byDate.entries()]
     .sort(([a], [b]) => (a < b ? 1 : -1))
     .map(([date, articles]) => {
-      const sorted = articles.sort(pageOrder);
+      const sorted = distinct(articles.sort(pageOrder));
       const number = sorted.map((a) => /(\d{3,6})\s*期/.exec(a.page ?? "")?.[1]).find(Boolean) ?? null;
       return { date, paper: sorted.find((a) => a.paper)?.paper ?? null, number, articles: sorted };
     });
