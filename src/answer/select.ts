@@ -27,6 +27,14 @@ export interface Selection {
   focusCredit: number;
   figure: Figure | null;
   score: number;
+  /** Share of the question's word weight the sentence itself mentions (no context credit), 0–1. */
+  sentenceCoverage: number;
+  /** Share of the question's word weight the article mentions anywhere, 0–1. */
+  articleCoverage: number;
+  /** The article's place in the retrieval list (0 = first). */
+  articleRank: number;
+  /** A date the question names that neither the article's date nor the sentence confirms. */
+  dateMissing: boolean;
 }
 
 const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”」』）)]*|\n|$)/gu;
@@ -82,6 +90,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const focusedTotal = concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
   const maxWeight = Math.max(0, ...concepts.map((c) => c.weight));
+  const wordTotal = concepts.reduce((sum, c) => sum + (c.date ? 0 : c.weight), 0);
   const wantsFigure = asksForFigure(kind);
   const ranked: Selection[] = [];
   hits.forEach((hit, rank) => {
@@ -111,6 +120,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     const wordAnchorsMissing = concepts.filter((c, j) => !c.date && c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : inArticle[j]! < 0.5));
     const absent = concepts.filter((c, j) => !c.date && inArticle[j]! < 0.5);
     const dateIndexes = concepts.flatMap((c, j) => (c.date ? [j] : []));
+    const articleCoverage = wordTotal ? concepts.reduce((sum, c, j) => sum + (c.date ? 0 : inArticle[j]! * c.weight), 0) / wordTotal : 0;
     const preferred = preferArticle === article.id ? PREFERRED_BONUS : 0;
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
     sentences.forEach((sentence, i) => {
@@ -118,7 +128,9 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       let covered = 0;
       let focused = 0;
       let focusCredit = 1;
+      let inSentence = 0;
       concepts.forEach((c, j) => {
+        if (!c.date) inSentence += mentionStrength(sentence.text, c) * c.weight;
         const credit = c.date ? dateCredit(j, sentence.text) : Math.max(
           IN_SENTENCE * mentionStrength(sentence.text, c),
           IN_NEIGHBOUR * mentionStrength(neighbours, c),
@@ -132,12 +144,16 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
         focused += credit * weightOf(c);
       });
       const coverage = covered / total;
-      const missingAnchors = [...dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!), ...wordAnchorsMissing];
+      const undated = dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!);
+      const missingAnchors = [...undated, ...wordAnchorsMissing];
       const figure = pickFigure(sentence.text, concepts, kind, unit);
       if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return;
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
-      ranked.push({ hit, sentence, coverage, missingAnchors, absent, maxWeight, focusCredit, figure, score });
+      ranked.push({
+        hit, sentence, coverage, missingAnchors, absent, maxWeight, focusCredit, figure, score,
+        sentenceCoverage: wordTotal ? inSentence / wordTotal : 0, articleCoverage, articleRank: rank, dateMissing: undated.length > 0,
+      });
     });
   });
   // Stable: on equal scores the earlier article, then the earlier sentence, comes first.

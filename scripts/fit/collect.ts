@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createAnswerer, createCandidateFinder, type AnswererDeps } from "../../src/answer/answerer.js";
+import type { Turn } from "../../src/answer/conversation.js";
+import { featureVector } from "../../src/answer/features.js";
+import { validateQuestion } from "../../src/answer/question.js";
+import type { Config } from "../../src/config/index.js";
+import { embedderFor } from "../../src/embed/index.js";
+import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
+import { openIndex } from "../../src/index/open.js";
+import { createQueryTranslator } from "../../src/retrieve/english.js";
+import type { EvalQuestion } from "../../src/eval/evaluate.js";
+import type { SquadQuestion } from "./squad.js";
+
+/** One candidate sentence of one question, as the fit sees it. */
+export interface Row {
+  x: number[];
+  /** 1 when the sentence (with the figure it leads with) holds the expected answer. */
+  y: number;
+}
+
+/** The candidates of one question, and what the question is. */
+export interface LabelledQuestion {
+  set: string;
+  id: string;
+  /** For folds: questions of one article stay together. */
+  group: string;
+  /** The right reply is a refusal (a left-out article, a near-topic unanswerable). */
+  unanswerable: boolean;
+  rows: Row[];
+}
+
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+/** Builds a temporary index over `seedsDir` with the configured model and opens the candidate finder on it. */
+export async function openCorpus(config: Config, seedsDir: string) {
+  const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-fit-"));
+  const built = { ...config, seedsDir, indexDir };
+  await buildIndex(buildOptionsFor(built));
+  const index = openIndex({ indexDir, model: built.embeddingModel, efSearch: built.hnsw.efSearch });
+  const embedder = index.vectors ? await embedderFor(built) : null;
+  const deps: AnswererDeps = {
+    index,
+    translator: createQueryTranslator({ lexicon: index.lexicon }),
+    embedQuery: embedder ? async (q) => (await embedder.embedQueries([q]))[0]! : null,
+  };
+  return { find: createCandidateFinder(deps), answer: createAnswerer(deps), close: () => fs.rmSync(indexDir, { recursive: true, force: true }) };
+}
+
+type Corpus = Awaited<ReturnType<typeof openCorpus>>;
+
+/** SQuAD questions: a candidate is right when it holds a gold answer; a left-out article's are all wrong. */
+export async function labelSquad(corpus: Corpus, questions: SquadQuestion[], set: string, text: (q: SquadQuestion) => string = (q) => q.question): Promise<LabelledQuestion[]> {
+  const out: LabelledQuestion[] = [];
+  for (const q of questions) {
+    const { candidates } = await corpus.find(validateQuestion(text(q)));
+    const gold = q.answers.map(squash).filter(Boolean);
+    const rows = candidates.map((c) => {
+      const reply = squash(`${c.selection.figure?.text ?? ""}${c.selection.sentence.text}`);
+      return { x: featureVector(c), y: !q.leftOut && gold.some((g) => reply.includes(g)) ? 1 : 0 };
+    });
+    out.push({ set, id: q.id, group: `${set}:${q.article}`, unanswerable: q.leftOut, rows });
+  }
+  return out;
+}
+
+/** The project's eval questions (test/eval): right when the source page matches and every expected string is in the reply. */
+export async function labelProject(corpus: Corpus, questions: EvalQuestion[], set: string): Promise<LabelledQuestion[]> {
+  const out: LabelledQuestion[] = [];
+  for (const q of questions) {
+    const today = q.today ? new Date(`${q.today}T12:00:00Z`) : undefined;
+    let previous: Turn | null = null;
+    for (const turn of q.turns ?? []) previous = (await corpus.answer(turn, { previous, today })).turn;
+    const { candidates } = await corpus.find(validateQuestion(q.question), { previous, today });
+    const rows = candidates.map((c) => {
+      const reply = squash(`${c.selection.figure?.text ?? ""}${c.selection.sentence.text}`);
+      const right = q.answerable && c.selection.hit.article.source === q.source && q.expect.every((e) => reply.includes(squash(e)));
+      return { x: featureVector(c), y: right ? 1 : 0 };
+    });
+    out.push({ set, id: q.id, group: `${set}:${q.id}`, unanswerable: !q.answerable, rows });
+  }
+  return out;
+}
