@@ -14,7 +14,8 @@ export type ErrorCode =
   | "MODEL_MISMATCH"
   | "MODEL_UNAVAILABLE"
   | "EMPTY_QUESTION"
-  | "QUESTION_TOO_LONG";
+  | "QUESTION_TOO_LONG"
+  | "EVAL_DATA_INVALID";
 
 export class QaError extends Error {
   override readonly name = "QaError";

@@ -8,6 +8,7 @@ import { composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
 import { checkModel, decide, FITTED_MODEL, probability, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
+import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { validateQuestion } from "./question.js";
 import { rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation } from "./types.js";
@@ -97,6 +98,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const o = { ...DEFAULT_ANSWER, ...deps.options };
   const model = checkModel(o.model);
   const find = createCandidateFinder(deps);
+  const passageFor = createPassageFinder(deps.index.passages);
   return async (raw, context = {}) => {
     const question = validateQuestion(raw);
     const { analysis, candidates, timings } = await find(question, context);
@@ -112,7 +114,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           .filter((c) => c.selection.hit !== selection!.hit && probability(model, c) >= model.threshold && corroborates(c.selection))
           .map((c) => c.selection)
       : [];
-    const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map((s) => citationOf(s, s === selection ? p : probability(model, candidates.find((c) => c.selection === s)!))) : [];
+    const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map((s) => citationOf(s, passageFor, s === selection ? p : probability(model, candidates.find((c) => c.selection === s)!))) : [];
     const first = citations[0] ?? null;
     const closest = selection && p >= o.adviseProbability ? first : null;
     const { lang, kind } = analysis;
@@ -155,9 +157,9 @@ function bestPerArticle(candidates: Candidate[]): Candidate[] {
 /** How much less of the question a further source may cover than the best one. */
 const SUPPORT_MARGIN = 0.05;
 
-function citationOf(s: Selection, probability: number): Citation {
+/** The citation of an answering sentence: its article, the sentence verbatim and the passage holding it. */
+function citationOf(s: Selection, passageFor: PassageFinder, probability: number): Citation {
   const a = s.hit.article;
-  const passage = s.hit.passages.find((p) => p.passage.start <= s.sentence.start && p.passage.end >= s.sentence.end) ?? s.hit.passages[0];
   return {
     source: a.source,
     paper: a.paper,
@@ -166,6 +168,6 @@ function citationOf(s: Selection, probability: number): Citation {
     quote: s.sentence.text.trim(),
     score: probability,
     articleId: a.id,
-    passage: passage?.passage.text ?? s.sentence.text,
+    passage: passageFor(s.hit, s.sentence),
   };
 }

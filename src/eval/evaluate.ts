@@ -81,7 +81,8 @@ export async function evaluateAll(qa: QaService, questions: EvalQuestion[]): Pro
   return results;
 }
 
-function percentile(values: number[], p: number): number {
+/** The p-th percentile (nearest rank) of `values`; 0 for none. */
+export function percentile(values: number[], p: number): number {
   if (!values.length) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
