@@ -11,7 +11,7 @@ import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
 import { openIndex } from "../../src/index/open.js";
 import { createQueryTranslator } from "../../src/retrieve/english.js";
 import type { EvalQuestion } from "../../src/eval/evaluate.js";
-import type { SquadQuestion } from "./squad.js";
+import type { PlacedQuestion } from "../../src/eval/corpus.js";
 
 /** One candidate sentence of one question, as the fit sees it. */
 export interface Row {
@@ -24,6 +24,7 @@ export interface Row {
 export interface LabelledQuestion {
   set: string;
   id: string;
+  lang: "zh" | "en";
   /** For folds: questions of one article stay together. */
   group: string;
   /** The right reply is a refusal (a left-out article, a near-topic unanswerable). */
@@ -51,16 +52,19 @@ export async function openCorpus(config: Config, seedsDir: string) {
 type Corpus = Awaited<ReturnType<typeof openCorpus>>;
 
 /** SQuAD questions: a candidate is right when it holds a gold answer; a left-out article's are all wrong. */
-export async function labelSquad(corpus: Corpus, questions: SquadQuestion[], set: string, text: (q: SquadQuestion) => string = (q) => q.question): Promise<LabelledQuestion[]> {
+export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], set: string, english?: Map<string, string>): Promise<LabelledQuestion[]> {
   const out: LabelledQuestion[] = [];
   for (const q of questions) {
-    const { candidates } = await corpus.find(validateQuestion(text(q)));
+    const text = english ? english.get(q.id) : q.question;
+    if (!text?.trim()) continue;
+    const { candidates } = await corpus.find(validateQuestion(text));
     const gold = q.answers.map(squash).filter(Boolean);
     const rows = candidates.map((c) => {
       const reply = squash(`${c.selection.figure?.text ?? ""}${c.selection.sentence.text}`);
-      return { x: featureVector(c), y: !q.leftOut && gold.some((g) => reply.includes(g)) ? 1 : 0 };
+      return { x: featureVector(c), y: q.kept && gold.some((g) => reply.includes(g)) ? 1 : 0 };
     });
-    out.push({ set, id: q.id, group: `${set}:${q.article}`, unanswerable: q.leftOut, rows });
+    // Folds keep an article's questions together, Chinese and English alike.
+    out.push({ set, id: q.id, lang: english ? "en" : "zh", group: `squad:${q.article}`, unanswerable: !q.kept, rows });
   }
   return out;
 }
@@ -78,7 +82,7 @@ export async function labelProject(corpus: Corpus, questions: EvalQuestion[], se
       const right = q.answerable && c.selection.hit.article.source === q.source && q.expect.every((e) => reply.includes(squash(e)));
       return { x: featureVector(c), y: right ? 1 : 0 };
     });
-    out.push({ set, id: q.id, group: `${set}:${q.id}`, unanswerable: !q.answerable, rows });
+    out.push({ set, id: q.id, lang: q.lang, group: `${set}:${q.id}`, unanswerable: !q.answerable, rows });
   }
   return out;
 }

@@ -22,13 +22,13 @@ export function bestOf(model: DecisionModel, q: LabelledQuestion): { p: number; 
   return { p: probabilityOf(model.answer, row.x), right: row.y === 1 && !q.unanswerable, x: row.x };
 }
 
-export function measure(model: DecisionModel, questions: LabelledQuestion[], threshold = model.threshold): Measure {
+export function measure(model: DecisionModel, questions: LabelledQuestion[], threshold?: number): Measure {
   let rightFound = 0;
   let found = 0;
   let refused = 0;
   const best = questions.map((q) => ({ q, ...bestOf(model, q) }));
   for (const { q, p, right } of best) {
-    const answered = p >= threshold;
+    const answered = p >= (threshold ?? model.threshold[q.lang]);
     if (answered) found++;
     if (answered && right && !q.unanswerable) rightFound++;
     if (!answered && q.unanswerable) refused++;
@@ -36,7 +36,7 @@ export function measure(model: DecisionModel, questions: LabelledQuestion[], thr
   const answerable = questions.filter((q) => !q.unanswerable).length;
   const unanswerable = questions.length - answerable;
   return {
-    threshold,
+    threshold: threshold ?? NaN,
     recall: answerable ? rightFound / answerable : 1,
     precision: found ? rightFound / found : 1,
     refusals: unanswerable ? refused / unanswerable : 1,
@@ -48,5 +48,5 @@ export function measure(model: DecisionModel, questions: LabelledQuestion[], thr
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function formatMeasure(label: string, m: Measure): string {
-  return `${label}: right answer ${pct(m.recall)} of ${m.answerable} answerable, precision ${pct(m.precision)}, refusals ${pct(m.refusals)} of ${m.unanswerable} (threshold ${m.threshold.toFixed(2)})`;
+  return `${label}: right answer ${pct(m.recall)} of ${m.answerable} answerable, precision ${pct(m.precision)}, refusals ${pct(m.refusals)} of ${m.unanswerable} ${Number.isNaN(m.threshold) ? "" : ` (threshold ${m.threshold.toFixed(2)})`}`;
 }

@@ -111,7 +111,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - SUPPORT_MARGIN;
     const supporting = found
       ? bestPerArticle(candidates)
-          .filter((c) => c.selection.hit !== selection!.hit && probability(model, c) >= model.threshold && corroborates(c.selection))
+          .filter((c) => c.selection.hit !== selection!.hit && probability(model, c) >= model.threshold[analysis.lang] && corroborates(c.selection))
           .map((c) => c.selection)
       : [];
     const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map((s) => citationOf(s, passageFor, s === selection ? p : probability(model, candidates.find((c) => c.selection === s)!))) : [];

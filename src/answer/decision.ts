@@ -22,8 +22,11 @@ export interface DecisionModel {
   features: string[];
   choose: LogisticLayer;
   answer: LogisticLayer;
-  /** The chosen candidate answers when `answer` gives it at least this probability. */
-  threshold: number;
+  /**
+   * The chosen candidate answers when `answer` gives it at least this probability, per question
+   * language: English questions reach the Chinese text through a dictionary and calibrate apart.
+   */
+  threshold: { zh: number; en: number };
   /** What the model was fitted on and how it measured (see docs/answer-decision.md). */
   fittedOn?: unknown;
 }
@@ -67,8 +70,9 @@ export function decide(model: DecisionModel, candidates: Candidate[]): Decision 
   const xs = candidates.map(featureVector);
   const i = chosenIndex(model, xs);
   if (i < 0) return { best: null, probability: 0, found: false };
+  const best = candidates[i]!;
   const p = probabilityOf(model.answer, xs[i]!);
-  return { best: candidates[i]!, probability: p, found: p >= model.threshold };
+  return { best, probability: p, found: p >= model.threshold[best.analysis.lang] };
 }
 
 /** Refuses a model whose feature list does not match this build's (a stale weights file). */

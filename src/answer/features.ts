@@ -1,6 +1,6 @@
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import type { QuestionAnalysis } from "./analysis.js";
-import { idfOf, type TermStats } from "./concepts.js";
+import { idfOf, mentions, type TermStats } from "./concepts.js";
 import { bodyOf, type Selection } from "./select.js";
 
 /**
@@ -37,8 +37,12 @@ export const FEATURES = {
   typedAnswerAsked: (c) => (c.analysis.wantsTypedAnswer ? 1 : 0),
   /** …and the sentence gives one of that kind and unit. */
   typedAnswerFound: (c) => (c.analysis.wantsTypedAnswer && c.selection.figure ? 1 : 0),
+  /** The figure's clause is about a township, village or neighbourhood the question does not name (a sub-total). */
+  scopeMismatch: (c) => (scopeMismatch(c) ? 1 : 0),
   /** How well the sentence names the thing asked about (多少*小麦*): 1 spelled, part credit for shared characters. */
   focusCredit: (c) => c.selection.focusCredit,
+  /** A figure is asked for, but the sentence does not name what it counts (肉牛 asked, 奶牛 named). */
+  focusMissing: (c) => (c.analysis.wantsTypedAnswer && c.analysis.focus && c.selection.focusCredit < 0.5 ? 1 : 0),
   /** A place or name of the question that the article never mentions. */
   anchorMissing: (c) => (c.selection.missingAnchors.some((a) => !a.date) ? 1 : 0),
   /** The question names a date… */
@@ -151,4 +155,16 @@ function checksPass({ analysis, selection: s }: Candidate): boolean {
   if (s.missingAnchors.length || s.coverage < (zh ? 0.6 : 0.5)) return false;
   if (analysis.wantsTypedAnswer && (!s.figure || s.focusCredit === 0 || (zh && s.focusCredit < 0.5))) return false;
   return !(zh && s.absent.length && Math.max(...s.absent.map((c) => c.weight)) >= 0.75 * s.maxWeight);
+}
+
+const LOCAL_PLACE = /\p{Script=Han}{2,6}?(?:镇|乡|村|街道|社区)/gu;
+
+/** Whether the clause of the answer's figure names a smaller place than the question asks about. */
+function scopeMismatch({ analysis, selection: s }: Candidate): boolean {
+  const f = s.figure;
+  if (!f || f.start < 0) return false;
+  const text = s.sentence.text;
+  const from = Math.max(...["，", "。", "；", ","].map((p) => text.lastIndexOf(p, f.start - 1))) + 1;
+  const places = text.slice(from, f.end).match(LOCAL_PLACE) ?? [];
+  return places.some((place) => !analysis.concepts.some((c) => mentions(place, c)));
 }
