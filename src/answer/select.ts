@@ -242,7 +242,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
-  [/\bhow many (people|persons)\b/i, "人"],
+  [/\bhow many (people|persons)\b|人数/i, "人"],
   [/多久|多长时间|\bhow long\b/i, "时长"],
   [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
 ];
