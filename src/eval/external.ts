@@ -6,12 +6,12 @@ import type { Config } from "../config/index.js";
 import { openQaService } from "../core/service.js";
 import type { QaService } from "../core/types.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
-import { buildIndex, buildOptionsFor, describeModel } from "../index/build.js";
+import { buildIndex, buildOptionsFor, describeModel, type BuildReport } from "../index/build.js";
 import { parseArticles } from "../ingest/index.js";
-import { isLeftOut, seedPageText, writeSquadCorpus, type PlacedQuestion } from "./corpus.js";
+import { isLeftOut, seedPageText, writeSquadCorpus, type PlacedQuestion, type WrittenCorpus } from "./corpus.js";
 import { createBigramPeer, type NaivePeer } from "./peer.js";
-import { figuresOf, holdsAnswer, type ExternalReport, type SquadOutcome } from "./report.js";
-import { loadSquad, loadTranslatedQuestions, type SquadArticle } from "./squad.js";
+import { figuresOf, holdsAnswer, share, type ExternalReport, type SquadOutcome } from "./report.js";
+import { loadSquad, loadTranslatedQuestions, type SquadArticle, type SquadFile } from "./squad.js";
 
 /**
  * The external evaluation: any SQuAD-format file is written as seed pages, indexed with the
@@ -38,24 +38,51 @@ export interface ExternalEvalRun {
   outcomes: SquadOutcome[];
 }
 
-/** Runs the whole evaluation; the temporary seeds and index are removed afterwards. */
-export async function runExternalEval(config: Config, options: ExternalEvalOptions): Promise<ExternalEvalRun> {
-  const leaveOutEvery = options.leaveOutEvery ?? 6;
-  const squad = loadSquad(options.squadFile);
-  const english = options.questionsEnFile ? loadTranslatedQuestions(options.questionsEnFile) : null;
+/** A SQuAD file written as seed pages and built into a temporary index. */
+export interface SquadIndex {
+  squad: SquadFile;
+  corpus: WrittenCorpus;
+  leaveOutEvery: number;
+  /** The settings with SEEDS_DIR and INDEX_DIR pointing at the temporary pages and index. */
+  config: Config;
+  build: BuildReport;
+  /** The embedder the index was built with, or null for a keyword-only index. */
+  embedder: Embedder | null;
+  /** Removes the temporary pages and index. */
+  dispose(): void;
+}
+
+/**
+ * Writes the file's articles as pages (every `leaveOutEvery`-th left out) and indexes them with the
+ * configured model. What the evaluation asks against — and what a script fitting the answer
+ * decision can open (`openIndex(handle.config…)`) to label the same questions. Call `dispose()`.
+ */
+export async function buildSquadIndex(config: Config, squadFile: string, leaveOutEvery = 6): Promise<SquadIndex> {
+  const squad = loadSquad(squadFile);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "qa-squad-"));
+  const dispose = () => fs.rmSync(work, { recursive: true, force: true });
   try {
     const evalConfig: Config = { ...config, seedsDir: path.join(work, "seeds"), indexDir: path.join(work, "index") };
     fs.mkdirSync(evalConfig.seedsDir);
     const corpus = writeSquadCorpus(squad.articles, evalConfig.seedsDir, leaveOutEvery);
-
     let embedder: Promise<Embedder> | null = null;
     const loadEmbedder = () => (embedder ??= embedderFor(config));
     const build = await buildIndex(buildOptionsFor(evalConfig, { loadEmbedder }));
-    const qa = await openQaService(evalConfig, {
-      embedder: build.manifest.model.available ? await loadEmbedder() : null,
-      ...(options.useLlm ? {} : { llm: null }),
-    });
+    const loaded = build.manifest.model.available ? await loadEmbedder() : null;
+    return { squad, corpus, leaveOutEvery, config: evalConfig, build, embedder: loaded, dispose };
+  } catch (err) {
+    dispose();
+    throw err;
+  }
+}
+
+/** Runs the whole evaluation; the temporary pages and index are removed afterwards. */
+export async function runExternalEval(config: Config, options: ExternalEvalOptions): Promise<ExternalEvalRun> {
+  const english = options.questionsEnFile ? loadTranslatedQuestions(options.questionsEnFile) : null;
+  const built = await buildSquadIndex(config, options.squadFile, options.leaveOutEvery ?? 6);
+  try {
+    const { squad, corpus, build, leaveOutEvery } = built;
+    const qa = await openQaService(built.config, { embedder: built.embedder, ...(options.useLlm ? {} : { llm: null }) });
     const peer = createBigramPeer(squad.articles.filter((_, i) => !isLeftOut(i, leaveOutEvery)).flatMap((a) => a.paragraphs));
 
     const asked = [
@@ -69,21 +96,20 @@ export async function runExternalEval(config: Config, options: ExternalEvalOptio
     }
     await qa.close();
 
-    const en = outcomes.filter((o) => o.lang === "en");
     const report: ExternalReport = {
       dataset: path.basename(options.squadFile),
       model: describeModel(build.manifest),
-      articles: { total: squad.articles.length, indexed: corpus.kept, leftOut: corpus.leftOut, leaveOutEvery },
+      articles: { total: squad.articles.length, written: corpus.kept, indexed: build.articles, leftOut: corpus.leftOut, leaveOutEvery },
       passages: build.passages,
       goldInCorpus: goldInCorpus(squad.articles, corpus.questions.filter((q) => q.kept)),
       skipped: squad.skipped,
       buildSeconds: Number(build.seconds.toFixed(2)),
       zh: figuresOf(outcomes.filter((o) => o.lang === "zh")),
-      en: english ? figuresOf(en) : null,
+      en: english ? figuresOf(outcomes.filter((o) => o.lang === "en")) : null,
     };
     return { report, outcomes };
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    built.dispose();
   }
 }
 
@@ -135,5 +161,5 @@ function goldInCorpus(articles: SquadArticle[], kept: PlacedQuestion[]): number 
     }
     return bodies.get(q.article)!;
   };
-  return kept.length ? kept.filter((q) => holdsAnswer(bodyOf(q), q.answers)).length / kept.length : 0;
+  return share(kept, (q) => holdsAnswer(bodyOf(q), q.answers));
 }

@@ -78,7 +78,11 @@ export interface ExternalReport {
   dataset: string;
   /** Embedding model of the temporary index, or "keyword-only". */
   model: string;
-  articles: { total: number; indexed: number; leftOut: number; leaveOutEvery: number };
+  /**
+   * Articles in the file, written as seed pages, found by the ingest in those pages (fewer when it
+   * drops text, more when it splits a page), and left out of the corpus (every `leaveOutEvery`-th).
+   */
+  articles: { total: number; written: number; indexed: number; leftOut: number; leaveOutEvery: number };
   passages: number;
   /** Share of kept-article questions whose gold answer survives ingest verbatim (the ceiling). */
   goldInCorpus: number;
@@ -100,7 +104,10 @@ export function holdsAnswer(text: string | null, answers: string[]): boolean {
   return answers.some((a) => comparable(a) !== "" && t.includes(comparable(a)));
 }
 
-const share = <T>(items: T[], test: (x: T) => boolean) => (items.length ? items.filter(test).length / items.length : 0);
+/** Share of `items` passing `test`, to 4 decimals (0 for none). */
+export const share = <T>(items: T[], test: (x: T) => boolean) => (items.length ? round(items.filter(test).length / items.length, 4) : 0);
+
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
 
 /** Aggregates the outcomes of one language. */
 export function figuresOf(outcomes: SquadOutcome[]): LanguageFigures {
@@ -126,13 +133,13 @@ export function figuresOf(outcomes: SquadOutcome[]): LanguageFigures {
   };
 }
 
-const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 /** The report as a short table for people. */
 export function formatExternalReport(r: ExternalReport): string {
   const lines = [
-    `${r.dataset}: ${r.articles.total} articles, ${r.articles.indexed} indexed (${r.passages} passages, ${r.model}, built in ${r.buildSeconds.toFixed(1)} s), ` +
+    `${r.dataset}: ${r.articles.total} articles, ${r.articles.written} written as pages, ${r.articles.indexed} indexed (${r.passages} passages, ${r.model}, built in ${r.buildSeconds.toFixed(1)} s), ` +
       `${r.articles.leftOut} left out (every ${r.articles.leaveOutEvery}th); gold answer survives ingest for ${pct(r.goldInCorpus)}`,
     "",
     "| questions | system | answer-in-reply | leads with it | found | top-1 source | refused (left-out) | p50 / p95 ms |",
@@ -143,7 +150,7 @@ export function formatExternalReport(r: ExternalReport): string {
     const o = f.ours;
     const who = `${label} (${o.answerable} + ${o.leftOut} left out)`;
     lines.push(
-      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${o.p50Ms} / ${o.p95Ms} |`,
+      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${o.p50Ms.toFixed(1)} / ${o.p95Ms.toFixed(1)} |`,
       `| ${who} | naive peer | ${pct(f.peer.answerInReply)} | – | 100 % | – | 0 % | – |`,
     );
     if (o.errors) lines.push(`(${label}: ${o.errors} questions threw an error)`);

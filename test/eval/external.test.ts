@@ -34,7 +34,7 @@ describe("the external evaluation on test/fixtures/squad", () => {
     const { report } = run;
     expect(report.dataset).toBe("mini-zh.json");
     expect(report.model).toBe("model tiny-zh");
-    expect(report.articles).toEqual({ total: 7, indexed: 6, leftOut: 1, leaveOutEvery: 6 });
+    expect(report.articles).toEqual({ total: 7, written: 6, indexed: 6, leftOut: 1, leaveOutEvery: 6 });
     expect(report.skipped).toBe(2);
     expect(report.goldInCorpus).toBe(1);
     expect(report.zh.questions).toBe(17);
