@@ -6,11 +6,11 @@ import type { DecisionModel } from "../src/answer/decision.js";
 import { FEATURE_NAMES } from "../src/answer/features.js";
 import { loadConfig } from "../src/config/index.js";
 import { loadQuestions } from "../src/eval/evaluate.js";
-import { labelProject, labelSquad, openCorpus, type LabelledQuestion } from "./fit/collect.js";
+import { labelProject, labelSquad, openAnswering, openSeeds, type LabelledQuestion } from "./fit/collect.js";
 import { fitLogistic } from "./fit/logistic.js";
 import { bestOf, formatMeasure, measure } from "./fit/measure.js";
-import { writeSquadCorpus } from "../src/eval/corpus.js";
-import { loadSquad, loadTranslatedQuestions } from "../src/eval/squad.js";
+import { buildSquadIndex } from "../src/eval/external.js";
+import { loadTranslatedQuestions } from "../src/eval/squad.js";
 
 /**
  * `npm run fit -- --squad FILE`: fits the answer decision (src/answer/model/decision-weights.json).
@@ -32,14 +32,14 @@ const config = loadConfig({ MODELS_DIR: "test/fixtures/models", EMBEDDING_MODEL:
 
 async function collect(): Promise<LabelledQuestion[]> {
   if (cacheFile && fs.existsSync(cacheFile)) return JSON.parse(fs.readFileSync(cacheFile, "utf8")) as LabelledQuestion[];
-  const seeds = fs.mkdtempSync(path.join(os.tmpdir(), "qa-fit-seeds-"));
-  const { questions } = writeSquadCorpus(loadSquad(squadFile).articles, seeds);
-  const dev = await openCorpus(config, seeds);
+  // The same pages and index as `npm run eval -- --squad` asks against.
+  const squad = await buildSquadIndex(config, squadFile);
+  const dev = openAnswering(squad.config, squad.embedder);
+  const { questions } = squad.corpus;
   const labelled = await labelSquad(dev, questions, "squad");
   if (fs.existsSync(englishFile)) labelled.push(...(await labelSquad(dev, questions, "squad-en", loadTranslatedQuestions(englishFile))));
-  dev.close();
-  fs.rmSync(seeds, { recursive: true, force: true });
-  const own = await openCorpus(config, path.join(ROOT, "seeds"));
+  squad.dispose();
+  const own = await openSeeds(config, path.join(ROOT, "seeds"));
   labelled.push(...(await labelProject(own, loadQuestions(path.join(ROOT, "test/eval/questions.jsonl")), "project")));
   own.close();
   if (cacheFile) fs.writeFileSync(cacheFile, JSON.stringify(labelled));

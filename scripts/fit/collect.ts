@@ -6,7 +6,7 @@ import type { Turn } from "../../src/answer/conversation.js";
 import { featureVector } from "../../src/answer/features.js";
 import { validateQuestion } from "../../src/answer/question.js";
 import type { Config } from "../../src/config/index.js";
-import { embedderFor } from "../../src/embed/index.js";
+import { embedderFor, type Embedder } from "../../src/embed/index.js";
 import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
 import { openIndex } from "../../src/index/open.js";
 import { createQueryTranslator } from "../../src/retrieve/english.js";
@@ -34,22 +34,27 @@ export interface LabelledQuestion {
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 
-/** Builds a temporary index over `seedsDir` with the configured model and opens the candidate finder on it. */
-export async function openCorpus(config: Config, seedsDir: string) {
-  const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-fit-"));
-  const built = { ...config, seedsDir, indexDir };
-  await buildIndex(buildOptionsFor(built));
-  const index = openIndex({ indexDir, model: built.embeddingModel, efSearch: built.hnsw.efSearch });
-  const embedder = index.vectors ? await embedderFor(built) : null;
+/** The candidate finder and the answerer over a built index. */
+export function openAnswering(config: Config, embedder: Embedder | null) {
+  const index = openIndex({ indexDir: config.indexDir, model: config.embeddingModel, efSearch: config.hnsw.efSearch });
   const deps: AnswererDeps = {
     index,
     translator: createQueryTranslator({ lexicon: index.lexicon }),
-    embedQuery: embedder ? async (q) => (await embedder.embedQueries([q]))[0]! : null,
+    embedQuery: embedder && index.vectors ? async (q) => (await embedder.embedQueries([q]))[0]! : null,
   };
-  return { find: createCandidateFinder(deps), answer: createAnswerer(deps), close: () => fs.rmSync(indexDir, { recursive: true, force: true }) };
+  return { find: createCandidateFinder(deps), answer: createAnswerer(deps) };
 }
 
-type Corpus = Awaited<ReturnType<typeof openCorpus>>;
+/** Builds a temporary index over `seedsDir` with the configured model and opens it. */
+export async function openSeeds(config: Config, seedsDir: string) {
+  const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-fit-"));
+  const built = { ...config, seedsDir, indexDir };
+  const report = await buildIndex(buildOptionsFor(built));
+  const embedder = report.manifest.model.available ? await embedderFor(built) : null;
+  return { ...openAnswering(built, embedder), close: () => fs.rmSync(indexDir, { recursive: true, force: true }) };
+}
+
+type Corpus = ReturnType<typeof openAnswering>;
 
 /** SQuAD questions: a candidate is right when it holds a gold answer; a left-out article's are all wrong. */
 export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], set: string, english?: Map<string, string>): Promise<LabelledQuestion[]> {
