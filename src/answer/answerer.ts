@@ -10,8 +10,9 @@ import { checkModel, decide, FITTED_MODEL, probability, type DecisionModel } fro
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { validateQuestion } from "./question.js";
+import { answerSpan } from "./span.js";
 import { rankSentences, type Selection } from "./select.js";
-import type { Answer, Citation } from "./types.js";
+import type { Answer, Citation, QuestionKind } from "./types.js";
 
 /** Options of the answerer; defaults in DEFAULT_ANSWER. */
 export interface AnswerOptions {
@@ -118,13 +119,16 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const first = citations[0] ?? null;
     const closest = selection && p >= o.adviseProbability ? first : null;
     const { lang, kind } = analysis;
+    // The reply leads with the figure, date, name or place; else (a Chinese what / which / who /
+    // where question) with the phrase of the sentence that stands where the question word stood.
+    const lead = !found || !selection ? null : (selection.figure ?? (lang === "zh" && SPAN_KINDS.has(kind) ? answerSpan(analysis.text, selection.sentence.text) : null));
     const answer: Answer = {
       question: raw.trim(), // as the reader typed it (matching uses the normalised form)
-      answer: found && first ? composeFound(lang, first, selection!.figure) : composeNotFound(lang, closest),
+      answer: found && first ? composeFound(lang, first, lead) : composeNotFound(lang, closest),
       found: found && first !== null,
       lang,
       kind,
-      figure: found ? (selection?.figure?.text ?? null) : null,
+      figure: lead?.text ?? null,
       asOf: found ? (first?.date ?? null) : null,
       citations: found ? citations : closest ? [closest] : [],
     };
@@ -153,6 +157,9 @@ function bestPerArticle(candidates: Candidate[]): Candidate[] {
   const seen = new Set<ArticleHit>();
   return candidates.filter((c) => !seen.has(c.selection.hit) && seen.add(c.selection.hit));
 }
+
+/** Kinds a phrase can answer (counts and amounts need a figure). */
+const SPAN_KINDS = new Set<QuestionKind>(["what", "which", "who", "where", "date", "other"]);
 
 /** How much less of the question a further source may cover than the best one. */
 const SUPPORT_MARGIN = 0.05;

@@ -4,7 +4,7 @@ import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
  * Finds the figures, dates and amounts a news sentence states, with their positions, so the answer
  * can lead with the one next to the words the reader asked about.
  */
-export type FigureKind = "quantity" | "percent" | "date" | "year" | "name" | "place";
+export type FigureKind = "quantity" | "percent" | "date" | "year" | "name" | "place" | "phrase";
 
 export interface Figure {
   /** Verbatim text, e.g. `10395人`, `1.45万人次`, `2027年10月`, `95.88%`. */
