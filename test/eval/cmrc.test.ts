@@ -13,9 +13,9 @@ import { fixtureConfig, ROOT } from "../helpers/fixture-index.js";
  */
 const TRIAL = path.join(ROOT, "data/cmrc2018_trial.json");
 const FLOORS = {
-  // Measured with the fitted answer decision: zh 61.7 % answer-in-reply, 99.3 % refused; en 20.1 %, 100 %.
+  // Measured with the fitted answer decision: zh 62.2 % answer-in-reply, 97.4 % refused; en 22.9 %, 100 %.
   zh: { answerInReply: 0.58, refused: 0.95 },
-  en: { answerInReply: 0.18, refused: 0.9 },
+  en: { answerInReply: 0.2, refused: 0.9 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.55 },
 };
