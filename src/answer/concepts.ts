@@ -39,6 +39,8 @@ const ASKING = new Set([
   "哪些", "哪个", "哪家", "哪里", "哪儿", "哪天", "何时", "时候", "什么时候", "什么", "是谁", "谁", "怎样", "如何",
   "情况", "单位", "部门", "地方", "东西", "怎么样", "有没有", "是否", "多大", "多长", "多高", "多远", "介绍", "一下", "吗", "呢", "请问", "共", "一共", "总共",
   "共有", "总计", "合计",
+  // "How many" said as a noun (城镇新增就业的人数是多少): the measure asked, not the topic.
+  "人数", "数量", "次数", "户数", "个数", "总数",
 ]);
 // Part-of-speech tags of words that never carry the topic: adverbs (最终), pronouns, prepositions,
 // conjunctions, particles, interjections, onomatopoeia, measure words and numerals.

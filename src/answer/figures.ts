@@ -4,7 +4,7 @@ import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
  * Finds the figures, dates and amounts a news sentence states, with their positions, so the answer
  * can lead with the one next to the words the reader asked about.
  */
-export type FigureKind = "quantity" | "percent" | "date" | "year" | "name" | "place";
+export type FigureKind = "quantity" | "percent" | "date" | "year" | "name" | "place" | "phrase";
 
 export interface Figure {
   /** Verbatim text, e.g. `10395人`, `1.45万人次`, `2027年10月`, `95.88%`. */
@@ -78,7 +78,8 @@ function matchChineseAt(text: string, at: number): Figure | null {
   const n = parseChineseNumber(digits);
   const value = n === null ? null : n * (MULTIPLIER[unit[0] ?? ""] ?? 1);
   // 一次性, 二十届 (a congress), 一批 are words, not counts.
-  if (/^(届|批)/.test(unit) || text[at + raw.length] === "性") return null;
+  // A numeral and measure followed by another (一人一策, 一户一档, 一对一) is a set phrase, not a count.
+  if (/^(届|批)/.test(unit) || text[at + raw.length] === "性" || CHINESE_NUMERAL.test(text[at + raw.length] ?? "")) return null;
   return { text: raw, kind: "quantity", start: at, end: at + raw.length, value, unit, spelled: true };
 }
 

@@ -27,6 +27,14 @@ export interface Selection {
   focusCredit: number;
   figure: Figure | null;
   score: number;
+  /** Share of the question's word weight the sentence itself mentions (no context credit), 0–1. */
+  sentenceCoverage: number;
+  /** Share of the question's word weight the article mentions anywhere, 0–1. */
+  articleCoverage: number;
+  /** The article's place in the retrieval list (0 = first). */
+  articleRank: number;
+  /** A date the question names that neither the article's date nor the sentence confirms. */
+  dateMissing: boolean;
 }
 
 const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”」』）)]*|\n|$)/gu;
@@ -82,6 +90,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const focusedTotal = concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
   const maxWeight = Math.max(0, ...concepts.map((c) => c.weight));
+  const wordTotal = concepts.reduce((sum, c) => sum + (c.date ? 0 : c.weight), 0);
   const wantsFigure = asksForFigure(kind);
   const ranked: Selection[] = [];
   hits.forEach((hit, rank) => {
@@ -111,6 +120,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     const wordAnchorsMissing = concepts.filter((c, j) => !c.date && c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : inArticle[j]! < 0.5));
     const absent = concepts.filter((c, j) => !c.date && inArticle[j]! < 0.5);
     const dateIndexes = concepts.flatMap((c, j) => (c.date ? [j] : []));
+    const articleCoverage = wordTotal ? concepts.reduce((sum, c, j) => sum + (c.date ? 0 : inArticle[j]! * c.weight), 0) / wordTotal : 0;
     const preferred = preferArticle === article.id ? PREFERRED_BONUS : 0;
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
     sentences.forEach((sentence, i) => {
@@ -118,7 +128,9 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       let covered = 0;
       let focused = 0;
       let focusCredit = 1;
+      let inSentence = 0;
       concepts.forEach((c, j) => {
+        if (!c.date) inSentence += mentionStrength(sentence.text, c) * c.weight;
         const credit = c.date ? dateCredit(j, sentence.text) : Math.max(
           IN_SENTENCE * mentionStrength(sentence.text, c),
           IN_NEIGHBOUR * mentionStrength(neighbours, c),
@@ -132,12 +144,16 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
         focused += credit * weightOf(c);
       });
       const coverage = covered / total;
-      const missingAnchors = [...dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!), ...wordAnchorsMissing];
+      const undated = dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!);
+      const missingAnchors = [...undated, ...wordAnchorsMissing];
       const figure = pickFigure(sentence.text, concepts, kind, unit);
       if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return;
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
-      ranked.push({ hit, sentence, coverage, missingAnchors, absent, maxWeight, focusCredit, figure, score });
+      ranked.push({
+        hit, sentence, coverage, missingAnchors, absent, maxWeight, focusCredit, figure, score,
+        sentenceCoverage: wordTotal ? inSentence / wordTotal : 0, articleCoverage, articleRank: rank, dateMissing: undated.length > 0,
+      });
     });
   });
   // Stable: on equal scores the earlier article, then the earlier sentence, comes first.
@@ -226,7 +242,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
-  [/\bhow many (people|persons)\b/i, "人"],
+  [/\bhow many (people|persons)\b|人数/i, "人"],
   [/多久|多长时间|\bhow long\b/i, "时长"],
   [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
 ];
@@ -240,7 +256,9 @@ export function askedUnit(question: string): string | null {
 }
 
 // Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: /个|项|家|处|座|所/, 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/ };
+// 个 is the general classifier (多少个岗位 is answered by 10395人): any count answers it, but not a
+// sum, an area or a date.
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/ };
 
 function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;

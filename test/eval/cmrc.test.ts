@@ -13,7 +13,8 @@ import { fixtureConfig, ROOT } from "../helpers/fixture-index.js";
  */
 const TRIAL = path.join(ROOT, "data/cmrc2018_trial.json");
 const FLOORS = {
-  zh: { answerInReply: 0.45, refused: 0.9 },
+  // Measured with the fitted answer decision: zh 62.2 % answer-in-reply, 97.4 % refused; en 22.9 %, 100 %.
+  zh: { answerInReply: 0.58, refused: 0.95 },
   en: { answerInReply: 0.2, refused: 0.9 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.55 },

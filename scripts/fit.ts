@@ -1,0 +1,129 @@
+import "dotenv/config";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { DecisionModel } from "../src/answer/decision.js";
+import { FEATURE_NAMES } from "../src/answer/features.js";
+import { loadConfig } from "../src/config/index.js";
+import { loadQuestions } from "../src/eval/evaluate.js";
+import { labelProject, labelSquad, openAnswering, openSeeds, type LabelledQuestion } from "./fit/collect.js";
+import { fitLogistic } from "./fit/logistic.js";
+import { bestOf, formatMeasure, measure } from "./fit/measure.js";
+import { buildSquadIndex } from "../src/eval/external.js";
+import { loadTranslatedQuestions } from "../src/eval/squad.js";
+
+/**
+ * `npm run fit -- --squad FILE`: fits the answer decision (src/answer/model/decision-weights.json).
+ * Labelled data: every candidate sentence of (1) the SQuAD-format development file, its articles
+ * written as seed pages with every 6th left out (those questions must be refused), and (2) the
+ * project's own eval questions (test/eval/questions.jsonl) on the seeds. The held-out sets
+ * (heldout*.jsonl) are never read here. The threshold is the lowest that refuses ≥ 95 % of the
+ * left-out-article questions and every project refusal (or as many as any threshold does).
+ */
+const ROOT = path.resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const squadFile = arg("--squad") ?? "/work/data/cmrc2018_trial.json";
+const englishFile = arg("--questions-en") ?? path.join(ROOT, "test/eval/cmrc-trial-en.jsonl");
+const cacheFile = arg("--cache");
+const out = path.join(ROOT, "src/answer/model/decision-weights.json");
+
+const config = loadConfig({ MODELS_DIR: "test/fixtures/models", EMBEDDING_MODEL: "tiny-zh", INDEX_DIR: os.tmpdir(), ...process.env }, ROOT);
+
+async function collect(): Promise<LabelledQuestion[]> {
+  if (cacheFile && fs.existsSync(cacheFile)) return JSON.parse(fs.readFileSync(cacheFile, "utf8")) as LabelledQuestion[];
+  // The same pages and index as `npm run eval -- --squad` asks against.
+  const squad = await buildSquadIndex(config, squadFile);
+  const dev = openAnswering(squad.config, squad.embedder);
+  const { questions } = squad.corpus;
+  const labelled = await labelSquad(dev, questions, "squad");
+  if (fs.existsSync(englishFile)) labelled.push(...(await labelSquad(dev, questions, "squad-en", loadTranslatedQuestions(englishFile))));
+  squad.dispose();
+  const own = await openSeeds(config, path.join(ROOT, "seeds"));
+  labelled.push(...(await labelProject(own, loadQuestions(path.join(ROOT, "test/eval/questions.jsonl")), "project")));
+  own.close();
+  if (cacheFile) fs.writeFileSync(cacheFile, JSON.stringify(labelled));
+  return labelled;
+}
+
+/**
+ * Fits `choose` on every candidate (is it the answering sentence?), then `answer` on the sentence
+ * `choose` picks per question (is that reply right, or should the bot refuse?), then the threshold.
+ */
+function fit(questions: LabelledQuestion[]): DecisionModel {
+  const rows = weighted(questions).flatMap((q) => q.rows);
+  const choose = fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y));
+  const chosen: DecisionModel = { features: [...FEATURE_NAMES], choose, answer: choose, threshold: { zh: 0.5, en: 0.5 } };
+  const picked = weighted(questions).map((q) => bestOf(chosen, q)).filter((b) => b.x !== null);
+  const answer = fitLogistic(picked.map((b) => b.x!), picked.map((b) => (b.right ? 1 : 0)));
+  const model: DecisionModel = { ...chosen, answer };
+  return { ...model, threshold: { zh: chooseThreshold(model, questions, "zh"), en: chooseThreshold(model, questions, "en") } };
+}
+
+/**
+ * The project's own questions are news questions with near-topic refusals, the product's domain:
+ * each counts PROJECT_WEIGHT times (tried 3, 6, 12, 20: 12 answered most of both at the refusal targets).
+ */
+const PROJECT_WEIGHT = 12;
+const weighted = (questions: LabelledQuestion[]) => questions.flatMap((q) => (q.set === "project" ? Array<LabelledQuestion>(PROJECT_WEIGHT).fill(q) : [q]));
+
+const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+const DEV = (lang: "zh" | "en") => (lang === "zh" ? "squad" : "squad-en");
+const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en") => qs.filter((q) => q.set === set && (!lang || q.lang === lang));
+
+/**
+ * Per language, the lowest threshold (answering as much as it may) that refuses ≥ 95 % of the
+ * left-out-article questions and every refusal of the project's set; else the one refusing most.
+ */
+function chooseThreshold(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en"): number {
+  const dev = of(questions, DEV(lang));
+  const own = of(questions, "project", lang);
+  const meets = (t: number) => measure(model, dev, t).refusals >= 0.95 && measure(model, own, t).refusals >= 1;
+  return GRID.find(meets) ?? GRID[GRID.length - 1]!;
+}
+
+const labelled = await collect();
+const model = fit(labelled);
+
+// Two folds by article: fit on one half, measure on the other, so the figure is not in-sample.
+const foldOf = (group: string) => [...group].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % 2;
+const folds = [0, 1].map((k) => labelled.filter((q) => foldOf(q.group) === k));
+const cross = folds.map((test, k) => {
+  const m = fit(folds[1 - k]!);
+  return { zh: measure(m, of(test, "squad")), en: measure(m, of(test, "squad-en")) };
+});
+
+const langs = ["zh", "en"] as const;
+const summary = {
+  data: {
+    squadFile: path.basename(squadFile),
+    ...Object.fromEntries(["squad", "squad-en", "project"].map((set) => [set, { questions: of(labelled, set).length, unanswerable: of(labelled, set).filter((q) => q.unanswerable).length }])),
+    candidates: labelled.reduce((s, q) => s + q.rows.length, 0),
+    positives: labelled.reduce((s, q) => s + q.rows.filter((r) => r.y === 1).length, 0),
+  },
+  inSample: Object.fromEntries(langs.map((l) => [l, { dev: measure(model, of(labelled, DEV(l))), project: measure(model, of(labelled, "project", l)) }])),
+  twoFold: cross,
+  curve: Object.fromEntries(
+    langs.map((l) => [
+      l,
+      [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((t) => ({
+        threshold: t,
+        dev: measure(model, of(labelled, DEV(l)), t),
+        project: measure(model, of(labelled, "project", l), t),
+      })),
+    ]),
+  ),
+};
+fs.writeFileSync(out, `${JSON.stringify({ ...model, fittedOn: summary }, null, 1)}\n`);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+for (const layer of ["choose", "answer"] as const) {
+  say(`${layer}: ${FEATURE_NAMES.map((n, i) => `${n}=${model[layer].weights[i]!.toFixed(2)}`).join(" ")} bias=${model[layer].bias.toFixed(2)}`);
+}
+for (const l of langs) {
+  say(`threshold ${l}: ${model.threshold[l]}`);
+  say(formatMeasure(`${DEV(l)} (in-sample)`, summary.inSample[l]!.dev));
+  say(formatMeasure(`project ${l} (in-sample)`, summary.inSample[l]!.project));
+  cross.forEach((m, k) => say(formatMeasure(`${DEV(l)} fold ${k + 1} (fitted on the other)`, m[l])));
+  for (const c of summary.curve[l]!) say(`${c.threshold.toFixed(2)}\t${formatMeasure(DEV(l), c.dev)}\t${formatMeasure("project", c.project)}`);
+}
+say(`wrote ${path.relative(ROOT, out)}`);

@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createAnswerer, createCandidateFinder, type AnswererDeps } from "../../src/answer/answerer.js";
+import type { Turn } from "../../src/answer/conversation.js";
+import { featureVector } from "../../src/answer/features.js";
+import { validateQuestion } from "../../src/answer/question.js";
+import type { Config } from "../../src/config/index.js";
+import { embedderFor, type Embedder } from "../../src/embed/index.js";
+import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
+import { openIndex } from "../../src/index/open.js";
+import { createQueryTranslator } from "../../src/retrieve/english.js";
+import type { EvalQuestion } from "../../src/eval/evaluate.js";
+import type { PlacedQuestion } from "../../src/eval/corpus.js";
+
+/** One candidate sentence of one question, as the fit sees it. */
+export interface Row {
+  x: number[];
+  /** 1 when the sentence (with the figure it leads with) holds the expected answer. */
+  y: number;
+}
+
+/** The candidates of one question, and what the question is. */
+export interface LabelledQuestion {
+  set: string;
+  id: string;
+  lang: "zh" | "en";
+  /** For folds: questions of one article stay together. */
+  group: string;
+  /** The right reply is a refusal (a left-out article, a near-topic unanswerable). */
+  unanswerable: boolean;
+  rows: Row[];
+}
+
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+/** The candidate finder and the answerer over a built index. */
+export function openAnswering(config: Config, embedder: Embedder | null) {
+  const index = openIndex({ indexDir: config.indexDir, model: config.embeddingModel, efSearch: config.hnsw.efSearch });
+  const deps: AnswererDeps = {
+    index,
+    translator: createQueryTranslator({ lexicon: index.lexicon }),
+    embedQuery: embedder && index.vectors ? async (q) => (await embedder.embedQueries([q]))[0]! : null,
+  };
+  return { find: createCandidateFinder(deps), answer: createAnswerer(deps) };
+}
+
+/** Builds a temporary index over `seedsDir` with the configured model and opens it. */
+export async function openSeeds(config: Config, seedsDir: string) {
+  const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-fit-"));
+  const built = { ...config, seedsDir, indexDir };
+  const report = await buildIndex(buildOptionsFor(built));
+  const embedder = report.manifest.model.available ? await embedderFor(built) : null;
+  return { ...openAnswering(built, embedder), close: () => fs.rmSync(indexDir, { recursive: true, force: true }) };
+}
+
+type Corpus = ReturnType<typeof openAnswering>;
+
+/** SQuAD questions: a candidate is right when it holds a gold answer; a left-out article's are all wrong. */
+export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], set: string, english?: Map<string, string>): Promise<LabelledQuestion[]> {
+  const out: LabelledQuestion[] = [];
+  for (const q of questions) {
+    const text = english ? english.get(q.id) : q.question;
+    if (!text?.trim()) continue;
+    const { candidates } = await corpus.find(validateQuestion(text));
+    const gold = q.answers.map(squash).filter(Boolean);
+    const rows = candidates.map((c) => {
+      const reply = squash(`${c.selection.figure?.text ?? ""}${c.selection.sentence.text}`);
+      return { x: featureVector(c), y: q.kept && gold.some((g) => reply.includes(g)) ? 1 : 0 };
+    });
+    // Folds keep an article's questions together, Chinese and English alike.
+    out.push({ set, id: q.id, lang: english ? "en" : "zh", group: `squad:${q.article}`, unanswerable: !q.kept, rows });
+  }
+  return out;
+}
+
+/** The project's eval questions (test/eval): right when the source page matches and every expected string is in the reply. */
+export async function labelProject(corpus: Corpus, questions: EvalQuestion[], set: string): Promise<LabelledQuestion[]> {
+  const out: LabelledQuestion[] = [];
+  for (const q of questions) {
+    const today = q.today ? new Date(`${q.today}T12:00:00Z`) : undefined;
+    let previous: Turn | null = null;
+    for (const turn of q.turns ?? []) previous = (await corpus.answer(turn, { previous, today })).turn;
+    const { candidates } = await corpus.find(validateQuestion(q.question), { previous, today });
+    const rows = candidates.map((c) => {
+      const reply = squash(`${c.selection.figure?.text ?? ""}${c.selection.sentence.text}`);
+      const right = q.answerable && c.selection.hit.article.source === q.source && q.expect.every((e) => reply.includes(squash(e)));
+      return { x: featureVector(c), y: right ? 1 : 0 };
+    });
+    out.push({ set, id: q.id, lang: q.lang, group: `${set}:${q.id}`, unanswerable: !q.answerable, rows });
+  }
+  return out;
+}

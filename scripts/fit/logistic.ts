@@ -1,0 +1,40 @@
+/**
+ * L2-regularised logistic regression by batch gradient descent on standardised features: small,
+ * dependency-free and deterministic (same data, same weights).
+ */
+export interface LogisticFit {
+  weights: number[];
+  bias: number;
+  mean: number[];
+  scale: number[];
+}
+
+export function fitLogistic(xs: number[][], ys: number[], options: { l2?: number; steps?: number; rate?: number } = {}): LogisticFit {
+  const { l2 = 0.01, steps = 3000, rate = 0.5 } = options;
+  const d = xs[0]?.length ?? 0;
+  const n = xs.length;
+  const mean = Array.from({ length: d }, (_, j) => xs.reduce((s, x) => s + x[j]!, 0) / n);
+  const scale = Array.from({ length: d }, (_, j) => Math.sqrt(xs.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / n) || 1);
+  const zs = xs.map((x) => x.map((v, j) => (v - mean[j]!) / scale[j]!));
+  // Positives are rarer than negatives: weigh each class to half the loss so the threshold, not
+  // the class balance of the data, decides how cautious the answer is.
+  const positives = ys.filter((y) => y === 1).length;
+  const classWeight = (y: number) => (y === 1 ? n / (2 * Math.max(1, positives)) : n / (2 * Math.max(1, n - positives)));
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  for (let step = 0; step < steps; step++) {
+    const gw = new Array<number>(d).fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const z = zs[i]!;
+      let s = b;
+      for (let j = 0; j < d; j++) s += w[j]! * z[j]!;
+      const err = (1 / (1 + Math.exp(-s)) - ys[i]!) * classWeight(ys[i]!);
+      for (let j = 0; j < d; j++) gw[j]! += err * z[j]!;
+      gb += err;
+    }
+    for (let j = 0; j < d; j++) w[j] = w[j]! - rate * (gw[j]! / n + l2 * w[j]!);
+    b -= rate * (gb / n);
+  }
+  return { weights: w, bias: b, mean, scale };
+}

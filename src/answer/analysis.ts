@@ -1,0 +1,84 @@
+import { detectQuestionKind, type QueryTranslator } from "../retrieve/english.js";
+import type { ChineseSegmenter } from "../retrieve/tokenize.js";
+import { chineseConcepts, dateConcepts, type Concept, type TermStats } from "./concepts.js";
+import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
+import { askedDates, type AskedDate } from "./dates.js";
+import { englishConcepts } from "./english-concepts.js";
+import { questionLanguage } from "./question.js";
+import { askedUnit, asksForFigure } from "./select.js";
+import type { QuestionKind } from "./types.js";
+
+/**
+ * Everything the pipeline reads from a question, worked out once: retrieval takes `searchText`,
+ * sentence ranking and the answer decision take the rest. Nothing downstream re-parses the text.
+ */
+export interface QuestionAnalysis {
+  /** The validated question (NFKC, single spaces). */
+  text: string;
+  lang: "zh" | "en";
+  /** What kind of answer is asked for (a count, a date, a name…), carried over by a follow-up that asks none. */
+  kind: QuestionKind;
+  /** The measure the question names (吨, 人, 元…), or null. */
+  unit: string | null;
+  /** Whether a figure, date, name or place of the kind asked must be in the answer. */
+  wantsTypedAnswer: boolean;
+  /** Dates the question names, relative ones resolved. */
+  dates: AskedDate[];
+  /** The question's own concepts (words and dates). */
+  own: Concept[];
+  /** The concepts to answer: own ones, plus the previous turn's for a follow-up. */
+  concepts: Concept[];
+  /** The concept the question word points at (多少*小麦*, how many *skiers*), if any. */
+  focus: Concept | null;
+  /** The previous turn when this question leans on it, else null. */
+  previous: Turn | null;
+  /** Whether the question asks something new, not only for another date. */
+  asksAnew: boolean;
+  /** What retrieval searches: a follow-up is searched with the question it continues. */
+  searchText: string;
+}
+
+/** What the analysis needs besides the text: injected, so it runs without a built pipeline. */
+export interface AnalysisDeps {
+  segmenter: ChineseSegmenter;
+  translator: QueryTranslator;
+  /** Document frequencies of the corpus, to weigh the question's words. */
+  stats: TermStats;
+}
+
+/** Builds the one QuestionAnalysis of a question (with the previous turn of the chat, if any). */
+export function analyseQuestion(question: string, deps: AnalysisDeps, context: { previous?: Turn | null; today?: Date } = {}): QuestionAnalysis {
+  const lang = questionLanguage(question);
+  const dates = askedDates(question, context.today ?? new Date());
+  const words = lang === "zh" ? chineseConcepts(question, deps.segmenter, deps.stats) : englishConcepts(question, deps.translator, deps.stats);
+  const own = [...words, ...dateConcepts(dates, deps.stats)];
+  const previous = context.previous && isFollowUp(question, own, lang) ? context.previous : null;
+  const concepts = previous ? withContext(own, previous) : own;
+  // "What about last November?": with the opener gone, nothing asks a kind of its own.
+  const ownKind = detectQuestionKind(previous ? withoutOpener(question) : question);
+  // "那外出务工呢？" asks what the previous question asked, about something else.
+  const kind = previous && ownKind === "other" ? previous.kind : ownKind;
+  const unit = askedUnit(question);
+  return {
+    text: question,
+    lang,
+    kind,
+    unit,
+    wantsTypedAnswer: unit !== null || asksForFigure(kind),
+    dates,
+    own,
+    concepts,
+    focus: concepts.find((c) => c.focus) ?? null,
+    previous,
+    asksAnew: own.some((c) => !c.date),
+    searchText: previous ? `${previous.question} ${question}` : question,
+  };
+}
+
+/** The turn a chat remembers after this question, for the next one to lean on. */
+export function turnOf(analysis: QuestionAnalysis, answered: Pick<Turn, "articleId" | "answered">): Turn {
+  const { text, lang, kind, own, previous } = analysis;
+  // A follow-up remembers the chat's topic too, so "And in 2024?" after "What about last November?"
+  // still asks about jobs.
+  return { question: text, lang, kind, concepts: previous ? [...own, ...carriedConcepts(own, previous)] : own, ...answered, at: Date.now() };
+}

@@ -1,0 +1,85 @@
+import fitted from "./model/decision-weights.json" with { type: "json" };
+import { QaError } from "../errors.js";
+import { FEATURE_NAMES, featureVector, type Candidate } from "./features.js";
+
+/**
+ * The answer decision: two logistic layers over the same named features (features.ts), fitted by
+ * `npm run fit` (scripts/fit.ts) and stored in model/decision-weights.json with a summary of the
+ * data they came from. `choose` scores every candidate sentence of a question (is this the
+ * sentence that answers it?); `answer` scores the chosen one (does the reply answer the question
+ * at all, or should the bot refuse?). Scoring, choosing and "found" are decided here only.
+ */
+export interface LogisticLayer {
+  weights: number[];
+  bias: number;
+  /** Features are standardised before weighing: (x − mean) / scale. */
+  mean: number[];
+  scale: number[];
+}
+
+export interface DecisionModel {
+  /** Feature names, in the order of every layer's arrays. */
+  features: string[];
+  choose: LogisticLayer;
+  answer: LogisticLayer;
+  /**
+   * The chosen candidate answers when `answer` gives it at least this probability, per question
+   * language: English questions reach the Chinese text through a dictionary and calibrate apart.
+   */
+  threshold: { zh: number; en: number };
+  /** What the model was fitted on and how it measured (see docs/answer-decision.md). */
+  fittedOn?: unknown;
+}
+
+/** The committed, fitted model. */
+export const FITTED_MODEL: DecisionModel = fitted as DecisionModel;
+
+/** The chosen candidate and whether it answers. */
+export interface Decision {
+  best: Candidate | null;
+  /** Probability that the reply with the best candidate answers the question. */
+  probability: number;
+  found: boolean;
+}
+
+/** Probability of a feature vector (in FEATURE_NAMES order) under one layer. */
+export function probabilityOf(layer: LogisticLayer, x: number[]): number {
+  let z = layer.bias;
+  for (let i = 0; i < x.length; i++) z += (layer.weights[i] ?? 0) * ((x[i]! - (layer.mean[i] ?? 0)) / (layer.scale[i] || 1));
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Probability that a candidate, chosen, answers its question (the citation score). */
+export function probability(model: DecisionModel, c: Candidate): number {
+  return probabilityOf(model.answer, featureVector(c));
+}
+
+/** Index of the candidate `choose` ranks first, or −1 when there is none. */
+export function chosenIndex(model: DecisionModel, xs: number[][]): number {
+  let best = -1;
+  let p = -1;
+  xs.forEach((x, i) => {
+    const q = probabilityOf(model.choose, x);
+    if (q > p) [best, p] = [i, q];
+  });
+  return best;
+}
+
+/** Picks the answering sentence; found when the reply with it is probable enough. */
+export function decide(model: DecisionModel, candidates: Candidate[]): Decision {
+  const xs = candidates.map(featureVector);
+  const i = chosenIndex(model, xs);
+  if (i < 0) return { best: null, probability: 0, found: false };
+  const best = candidates[i]!;
+  const p = probabilityOf(model.answer, xs[i]!);
+  return { best, probability: p, found: p >= model.threshold[best.analysis.lang] };
+}
+
+/** Refuses a model whose feature list does not match this build's (a stale weights file). */
+export function checkModel(model: DecisionModel): DecisionModel {
+  const want = FEATURE_NAMES.join(",");
+  if (model.features.join(",") !== want) {
+    throw new QaError("MODEL_MISMATCH", `The answer decision was fitted on features [${model.features.join(", ")}]; this build computes [${want}].`, "Refit it: npm run fit");
+  }
+  return model;
+}

@@ -1,0 +1,170 @@
+import type { ArticleHit } from "../retrieve/hybrid.js";
+import type { QuestionAnalysis } from "./analysis.js";
+import { idfOf, mentions, type TermStats } from "./concepts.js";
+import { bodyOf, type Selection } from "./select.js";
+
+/**
+ * The named features of the answer decision: what one candidate sentence has going for it as the
+ * answer to the question. Each is a number, most in 0–1; the fitted model (decision.ts) weighs them.
+ * The list is the contract between `npm run fit` and the weights file: add a feature here, refit.
+ */
+export const FEATURES = {
+  /** Question word weight (idf) the sentence covers, with part credit for its neighbours, headline and article. */
+  coverage: (c) => c.selection.coverage,
+  /** Question word weight the sentence itself mentions. */
+  sentenceCoverage: (c) => c.selection.sentenceCoverage,
+  /** Question word weight the whole article mentions (a left-out topic covers little of it). */
+  articleCoverage: (c) => c.selection.articleCoverage,
+  /** idf-weighted share of the question's Chinese character pairs found in the sentence. */
+  bigramRecall: (c) => c.bigramRecall,
+  /** idf-weighted share of the question's character pairs found anywhere in the article. */
+  articleBigramRecall: (c) => c.articleBigramRecall,
+  /** The rarest question character pair the article lacks, relative to the rarest pair: a missing name. */
+  articleMissingPair: (c) => c.articleMissingPair,
+  /** Share of the question's character-pair weight the corpus never uses (a topic it does not hold). */
+  unknownPairs: (c) => c.unknownPairs,
+  /** BM25 score of the article's best passage (log scale). */
+  keywordScore: (c) => Math.log1p(c.keywordScore),
+  /** The article's BM25 margin over the best other article, relative (negative when behind). */
+  keywordMargin: (c) => c.keywordMargin,
+  /** Cosine similarity of the question and the article's best passage (0 without vectors). */
+  vectorSimilarity: (c) => c.similarity,
+  /** 1 for the first retrieved article, 1/2 for the second… */
+  articleRank: (c) => 1 / (1 + c.selection.articleRank),
+  /** 1 for the best-ranked sentence, 1/2 for the next… */
+  sentenceRank: (c) => 1 / (1 + c.sentenceRank),
+  /** The question asks for a figure, date, name or place. */
+  typedAnswerAsked: (c) => (c.analysis.wantsTypedAnswer ? 1 : 0),
+  /** …and the sentence gives one of that kind and unit. */
+  typedAnswerFound: (c) => (c.analysis.wantsTypedAnswer && c.selection.figure ? 1 : 0),
+  /** The figure's clause is about a township, village or neighbourhood the question does not name (a sub-total). */
+  scopeMismatch: (c) => (scopeMismatch(c) ? 1 : 0),
+  /** How well the sentence names the thing asked about (多少*小麦*): 1 spelled, part credit for shared characters. */
+  focusCredit: (c) => c.selection.focusCredit,
+  /** A figure is asked for, but the sentence does not name what it counts (肉牛 asked, 奶牛 named). */
+  focusMissing: (c) => (c.analysis.wantsTypedAnswer && c.analysis.focus && c.selection.focusCredit < 0.5 ? 1 : 0),
+  /** A place or name of the question that the article never mentions. */
+  anchorMissing: (c) => (c.selection.missingAnchors.some((a) => !a.date) ? 1 : 0),
+  /** The question names a date… */
+  dateAsked: (c) => (c.analysis.dates.length ? 1 : 0),
+  /** …that neither the article's issue date nor the sentence confirms. */
+  dateMissing: (c) => (c.selection.dateMissing ? 1 : 0),
+  /** The heaviest question word the article lacks, relative to the heaviest question word. */
+  absentTopic: (c) => (c.selection.absent.length && c.selection.maxWeight ? Math.max(...c.selection.absent.map((a) => a.weight)) / c.selection.maxWeight : 0),
+  /** English question (read through the dictionary bridge, so coverage means less). */
+  english: (c) => (c.analysis.lang === "en" ? 1 : 0),
+  /** Coverage of an English question (its own slope). */
+  englishCoverage: (c) => (c.analysis.lang === "en" ? c.selection.coverage : 0),
+  /** The hand-written checks of the earlier answerer agree (see `checksPass`): one feature, weighed like the rest. */
+  checksPass: (c) => (checksPass(c) ? 1 : 0),
+  /** The question continues the previous one. */
+  followUp: (c) => (c.analysis.previous ? 1 : 0),
+} satisfies Record<string, (c: Candidate) => number>;
+
+export type FeatureName = keyof typeof FEATURES;
+export const FEATURE_NAMES = Object.keys(FEATURES) as FeatureName[];
+
+/** One candidate answer sentence with what the features read. */
+export interface Candidate {
+  analysis: QuestionAnalysis;
+  selection: Selection;
+  /** Position of the sentence in the ranked list. */
+  sentenceRank: number;
+  keywordScore: number;
+  keywordMargin: number;
+  similarity: number;
+  bigramRecall: number;
+  articleBigramRecall: number;
+  articleMissingPair: number;
+  unknownPairs: number;
+}
+
+/** The candidates to decide between: the best few sentences, and each article's best. */
+export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hits: ArticleHit[], stats: TermStats, limit = CANDIDATES): Candidate[] {
+  const keywordOf = (hit: ArticleHit) => Math.max(0, ...hit.passages.map((p) => p.keywordScore));
+  const similarityOf = (hit: ArticleHit) => Math.max(0, ...hit.passages.map((p) => p.similarity ?? 0));
+  const scores = new Map(hits.map((h) => [h, keywordOf(h)]));
+  const marginOf = (hit: ArticleHit) => {
+    const own = scores.get(hit) ?? 0;
+    const other = Math.max(0, ...hits.filter((h) => h !== hit).map((h) => scores.get(h) ?? 0));
+    return own || other ? (own - other) / Math.max(own, other) : 0;
+  };
+  const pairs = questionBigrams(analysis.text, stats);
+  const pairTotal = pairs.reduce((sum, p) => sum + p.weight, 0);
+  const unknownPairs = pairTotal ? pairs.reduce((sum, p) => sum + (stats.documentFrequency(p.pair) === 0 ? p.weight : 0), 0) / pairTotal : 0;
+  const maxPair = Math.max(0, ...pairs.map((p) => p.weight));
+  const articleText = new Map(hits.map((h) => [h, `${h.article.headline}\n${bodyOf(h.article)}`]));
+  const missingPair = (text: string) => (maxPair ? Math.max(0, ...pairs.filter((p) => !text.includes(p.pair)).map((p) => p.weight)) / maxPair : 0);
+  const seen = new Set<ArticleHit>();
+  const picked: number[] = [];
+  ranked.forEach((s, i) => {
+    if (i < limit || !seen.has(s.hit)) picked.push(i);
+    seen.add(s.hit);
+  });
+  return picked.map((i) => {
+    const selection = ranked[i]!;
+    return {
+      analysis,
+      selection,
+      sentenceRank: i,
+      keywordScore: scores.get(selection.hit) ?? 0,
+      keywordMargin: marginOf(selection.hit),
+      similarity: similarityOf(selection.hit),
+      bigramRecall: bigramRecall(pairs, selection.sentence.text),
+      articleBigramRecall: bigramRecall(pairs, articleText.get(selection.hit) ?? ""),
+      articleMissingPair: missingPair(articleText.get(selection.hit) ?? ""),
+      unknownPairs,
+    };
+  });
+}
+
+/** Sentences scored per question: the best few by rank, beyond them only each article's best. */
+const CANDIDATES = 12;
+
+/** The feature vector of a candidate, in FEATURE_NAMES order. */
+export function featureVector(c: Candidate): number[] {
+  return FEATURE_NAMES.map((name) => FEATURES[name](c));
+}
+
+// Question words are no evidence of an answer: their character pairs are left out.
+const QUESTION_PAIR = /[多少几哪谁什么何时怎如为吗呢]/;
+
+function questionBigrams(question: string, stats: TermStats): { pair: string; weight: number }[] {
+  const pairs = new Map<string, number>();
+  for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const pair = run.slice(i, i + 2);
+      if (!QUESTION_PAIR.test(pair)) pairs.set(pair, idfOf(stats, pair));
+    }
+  }
+  return [...pairs].map(([pair, weight]) => ({ pair, weight }));
+}
+
+function bigramRecall(pairs: { pair: string; weight: number }[], sentence: string): number {
+  const total = pairs.reduce((s, p) => s + p.weight, 0);
+  return total ? pairs.reduce((s, p) => s + (sentence.includes(p.pair) ? p.weight : 0), 0) / total : 0;
+}
+
+/**
+ * The earlier answerer's found rule, kept as one feature: enough coverage (0.6 Chinese, 0.5
+ * English), every anchor in the article, a figure of the kind asked with its focus named, and
+ * (Chinese) no heavy question word absent from the article. The model decides how far to trust it.
+ */
+function checksPass({ analysis, selection: s }: Candidate): boolean {
+  const zh = analysis.lang === "zh";
+  if (s.missingAnchors.length || s.coverage < (zh ? 0.6 : 0.5)) return false;
+  if (analysis.wantsTypedAnswer && (!s.figure || s.focusCredit === 0 || (zh && s.focusCredit < 0.5))) return false;
+  return !(zh && s.absent.length && Math.max(...s.absent.map((c) => c.weight)) >= 0.75 * s.maxWeight);
+}
+
+const LOCAL_PLACE = /\p{Script=Han}{2,6}?(?:镇|乡|村|街道|社区)/gu;
+
+/** Whether the clause of the answer's figure names a smaller place than the question asks about. */
+function scopeMismatch({ analysis, selection: s }: Candidate): boolean {
+  const f = s.figure;
+  if (!f || f.start < 0) return false;
+  const text = s.sentence.text;
+  const from = Math.max(...["，", "。", "；", ","].map((p) => text.lastIndexOf(p, f.start - 1))) + 1;
+  const places = text.slice(from, f.end).match(LOCAL_PLACE) ?? [];
+  return places.some((place) => !analysis.concepts.some((c) => mentions(place, c)));
+}

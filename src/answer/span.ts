@@ -1,0 +1,71 @@
+import type { Figure } from "./figures.js";
+
+/**
+ * The phrase of a sentence that answers a what / which / who / where question: the question
+ * restates the sentence with the answer swapped for its question word, so the text the sentence
+ * has between the question's words before and after that question word is the answer
+ * (玩家以什么泡封敌人 + 玩家以水枪、小枪、锤子或是水炸弹泡封敌人 → 水枪、小枪、锤子或是水炸弹).
+ */
+
+// Question words, longest first so 什么时候 wins over 什么.
+const QUESTION_WORD = /什么时候|什么地方|什么|哪一年|哪一|哪里|哪儿|哪个|哪些|哪位|哪家|哪|谁|何时|何地|何处|多少|几/u;
+/** Words beside the question word that the sentence rarely repeats (是什么, 叫什么, 什么的). */
+const FILLER = /^(是|为|叫|有|的|了)+|(是|为|叫|有|的|了)+$/gu;
+/** Context shorter than this matches too much by chance. */
+const MIN_CONTEXT = 2;
+/** A longer "phrase" is most of the sentence: the quote already shows it. */
+const MAX_SPAN = 24;
+
+/** The answering phrase of `sentence` for a Chinese `question`, or null when it cannot be placed. */
+export function answerSpan(question: string, sentence: string): Figure | null {
+  const asked = QUESTION_WORD.exec(question);
+  if (!asked) return null;
+  const before = question.slice(0, asked.index).replace(/[^\p{Script=Han}\p{N}A-Za-z]+$/u, "");
+  const after = question.slice(asked.index + asked[0].length).replace(/^[^\p{Script=Han}\p{N}A-Za-z]+/u, "").replace(/[？?。！!\s]+$/u, "").replace(FILLER, "");
+  const left = longestSuffixIn(before, sentence) ?? longestSuffixIn(before.replace(FILLER, ""), sentence);
+  const start = left ? sentence.indexOf(left) + left.length : -1;
+  const right = longestPrefixIn(after, sentence, Math.max(0, start));
+  let end: number;
+  if (start >= 0 && right) end = sentence.indexOf(right, start);
+  else if (start >= 0) end = nextStop(sentence, start);
+  else if (right) {
+    // Only the words after the question word are in the sentence: the answer ends where they start.
+    end = sentence.indexOf(right);
+    const stop = Math.max(...["，", "。", "；", "：", ","].map((p) => sentence.lastIndexOf(p, end - 1)));
+    return spanOf(question, sentence, stop + 1, end);
+  } else return null;
+  return spanOf(question, sentence, start, end);
+}
+
+function spanOf(question: string, sentence: string, start: number, end: number): Figure | null {
+  const text = sentence.slice(start, end).replace(/^[，,、：:“”"\s]+|[，,、：:“”"\s]+$/gu, "");
+  if (!text || text.length > MAX_SPAN || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(text)) return null;
+  // The answer is not something the question already names (谁…输给了野马队 → not 野马队).
+  if (question.includes(text)) return null;
+  const at = sentence.indexOf(text, start);
+  return { text, kind: "phrase", start: at, end: at + text.length, value: null, unit: "" };
+}
+
+/** The longest tail of `text` (at least MIN_CONTEXT characters) found in `sentence`. */
+function longestSuffixIn(text: string, sentence: string): string | null {
+  for (let from = 0; text.length - from >= MIN_CONTEXT; from++) if (sentence.includes(text.slice(from))) return text.slice(from);
+  return null;
+}
+
+/**
+ * The longest head of `text` (at least MIN_CONTEXT characters) found in `sentence` at or after
+ * `from`, skipping leading words the sentence does not repeat (哪个*单位*承办 → 承办).
+ */
+function longestPrefixIn(text: string, sentence: string, from: number): string | null {
+  for (let skip = 0; text.length - skip >= MIN_CONTEXT; skip++) {
+    const rest = text.slice(skip);
+    for (let len = rest.length; len >= MIN_CONTEXT; len--) if (sentence.indexOf(rest.slice(0, len), from) >= from) return rest.slice(0, len);
+  }
+  return null;
+}
+
+/** Where a phrase that starts at `at` ends: the next clause break. */
+function nextStop(sentence: string, at: number): number {
+  const m = /[，。；！？,;!?]/u.exec(sentence.slice(at));
+  return m ? at + m.index : sentence.length;
+}

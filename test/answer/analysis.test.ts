@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { analyseQuestion, type AnalysisDeps } from "../../src/answer/analysis.js";
+import type { ChineseSegmenter } from "../../src/retrieve/tokenize.js";
+import type { QueryTranslator } from "../../src/retrieve/english.js";
+
+/**
+ * The question analysis runs without a built pipeline: a dictionary segmenter, corpus statistics
+ * and a translator are passed in. Here a tiny longest-match segmenter over a word list stands in
+ * for jieba, so the behaviour is that of the analysis alone.
+ */
+const WORDS: Record<string, string> = { 昌吉州: "ns", 今年: "t", 新增: "v", 城镇: "n", 就业: "vn", 多少: "m", 人数: "n", 是: "v", 的: "uj", 个: "q", 岗位: "n", 谁: "r", 记者: "n", 以来: "f" };
+const segmenter: ChineseSegmenter = {
+  cut: (text) => tag(text).map((t) => t.word),
+  cutAll: (word) => [word],
+  tag,
+};
+function tag(text: string): { word: string; tag: string }[] {
+  const out: { word: string; tag: string }[] = [];
+  for (let i = 0; i < text.length; ) {
+    const word = [3, 2, 1].map((n) => text.slice(i, i + n)).find((w) => WORDS[w] !== undefined) ?? text[i]!;
+    out.push({ word, tag: WORDS[word] ?? "x" });
+    i += word.length;
+  }
+  return out;
+}
+const translator = { translate: () => ({ terms: [], weights: [], englishTokens: [], phrases: [] }) } as unknown as QueryTranslator;
+const deps: AnalysisDeps = { segmenter, translator, stats: { documentFrequency: (t) => (t === "就业" ? 5 : 1), size: 100 } };
+const today = new Date("2026-04-30T12:00:00Z");
+
+describe("analyseQuestion", () => {
+  it("reads kind, unit, dates and topic words once", () => {
+    const a = analyseQuestion("昌吉州今年新增城镇就业多少人？", deps, { today });
+    expect(a.lang).toBe("zh");
+    expect(a.kind).toBe("count");
+    expect(a.unit).toBe("人");
+    expect(a.wantsTypedAnswer).toBe(true);
+    expect(a.dates.map((d) => d.year)).toEqual([2026]);
+    expect(a.concepts.map((c) => c.label)).toEqual(expect.arrayContaining(["昌吉州", "新增", "城镇", "就业"]));
+    expect(a.previous).toBeNull();
+  });
+
+  it("reads 人数 as the measure asked for, not as the topic", () => {
+    const a = analyseQuestion("今年以来昌吉州城镇新增就业的人数是多少？", deps, { today });
+    expect(a.unit).toBe("人");
+    expect(a.concepts.map((c) => c.label)).not.toContain("人数");
+  });
+
+  it("lets 多少个 ask for a count in any measure", () => {
+    expect(analyseQuestion("昌吉州今年新增了多少个城镇就业岗位？", deps, { today }).unit).toBe("个");
+  });
+
+  it("carries the previous turn's kind and topic into an elliptical follow-up", () => {
+    const first = analyseQuestion("昌吉州今年新增城镇就业多少人？", deps, { today });
+    const previous = { question: first.text, lang: first.lang, kind: first.kind, concepts: first.own, articleId: "a#1", at: 0 };
+    const a = analyseQuestion("那去年呢？", deps, { today, previous });
+    expect(a.previous).toBe(previous);
+    expect(a.kind).toBe("count");
+    expect(a.asksAnew).toBe(false);
+    expect(a.searchText).toContain("新增城镇就业");
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { checkModel, decide, FITTED_MODEL, type DecisionModel } from "../../src/answer/decision.js";
+import { FEATURE_NAMES, type Candidate } from "../../src/answer/features.js";
+
+/**
+ * The decision on made-up candidates and a hand-made model: `choose` picks, `answer` and the
+ * language's threshold decide. No fitted weight is asserted — those change with every `npm run fit`.
+ */
+const n = FEATURE_NAMES.length;
+const layer = (weights: Record<string, number>, bias = 0) => ({
+  weights: FEATURE_NAMES.map((f) => weights[f] ?? 0),
+  bias,
+  mean: new Array<number>(n).fill(0),
+  scale: new Array<number>(n).fill(1),
+});
+// Chooses by sentence coverage; answers by coverage too, with a stricter bar for English.
+const model: DecisionModel = {
+  features: [...FEATURE_NAMES],
+  choose: layer({ sentenceCoverage: 10 }),
+  answer: layer({ coverage: 10 }, -5),
+  threshold: { zh: 0.5, en: 0.9 },
+};
+
+function candidate(lang: "zh" | "en", coverage: number, sentenceCoverage: number): Candidate {
+  const selection = { coverage, sentenceCoverage, articleCoverage: coverage, articleRank: 0, dateMissing: false, missingAnchors: [], absent: [], maxWeight: 1, focusCredit: 1, figure: null, score: 0 };
+  const analysis = { lang, text: "q", kind: "what", unit: null, wantsTypedAnswer: false, dates: [], own: [], concepts: [], focus: null, previous: null, asksAnew: true, searchText: "q" };
+  return { analysis, selection, sentenceRank: 0, keywordScore: 1, keywordMargin: 0, similarity: 0, bigramRecall: 0, articleBigramRecall: 0, articleMissingPair: 0, unknownPairs: 0 } as unknown as Candidate;
+}
+
+describe("decide", () => {
+  it("picks the candidate the choose layer ranks first, and answers when it is probable enough", () => {
+    const weak = candidate("zh", 0.9, 0.1);
+    const strong = candidate("zh", 0.8, 0.9);
+    const d = decide(model, [weak, strong]);
+    expect(d.best).toBe(strong);
+    expect(d.found).toBe(true);
+    expect(d.probability).toBeCloseTo(1 / (1 + Math.exp(-3)));
+  });
+
+  it("refuses below the threshold of the question's language", () => {
+    expect(decide(model, [candidate("zh", 0.6, 0.6)]).found).toBe(true);
+    expect(decide(model, [candidate("en", 0.6, 0.6)]).found).toBe(false);
+  });
+
+  it("refuses when there is no candidate", () => {
+    expect(decide(model, [])).toEqual({ best: null, probability: 0, found: false });
+  });
+
+  it("refuses a weights file fitted on another feature list", () => {
+    expect(() => checkModel({ ...model, features: model.features.slice(1) })).toThrow(/npm run fit|fitted on features/);
+    expect(checkModel(FITTED_MODEL)).toBe(FITTED_MODEL);
+  });
+});
