@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   HNSW_EF_CONSTRUCTION: intIn(10, 2000, 200),
   HNSW_EF_SEARCH: intIn(10, 2000, 128),
   EMBED_BATCH_SIZE: intIn(1, 512, 16),
+  EMBED_THREADS: intIn(0, 256, 0),
+  EMBED_INTER_THREADS: intIn(0, 256, 0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
@@ -60,6 +62,8 @@ export interface Config {
   chunk: { size: number; overlap: number };
   hnsw: { m: number; efConstruction: number; efSearch: number };
   embedBatchSize: number;
+  /** onnxruntime threads inside one operator / across operators; 0 lets onnxruntime choose (one per core). */
+  embedThreads: { intraOp: number; interOp: number };
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   telegram: {
     token: string | null;
@@ -100,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chunk: { size: e.CHUNK_SIZE, overlap: e.CHUNK_OVERLAP },
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     embedBatchSize: e.EMBED_BATCH_SIZE,
+    embedThreads: { intraOp: e.EMBED_THREADS, interOp: e.EMBED_INTER_THREADS },
     logLevel: e.LOG_LEVEL,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,
