@@ -5,7 +5,8 @@ import { KeywordIndex } from "../retrieve/bm25.js";
 import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
 import { createTokenizer, type Tokenizer } from "../retrieve/tokenize.js";
 import { FILES, type Manifest } from "./manifest.js";
-import { REBUILD_HINT, readJsonFile, readVerifiedManifest, resolveCurrentBuild } from "./store.js";
+import { readKeywordFile } from "./keyword-file.js";
+import { REBUILD_HINT, readJsonFile, readNdjsonFile, readVerifiedManifest, resolveCurrentBuild } from "./store.js";
 import { DEFAULT_HNSW, VectorIndex } from "./vectors.js";
 
 export interface OpenIndexOptions {
@@ -46,13 +47,13 @@ export function openIndex(options: OpenIndexOptions): SearchIndex {
       `Set EMBEDDING_MODEL=${manifest.model.id} to use this index, or rebuild it for "${options.model}" with: npm run -s cli -- index`,
     );
   }
-  const articles = readJsonFile<Article[]>(buildDir, FILES.articles);
-  const passages = readJsonFile<Passage[]>(buildDir, FILES.passages);
+  const articles = readNdjsonFile<Article>(buildDir, FILES.articles);
+  const passages = readNdjsonFile<Passage>(buildDir, FILES.passages);
   if (!Array.isArray(articles) || !Array.isArray(passages) || passages.some((p, i) => p.id !== i)) {
     throw new QaError("INDEX_CORRUPT", `The articles or passages of ${buildDir} are malformed.`, REBUILD_HINT);
   }
   const tokenizer = createTokenizer();
-  const keyword = KeywordIndex.fromJSON(readJsonFile<unknown>(buildDir, FILES.keyword), tokenizer);
+  const keyword = KeywordIndex.fromSnapshot(readKeywordFile(buildDir, FILES.keyword), tokenizer);
   const lexicon = BridgeLexicon.fromJSON(readJsonFile<unknown>(buildDir, FILES.lexicon));
   let vectors: VectorIndex | null = null;
   if (manifest.model.available && manifest.model.dim) {

@@ -40,6 +40,24 @@ export interface KeywordIndexJSON {
   postings: string;
 }
 
+/**
+ * The index's arrays as they are in memory (CSR postings), for a binary file that needs no JSON
+ * string (see src/index/keyword-file.ts). Slots are documents in insertion order.
+ */
+export interface KeywordSnapshot {
+  version: number;
+  k1: number;
+  b: number;
+  /** Document id and token count per slot. */
+  ids: Uint32Array<ArrayBuffer>;
+  lengths: Uint32Array<ArrayBuffer>;
+  terms: string[];
+  /** Term t's postings are [offsets[t], offsets[t + 1]) in postDocs (slots, ascending) and postTfs. */
+  offsets: Uint32Array<ArrayBuffer>;
+  postDocs: Uint32Array<ArrayBuffer>;
+  postTfs: Uint16Array<ArrayBuffer>;
+}
+
 const VERSION = 1;
 const REBUILD_HINT = "Rebuild the index: npm run -s cli -- index";
 
@@ -232,6 +250,50 @@ export class KeywordIndex {
       }
     }
     if (!pairs.done) throw corrupt("more postings than the term counts say");
+    index.computeNorms();
+    return index;
+  }
+
+  /** The in-memory arrays (pending updates merged first); the typed arrays are shared, not copied. */
+  snapshot(): KeywordSnapshot {
+    this.commit();
+    return {
+      version: VERSION,
+      k1: this.k1,
+      b: this.b,
+      ids: Uint32Array.from(this.slotIds),
+      lengths: Uint32Array.from(this.slotLengths),
+      terms: this.termList,
+      offsets: this.offsets,
+      postDocs: this.postDocs,
+      postTfs: this.postTfs,
+    };
+  }
+
+  /** Restores a snapshot, checking its shape. Throws INDEX_VERSION for another format version, INDEX_CORRUPT for a damaged one. */
+  static fromSnapshot(data: KeywordSnapshot, tokenizer: Tokenizer): KeywordIndex {
+    if (data.version !== VERSION) {
+      throw new QaError("INDEX_VERSION", `The keyword index was saved in format v${String(data.version)}; this build reads v${VERSION}.`, REBUILD_HINT);
+    }
+    const { ids, lengths, terms, offsets, postDocs, postTfs } = data;
+    if (ids.length !== lengths.length || offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== postDocs.length || postTfs.length !== postDocs.length) {
+      throw corrupt("mismatched array sizes");
+    }
+    for (let t = 0; t < terms.length; t++) {
+      if (offsets[t + 1]! < offsets[t]!) throw corrupt("term offsets go backwards");
+      for (let p = offsets[t]!; p < offsets[t + 1]!; p++) {
+        if (postDocs[p]! >= ids.length) throw corrupt("a posting points past the last document");
+      }
+    }
+    const index = new KeywordIndex({ tokenizer, k1: data.k1, b: data.b });
+    index.termList = terms;
+    index.vocab = new Map(terms.map((term, t) => [term, t]));
+    index.slotIds = Array.from(ids);
+    index.slotLengths = Array.from(lengths);
+    index.idToSlot = new Map(index.slotIds.map((id, slot) => [id, slot]));
+    index.offsets = offsets;
+    index.postDocs = postDocs;
+    index.postTfs = postTfs;
     index.computeNorms();
     return index;
   }

@@ -1,0 +1,177 @@
+/**
+ * A build as a stream of seed pages: each batch is parsed, chunked, written out as NDJSON lines,
+ * keyword-indexed, embedded and inserted into the HNSW graph, then dropped. Memory holds the
+ * keyword postings, the graph and one batch of text — not the corpus. Full builds and appends
+ * (`index --add` of pages that sort last) both run through it.
+ */
+import path from "node:path";
+import type { Embedder } from "../embed/index.js";
+import { chunkArticle, parseArticles, type SeedFile } from "../ingest/index.js";
+import type { Article, ChunkOptions, Passage } from "../ingest/types.js";
+import { KeywordIndex } from "../retrieve/bm25.js";
+import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
+import { createTokenizer } from "../retrieve/tokenize.js";
+import type { BuildStage, StageTimer } from "./build.js";
+import { writeKeywordFile } from "./keyword-file.js";
+import { FILES, type Manifest, type ManifestContent, type SeedEntry } from "./manifest.js";
+import type { BuildWriter, FileSink } from "./store.js";
+import { VectorIndex, type HnswOptions } from "./vectors.js";
+
+/** Appends JSON values as lines to a sink, a megabyte at a time. */
+export class LineSink {
+  private pending: string[] = [];
+  private size = 0;
+  constructor(private readonly sink: FileSink) {}
+
+  push(value: unknown): void {
+    const line = `${JSON.stringify(value)}\n`;
+    this.pending.push(line);
+    this.size += line.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  /** Raw bytes already in NDJSON form (the lines of a previous build, when appending). */
+  pushBytes(data: Uint8Array): void {
+    this.flush();
+    this.sink.write(data);
+  }
+
+  close(): void {
+    this.flush();
+    this.sink.close();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    this.sink.write(Buffer.from(this.pending.join("")));
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
+/** Where a stream starts: empty for a full build; the live build's state for an append. */
+export interface StreamStart {
+  seeds: SeedEntry[];
+  articles: number;
+  passages: number;
+  keyword: KeywordIndex;
+  vectors: VectorIndex | null;
+}
+
+export interface StreamOptions {
+  writer: BuildWriter;
+  chunk: ChunkOptions;
+  hnsw: HnswOptions;
+  /** Null: keyword-only. */
+  embedder: Embedder | null;
+  timed: StageTimer["timed"];
+  /** Capacity to reserve in a new HNSW graph (it grows when full). */
+  expectedPassages?: number;
+}
+
+/** A new, empty start (a full build). */
+export function emptyStart(): StreamStart {
+  return { seeds: [], articles: 0, passages: 0, keyword: new KeywordIndex({ tokenizer: createTokenizer() }), vectors: null };
+}
+
+export class CorpusStream {
+  readonly seeds: SeedEntry[];
+  private articleCount: number;
+  private passageCount: number;
+  readonly keyword: KeywordIndex;
+  private vectors: VectorIndex | null;
+  readonly articleLines: LineSink;
+  readonly passageLines: LineSink;
+
+  constructor(
+    private readonly o: StreamOptions,
+    start: StreamStart = emptyStart(),
+  ) {
+    this.seeds = start.seeds.map((s) => ({ ...s }));
+    this.articleCount = start.articles;
+    this.passageCount = start.passages;
+    this.keyword = start.keyword;
+    this.vectors = start.vectors;
+    if (o.embedder && !this.vectors) this.vectors = VectorIndex.create(o.embedder.dim, Math.max(16, o.expectedPassages ?? 0), o.hnsw);
+    this.articleLines = new LineSink(o.writer.open(FILES.articles));
+    this.passageLines = new LineSink(o.writer.open(FILES.passages));
+  }
+
+  get passages(): number {
+    return this.passageCount;
+  }
+
+  /** Parses, chunks, writes, indexes and embeds one batch of pages (in the order given). */
+  async addPages(files: SeedFile[]): Promise<void> {
+    const { timed, chunk } = this.o;
+    const found = await timed("clean", () => files.map((file) => ({ file, articles: parseArticles(file.name, file.text) })));
+    const passages: Passage[] = await timed("chunk", () => {
+      const out: Passage[] = [];
+      for (const { articles } of found) for (const article of articles) out.push(...chunkArticle(article, chunk, this.passageCount + out.length));
+      return out;
+    });
+    await timed("write", () => {
+      for (const { file, articles } of found) {
+        for (const article of articles) this.articleLines.push(article);
+        const passageCount = passagesOf(articles, passages);
+        this.seeds.push({ name: file.name, sha256: file.sha256, bytes: file.bytes, articles: articles.length, passages: passageCount });
+      }
+      for (const passage of passages) this.passageLines.push(passage);
+    });
+    this.articleCount += found.reduce((s, f) => s + f.articles.length, 0);
+    this.passageCount += passages.length;
+    await timed("keyword", () => {
+      for (const p of passages) this.keyword.add(p.id, p.embedText);
+    });
+    const { embedder } = this.o;
+    if (!embedder || !this.vectors) return;
+    const vectors = await timed("embed", () => embedder.embedPassages(passages.map((p) => p.embedText)));
+    await timed("vectors", () => passages.forEach((p, i) => this.vectors!.add(p.id, vectors[i]!)));
+  }
+
+  /** Writes the keyword index, the lexicon and the graph, and swaps the build in. */
+  async finish(content: Pick<ManifestContent, "model" | "chunking" | "hnsw">): Promise<Manifest> {
+    const { writer, timed } = this.o;
+    this.articleLines.close();
+    this.passageLines.close();
+    const lexicon = await timed("keyword", () => BridgeLexicon.build(this.keyword.terms()));
+    return timed("write", () =>
+      sealBuild(writer, { keyword: this.keyword, lexicon, vectors: this.vectors }, {
+        builtAt: new Date().toISOString(),
+        ...content,
+        seeds: this.seeds,
+        counts: { files: this.seeds.length, articles: this.articleCount, passages: this.passageCount },
+      }),
+    );
+  }
+}
+
+/** The indexes of a build, written after its articles and passages. */
+export interface BuildIndexes {
+  keyword: KeywordIndex;
+  lexicon: BridgeLexicon;
+  vectors: VectorIndex | null;
+}
+
+/** Writes the keyword index, the lexicon and the graph, then commits (swaps the build in). */
+export function sealBuild(writer: BuildWriter, indexes: BuildIndexes, content: ManifestContent): Manifest {
+  const keywordFile = writer.open(FILES.keyword);
+  writeKeywordFile(keywordFile, indexes.keyword.snapshot());
+  keywordFile.close();
+  writer.writeJson(FILES.lexicon, indexes.lexicon.toJSON());
+  if (indexes.vectors) {
+    indexes.vectors.save(path.join(writer.dir, FILES.vectors));
+    writer.adopt(FILES.vectors);
+  }
+  return writer.commit(content);
+}
+
+/** Passages of a page: those whose article is one of its articles (articles of a batch are distinct). */
+function passagesOf(articles: Article[], passages: Passage[]): number {
+  const ids = new Set(articles.map((a) => a.id));
+  let n = 0;
+  for (const p of passages) if (ids.has(p.articleId)) n++;
+  return n;
+}
+
+export type { BuildStage };
