@@ -1,0 +1,102 @@
+/**
+ * The archive-scale bench: N passages of real-shaped synthetic pages (bench/pages.ts) built,
+ * opened and asked the eval questions in this process, then one more page added with
+ * `index --add`. Wall-clock and CPU seconds are both reported: on a shared machine the wall
+ * clock measures the neighbours as much as the code.
+ */
+import { mkdirSync, readdirSync, renameSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig } from "../src/config/index.js";
+import { openQaService } from "../src/core/service.js";
+import { createEmbedder } from "../src/embed/index.js";
+import { buildIndex, buildOptionsFor, type BuildReport } from "../src/index/build.js";
+import { updateIndex } from "../src/index/update.js";
+import { readSeedFiles } from "../src/ingest/index.js";
+import { benchEnv } from "./build.js";
+import { pageMaterial, pagesFor, writePages } from "./pages.js";
+import { loadQuestions, timeAll } from "./questions.js";
+import { MIB, note, percentile } from "./stats.js";
+
+export interface ScaleBenchResult {
+  passages: number;
+  pages: number;
+  buildS: number;
+  /** CPU seconds of this process during the build (user + system, all threads). */
+  buildCpuS: number;
+  passagesPerS: number;
+  embedS: number;
+  /** Passages per second of the embedding stage alone, for the configured model. */
+  embedPerS: number;
+  stages: BuildReport["stages"];
+  openS: number;
+  /** Peak resident set of the process (build + open + questions). */
+  rssMb: number;
+  p50Ms: number;
+  p95Ms: number;
+  addPageS: number;
+  addPassages: number;
+  /** Load average at start and end (1 min): how busy the machine was. */
+  load: [number, number];
+}
+
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
+
+export async function benchScale(workDir: string, seedsDir: string, passages: number, questionsFile: string, env: Record<string, string> = {}): Promise<ScaleBenchResult> {
+  const load0 = os.loadavg()[0]!;
+  const material = pageMaterial((await readSeedFiles(seedsDir)).files);
+  const pages = pagesFor(passages, material);
+  const pagesDir = path.join(workDir, `scale-${passages}`);
+  note(`scale: writing ${pages} synthetic pages (~${passages} passages) into ${pagesDir}`);
+  writePages(pagesDir, pages + 1, material);
+  // The last page (the newest issue) is held back for `index --add`.
+  const held = path.join(workDir, "held");
+  mkdirSync(held, { recursive: true });
+  const last = readdirSync(pagesDir).sort().pop()!;
+  renameSync(path.join(pagesDir, last), path.join(held, last));
+
+  const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), ...env });
+  note(`scale: building (${config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"})`);
+  const cpu0 = process.cpuUsage();
+  const report = await buildIndex(buildOptionsFor(config));
+  const buildCpuS = cpuSeconds(cpu0);
+  note(`scale: ${report.passages} passages in ${report.seconds.toFixed(1)} s (${buildCpuS.toFixed(1)} CPU s)`);
+
+  const embedder = await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, threads: config.embedThreads });
+  const t0 = performance.now();
+  const service = await openQaService(config, { embedder, llm: null });
+  const openS = (performance.now() - t0) / 1000;
+  note(`scale: opened in ${openS.toFixed(2)} s; asking the eval questions`);
+  const timed = await timeAll((q) => service.answer(q), loadQuestions(questionsFile), 1);
+  await service.close();
+
+  note(`scale: index --add ${last}`);
+  const added = await updateIndex({
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    model: config.embeddingModel,
+    add: [path.join(held, last)],
+    loadEmbedder: async () => embedder,
+  });
+  const embedS = report.stages.embed ?? 0;
+  return {
+    passages: report.passages,
+    pages,
+    buildS: report.seconds,
+    buildCpuS,
+    passagesPerS: report.passages / report.seconds,
+    embedS,
+    embedPerS: embedS > 0 ? report.passages / embedS : 0,
+    stages: report.stages,
+    openS,
+    rssMb: (process.resourceUsage().maxRSS * 1024) / MIB,
+    p50Ms: percentile(timed.totals, 50),
+    p95Ms: percentile(timed.totals, 95),
+    addPageS: added.seconds,
+    addPassages: added.manifest.counts.passages - report.passages,
+    load: [load0, os.loadavg()[0]!],
+  };
+}
