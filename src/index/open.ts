@@ -33,11 +33,8 @@ export interface SearchIndex {
   tokenizer: Tokenizer;
 }
 
-/**
- * Opens the live build of INDEX_DIR: verifies every file against the manifest, checks the model,
- * then loads articles, passages, the keyword index and the HNSW graph.
- */
-export function openIndex(options: OpenIndexOptions): SearchIndex {
+/** The live build's folder and verified manifest, refused (MODEL_MISMATCH) when built with another model. */
+export function openManifest(options: Pick<OpenIndexOptions, "indexDir" | "model">): { buildDir: string; manifest: Manifest } {
   const buildDir = resolveCurrentBuild(options.indexDir);
   const manifest = readVerifiedManifest(buildDir);
   if (manifest.model.id !== options.model) {
@@ -47,6 +44,15 @@ export function openIndex(options: OpenIndexOptions): SearchIndex {
       `Set EMBEDDING_MODEL=${manifest.model.id} to use this index, or rebuild it for "${options.model}" with: npm run -s cli -- index`,
     );
   }
+  return { buildDir, manifest };
+}
+
+/**
+ * Opens the live build of INDEX_DIR: verifies every file against the manifest, checks the model,
+ * then loads articles, passages, the keyword index and the HNSW graph.
+ */
+export function openIndex(options: OpenIndexOptions): SearchIndex {
+  const { buildDir, manifest } = openManifest(options);
   const articles = readNdjsonFile<Article>(buildDir, FILES.articles);
   const passages = readNdjsonFile<Passage>(buildDir, FILES.passages);
   if (!Array.isArray(articles) || !Array.isArray(passages) || passages.some((p, i) => p.id !== i)) {

@@ -14,7 +14,7 @@ import { createTokenizer } from "../retrieve/tokenize.js";
 import type { BuildStage, StageTimer } from "./build.js";
 import { writeKeywordFile } from "./keyword-file.js";
 import { FILES, type Manifest, type ManifestContent, type SeedEntry } from "./manifest.js";
-import type { BuildWriter, FileSink } from "./store.js";
+import { fileBlocks, type BuildWriter, type FileSink } from "./store.js";
 import { VectorIndex, type HnswOptions } from "./vectors.js";
 
 /** Appends JSON values as lines to a sink, a megabyte at a time. */
@@ -129,19 +129,31 @@ export class CorpusStream {
     await timed("vectors", () => passages.forEach((p, i) => this.vectors!.add(p.id, vectors[i]!)));
   }
 
-  /** Writes the keyword index, the lexicon and the graph, and swaps the build in. */
-  async finish(content: Pick<ManifestContent, "model" | "chunking" | "hnsw">): Promise<Manifest> {
+  /** Copies the articles and passages of a previous build unchanged (before an append adds pages). */
+  carry(buildDir: string): void {
+    for (const [name, lines] of [[FILES.articles, this.articleLines], [FILES.passages, this.passageLines]] as const) {
+      for (const block of fileBlocks(path.join(buildDir, name))) lines.pushBytes(block);
+    }
+  }
+
+  /** Writes the keyword index, the lexicon and the graph, runs `beforeSwap`, and swaps the build in. */
+  async finish(content: Pick<ManifestContent, "model" | "chunking" | "hnsw">, beforeSwap: () => void = () => {}): Promise<Manifest> {
     const { writer, timed } = this.o;
     this.articleLines.close();
     this.passageLines.close();
     const lexicon = await timed("keyword", () => BridgeLexicon.build(this.keyword.terms()));
     return timed("write", () =>
-      sealBuild(writer, { keyword: this.keyword, lexicon, vectors: this.vectors }, {
-        builtAt: new Date().toISOString(),
-        ...content,
-        seeds: this.seeds,
-        counts: { files: this.seeds.length, articles: this.articleCount, passages: this.passageCount },
-      }),
+      sealBuild(
+        writer,
+        { keyword: this.keyword, lexicon, vectors: this.vectors },
+        {
+          builtAt: new Date().toISOString(),
+          ...content,
+          seeds: this.seeds,
+          counts: { files: this.seeds.length, articles: this.articleCount, passages: this.passageCount },
+        },
+        beforeSwap,
+      ),
     );
   }
 }
@@ -154,7 +166,7 @@ export interface BuildIndexes {
 }
 
 /** Writes the keyword index, the lexicon and the graph, then commits (swaps the build in). */
-export function sealBuild(writer: BuildWriter, indexes: BuildIndexes, content: ManifestContent): Manifest {
+export function sealBuild(writer: BuildWriter, indexes: BuildIndexes, content: ManifestContent, beforeSwap: () => void = () => {}): Manifest {
   const keywordFile = writer.open(FILES.keyword);
   writeKeywordFile(keywordFile, indexes.keyword.snapshot());
   keywordFile.close();
@@ -163,6 +175,7 @@ export function sealBuild(writer: BuildWriter, indexes: BuildIndexes, content: M
     indexes.vectors.save(path.join(writer.dir, FILES.vectors));
     writer.adopt(FILES.vectors);
   }
+  beforeSwap();
   return writer.commit(content);
 }
 
