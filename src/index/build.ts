@@ -26,6 +26,8 @@ export interface BuildOptions {
   /** Loads the embedder; when it throws, the index is built keyword-only with a warning. */
   loadEmbedder: () => Promise<Embedder>;
   onProgress?: (stage: ProgressStage, done: number, total: number) => void;
+  /** Pages parsed, indexed and embedded together (memory is bounded by one batch). Default 16. */
+  pagesPerBatch?: number;
 }
 
 export interface BuildReport {
@@ -105,7 +107,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     const total = files.length;
     // Pages leave `files` batch by batch, so their text is freed as the build goes.
     while (files.length) {
-      await stream.addPages(files.splice(0, PAGES_PER_BATCH));
+      await stream.addPages(files.splice(0, options.pagesPerBatch ?? PAGES_PER_BATCH));
       progress("pages", total - files.length, total);
     }
     const hnsw = { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, space: "cosine" as const };
