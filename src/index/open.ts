@@ -7,6 +7,7 @@ import { createTokenizer, type Tokenizer } from "../retrieve/tokenize.js";
 import { FILES, type Manifest } from "./manifest.js";
 import { readKeywordFile } from "./keyword-file.js";
 import { REBUILD_HINT, readJsonFile, readNdjsonFile, readVerifiedManifest, resolveCurrentBuild } from "./store.js";
+import type { ArticleStore, KeywordSearcher, PassageStore, VectorSearcher } from "./stores.js";
 import { DEFAULT_HNSW, VectorIndex } from "./vectors.js";
 
 export interface OpenIndexOptions {
@@ -17,20 +18,28 @@ export interface OpenIndexOptions {
   efSearch?: number;
 }
 
-/** A loaded, verified index: everything retrieval needs, in memory. */
+/** A verified index as retrieval and answering read it: each store behind its interface (stores.ts). */
 export interface SearchIndex {
   /** The real folder of the build that was loaded (changes when a new build is swapped in). */
   buildDir: string;
   manifest: Manifest;
-  articles: Map<string, Article>;
-  /** Passages by id (ids are dense, so this is an array). */
-  passages: Passage[];
+  articles: ArticleStore;
+  /** Passages by id (ids are dense). */
+  passages: PassageStore;
   /** Null when the index was built keyword-only (model unavailable at build time). */
-  vectors: VectorIndex | null;
-  keyword: KeywordIndex;
+  vectors: VectorSearcher | null;
+  keyword: KeywordSearcher;
   /** English→Chinese vocabulary pruned to the corpus (for English questions). */
   lexicon: BridgeLexicon;
   tokenizer: Tokenizer;
+}
+
+/** An index loaded into this process: the in-memory implementations of the stores. */
+export interface LoadedIndex extends SearchIndex {
+  articles: Map<string, Article>;
+  passages: Passage[];
+  vectors: VectorIndex | null;
+  keyword: KeywordIndex;
 }
 
 /** The live build's folder and verified manifest, refused (MODEL_MISMATCH) when built with another model. */
@@ -51,7 +60,7 @@ export function openManifest(options: Pick<OpenIndexOptions, "indexDir" | "model
  * Opens the live build of INDEX_DIR: verifies every file against the manifest, checks the model,
  * then loads articles, passages, the keyword index and the HNSW graph.
  */
-export function openIndex(options: OpenIndexOptions): SearchIndex {
+export function openIndex(options: OpenIndexOptions): LoadedIndex {
   const { buildDir, manifest } = openManifest(options);
   const articles = readNdjsonFile<Article>(buildDir, FILES.articles);
   const passages = readNdjsonFile<Passage>(buildDir, FILES.passages);

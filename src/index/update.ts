@@ -8,7 +8,7 @@ import type { Article, Passage } from "../ingest/types.js";
 import { countPassages, keywordIndexes, parseSeeds, stageTimer, underWriteLock, vectorIndexOf, writeBuild, type BuildStage, type Corpus } from "./build.js";
 import type { Manifest, SeedEntry } from "./manifest.js";
 import { appendPages, appendsAtEnd, checkedEmbedder } from "./append.js";
-import { openIndex, openManifest, type SearchIndex } from "./open.js";
+import { openIndex, openManifest, type LoadedIndex } from "./open.js";
 import { DEFAULT_HNSW, type VectorIndex } from "./vectors.js";
 
 export interface UpdateOptions {
@@ -176,7 +176,7 @@ async function stagePages(paths: string[], staging: string): Promise<StagedPage[
 }
 
 /** The current corpus without the dropped sources, plus the new pages, in seed-name order with ids renumbered. */
-function mergeCorpus(current: SearchIndex, added: Corpus, dropped: Set<string>): { corpus: Corpus; entries: Entry[] } {
+function mergeCorpus(current: LoadedIndex, added: Corpus, dropped: Set<string>): { corpus: Corpus; entries: Entry[] } {
   const articlesOf = new Map<string, Article[]>();
   const entriesOf = new Map<string, Entry[]>();
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -208,7 +208,7 @@ function mergeCorpus(current: SearchIndex, added: Corpus, dropped: Set<string>):
 
 /** The HNSW graph of the updated corpus: stored vectors for kept passages, the embedder only for new ones. */
 async function reuseVectors(
-  current: SearchIndex,
+  current: LoadedIndex,
   entries: Entry[],
   options: UpdateOptions,
   timed: ReturnType<typeof stageTimer>["timed"],

@@ -1,0 +1,35 @@
+/**
+ * The seams between the answering core and where passages, keywords and vectors live. Today
+ * each is in this process (arrays, KeywordIndex over typed arrays, VectorIndex over hnswlib); an
+ * adapter for an external engine — Qdrant or OpenSearch for vectors, OpenSearch or Elasticsearch
+ * for BM25, a key-value or SQL store for passages — is one module implementing one of these.
+ * Retrieval (src/retrieve/hybrid.ts) and the answerer read only these shapes.
+ */
+import type { Article, Passage } from "../ingest/types.js";
+import type { KeywordHit, QueryTerm } from "../retrieve/bm25.js";
+import type { VectorHit } from "./vectors.js";
+
+/** Passages by dense integer id (`passages[id]`), as an array holds them. */
+export interface PassageStore {
+  readonly length: number;
+  readonly [id: number]: Passage | undefined;
+}
+
+/** Articles by id (`<source>#<n>`). */
+export type ArticleStore = ReadonlyMap<string, Article>;
+
+/** BM25 keyword search over passage ids, and the document frequencies the answerer weighs terms by. */
+export interface KeywordSearcher {
+  /** Number of indexed passages. */
+  readonly size: number;
+  search(query: string | readonly QueryTerm[], k: number): KeywordHit[];
+  documentFrequency(term: string): number;
+}
+
+/** Nearest passages by cosine similarity of their embeddings. */
+export interface VectorSearcher {
+  readonly dim: number;
+  /** Number of indexed vectors. */
+  readonly size: number;
+  search(query: Float32Array | number[], k: number): VectorHit[];
+}
