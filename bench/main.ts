@@ -9,6 +9,7 @@
  *   npm run bench -- --only hnsw --intrinsic 384 --ef 64,128,256,512
  *   npm run bench -- --scale 1000000     archive scale: build, open, ask and add at N passages (0 skips it)
  *   npm run bench -- --only scale --scale 100000 --json
+ *   npm run bench -- --only scale --scale 1000000 --keyword-only   format, memory and open at 1M without embedding
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     keep: { type: "boolean", default: false },
     scale: { type: "string" },
+    "keyword-only": { type: "boolean", default: false },
   },
 });
 
@@ -97,7 +99,7 @@ try {
   }
   if (wants("scale") && scalePassages > 0) {
     const { benchScale } = await import("./scale.js");
-    archive = await benchScale(workDir, path.resolve("seeds"), scalePassages, path.resolve("test/eval/questions.jsonl"));
+    archive = await benchScale(workDir, path.resolve("seeds"), scalePassages, path.resolve("test/eval/questions.jsonl"), { keywordOnly: args["keyword-only"] });
     process.stdout.write(`${renderScale(archive)}\n\n`);
   }
   process.stdout.write(`Finished in ${(since(started) / 1000).toFixed(0)} s; at the end: ${machine()}\n`);

@@ -73,7 +73,7 @@ export function renderScale(s: ScaleBenchResult): string {
     ["index --add of one page", `${num(s.addPageS, 2)} s`, `${s.addPassages} passages`],
     ["peak RSS", `${num(s.rssMb, 0)} MB`, ""],
   ];
-  const title = `Archive scale: ${num(s.passages)} passages from ${num(s.pages)} synthetic pages; load average ${num(s.load[0], 1)} → ${num(s.load[1], 1)}`;
+  const title = `Archive scale: ${num(s.passages)} passages from ${num(s.pages)} synthetic pages${s.keywordOnly ? " (keyword-only)" : ""}; load average ${num(s.load[0], 1)} → ${num(s.load[1], 1)}`;
   return table(title, ["what", "figure", "note"], rows);
 }
 
@@ -83,6 +83,7 @@ export function summaryJson(b: BuildBenchResult | null, q: QuestionBenchResult |
     scale: s
       ? {
           passages: s.passages,
+          keyword_only: s.keywordOnly,
           build_s: round(s.buildS, 1),
           passages_per_s: round(s.passagesPerS, 0),
           embed_s: round(s.embedS, 1),

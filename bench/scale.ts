@@ -13,6 +13,7 @@ import { createEmbedder } from "../src/embed/index.js";
 import { buildIndex, buildOptionsFor, type BuildReport } from "../src/index/build.js";
 import { updateIndex } from "../src/index/update.js";
 import { readSeedFiles } from "../src/ingest/index.js";
+import { describeEta } from "../src/cli/progress.js";
 import { benchEnv } from "./build.js";
 import { pageMaterial, pagesFor, writePages } from "./pages.js";
 import { loadQuestions, timeAll } from "./questions.js";
@@ -21,6 +22,7 @@ import { MIB, note, percentile } from "./stats.js";
 export interface ScaleBenchResult {
   passages: number;
   pages: number;
+  keywordOnly: boolean;
   buildS: number;
   /** CPU seconds of this process during the build (user + system, all threads). */
   buildCpuS: number;
@@ -45,7 +47,12 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
   return (u.user + u.system) / 1e6;
 };
 
-export async function benchScale(workDir: string, seedsDir: string, passages: number, questionsFile: string, env: Record<string, string> = {}): Promise<ScaleBenchResult> {
+export interface ScaleOptions {
+  /** Build without the embedding model (BM25 only): the format, memory and open time at sizes the embedding would take hours to reach. */
+  keywordOnly: boolean;
+}
+
+export async function benchScale(workDir: string, seedsDir: string, passages: number, questionsFile: string, options: ScaleOptions = { keywordOnly: false }): Promise<ScaleBenchResult> {
   const load0 = os.loadavg()[0]!;
   const material = pageMaterial((await readSeedFiles(seedsDir)).files);
   const pages = pagesFor(passages, material);
@@ -58,14 +65,24 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
   const last = readdirSync(pagesDir).sort().pop()!;
   renameSync(path.join(pagesDir, last), path.join(held, last));
 
-  const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), ...env });
-  note(`scale: building (${config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"})`);
+  const config = loadConfig(benchEnv(path.join(workDir, `index-${passages}`), pagesDir));
+  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"})`);
+  const embedder = options.keywordOnly ? null : await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, threads: config.embedThreads });
+  const loadEmbedder = async () => embedder ?? Promise.reject(new Error("keyword-only bench run"));
   const cpu0 = process.cpuUsage();
-  const report = await buildIndex(buildOptionsFor(config));
+  let noted = 0;
+  const onProgress = (_stage: string, done: number, total: number) => {
+    // A note every 5 % (a 1M build runs for a long time): pages, passages so far, rate and ETA.
+    if (done < total && done - noted < total / 20) return;
+    noted = done;
+    const elapsed = performance.now() - buildStart;
+    note(`scale: ${done}/${total} pages after ${(elapsed / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / MIB).toFixed(0)} MB, load ${os.loadavg()[0]!.toFixed(1)}; ${describeEta(done, total, elapsed)}`);
+  };
+  const buildStart = performance.now();
+  const report = await buildIndex(buildOptionsFor(config, { onProgress, loadEmbedder }));
   const buildCpuS = cpuSeconds(cpu0);
   note(`scale: ${report.passages} passages in ${report.seconds.toFixed(1)} s (${buildCpuS.toFixed(1)} CPU s)`);
 
-  const embedder = await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, threads: config.embedThreads });
   const t0 = performance.now();
   const service = await openQaService(config, { embedder, llm: null });
   const openS = (performance.now() - t0) / 1000;
@@ -79,12 +96,13 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
     indexDir: config.indexDir,
     model: config.embeddingModel,
     add: [path.join(held, last)],
-    loadEmbedder: async () => embedder,
+    loadEmbedder,
   });
   const embedS = report.stages.embed ?? 0;
   return {
     passages: report.passages,
     pages,
+    keywordOnly: options.keywordOnly,
     buildS: report.seconds,
     buildCpuS,
     passagesPerS: report.passages / report.seconds,
