@@ -90,6 +90,7 @@ export class KeywordIndex {
   private deleted = new Set<number>();
   private pending: Pending[] = [];
   private norms = new Float64Array(0);
+  private scratch = new Float64Array(0);
 
   constructor(options: KeywordIndexOptions) {
     this.tokenizer = options.tokenizer;
@@ -173,7 +174,9 @@ export class KeywordIndex {
         weights.set(t, entry);
       }
     }
-    const scores = new Float64Array(n);
+    // One zeroed buffer per index, cleaned after each search: a fresh one would zero n slots per query.
+    if (this.scratch.length !== n) this.scratch = new Float64Array(n);
+    const scores = this.scratch;
     const touched: number[] = [];
     const terms = [...weights].map(([t, { weight, labels }]) => ({ t, labels, w: weight * this.idf(t) })).filter((x) => x.w > 0);
     terms.sort((x, y) => y.w - x.w);
@@ -185,12 +188,14 @@ export class KeywordIndex {
         scores[slot]! += (w * tf * (this.k1 + 1)) / (tf + this.norms[slot]!);
       }
     }
-    touched.sort((x, y) => scores[y]! - scores[x]! || this.slotIds[x]! - this.slotIds[y]!);
-    return touched.slice(0, k).map((slot) => ({
+    const before = (x: number, y: number) => scores[y]! - scores[x]! || this.slotIds[x]! - this.slotIds[y]!;
+    const hits = topK(touched, k, before).map((slot) => ({
       id: this.slotIds[slot]!,
       score: scores[slot]!,
       matched: [...new Set(terms.filter(({ t }) => this.contains(t, slot)).flatMap(({ labels }) => [...labels]))],
     }));
+    for (const slot of touched) scores[slot] = 0;
+    return hits;
   }
 
   /** A JSON-safe snapshot (pending updates merged first). */
@@ -389,6 +394,36 @@ export class KeywordIndex {
     const avg = n ? this.slotLengths.reduce((s, l) => s + l, 0) / n || 1 : 1;
     this.norms = Float64Array.from(this.slotLengths, (len) => this.k1 * (1 - this.b + (this.b * len) / avg));
   }
+}
+
+/**
+ * The first `k` items in the order `before` defines, as sorting all of them would give: a bounded
+ * heap keeps the work near-linear when a common term touches most of a large archive.
+ */
+function topK(items: number[], k: number, before: (a: number, b: number) => number): number[] {
+  if (items.length <= k * 4) return items.sort(before).slice(0, k);
+  // Max-heap by `before` of the best k so far: its root is the worst of them.
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => before(heap[i]!, heap[j]!) > 0;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (before(item, heap[0]!) < 0) {
+      heap[0] = item;
+      for (let i = 0; ; ) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let top = i;
+        if (l < k && worse(l, top)) top = l;
+        if (r < k && worse(r, top)) top = r;
+        if (top === i) break;
+        swap(i, top);
+        i = top;
+      }
+    }
+  }
+  return heap.sort(before);
 }
 
 function corrupt(why: string): QaError {
