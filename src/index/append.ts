@@ -11,11 +11,12 @@ import type { Embedder } from "../embed/index.js";
 import { QaError } from "../errors.js";
 import type { SeedFile } from "../ingest/index.js";
 import { KeywordIndex } from "../retrieve/bm25.js";
+import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
 import { createTokenizer } from "../retrieve/tokenize.js";
 import type { StageTimer } from "./build.js";
 import { readKeywordFile } from "./keyword-file.js";
 import { FILES, type Manifest } from "./manifest.js";
-import type { BuildWriter } from "./store.js";
+import { readJsonFile, type BuildWriter } from "./store.js";
 import { CorpusStream } from "./stream.js";
 import { DEFAULT_HNSW, VectorIndex } from "./vectors.js";
 
@@ -43,13 +44,14 @@ export interface AppendOptions {
 export async function appendPages(o: AppendOptions): Promise<Manifest> {
   const { manifest, buildDir, timed } = o;
   const keyword = await timed("keyword", () => KeywordIndex.fromSnapshot(readKeywordFile(buildDir, FILES.keyword), createTokenizer()));
+  const lexicon = BridgeLexicon.fromJSON(readJsonFile<unknown>(buildDir, FILES.lexicon));
   const dim = manifest.model.available ? manifest.model.dim : null;
   const vectors = dim ? await timed("vectors", () => VectorIndex.load(path.join(buildDir, FILES.vectors), dim)) : null;
   const embedder = vectors ? await checkedEmbedder(o.loadEmbedder, manifest) : null;
   const pages = [...o.pages].sort((a, b) => (a.name < b.name ? -1 : 1));
   const stream = new CorpusStream(
     { writer: o.writer, chunk: manifest.chunking, hnsw: { ...manifest.hnsw, efSearch: DEFAULT_HNSW.efSearch }, embedder, timed },
-    { seeds: manifest.seeds, articles: manifest.counts.articles, passages: manifest.counts.passages, keyword, vectors },
+    { seeds: manifest.seeds, articles: manifest.counts.articles, passages: manifest.counts.passages, keyword, vectors, lexicon },
   );
   await timed("write", () => stream.carry(buildDir));
   await stream.addPages(pages);

@@ -56,6 +56,8 @@ export interface StreamStart {
   passages: number;
   keyword: KeywordIndex;
   vectors: VectorIndex | null;
+  /** The previous build's lexicon, extended with new terms instead of rebuilt when it can be. */
+  lexicon?: BridgeLexicon;
 }
 
 export interface StreamOptions {
@@ -82,6 +84,7 @@ export class CorpusStream {
   private vectors: VectorIndex | null;
   readonly articleLines: LineSink;
   readonly passageLines: LineSink;
+  private readonly startLexicon: { lexicon: BridgeLexicon; terms: number } | null;
 
   constructor(
     private readonly o: StreamOptions,
@@ -92,6 +95,7 @@ export class CorpusStream {
     this.passageCount = start.passages;
     this.keyword = start.keyword;
     this.vectors = start.vectors;
+    this.startLexicon = start.lexicon ? { lexicon: start.lexicon, terms: start.keyword.terms().length } : null;
     if (o.embedder && !this.vectors) this.vectors = VectorIndex.create(o.embedder.dim, Math.max(16, o.expectedPassages ?? 0), o.hnsw);
     this.articleLines = new LineSink(o.writer.open(FILES.articles));
     this.passageLines = new LineSink(o.writer.open(FILES.passages));
@@ -129,6 +133,16 @@ export class CorpusStream {
     await timed("vectors", () => passages.forEach((p, i) => this.vectors!.add(p.id, vectors[i]!)));
   }
 
+  /**
+   * The English bridge for the corpus so far. Appending keeps the keyword index's term order (new
+   * terms follow the old), so extending the previous lexicon gives what a full build would.
+   */
+  private lexicon(): BridgeLexicon {
+    const terms = this.keyword.terms();
+    const start = this.startLexicon;
+    return (start && start.lexicon.extendedWith(terms.slice(start.terms))) ?? BridgeLexicon.build(terms);
+  }
+
   /** Copies the articles and passages of a previous build unchanged (before an append adds pages). */
   carry(buildDir: string): void {
     for (const [name, lines] of [[FILES.articles, this.articleLines], [FILES.passages, this.passageLines]] as const) {
@@ -141,7 +155,7 @@ export class CorpusStream {
     const { writer, timed } = this.o;
     this.articleLines.close();
     this.passageLines.close();
-    const lexicon = await timed("keyword", () => BridgeLexicon.build(this.keyword.terms()));
+    const lexicon = await timed("keyword", () => this.lexicon());
     return timed("write", () =>
       sealBuild(
         writer,
