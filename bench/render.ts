@@ -68,9 +68,9 @@ export function renderScale(s: ScaleBenchResult): string {
   const rows = [
     ["build", `${num(s.buildS, 1)} s`, `${num(s.passagesPerS, 0)} passages/s (${num(s.buildCpuS, 1)} CPU s)`],
     ...Object.entries(s.stages).map(([stage, seconds]) => [`  ${stage}`, `${num(seconds, 1)} s`, stage === "embed" ? `${num(s.embedPerS, 0)} passages/s` : ""]),
-    ["open (index, service)", `${num(s.openS, 2)} s`, ""],
-    ["question p50 / p95", `${ms(s.p50Ms, 1)} / ${ms(s.p95Ms, 1)}`, "eval questions, warm, one round"],
-    ["index --add of one page", `${num(s.addPageS, 2)} s`, `${s.addPassages} passages`],
+    ["open (index, service)", `${num(s.openS, 2)} s`, `${num(s.openCpuS, 2)} CPU s`],
+    ["question p50 / p95", `${ms(s.p50Ms, 1)} / ${ms(s.p95Ms, 1)}`, `eval questions, warm, one round; ${ms(s.askCpuMs, 1)} CPU mean`],
+    ["index --add of one page", `${num(s.addPageS, 2)} s`, `${s.addPassages} passages, ${num(s.addPageCpuS, 2)} CPU s`],
     ["peak RSS", `${num(s.rssMb, 0)} MB`, ""],
   ];
   const title = `Archive scale: ${num(s.passages)} passages from ${num(s.pages)} synthetic pages${s.keywordOnly ? " (keyword-only)" : ""}; load average ${num(s.load[0], 1)} → ${num(s.load[1], 1)}`;
@@ -94,6 +94,9 @@ export function summaryJson(b: BuildBenchResult | null, q: QuestionBenchResult |
           p95_ms: round(s.p95Ms, 2),
           add_page_s: round(s.addPageS, 2),
           build_cpu_s: round(s.buildCpuS, 1),
+          open_cpu_s: round(s.openCpuS, 2),
+          question_cpu_ms: round(s.askCpuMs, 2),
+          add_page_cpu_s: round(s.addPageCpuS, 2),
           load_average: round(s.load[0], 1),
         }
       : null,

@@ -32,11 +32,15 @@ export interface ScaleBenchResult {
   embedPerS: number;
   stages: BuildReport["stages"];
   openS: number;
+  openCpuS: number;
   /** Peak resident set of the process (build + open + questions). */
   rssMb: number;
   p50Ms: number;
   p95Ms: number;
+  /** Mean CPU milliseconds per question (warm-up included). */
+  askCpuMs: number;
   addPageS: number;
+  addPageCpuS: number;
   addPassages: number;
   /** Load average at start and end (1 min): how busy the machine was. */
   load: [number, number];
@@ -84,13 +88,19 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
   note(`scale: ${report.passages} passages in ${report.seconds.toFixed(1)} s (${buildCpuS.toFixed(1)} CPU s)`);
 
   const t0 = performance.now();
+  const cpuOpen = process.cpuUsage();
   const service = await openQaService(config, { embedder, llm: null });
   const openS = (performance.now() - t0) / 1000;
+  const openCpuS = cpuSeconds(cpuOpen);
   note(`scale: opened in ${openS.toFixed(2)} s; asking the eval questions`);
-  const timed = await timeAll((q) => service.answer(q), loadQuestions(questionsFile), 1);
+  const cpuAsk = process.cpuUsage();
+  const questions = loadQuestions(questionsFile);
+  const timed = await timeAll((q) => service.answer(q), questions, 1);
+  const askCpuMs = (cpuSeconds(cpuAsk) * 1000) / (questions.length + 10);
   await service.close();
 
   note(`scale: index --add ${last}`);
+  const cpuAdd = process.cpuUsage();
   const added = await updateIndex({
     seedsDir: config.seedsDir,
     indexDir: config.indexDir,
@@ -110,10 +120,13 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
     embedPerS: embedS > 0 ? report.passages / embedS : 0,
     stages: report.stages,
     openS,
+    openCpuS,
     rssMb: (process.resourceUsage().maxRSS * 1024) / MIB,
     p50Ms: percentile(timed.totals, 50),
     p95Ms: percentile(timed.totals, 95),
+    askCpuMs,
     addPageS: added.seconds,
+    addPageCpuS: cpuSeconds(cpuAdd),
     addPassages: added.manifest.counts.passages - report.passages,
     load: [load0, os.loadavg()[0]!],
   };

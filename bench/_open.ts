@@ -1,0 +1,12 @@
+import { loadConfig } from "../src/config/index.js";
+import { openQaService } from "../src/core/service.js";
+import { createEmbedder } from "../src/embed/index.js";
+import { benchEnv } from "./build.js";
+const config = loadConfig(benchEnv(process.argv[2]!, "/tmp"));
+const embedder = await createEmbedder({ model: "tiny-zh", modelsDir: "test/fixtures/models" });
+const cpu = process.cpuUsage();
+const t = performance.now();
+const s = await openQaService(config, { llm: null, embedder });
+const c = process.cpuUsage(cpu);
+console.log("open", ((performance.now() - t) / 1000).toFixed(2), "s wall", ((c.user + c.system) / 1e6).toFixed(2), "CPU s");
+await s.close();
