@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   EMBED_BATCH_SIZE: intIn(1, 512, 16),
   EMBED_THREADS: intIn(0, 256, 0),
   EMBED_INTER_THREADS: intIn(0, 256, 0),
+  BUILD_WORKERS: intIn(0, 64, 0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
@@ -64,6 +65,8 @@ export interface Config {
   embedBatchSize: number;
   /** onnxruntime threads inside one operator / across operators; 0 lets onnxruntime choose (one per core). */
   embedThreads: { intraOp: number; interOp: number };
+  /** Worker threads that parse, tokenize and embed page batches during a full build; 0 does it all on the main thread. */
+  buildWorkers: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   telegram: {
     token: string | null;
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     embedBatchSize: e.EMBED_BATCH_SIZE,
     embedThreads: { intraOp: e.EMBED_THREADS, interOp: e.EMBED_INTER_THREADS },
+    buildWorkers: e.BUILD_WORKERS,
     logLevel: e.LOG_LEVEL,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,

@@ -139,6 +139,13 @@ function withKnownModels(err: QaError): QaError {
 }
 
 /** The embedder the settings name: EMBEDDING_MODEL from MODELS_DIR (or the hub), EMBED_BATCH_SIZE, EMBED_THREADS. */
-export function embedderFor(config: Pick<Config, "embeddingModel" | "modelsDir" | "embedBatchSize" | "embedThreads">): Promise<Embedder> {
-  return createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize, threads: config.embedThreads });
+export function embedderFor(config: EmbedderSettings): Promise<Embedder> {
+  return createEmbedder(embedderOptionsFor(config));
+}
+
+type EmbedderSettings = Pick<Config, "embeddingModel" | "modelsDir" | "embedBatchSize" | "embedThreads">;
+
+/** The embedder options the settings name (plain data: a build's worker threads load their own embedder from it). */
+export function embedderOptionsFor(config: EmbedderSettings): EmbedderOptions {
+  return { model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize, threads: config.embedThreads };
 }

@@ -35,14 +35,15 @@ export interface AppendOptions {
   writer: BuildWriter;
   /** Called only when the index has vectors and the pages have passages. */
   loadEmbedder: () => Promise<Embedder>;
-  timed: StageTimer["timed"];
+  timer: StageTimer;
   /** Runs after every file is written, just before the swap (SEEDS_DIR is updated there). */
   beforeSwap: () => void;
 }
 
 /** Appends the pages to the live build into `writer`'s new build and swaps it in; returns its manifest. */
 export async function appendPages(o: AppendOptions): Promise<Manifest> {
-  const { manifest, buildDir, timed } = o;
+  const { manifest, buildDir } = o;
+  const { timed } = o.timer;
   const keyword = await timed("keyword", () => KeywordIndex.fromSnapshot(readKeywordFile(buildDir, FILES.keyword), createTokenizer()));
   const lexicon = BridgeLexicon.fromJSON(readJsonFile<unknown>(buildDir, FILES.lexicon));
   const dim = manifest.model.available ? manifest.model.dim : null;
@@ -50,7 +51,7 @@ export async function appendPages(o: AppendOptions): Promise<Manifest> {
   const embedder = vectors ? await checkedEmbedder(o.loadEmbedder, manifest) : null;
   const pages = [...o.pages].sort((a, b) => (a.name < b.name ? -1 : 1));
   const stream = new CorpusStream(
-    { writer: o.writer, chunk: manifest.chunking, hnsw: { ...manifest.hnsw, efSearch: DEFAULT_HNSW.efSearch }, embedder, timed },
+    { writer: o.writer, chunk: manifest.chunking, hnsw: { ...manifest.hnsw, efSearch: DEFAULT_HNSW.efSearch }, embedder, timer: o.timer },
     { seeds: manifest.seeds, articles: manifest.counts.articles, passages: manifest.counts.passages, keyword, vectors, lexicon },
   );
   await timed("write", () => stream.carry(buildDir));

@@ -1,5 +1,5 @@
 import type { Config } from "../config/index.js";
-import { embedderFor, type Embedder } from "../embed/index.js";
+import { embedderFor, embedderOptionsFor, type Embedder, type EmbedderOptions } from "../embed/index.js";
 import { QaError, describeError } from "../errors.js";
 import { parseArticles, readSeedFiles, type SeedFile } from "../ingest/index.js";
 import type { Article, ChunkOptions, Passage } from "../ingest/types.js";
@@ -9,6 +9,8 @@ import { createTokenizer } from "../retrieve/tokenize.js";
 import { acquireWriteLock } from "./lock.js";
 import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
 import { BuildWriter } from "./store.js";
+import type { ProcessedBatch } from "./page-batch.js";
+import { startPagePool } from "./page-pool.js";
 import { CorpusStream, LineSink, sealBuild } from "./stream.js";
 import { VectorIndex, type HnswOptions } from "./vectors.js";
 
@@ -28,6 +30,14 @@ export interface BuildOptions {
   onProgress?: (stage: ProgressStage, done: number, total: number) => void;
   /** Pages parsed, indexed and embedded together (memory is bounded by one batch). Default 16. */
   pagesPerBatch?: number;
+  /**
+   * Worker threads that parse, tokenize and embed page batches (BUILD_WORKERS). Default 0: all on
+   * this thread. Workers load the model from `embedderOptions` themselves, and need a runtime that
+   * can load this TypeScript in a worker (tsx, as `npm run cli` and `npm start` use).
+   */
+  workers?: number;
+  /** How workers load the embedder; without it, a build with workers is keyword-only in the workers. */
+  embedderOptions?: EmbedderOptions;
 }
 
 export interface BuildReport {
@@ -74,7 +84,7 @@ export interface BuildContent {
  * embeddings → HNSW, written to a temporary build and swapped in only when complete.
  */
 /** Build options from the settings: the configured model (loaded lazily), chunking and HNSW. */
-export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions, "onProgress" | "loadEmbedder">> = {}): BuildOptions {
+export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions, "onProgress" | "loadEmbedder" | "workers">> = {}): BuildOptions {
   return {
     seedsDir: config.seedsDir,
     indexDir: config.indexDir,
@@ -82,13 +92,16 @@ export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions
     chunk: config.chunk,
     hnsw: config.hnsw,
     loadEmbedder: () => embedderFor(config),
+    workers: config.buildWorkers,
+    embedderOptions: embedderOptionsFor(config),
     ...extra,
   };
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const { stages, timed } = stageTimer();
+  const timer = stageTimer();
+  const { stages, timed } = timer;
   const progress = options.onProgress ?? (() => {});
 
   // The seeds are read under the lock, so an `index --add` running meanwhile cannot be undone by this build.
@@ -103,12 +116,32 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       return null;
     });
     if (embedder) model = { id: embedder.modelId, dim: embedder.dim, available: true };
-    const stream = new CorpusStream({ writer, chunk: options.chunk, hnsw: options.hnsw, embedder, timed, expectedPassages: files.length * 40 });
+    const stream = new CorpusStream({ writer, chunk: options.chunk, hnsw: options.hnsw, embedder, timer, expectedPassages: files.length * 40 });
     const total = files.length;
-    // Pages leave `files` batch by batch, so their text is freed as the build goes.
-    while (files.length) {
-      await stream.addPages(files.splice(0, options.pagesPerBatch ?? PAGES_PER_BATCH));
-      progress("pages", total - files.length, total);
+    const batchSize = options.pagesPerBatch ?? PAGES_PER_BATCH;
+    const workers = options.workers ?? 0;
+    if (workers > 0) {
+      const pool = await startPagePool(workers, { chunk: options.chunk, embedder: embedder && options.embedderOptions ? options.embedderOptions : null });
+      try {
+        // A few batches in flight per worker; results are taken in page order.
+        const inflight: Promise<ProcessedBatch>[] = [];
+        let done = 0;
+        while (files.length || inflight.length) {
+          while (files.length && inflight.length < workers * 2) inflight.push(pool.process(files.splice(0, batchSize)));
+          const batch = await inflight.shift()!;
+          stream.addProcessed(batch);
+          done += batch.pages.length;
+          progress("pages", done, total);
+        }
+      } finally {
+        await pool.close();
+      }
+    } else {
+      // Pages leave `files` batch by batch, so their text is freed as the build goes.
+      while (files.length) {
+        await stream.addPages(files.splice(0, batchSize));
+        progress("pages", total - files.length, total);
+      }
     }
     const hnsw = { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, space: "cosine" as const };
     const manifest = await stream.finish({ model, chunking: options.chunk, hnsw });
@@ -147,16 +180,26 @@ const PAGES_PER_BATCH = 16;
 
 export type StageTimer = ReturnType<typeof stageTimer>;
 
-/** Seconds per stage, accumulated across calls of `timed`. */
+/** Seconds per stage, accumulated across calls of `timed` (and `add`, for time measured elsewhere, e.g. in a worker). */
 export function stageTimer() {
   const stages = {} as Record<BuildStage, number>;
+  const add = (stage: BuildStage, seconds: number) => {
+    stages[stage] = (stages[stage] ?? 0) + seconds;
+  };
   const timed = async <T>(stage: BuildStage, work: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
     const result = await work();
-    stages[stage] = (stages[stage] ?? 0) + (performance.now() - t0) / 1000;
+    add(stage, (performance.now() - t0) / 1000);
     return result;
   };
-  return { stages, timed };
+  /** `timed` for synchronous work. */
+  const timedSync = <T>(stage: BuildStage, work: () => T): T => {
+    const t0 = performance.now();
+    const result = work();
+    add(stage, (performance.now() - t0) / 1000);
+    return result;
+  };
+  return { stages, timed, timedSync, add };
 }
 
 /** Splits seed pages into articles, one SeedEntry per page (passage counts come from `countPassages`). */

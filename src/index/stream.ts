@@ -6,13 +6,14 @@
  */
 import path from "node:path";
 import type { Embedder } from "../embed/index.js";
-import { chunkArticle, parseArticles, type SeedFile } from "../ingest/index.js";
-import type { Article, ChunkOptions, Passage } from "../ingest/types.js";
+import type { SeedFile } from "../ingest/index.js";
+import type { ChunkOptions } from "../ingest/types.js";
 import { KeywordIndex } from "../retrieve/bm25.js";
 import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
-import { createTokenizer } from "../retrieve/tokenize.js";
+import { createTokenizer, type Tokenizer } from "../retrieve/tokenize.js";
 import type { BuildStage, StageTimer } from "./build.js";
 import { writeKeywordFile } from "./keyword-file.js";
+import { processPages, type ProcessedBatch } from "./page-batch.js";
 import { FILES, type Manifest, type ManifestContent, type SeedEntry } from "./manifest.js";
 import { fileBlocks, type BuildWriter, type FileSink } from "./store.js";
 import { VectorIndex, type HnswOptions } from "./vectors.js";
@@ -66,7 +67,8 @@ export interface StreamOptions {
   hnsw: HnswOptions;
   /** Null: keyword-only. */
   embedder: Embedder | null;
-  timed: StageTimer["timed"];
+  /** The build's seconds per stage, which batches add to (workers' time included). */
+  timer: StageTimer;
   /** Capacity to reserve in a new HNSW graph (it grows when full). */
   expectedPassages?: number;
 }
@@ -85,6 +87,7 @@ export class CorpusStream {
   readonly articleLines: LineSink;
   readonly passageLines: LineSink;
   private readonly startLexicon: { lexicon: BridgeLexicon; terms: number } | null;
+  private tokenizer: Tokenizer | undefined;
 
   constructor(
     private readonly o: StreamOptions,
@@ -105,32 +108,28 @@ export class CorpusStream {
     return this.passageCount;
   }
 
-  /** Parses, chunks, writes, indexes and embeds one batch of pages (in the order given). */
+  /** Parses, chunks, writes, indexes and embeds one batch of pages (in the order given), on this thread. */
   async addPages(files: SeedFile[]): Promise<void> {
-    const { timed, chunk } = this.o;
-    const found = await timed("clean", () => files.map((file) => ({ file, articles: parseArticles(file.name, file.text) })));
-    const passages: Passage[] = await timed("chunk", () => {
-      const out: Passage[] = [];
-      for (const { articles } of found) for (const article of articles) out.push(...chunkArticle(article, chunk, this.passageCount + out.length));
-      return out;
-    });
-    await timed("write", () => {
-      for (const { file, articles } of found) {
-        for (const article of articles) this.articleLines.push(article);
-        const passageCount = passagesOf(articles, passages);
-        this.seeds.push({ name: file.name, sha256: file.sha256, bytes: file.bytes, articles: articles.length, passages: passageCount });
+    this.addProcessed(await processPages(files, this.o.chunk, (this.tokenizer ??= createTokenizer()), this.vectors ? this.o.embedder : null));
+  }
+
+  /** Adds a batch processed here or in a worker: ids continue from the last passage, then lines, BM25 and HNSW. */
+  addProcessed(batch: ProcessedBatch): void {
+    const { add, timedSync: timed } = this.o.timer;
+    for (const [stage, seconds] of Object.entries(batch.seconds)) add(stage as BuildStage, seconds);
+    const first = this.passageCount;
+    timed("write", () => {
+      for (const page of batch.pages) {
+        for (const article of page.articles) this.articleLines.push(article);
+        this.seeds.push({ name: page.name, sha256: page.sha256, bytes: page.bytes, articles: page.articles.length, passages: page.passages });
+        this.articleCount += page.articles.length;
       }
-      for (const passage of passages) this.passageLines.push(passage);
+      for (const passage of batch.passages) this.passageLines.push({ ...passage, id: first + passage.id });
     });
-    this.articleCount += found.reduce((s, f) => s + f.articles.length, 0);
-    this.passageCount += passages.length;
-    await timed("keyword", () => {
-      for (const p of passages) this.keyword.add(p.id, p.embedText);
-    });
-    const { embedder } = this.o;
-    if (!embedder || !this.vectors) return;
-    const vectors = await timed("embed", () => embedder.embedPassages(passages.map((p) => p.embedText)));
-    await timed("vectors", () => passages.forEach((p, i) => this.vectors!.add(p.id, vectors[i]!)));
+    this.passageCount += batch.passages.length;
+    timed("keyword", () => batch.tokens.forEach((tokens, i) => this.keyword.addTokens(first + i, tokens)));
+    const { vectors } = batch;
+    if (this.vectors && vectors) timed("vectors", () => vectors.forEach((v, i) => this.vectors!.add(first + i, v)));
   }
 
   /**
@@ -152,7 +151,8 @@ export class CorpusStream {
 
   /** Writes the keyword index, the lexicon and the graph, runs `beforeSwap`, and swaps the build in. */
   async finish(content: Pick<ManifestContent, "model" | "chunking" | "hnsw">, beforeSwap: () => void = () => {}): Promise<Manifest> {
-    const { writer, timed } = this.o;
+    const { writer } = this.o;
+    const { timed } = this.o.timer;
     this.articleLines.close();
     this.passageLines.close();
     const lexicon = await timed("keyword", () => this.lexicon());
@@ -191,14 +191,6 @@ export function sealBuild(writer: BuildWriter, indexes: BuildIndexes, content: M
   }
   beforeSwap();
   return writer.commit(content);
-}
-
-/** Passages of a page: those whose article is one of its articles (articles of a batch are distinct). */
-function passagesOf(articles: Article[], passages: Passage[]): number {
-  const ids = new Set(articles.map((a) => a.id));
-  let n = 0;
-  for (const p of passages) if (ids.has(p.articleId)) n++;
-  return n;
 }
 
 export type { BuildStage };

@@ -65,7 +65,8 @@ interface Entry {
  */
 export async function updateIndex(options: UpdateOptions): Promise<UpdateReport> {
   const started = performance.now();
-  const { stages, timed } = stageTimer();
+  const timer = stageTimer();
+  const { stages, timed } = timer;
   const progress = options.onProgress ?? (() => {});
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-add-"));
   try {
@@ -112,7 +113,7 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
         });
       };
       if (appendsAtEnd(manifest, fresh, removing)) {
-        return changed(await appendPages({ buildDir, manifest, pages: fresh, writer: startBuild(), loadEmbedder: options.loadEmbedder, timed, beforeSwap: updateSeeds }));
+        return changed(await appendPages({ buildDir, manifest, pages: fresh, writer: startBuild(), loadEmbedder: options.loadEmbedder, timer, beforeSwap: updateSeeds }));
       }
 
       const current = openIndex({ indexDir: options.indexDir, model: options.model });

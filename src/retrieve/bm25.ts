@@ -116,9 +116,13 @@ export class KeywordIndex {
 
   /** Adds (or replaces) a document. */
   add(id: number, text: string): void {
+    this.addTokens(id, this.tokenizer(text));
+  }
+
+  /** Adds (or replaces) a document already tokenized with this index's tokenizer (e.g. in a worker thread). */
+  addTokens(id: number, tokens: readonly string[]): void {
     this.remove(id);
     const counts = new Map<string, number>();
-    const tokens = this.tokenizer(text);
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
     const slot = this.slotIds.length;
     const entry: Pending = { slot, termIds: new Uint32Array(counts.size), tfs: new Uint16Array(counts.size) };
