@@ -43,9 +43,9 @@ export interface LoadedIndex extends SearchIndex {
 }
 
 /** The live build's folder and verified manifest, refused (MODEL_MISMATCH) when built with another model. */
-export function openManifest(options: Pick<OpenIndexOptions, "indexDir" | "model">): { buildDir: string; manifest: Manifest } {
+export function openManifest(options: Pick<OpenIndexOptions, "indexDir" | "model">, hashedWhileRead: readonly string[] = []): { buildDir: string; manifest: Manifest } {
   const buildDir = resolveCurrentBuild(options.indexDir);
-  const manifest = readVerifiedManifest(buildDir);
+  const manifest = readVerifiedManifest(buildDir, hashedWhileRead);
   if (manifest.model.id !== options.model) {
     throw new QaError(
       "MODEL_MISMATCH",
@@ -61,9 +61,15 @@ export function openManifest(options: Pick<OpenIndexOptions, "indexDir" | "model
  * then loads articles, passages, the keyword index and the HNSW graph.
  */
 export function openIndex(options: OpenIndexOptions): LoadedIndex {
-  const { buildDir, manifest } = openManifest(options);
-  const articles = readNdjsonFile<Article>(buildDir, FILES.articles);
-  const passages = readNdjsonFile<Passage>(buildDir, FILES.passages);
+  // Articles and passages are hashed as they are parsed, not read a second time to verify them.
+  const { buildDir, manifest } = openManifest(options, [FILES.articles, FILES.passages]);
+  const listed = (name: string) => {
+    const entry = manifest.files[name];
+    if (!entry) throw new QaError("INDEX_CORRUPT", `The manifest of ${buildDir} does not list ${name}.`, REBUILD_HINT);
+    return entry;
+  };
+  const articles = readNdjsonFile<Article>(buildDir, FILES.articles, listed(FILES.articles));
+  const passages = readNdjsonFile<Passage>(buildDir, FILES.passages, listed(FILES.passages));
   if (!Array.isArray(articles) || !Array.isArray(passages) || passages.some((p, i) => p.id !== i)) {
     throw new QaError("INDEX_CORRUPT", `The articles or passages of ${buildDir} are malformed.`, REBUILD_HINT);
   }

@@ -217,8 +217,12 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-/** Reads the manifest, checks its own checksum, then verifies every file it lists (size and SHA-256). */
-export function readVerifiedManifest(buildDir: string): Manifest {
+/**
+ * Reads the manifest, checks its own checksum, then verifies every file it lists (size and SHA-256).
+ * Files named in `hashedWhileRead` are only size-checked here: the caller reads them whole anyway
+ * and verifies their hash on the way (readNdjsonFile), so they are not read twice.
+ */
+export function readVerifiedManifest(buildDir: string, hashedWhileRead: readonly string[] = []): Manifest {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(buildDir, FILES.manifest), "utf8")) as Manifest;
@@ -248,7 +252,7 @@ export function readVerifiedManifest(buildDir: string): Manifest {
     try {
       // The size first: a truncated file is caught without reading it.
       if (fs.statSync(file).size !== expected.bytes) throw new QaError("INDEX_CORRUPT", `Index file ${name} does not match its manifest (corrupt or changed).`, REBUILD_HINT);
-      actual = hashFile(file);
+      actual = hashedWhileRead.includes(name) ? expected : hashFile(file);
     } catch (err) {
       if (err instanceof QaError) throw err;
       throw new QaError("INDEX_CORRUPT", `Index file ${name} is missing (partial index in ${buildDir}).`, REBUILD_HINT);
@@ -260,11 +264,14 @@ export function readVerifiedManifest(buildDir: string): Manifest {
   return manifest;
 }
 
-/** Parses an NDJSON data file of a verified build, one value per line, read in blocks. */
-export function readNdjsonFile<T>(buildDir: string, name: string): T[] {
+/**
+ * Parses an NDJSON data file of a build, one value per line, read in blocks. With `expected`, the
+ * blocks are hashed as they are read and a file that does not match is refused (INDEX_CORRUPT).
+ */
+export function readNdjsonFile<T>(buildDir: string, name: string, expected?: FileEntry): T[] {
   const out: T[] = [];
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let rest = "";
+  const hash = crypto.createHash("sha256");
+  let bytes = 0;
   let line = 0;
   const parse = (text: string) => {
     line++;
@@ -275,16 +282,20 @@ export function readNdjsonFile<T>(buildDir: string, name: string): T[] {
       throw new QaError("INDEX_CORRUPT", `Index file ${name} has a line that is not valid JSON (line ${line}).`, REBUILD_HINT, { cause: err });
     }
   };
-  try {
-    for (const block of fileBlocks(path.join(buildDir, name))) {
-      const lines = (rest + decoder.decode(block, { stream: true })).split("\n");
-      rest = lines.pop()!;
-      for (const text of lines) parse(text);
-    }
-    parse(rest + decoder.decode());
-  } catch (err) {
-    if (err instanceof QaError) throw err;
-    throw new QaError("INDEX_CORRUPT", `Index file ${name} cannot be read as UTF-8 text.`, REBUILD_HINT, { cause: err });
+  // Blocks are cut after their last line break (never inside a UTF-8 sequence), so each piece decodes alone.
+  let rest: Buffer = Buffer.alloc(0);
+  for (const block of fileBlocks(path.join(buildDir, name))) {
+    hash.update(block);
+    bytes += block.length;
+    const data = rest.length ? Buffer.concat([rest, block]) : block;
+    const end = data.lastIndexOf(10) + 1;
+    for (const text of data.toString("utf8", 0, end).split("\n")) parse(text);
+    line--; // the empty piece after the block's last line break
+    rest = Buffer.from(data.subarray(end));
+  }
+  parse(rest.toString("utf8"));
+  if (expected && (bytes !== expected.bytes || hash.digest("hex") !== expected.sha256)) {
+    throw new QaError("INDEX_CORRUPT", `Index file ${name} does not match its manifest (corrupt or changed).`, REBUILD_HINT);
   }
   return out;
 }
