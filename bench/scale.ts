@@ -54,6 +54,8 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
 export interface ScaleOptions {
   /** Build without the embedding model (BM25 only): the format, memory and open time at sizes the embedding would take hours to reach. */
   keywordOnly: boolean;
+  /** BUILD_WORKERS for the build. Default 0. */
+  workers?: number;
 }
 
 export async function benchScale(workDir: string, seedsDir: string, passages: number, questionsFile: string, options: ScaleOptions = { keywordOnly: false }): Promise<ScaleBenchResult> {
@@ -69,8 +71,8 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
   const last = readdirSync(pagesDir).sort().pop()!;
   renameSync(path.join(pagesDir, last), path.join(held, last));
 
-  const config = loadConfig(benchEnv(path.join(workDir, `index-${passages}`), pagesDir));
-  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"})`);
+  const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), BUILD_WORKERS: String(options.workers ?? 0) });
+  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"}, BUILD_WORKERS ${config.buildWorkers})`);
   const embedder = options.keywordOnly ? null : await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, threads: config.embedThreads });
   const loadEmbedder = async () => embedder ?? Promise.reject(new Error("keyword-only bench run"));
   const cpu0 = process.cpuUsage();
