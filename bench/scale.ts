@@ -13,11 +13,10 @@ import { createEmbedder } from "../src/embed/index.js";
 import { buildIndex, buildOptionsFor, type BuildReport } from "../src/index/build.js";
 import { updateIndex } from "../src/index/update.js";
 import { readSeedFiles } from "../src/ingest/index.js";
-import { describeEta } from "../src/cli/progress.js";
 import { benchEnv } from "./build.js";
 import { pageMaterial, pagesFor, writePages } from "./pages.js";
 import { loadQuestions, timeAll } from "./questions.js";
-import { MIB, note, percentile } from "./stats.js";
+import { describeEta, MIB, note, percentile } from "./stats.js";
 
 export interface ScaleBenchResult {
   passages: number;

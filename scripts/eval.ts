@@ -1,16 +1,34 @@
 import "dotenv/config";
+import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
 import { describeError } from "../src/errors.js";
 import { evaluateAll, formatResult, formatSummary, loadQuestions, summarize } from "../src/eval/evaluate.js";
+import { evaluateNews, formatNewsResult, formatNewsSummary, loadNewsQuestions, summarizeNews } from "../src/eval/news.js";
+import { runExternalEval } from "../src/eval/external.js";
+import { formatExternalReport } from "../src/eval/report.js";
 
 /**
  * `npm run eval`: asks every question of test/eval/questions.jsonl and test/eval/heldout.jsonl
  * against the configured index and prints per-question hits and a summary per set (single-turn,
- * conversation, held-out).
+ * conversation, held-out); then test/eval/news.jsonl (news-reader questions).
+ *
+ * `npm run eval -- --squad FILE [--questions-en FILE] [--json] [--details FILE] [--llm]`: the external
+ * evaluation on a SQuAD-format file (see docs/external-eval.md).
  */
-try {
+const { values: args } = parseArgs({
+  options: {
+    squad: { type: "string" },
+    "questions-en": { type: "string" },
+    json: { type: "boolean", default: false },
+    details: { type: "string" },
+    llm: { type: "boolean", default: false },
+  },
+});
+
+async function ownEvalSets(): Promise<void> {
   const config = loadConfig(process.env);
   const qa = await openQaService(config);
   const questions = loadQuestions(path.resolve("test/eval/questions.jsonl"));
@@ -21,7 +39,28 @@ try {
   process.stdout.write(`${formatSummary(summarize(single), "single-turn")}\n`);
   process.stdout.write(`${formatSummary(summarize(conversation), "conversation")}\n`);
   process.stdout.write(`${formatSummary(summarize(heldOut), "held-out")}\n`);
+  // News-reader questions (latest, a day's paper, overviews); their "today" is the real one here.
+  const news = await evaluateNews(qa, loadNewsQuestions(path.resolve("test/eval/news.jsonl")));
+  for (const r of news) process.stdout.write(`${formatNewsResult(r)}\n`);
+  process.stdout.write(`${formatNewsSummary(summarizeNews(news))}\n`);
   await qa.close();
+}
+
+async function externalEval(squadFile: string): Promise<void> {
+  const { report, outcomes } = await runExternalEval(loadConfig(process.env), {
+    squadFile,
+    questionsEnFile: args["questions-en"] ?? null,
+    useLlm: args.llm,
+    onProgress: (done, total) => {
+      if (done % 100 === 0 || done === total) process.stderr.write(`asked ${done}/${total}\n`);
+    },
+  });
+  if (args.details) fs.writeFileSync(args.details, outcomes.map((o) => JSON.stringify(o)).join("\n") + "\n");
+  process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatExternalReport(report)}\n`);
+}
+
+try {
+  await (args.squad ? externalEval(args.squad) : ownEvalSets());
 } catch (err) {
   process.stderr.write(`${describeError(err)}\n`);
   process.exitCode = 1;

@@ -2,11 +2,19 @@
  * Every failure a user can cause or fix carries a stable `code` and a `hint` saying what to do.
  * Front ends decide how to show them (a CLI line, a Telegram reply); the core only throws.
  */
+import { redactSecrets } from "./redact.js";
+
 export type ErrorCode =
   | "CONFIG_INVALID"
   | "SEEDS_MISSING"
   | "SEEDS_EMPTY"
   | "SEED_UNREADABLE"
+  | "FILE_TOO_LARGE"
+  | "FORMAT_UNKNOWN"
+  | "PDF_NO_TEXT"
+  | "PDF_ENCRYPTED"
+  | "PDF_DAMAGED"
+  | "HTML_NO_ARTICLE"
   | "INDEX_MISSING"
   | "INDEX_CORRUPT"
   | "INDEX_VERSION"
@@ -14,7 +22,8 @@ export type ErrorCode =
   | "MODEL_MISMATCH"
   | "MODEL_UNAVAILABLE"
   | "EMPTY_QUESTION"
-  | "QUESTION_TOO_LONG";
+  | "QUESTION_TOO_LONG"
+  | "EVAL_DATA_INVALID";
 
 export class QaError extends Error {
   override readonly name = "QaError";
@@ -28,9 +37,12 @@ export class QaError extends Error {
   }
 }
 
-/** One line for a terminal or a chat: what went wrong and what to do about it. */
+/**
+ * One line for a terminal or a chat: what went wrong and what to do about it. Tokens are redacted:
+ * a server's error may echo the request URL (…/bot<token>/getMe).
+ */
 export function describeError(err: unknown): string {
-  if (err instanceof QaError) return `${err.message} (${err.code})\n→ ${err.hint}`;
+  if (err instanceof QaError) return redactSecrets(`${err.message} (${err.code})\n→ ${err.hint}`);
   const message = err instanceof Error ? err.message : String(err);
-  return `Unexpected error: ${message}`;
+  return redactSecrets(`Unexpected error: ${message}`);
 }

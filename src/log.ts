@@ -1,32 +1,28 @@
 import pino, { type Logger } from "pino";
+import { redactingStream, redactSecrets } from "./redact.js";
 
 export type { Logger };
+export { redactSecrets };
+
+export interface LoggerOptions {
+  /** Exact values to redact besides anything shaped like a Telegram token (see `secretsOf`). */
+  secrets?: readonly string[];
+}
 
 /**
  * Structured JSON logs on stderr, quiet by default (LOG_LEVEL=warn), so stdout stays clean for
- * answers and `--json` output. Anything that looks like a Telegram token is redacted.
+ * answers and `--json` output. Every line is redacted as a whole before it is written: anything
+ * that looks like a Telegram token, and the `secrets` given, in any field.
  */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+export function createLogger(level: string, destination: pino.DestinationStream = process.stderr, options: LoggerOptions = {}): Logger {
   return pino(
     {
       level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === "string" ? redactSecrets(a) : a)) as Parameters<typeof method>);
-        },
-      },
-      serializers: { err: (err: Error) => ({ type: err.name, message: redactSecrets(err.message), code: (err as { code?: unknown }).code }) },
+      serializers: { err: (err: Error) => ({ type: err.name, message: err.message, code: (err as { code?: unknown }).code }) },
     },
-    destination as pino.DestinationStream,
+    redactingStream(destination, options.secrets) as pino.DestinationStream,
   );
-}
-
-/** Bot API tokens look like `123456789:AA…` (also inside URLs such as /bot<token>/sendMessage). */
-const TOKEN_PATTERN = /\d{5,}:[A-Za-z0-9_-]{20,}/g;
-
-export function redactSecrets(text: string): string {
-  return text.replace(TOKEN_PATTERN, "<redacted-token>");
 }

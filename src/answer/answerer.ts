@@ -10,6 +10,7 @@ import { askedUnit, asksForFigure, rankSentences, type Selection } from "./selec
 import type { Answer, Citation } from "./types.js";
 import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
 import { askedDates } from "./dates.js";
+import { createPassageFinder, type PassageFinder } from "./passages.js";
 import type { QueryTerm } from "../retrieve/bm25.js";
 
 /** When an answer counts as found; defaults in DEFAULT_ANSWER. */
@@ -59,6 +60,7 @@ export type Answerer = (question: string, context?: AnswerContext) => Promise<An
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const o = { ...DEFAULT_ANSWER, ...deps.options };
   const { index, translator } = deps;
+  const passageFor = createPassageFinder(index.passages);
   const stats = { documentFrequency: (t: string) => index.keyword.documentFrequency(t), size: index.keyword.size };
   const conceptsOf = (q: string, lang: "zh" | "en") =>
     lang === "zh" ? chineseConcepts(q, jiebaSegmenter(), stats) : englishConcepts(q, translator, stats);
@@ -100,7 +102,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - SUPPORT_MARGIN;
     // One candidate per further article: its best sentence.
     const supporting = found ? bestPerArticle(ranked).filter((s) => s.hit !== selection!.hit && isAnswer(s, rule) && corroborates(s)) : [];
-    const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map(citationOf) : [];
+    const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map((s) => citationOf(s, passageFor)) : [];
     const best = citations[0] ?? null;
     const closest = selection && selection.coverage >= o.adviseCoverage ? best : null;
     const answer: Answer = {
@@ -129,7 +131,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 }
 
 /** BM25 query: Chinese text as is; English through the bridge (both when a chat mixes them). */
-function keywordQuery(text: string, translator: QueryTranslator): string | QueryTerm[] {
+export function keywordQuery(text: string, translator: QueryTranslator): string | QueryTerm[] {
   if (/\p{Script=Han}/u.test(text) && !/[A-Za-z]{3,}/.test(text)) return text;
   const translation = translator.translate(text);
   const han = text.match(/\p{Script=Han}+/gu)?.join(" ");
@@ -204,9 +206,9 @@ const ZH_FOCUS_CREDIT = 0.5;
 /** A missing Chinese word at least this share of the question's rarest word's weight is a missing topic. */
 const TOPIC_SHARE = 0.75;
 
-function citationOf(s: Selection): Citation {
+/** The citation of an answering sentence: its article, the sentence verbatim and the passage holding it. */
+function citationOf(s: Selection, passageFor: PassageFinder): Citation {
   const a = s.hit.article;
-  const passage = s.hit.passages.find((p) => p.passage.start <= s.sentence.start && p.passage.end >= s.sentence.end) ?? s.hit.passages[0];
   return {
     source: a.source,
     paper: a.paper,
@@ -215,6 +217,6 @@ function citationOf(s: Selection): Citation {
     quote: s.sentence.text.trim(),
     score: Math.min(1, s.coverage),
     articleId: a.id,
-    passage: passage?.passage.text ?? s.sentence.text,
+    passage: passageFor(s.hit, s.sentence),
   };
 }

@@ -15,6 +15,7 @@ export interface Citation {
 }
 
 import type { QuestionKind } from "../retrieve/english.js";
+import type { Intent } from "./intent.js";
 
 export type { QuestionKind };
 
@@ -31,11 +32,15 @@ export interface Answer {
   /** The date of the article the answer is taken from ("as of"). */
   asOf: string | null;
   citations: Citation[];
+  /** What the reader asked for: the newest paper, a day's paper, an overview of a topic, or a fact (see intent.ts). */
+  intent?: Intent;
+  /** The next best citations, not shown, for "More" (news answers; fact answers get theirs on request). */
+  more?: Citation[];
   /** Milliseconds per stage (embedMs, keywordMs, vectorMs, fusionMs, answerMs), for benchmarks and logs. */
   timings?: Record<string, number>;
 }
 
-/** The `ask --json` contract: exactly these fields, in this order. */
+/** The `ask --json` contract: exactly these fields, in this order (`intent` added last). */
 export function toJsonContract(answer: Answer): object {
   return {
     question: answer.question,
@@ -49,5 +54,6 @@ export function toJsonContract(answer: Answer): object {
       quote: c.quote,
       score: Number(c.score.toFixed(4)),
     })),
+    intent: answer.intent ?? "fact",
   };
 }

@@ -76,16 +76,25 @@ export function adminComposer(services: AdminServices): Composer<Context> {
     return `${summary} ${live ? "The new build is live." : "No newer build to load."}`.trim();
   };
 
+  // Set before the first await: with updates handled concurrently, a second /reindex may arrive
+  // while the first is still sending its "Rebuilding…" note.
   let running: Promise<void> | null = null;
   admin.command("reindex", async (ctx) => {
     if (running) return replyHtml(ctx, "A rebuild is already running; I'll report when it is done.");
-    await replyHtml(ctx, services.reindex ? "Rebuilding the index from the seeds…" : "Reloading the index…");
     const chatId = ctx.chat.id;
+    let noted!: () => void;
+    const afterNote = new Promise<void>((resolve) => (noted = resolve));
     // In the background: questions keep being answered from the current build meanwhile.
     running = (async () => {
+      await afterNote; // the report never overtakes the "Rebuilding…" note
       const report = await rebuildAndReload();
       await ctx.api.sendMessage(chatId, escapeHtml(report), { parse_mode: "HTML" }).catch((err: unknown) => logger.warn({ err }, "could not report the rebuild"));
     })().finally(() => (running = null));
+    try {
+      await replyHtml(ctx, services.reindex ? "Rebuilding the index from the seeds…" : "Reloading the index…");
+    } finally {
+      noted();
+    }
   });
   return admin;
 }

@@ -1,6 +1,6 @@
 /**
- * The one place the bot is assembled: API transformers (auto-retry), then the guard, admin,
- * commands, questions and non-text composers inside an error boundary. Nothing here starts polling.
+ * The one place the bot is assembled: API transformers (auto-retry), then the guard, per-chat order
+ * and the concurrency limit, admin, commands, questions and non-text composers inside an error boundary. Nothing here starts polling.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type Context } from "grammy";
@@ -8,13 +8,18 @@ import type { UserFromGetMe } from "grammy/types";
 import type { QaService } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { adminComposer, BotStats } from "./admin.js";
+import { AnswerButtons, buttonsComposer } from "./buttons.js";
 import { commandsComposer } from "./commands.js";
 import { createErrorHandler } from "./errors.js";
-import { DEFAULT_RATE_LIMIT, guardComposer, type RateLimitOptions } from "./guard.js";
+import { concurrencyComposer, reportHandled } from "./concurrency.js";
+import { guardComposer } from "./guard.js";
 import { LastAnswers } from "./memory.js";
+import { newsComposer } from "./news.js";
 import { nonTextComposer } from "./non-text.js";
 import { questionsComposer } from "./questions.js";
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit.js";
 import { DEFAULT_EXAMPLES } from "./render.js";
+import { uploadComposer, type UploadOptions } from "./upload.js";
 
 export interface RetryOptions {
   /** Retries of one request after a 429/5xx answer (default 3). Network errors are retried with backoff. */
@@ -23,7 +28,7 @@ export interface RetryOptions {
   maxDelaySeconds: number;
 }
 
-export interface CreateBotOptions {
+export interface CreateBotOptions extends UploadOptions {
   /** Bot API token from @BotFather. Never logged. */
   token: string;
   /** Bot API root URL (default https://api.telegram.org): a self-hosted Bot API server, or a fake one in tests. */
@@ -33,8 +38,12 @@ export interface CreateBotOptions {
   logger: Logger;
   /** Chats the bot answers in (config ALLOWED_CHAT_IDS); null or absent: every chat. */
   allowedChatIds?: ReadonlySet<number> | null;
-  /** Per-user rate limit (default 5 messages per 10 s). */
+  /** Per-sender rate limit (default 5 messages per 10 s, 10 more queued). */
   rateLimit?: Partial<RateLimitOptions>;
+  /** Updates handled at the same time, across chats; one chat's are always handled in order (default 20). */
+  concurrency?: number;
+  /** Called with each update's id once the bot is done with it (replies sent, or ignored); for metrics and tests. */
+  onUpdateHandled?: (updateId: number) => void;
   /** Retry limits for the auto-retry transformer. */
   retry?: Partial<RetryOptions>;
   /** Last answer per chat for /sources (default: an LRU of 1000 chats). */
@@ -73,6 +82,7 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
     memory: options.memory ?? new LastAnswers(1000),
     examples: options.examples ?? DEFAULT_EXAMPLES,
     stats: new BotStats(),
+    buttons: new AnswerButtons(qa),
     ...(options.editIntervalMs !== undefined ? { editIntervalMs: options.editIntervalMs } : {}),
   };
   const admin = adminComposer({ ...services, adminIds: options.adminIds ?? null, ...(options.reindex ? { reindex: options.reindex } : {}) });
@@ -84,7 +94,19 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
   // The error boundary works in both modes (grammY calls bot.catch only for long polling);
   // bot.catch stays as the last resort.
   const handleError = createErrorHandler(logger, services.stats);
-  bot.errorBoundary(handleError, guard, admin, commandsComposer(services), questionsComposer(services), nonTextComposer());
+  if (options.onUpdateHandled) bot.use(reportHandled(options.onUpdateHandled));
+  const news = [newsComposer(services), buttonsComposer(services.buttons, qa, logger)];
+  bot.errorBoundary(
+    handleError,
+    guard,
+    concurrencyComposer(options.concurrency),
+    admin,
+    uploadComposer({ ...options, ...services }),
+    ...news,
+    commandsComposer(services),
+    questionsComposer(services),
+    nonTextComposer(),
+  );
   bot.catch(handleError);
   return bot;
 }

@@ -6,9 +6,15 @@
 /** Telegram's limit for one text message. */
 export const MESSAGE_LIMIT = 4096;
 
-/** Escapes text for Telegram HTML: only `&`, `<`, `>` (and `"` for attribute values) need it. */
+/** Control characters other than tab and newline (NUL, ESC, DEL, C1…): never meant to be shown. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Escapes text for Telegram HTML: only `&`, `<`, `>` (and `"` for attribute values) need it.
+ * Control characters are dropped: a reader's question echoed back must not carry NUL or ESC.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text.replace(CONTROL, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** A tag, an entity or one code point of text: the units a message may be cut between. */

@@ -8,5 +8,6 @@ export type { PollingOptions, StartOptions } from "./run.js";
 export { runWebhook } from "./webhook.js";
 export type { WebhookOptions } from "./webhook.js";
 export { LastAnswers } from "./memory.js";
-export type { RateLimitOptions } from "./guard.js";
+export type { RateLimitOptions } from "./rate-limit.js";
+export { DEFAULT_CONCURRENCY } from "./concurrency.js";
 export { COMMANDS } from "./render.js";

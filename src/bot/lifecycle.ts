@@ -78,4 +78,4 @@ export function stopOnSignals(signals: readonly NodeJS.Signals[], stop: () => un
 }
 
 /** The update types the bot handles (fewer updates to fetch or receive). */
-export const ALLOWED_UPDATES = ["message", "edited_message"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;

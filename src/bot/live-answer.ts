@@ -5,6 +5,7 @@
  * streamed text this is plain `replyHtml`, exactly as without an LLM.
  */
 import type { Context } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "../log.js";
 import { safeError } from "./errors.js";
 import { escapeHtml, MESSAGE_LIMIT, splitHtml } from "./html.js";
@@ -14,8 +15,8 @@ import { createThrottledEditor, isNotModified, type ThrottledEditor } from "./th
 export interface LiveAnswer {
   /** Pass as `AskOptions.onDelta`: the verified answer text so far. Never throws. */
   onDelta(textSoFar: string): void;
-  /** Shows the final answer: edits it into the streamed message (sending any further parts), or sends it. */
-  finish(html: string): Promise<void>;
+  /** Shows the final answer: edits it into the streamed message (sending any further parts), or sends it; the keyboard goes under its last part. */
+  finish(html: string, keyboard?: InlineKeyboardMarkup): Promise<void>;
   /** The answer failed: stops editing (the partial text stays; the error reply follows it). */
   cancel(): Promise<void>;
   /** Whether partial text was streamed to the chat. */
@@ -34,7 +35,8 @@ export function liveAnswer(ctx: Context, logger: Logger, intervalMs?: number): L
   // The first message: being sent, sent (its id), or null when sending it failed.
   let message: Promise<number | null> | null = null;
   let editor: ThrottledEditor | null = null;
-  const edit = (messageId: number, html: string) => ctx.api.editMessageText(chatId, messageId, html, HTML_OPTIONS);
+  const edit = (messageId: number, html: string, keyboard?: InlineKeyboardMarkup) =>
+    ctx.api.editMessageText(chatId, messageId, html, { ...HTML_OPTIONS, ...(keyboard ? { reply_markup: keyboard } : {}) });
 
   const start = (html: string) =>
     sendHtml(ctx, html, true).then(
@@ -62,21 +64,21 @@ export function liveAnswer(ctx: Context, logger: Logger, intervalMs?: number): L
       if (editor) editor.update(partialHtml(textSoFar));
       else message ??= start(partialHtml(textSoFar));
     },
-    async finish(html) {
+    async finish(html, keyboard) {
       const messageId = message ? await message : null;
       await editor?.stop();
-      if (messageId === null) return replyHtml(ctx, html);
+      if (messageId === null) return replyHtml(ctx, html, keyboard);
       const [first = "…", ...rest] = splitHtml(html, MESSAGE_LIMIT);
       try {
-        await edit(messageId, first);
+        await edit(messageId, first, rest.length ? undefined : keyboard);
       } catch (err) {
         if (!isNotModified(err)) {
           // Deleted meanwhile, or the edit refused: the reader still gets the whole answer.
           logger.warn({ chatId, error: safeError(err) }, "could not edit in the final answer; sending it anew");
-          return replyHtml(ctx, html);
+          return replyHtml(ctx, html, keyboard);
         }
       }
-      for (const part of rest) await sendHtml(ctx, part, false);
+      for (const [i, part] of rest.entries()) await sendHtml(ctx, part, false, i === rest.length - 1 ? keyboard : undefined);
     },
     async cancel() {
       if (message) await message;

@@ -8,6 +8,7 @@ import type { Logger } from "../log.js";
 import { readMessage } from "./addressing.js";
 import type { BotStats } from "./admin.js";
 import { liveAnswer } from "./live-answer.js";
+import type { AnswerButtons } from "./buttons.js";
 import type { LastAnswers } from "./memory.js";
 import { renderAnswer } from "./render.js";
 import { isGroup, withTyping } from "./reply.js";
@@ -19,6 +20,8 @@ export interface QuestionServices {
   stats: BotStats;
   /** Minimum time between two edits of a streamed LLM answer (default 1500 ms). */
   editIntervalMs?: number;
+  /** "Full article" / "More" under each answer; absent: no keyboard. */
+  buttons?: AnswerButtons;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function answerQuestion(ctx: Context, question: string, services: Q
   stats.answered++;
   if (!answer.found) stats.notFound++;
   memory.set(chatId, answer);
-  await live.finish(renderAnswer(answer));
+  await live.finish(renderAnswer(answer), services.buttons?.keyboardFor(chatId, answer));
   logger.info(
     {
       chatId,

@@ -6,6 +6,7 @@ import type { Answer, Citation } from "../answer/types.js";
 import type { IndexInfo } from "../core/types.js";
 import { QaError } from "../errors.js";
 import { escapeHtml } from "./html.js";
+import { renderNewsAnswer } from "./news-render.js";
 
 /** Citations shown under an answer (all of them are in /sources). */
 const MAX_CITATIONS = 5;
@@ -32,6 +33,8 @@ const LABELS = {
 /** The commands the bot registers with setMyCommands (and lists in /help). */
 export const COMMANDS = [
   { command: "ask", description: "Ask a question: /ask How many jobs did Changji add?" },
+  { command: "latest", description: "The newest paper: headlines with their lead sentences" },
+  { command: "paper", description: "A day's paper: /paper 2024-11-07 (or an issue number)" },
   { command: "sources", description: "Full passages behind the last answer" },
   { command: "about", description: "What is indexed: articles, passages, model, build time" },
   { command: "help", description: "How to ask, in private chats and groups" },
@@ -66,6 +69,7 @@ function citationBlock(c: Citation, n: number, body: string): string {
  * Paragraphs are separated by blank lines, which is where `splitHtml` prefers to cut.
  */
 export function renderAnswer(answer: Answer): string {
+  if ((answer.intent ?? "fact") !== "fact") return renderNewsAnswer(answer);
   const t = LABELS[answer.lang];
   const citations = answer.citations.slice(0, MAX_CITATIONS);
   const blocks: string[] = [];
@@ -156,9 +160,6 @@ export const FAILURE_TEXT = "Sorry — something went wrong while answering. Ple
 /** Stickers, voice, photos without a caption… */
 export const NON_TEXT_TEXT =
   "I can only read text. Send your question as a message (or as a photo caption) — e.g. “昌吉州今年新增城镇就业多少人？”";
-
-/** The per-user rate limit was hit. */
-export const RATE_LIMIT_TEXT = "You're asking faster than I can read — please wait a few seconds and try again.";
 
 /** A chat outside ALLOWED_CHAT_IDS; the id lets the owner add it. */
 export function notAllowedText(chatId: number): string {

@@ -1,4 +1,5 @@
 /** Running the bot: long polling by default, or a webhook when WEBHOOK_URL is set; clean stop on signals. */
+import { run } from "@grammyjs/runner";
 import type { Bot, Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config/index.js";
@@ -6,6 +7,7 @@ import type { QaService } from "../core/types.js";
 import { startIndexWatcher } from "../core/watch.js";
 import type { Logger } from "../log.js";
 import { createBot } from "./bot.js";
+import { POLLING_BACKLOG } from "./concurrency.js";
 import { safeError } from "./errors.js";
 import { ALLOWED_UPDATES, missingTokenError, prepareBot, startError, stopOnSignals, type RunOptions, type RunningBot } from "./lifecycle.js";
 import { runWebhook } from "./webhook.js";
@@ -16,29 +18,37 @@ export interface PollingOptions extends RunOptions {
 }
 
 /**
- * Starts long polling: getMe, setMyCommands, then grammY's `bot.start` (deleteWebhook, getUpdates
- * in a loop, updates handled one by one). Resolves once polling runs. SIGINT/SIGTERM (by default)
- * stop polling — the current long poll is aborted, handled updates confirmed — then close `qa`.
+ * Starts long polling with grammY's runner: getMe, setMyCommands, deleteWebhook, then getUpdates in
+ * a loop while earlier updates are still being handled — concurrently across chats, in order within
+ * one (see concurrency.ts). Resolves once polling runs. SIGINT/SIGTERM (by default) stop polling —
+ * the current long poll is aborted, updates in hand finish — then close `qa`.
  */
 export async function runBot(bot: Bot<Context>, options: PollingOptions): Promise<RunningBot> {
   const { qa, logger } = options;
   const me = await prepareBot(bot, options);
-
-  let started!: () => void;
-  const ready = new Promise<void>((resolve) => (started = resolve));
-  const polling = bot.start({ timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES], onStart: () => started() });
+  try {
+    await bot.api.deleteWebhook(); // getUpdates is refused while a webhook is set
+  } catch (err) {
+    await qa.close();
+    throw startError(err);
+  }
+  const runner = run(bot, {
+    // silent: the runner would print fetch errors (with the request URL, token included) to the console.
+    runner: { fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
+    sink: { concurrency: POLLING_BACKLOG },
+  });
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       unhook();
-      if (bot.isRunning()) await bot.stop();
-      await polling.catch(() => {});
+      await runner.stop();
+      while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 20)); // updates in hand
       await qa.close();
     })());
   const unhook = stopOnSignals(options.signals ?? ["SIGINT", "SIGTERM"], stop, logger);
 
-  const done = polling.then(
+  const done = (runner.task() ?? Promise.resolve()).then(
     () => stopping ?? Promise.resolve(),
     async (err: unknown) => {
       unhook();
@@ -47,8 +57,6 @@ export async function runBot(bot: Bot<Context>, options: PollingOptions): Promis
       throw startError(err);
     },
   );
-  // Polling can fail before it ever starts (e.g. deleteWebhook refused).
-  await Promise.race([ready, done]);
   logger.info({ bot: me.username }, "bot is polling");
   options.onStart?.(me);
   return { me, stop, done };
@@ -57,6 +65,8 @@ export async function runBot(bot: Bot<Context>, options: PollingOptions): Promis
 export interface StartOptions extends Omit<PollingOptions, "qa" | "logger"> {
   /** How often INDEX_DIR is checked for a newly swapped-in build, in milliseconds (default 2000). */
   watchIntervalMs?: number;
+  /** Passed to `createBot`: called with each update's id once the bot is done with it. */
+  onUpdateHandled?: (updateId: number) => void;
 }
 
 /**
@@ -71,20 +81,38 @@ export interface StartOptions extends Omit<PollingOptions, "qa" | "logger"> {
 export async function startBot(config: Config, qa: QaService, logger: Logger, options: StartOptions = {}): Promise<void> {
   const { token, apiRoot, allowedChatIds, adminIds, webhookUrl, webhookSecret, port } = config.telegram;
   if (!token) throw missingTokenError();
-  const { watchIntervalMs, ...runOptions } = options;
+  const { watchIntervalMs, onUpdateHandled, ...runOptions } = options;
   const reindex = async () => {
     // Loaded on use: the build stack (model, HNSW writer) is only needed for /reindex.
     const { buildIndex, buildOptionsFor, describeBuild } = await import("../index/build.js");
     return describeBuild(await buildIndex(buildOptionsFor(config)));
   };
-  const bot = createBot({ token, apiRoot, qa, logger, allowedChatIds, adminIds, reindex });
-  const mode = webhookUrl ? `webhook ${new URL(webhookUrl).pathname} on port ${port}` : "long polling";
+  const addDocument = async (file: string) => {
+    const [{ addDocuments }, { buildOptionsFor }] = await Promise.all([import("../core/add-documents.js"), import("../index/build.js")]);
+    return addDocuments({ ...buildOptionsFor(config), add: [file], maxBytes: config.addMaxBytes });
+  };
+  const bot = createBot({
+    token,
+    apiRoot,
+    qa,
+    logger,
+    allowedChatIds,
+    adminIds,
+    reindex,
+    addDocument,
+    maxUploadBytes: config.addMaxBytes,
+    ...(onUpdateHandled ? { onUpdateHandled } : {}),
+  });
+  // Not the webhook path: it often holds the token (WEBHOOK_URL=https://host/<token>).
+  const mode = webhookUrl ? `webhook on port ${port}` : "long polling";
   const onStart = options.onStart ?? ((me: UserFromGetMe) => process.stderr.write(`Bot @${me.username} is answering (${mode}). Ctrl+C to stop.\n`));
   const watcher = startIndexWatcher(qa, config, logger, watchIntervalMs !== undefined ? { intervalMs: watchIntervalMs } : {});
   // The runners close the core when they stop (or fail); the watcher stops first, so nothing is
   // reloaded into a closed core.
   const core: QaService = {
     answer: (question, ask) => qa.answer(question, ask),
+    ...(qa.more ? { more: qa.more.bind(qa) } : {}),
+    ...(qa.article ? { article: qa.article.bind(qa) } : {}),
     info: () => qa.info(),
     reload: () => qa.reload(),
     close: async () => {

@@ -1,16 +1,20 @@
 /**
  * Webhook mode (WEBHOOK_URL set): a node:http server on PORT takes Telegram's POSTs at the URL's
- * path (checking WEBHOOK_SECRET), answers GET /healthz, and registers the webhook with setWebhook.
- * Stopping closes the server but leaves the webhook set, so Telegram queues updates meanwhile.
+ * path (checking the secret token), answers GET /healthz, and registers the webhook with setWebhook.
+ * Without WEBHOOK_SECRET a random secret is made for the run and registered, so forged POSTs are
+ * refused either way. Stopping closes the server but leaves the webhook set, so Telegram queues
+ * updates meanwhile.
  */
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { webhookCallback, type Bot, type Context } from "grammy";
+import { indexHealth } from "./health.js";
 import { ALLOWED_UPDATES, prepareBot, startError, stopOnSignals, type RunOptions, type RunningBot } from "./lifecycle.js";
 
 export interface WebhookOptions extends RunOptions {
   /** The public HTTPS URL Telegram posts to (WEBHOOK_URL); its path is served. */
   url: string;
-  /** Checked against the X-Telegram-Bot-Api-Secret-Token header (WEBHOOK_SECRET); null: no check. */
+  /** Checked against the X-Telegram-Bot-Api-Secret-Token header (WEBHOOK_SECRET); null: a random one for this run. */
   secretToken: string | null;
   /** Local port to listen on (PORT, default 8080). */
   port: number;
@@ -22,19 +26,27 @@ export interface WebhookOptions extends RunOptions {
 export async function runWebhook(bot: Bot<Context>, options: WebhookOptions): Promise<RunningBot> {
   const { qa, logger } = options;
   const me = await prepareBot(bot, options);
-  const path = new URL(options.url).pathname;
+  const path = new URL(options.url).pathname; // never logged: it often holds the token
+  // 256 bits; base64url is within what Telegram allows in a secret token (A-Z a-z 0-9 _ -).
+  const secretToken = options.secretToken ?? randomBytes(32).toString("base64url");
+  if (!options.secretToken) logger.info("WEBHOOK_SECRET is not set: using a random secret token for this run");
   // Answers can take a while (a 429 wait): acknowledge Telegram after 50 s rather than fail the update.
-  const handle = webhookCallback(bot, "http", { secretToken: options.secretToken ?? undefined, onTimeout: "return", timeoutMilliseconds: 50_000 });
+  const handle = webhookCallback(bot, "http", { secretToken, onTimeout: "return", timeoutMilliseconds: 50_000 });
+  let inFlight = 0;
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "POST" && url.pathname === path) {
-      handle(req, res).catch((err: unknown) => {
-        logger.error({ err }, "webhook update failed");
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      inFlight++;
+      handle(req, res)
+        .catch((err: unknown) => {
+          logger.error({ err }, "webhook update failed");
+          if (!res.headersSent) res.writeHead(500).end();
+        })
+        .finally(() => inFlight--);
     } else if (req.method === "GET" && url.pathname === "/healthz") {
-      res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
+      const health = indexHealth(qa);
+      res.writeHead(health.ok ? 200 : 503, { "content-type": "text/plain" }).end(health.ok ? "ok\n" : `unhealthy: ${health.reason}\n`);
     } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve, reject) => {
@@ -42,7 +54,7 @@ export async function runWebhook(bot: Bot<Context>, options: WebhookOptions): Pr
     server.listen(options.port, options.host, () => resolve());
   });
   try {
-    await bot.api.setWebhook(options.url, { allowed_updates: [...ALLOWED_UPDATES], ...(options.secretToken ? { secret_token: options.secretToken } : {}) });
+    await bot.api.setWebhook(options.url, { allowed_updates: [...ALLOWED_UPDATES], secret_token: secretToken });
   } catch (err) {
     server.close();
     await qa.close();
@@ -56,11 +68,12 @@ export async function runWebhook(bot: Bot<Context>, options: WebhookOptions): Pr
     (stopping ??= (async () => {
       unhook();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20)); // updates in hand
       await qa.close();
       finished();
     })());
   const unhook = stopOnSignals(options.signals ?? ["SIGINT", "SIGTERM"], stop, logger);
-  logger.info({ bot: me.username, path, port: options.port }, "bot is serving its webhook");
+  logger.info({ bot: me.username, port: options.port }, "bot is serving its webhook");
   options.onStart?.(me);
   return { me, stop, done };
 }

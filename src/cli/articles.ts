@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { chunkArticles, parseArticles, readSeedFiles } from "../ingest/index.js";
 import { cliContext } from "./context.js";
 
 export function registerArticles(program: Command): void {
@@ -8,7 +7,8 @@ export function registerArticles(program: Command): void {
     .description("List the articles found in SEEDS_DIR (how a person checks the segmentation).")
     .option("--json", "one JSON object per line: {source, paper, date, page, headline, passages}")
     .action(async (options: { json?: boolean }) => {
-      const { config } = cliContext();
+      const { config } = await cliContext();
+      const { chunkArticles, parseArticles, readSeedFiles } = await import("../ingest/index.js");
       const { files, warnings } = await readSeedFiles(config.seedsDir);
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       const articles = files.flatMap((f) => parseArticles(f.name, f.text));

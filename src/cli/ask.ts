@@ -1,6 +1,6 @@
 import type { Command } from "commander";
+import { validateQuestion } from "../answer/question.js";
 import { toJsonContract } from "../answer/types.js";
-import { openQaService } from "../core/service.js";
 import { cliContext } from "./context.js";
 import { renderAnswer } from "./render.js";
 
@@ -11,7 +11,10 @@ export function registerAsk(program: Command): void {
     .argument("<question...>", "the question, in Chinese or English")
     .option("--json", 'print exactly one JSON line: {"question","answer","found","citations":[…]}')
     .action(async (words: string[], options: { json?: boolean }) => {
-      const ctx = cliContext();
+      // Bad input is refused before the index, the segmenter and the model are loaded.
+      validateQuestion(words.join(" "));
+      const ctx = await cliContext();
+      const { openQaService } = await import("../core/service.js");
       const qa = await openQaService(ctx.config, { logger: ctx.logger });
       try {
         const answer = await qa.answer(words.join(" "));

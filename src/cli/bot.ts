@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { missingTokenError, startBot } from "../bot/index.js";
-import { openQaService } from "../core/service.js";
 import { cliContext } from "./context.js";
 
 /** `cli bot`: the Telegram bot over the index, long polling until Ctrl+C. */
@@ -9,8 +7,11 @@ export function registerBot(program: Command): void {
     .command("bot")
     .description("Run the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN; TELEGRAM_API_ROOT for a self-hosted Bot API server.")
     .action(async () => {
-      const ctx = cliContext();
+      const ctx = await cliContext();
+      // grammY and the answering core load only when the bot runs.
+      const { missingTokenError, startBot } = await import("../bot/index.js");
       if (!ctx.config.telegram.token) throw missingTokenError();
+      const { openQaService } = await import("../core/service.js");
       const qa = await openQaService(ctx.config, { logger: ctx.logger });
       await startBot(ctx.config, qa, ctx.logger);
     });

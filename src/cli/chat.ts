@@ -5,28 +5,36 @@ import readline from "node:readline";
 import type { Command } from "commander";
 import type { Answer } from "../answer/types.js";
 import type { QaService } from "../core/types.js";
-import { openQaService } from "../core/service.js";
 import { startIndexWatcher } from "../core/watch.js";
 import { describeError } from "../errors.js";
 import { cliContext, type CliContext } from "./context.js";
+import { ChatNews } from "./news.js";
 import { renderAnswer, renderSources } from "./render.js";
+
+const EXAMPLE = "昌吉州今年新增城镇就业多少人？";
 
 const HELP = [
   "Ask about the news in Chinese or English, e.g.",
-  "  昌吉州今年新增城镇就业多少人？",
+  `  ${EXAMPLE}`,
   "  How many jobs did Changji add this year?",
-  "Commands: /sources (full passages of the last answer), /about, /help. Ctrl-D leaves.",
+  "  最近有什么新闻？  /  Summarize the 2024-11-07 paper  /  Tell me about the coal-to-olefins project",
+  "Commands: more (the next best sentences or articles), /article N (source N in full),",
+  "/sources (full passages of the last answer), /about, /help. Ctrl-D leaves.",
 ].join("\n");
 
 const HISTORY_FILE = path.join(os.homedir(), ".changji_qa_history");
 
 /** The interactive terminal chat over the answering core (readline with history). */
-export async function runChat(qa: QaService, input = process.stdin, output = process.stdout): Promise<void> {
+export async function runChat(qa: QaService, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
   const history = loadHistory();
   const rl = readline.createInterface({ input, output, terminal: Boolean((output as NodeJS.WriteStream).isTTY), history, historySize: 500 });
   const info = qa.info();
-  output.write(`News Q&A — ${info.articles} articles from ${info.papers.join(", ") || "the seed pages"}. /help for help, Ctrl-D to leave.\n`);
+  output.write(
+    `News Q&A — ${info.articles} articles from ${info.papers.join(", ") || "the seed pages"}. ` +
+      `Ask in Chinese or English, e.g. ${EXAMPLE}; /help for more, Ctrl-D to leave.\n`,
+  );
   let last: Answer | null = null;
+  const news = new ChatNews(qa);
   rl.setPrompt("> ");
   rl.prompt();
   try {
@@ -34,10 +42,13 @@ export async function runChat(qa: QaService, input = process.stdin, output = pro
     // it ends on Ctrl-D (end of input).
     for await (const line of rl) {
       const text = line.trim();
-      if (text.startsWith("/")) output.write(`${command(text, qa, last)}\n`);
+      const newsReply = await news.handle(text).catch((err: unknown) => describeError(err));
+      if (newsReply !== null) output.write(`${newsReply}\n\n`);
+      else if (text.startsWith("/")) output.write(`${command(text, qa, last)}\n`);
       else if (text) {
         try {
           last = await qa.answer(text, { sessionId: "terminal" });
+          news.remember(last);
           output.write(`${renderAnswer(last)}\n\n`);
           appendHistory(text);
         } catch (err) {
@@ -89,21 +100,30 @@ export function registerChat(program: Command): void {
     .command("chat")
     .description("Interactive terminal chat over the same answering core (/help, /sources, Ctrl-D to leave).")
     .action(async () => {
-      const ctx = cliContext();
+      const ctx = await cliContext();
+      const { openQaService } = await import("../core/service.js");
       await chatUntilDone(await openQaService(ctx.config, { logger: ctx.logger }), ctx);
     });
 }
 
 /**
  * The terminal chat over `qa` until end of input, then closes it. A rebuilt index (index,
- * index --add) is picked up without leaving the chat.
+ * index --add) is picked up without leaving the chat. Log lines are held while it runs — on a
+ * terminal they would land between the prompts — and printed after it ends.
  */
-export async function chatUntilDone(qa: QaService, { config, logger }: CliContext): Promise<void> {
+export async function chatUntilDone(
+  qa: QaService,
+  { config, logger, logs }: CliContext,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
   const watcher = startIndexWatcher(qa, config, logger);
+  logs.hold();
   try {
-    await runChat(qa);
+    await runChat(qa, input, output);
   } finally {
     watcher.close();
     await qa.close();
+    logs.release();
   }
 }

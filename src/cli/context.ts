@@ -1,34 +1,27 @@
-import { loadConfig, type Config } from "../config/index.js";
-import { buildIndex, buildOptionsFor, describeBuild, type BuildOptions, type BuildReport } from "../index/build.js";
-import { createLogger, type Logger } from "../log.js";
-import { createProgress } from "./progress.js";
+import type { Config } from "../config/index.js";
+import type { Logger } from "../log.js";
+import type { LogOutput } from "./log-output.js";
 
 /** What every command needs, parsed once from the environment. */
 export interface CliContext {
   config: Config;
   logger: Logger;
+  /** Where `logger` writes: readable lines on a terminal, JSON otherwise; the chat holds it. */
+  logs: LogOutput;
 }
 
-export function cliContext(): CliContext {
+/**
+ * Parses the settings and makes the logger. Commands call it when they run, and it loads the
+ * settings schema (zod) and pino only then, so `--help` and usage errors answer at once.
+ */
+export async function cliContext(): Promise<CliContext> {
+  const [{ loadConfig }, { createLogger }, { createLogOutput }] = await Promise.all([
+    import("../config/index.js"),
+    import("../log.js"),
+    import("./log-output.js"),
+  ]);
+  const { secretsOf } = await import("../redact.js");
   const config = loadConfig(process.env);
-  return { config, logger: createLogger(config.logLevel) };
-}
-
-/** Full rebuild with a progress bar on stderr (only on a terminal); `loadEmbedder` overrides the configured loader. */
-export async function rebuildIndex({ config }: CliContext, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
-  const progress = createProgress();
-  try {
-    const onProgress: BuildOptions["onProgress"] = (stage, done, total) => progress.update(stage, done, total);
-    return await buildIndex(buildOptionsFor(config, loadEmbedder ? { onProgress, loadEmbedder } : { onProgress }));
-  } finally {
-    progress.stop();
-  }
-}
-
-/** Full rebuild, then its warnings on stderr and its one-line summary on `out`. */
-export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStream, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
-  const report = await rebuildIndex(ctx, loadEmbedder);
-  for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-  out.write(`${describeBuild(report)}\n`);
-  return report;
+  const logs = createLogOutput(process.stderr);
+  return { config, logger: createLogger(config.logLevel, logs, { secrets: secretsOf(config) }), logs };
 }

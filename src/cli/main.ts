@@ -2,6 +2,7 @@
 import "dotenv/config";
 import { Command, CommanderError } from "commander";
 import { describeError, QaError } from "../errors.js";
+import { redactSecrets } from "../redact.js";
 import { registerArticles } from "./articles.js";
 import { registerAsk } from "./ask.js";
 import { registerBot } from "./bot.js";
@@ -29,7 +30,7 @@ try {
     process.exitCode = err.exitCode;
   } else {
     process.stderr.write(`${describeError(err)}\n`);
-    if (!(err instanceof QaError) && process.env.DEBUG) process.stderr.write(`${(err as Error).stack ?? ""}\n`);
+    if (!(err instanceof QaError) && process.env.DEBUG) process.stderr.write(`${redactSecrets((err as Error).stack ?? "")}\n`);
     process.exitCode = 1;
   }
 }

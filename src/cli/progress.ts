@@ -2,49 +2,50 @@ import cliProgress from "cli-progress";
 
 export interface ProgressReporter {
   update(stage: string, done: number, total: number): void;
+  /** A step with no count (loading or downloading the model): shown in place until the next bar. */
+  status(text: string): void;
   stop(): void;
 }
 
-/**
- * Time left at the rate so far, "ETA 1h 05m", "ETA 3m 20s", "ETA 12s"; empty until there is a
- * rate to go by (nothing done yet, or under a second elapsed).
- */
-export function describeEta(done: number, total: number, elapsedMs: number): string {
-  if (done <= 0 || elapsedMs < 1000 || total <= done) return done >= total && total > 0 ? "done" : "";
-  const left = Math.round(((total - done) * elapsedMs) / done / 1000);
-  const h = Math.floor(left / 3600);
-  const m = Math.floor((left % 3600) / 60);
-  const s = left % 60;
-  if (h) return `ETA ${h}h ${String(m).padStart(2, "0")}m`;
-  return m ? `ETA ${m}m ${String(s).padStart(2, "0")}s` : `ETA ${s}s`;
-}
+/** Clears the current terminal line and returns to its start. */
+const CLEAR_LINE = "\r\x1b[2K";
 
-/** A progress bar with an ETA on stderr when it is a terminal; silent otherwise (CI, pipes, tests). */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr, now: () => number = () => performance.now()): ProgressReporter {
-  if (!stream.isTTY) return { update() {}, stop() {} };
+/**
+ * A progress bar on stderr when it is a terminal; silent otherwise (CI, pipes, tests). Each stage
+ * gets a fresh bar, so the time left is estimated from that stage's own pace. Nothing stays on
+ * screen once the work is done.
+ */
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+  if (!stream.isTTY) return { update() {}, status() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream, format: " {stage} |{bar}| {value}/{total} {eta}", hideCursor: true, clearOnComplete: true },
+    { stream, format: " {stage} |{bar}| {value}/{total} · {eta_formatted} left", hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
     cliProgress.Presets.shades_classic,
   );
-  let started = false;
-  let currentStage = "";
-  // Each stage has its own rate (pages, embedding batches), so the ETA restarts with the stage.
-  let stageStart = 0;
+  let currentStage: string | null = null;
+  let statusShown = false;
+  const stopBar = () => {
+    if (currentStage !== null) bar.stop();
+    currentStage = null;
+  };
   return {
     update(stage, done, total) {
-      if (!started || stage !== currentStage) stageStart = now();
-      const payload = { stage: stage.padEnd(8), eta: describeEta(done, total, now() - stageStart) };
-      if (!started) {
-        bar.start(total, done, payload);
-        started = true;
-      } else if (stage !== currentStage) {
-        bar.setTotal(total);
+      if (stage !== currentStage) {
+        stopBar();
+        bar.start(total, done, { stage: stage.padEnd(8) }); // draws over a status line
+        currentStage = stage;
+        statusShown = false;
       }
-      currentStage = stage;
-      bar.update(done, payload);
+      bar.update(done, { stage: stage.padEnd(8) });
+    },
+    status(text) {
+      stopBar();
+      stream.write(`${CLEAR_LINE} ${text}`);
+      statusShown = true;
     },
     stop() {
-      if (started) bar.stop();
+      stopBar();
+      if (statusShown) stream.write(CLEAR_LINE);
+      statusShown = false;
     },
   };
 }

@@ -2,12 +2,14 @@ import type { Answer } from "../answer/types.js";
 
 /** Plain-text rendering for the terminal: the answer, then numbered sources. */
 export function renderAnswer(answer: Answer): string {
+  // A news answer (latest, a paper, an overview) quotes every source in its text already.
+  const quoted = (answer.intent ?? "fact") === "fact";
   const lines = [answer.answer];
   if (answer.citations.length) {
     lines.push("", answer.found ? (answer.lang === "zh" ? "来源：" : "Sources:") : answer.lang === "zh" ? "相关报道：" : "Related:");
     answer.citations.forEach((c, i) => {
       lines.push(`[${i + 1}] ${c.paper ?? "—"} · ${c.date ?? "undated"} · ${c.headline} (${c.source})`);
-      lines.push(`    “${c.quote}”`);
+      if (quoted) lines.push(`    “${c.quote}”`);
     });
   }
   return lines.join("\n");

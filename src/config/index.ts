@@ -40,6 +40,7 @@ const EnvSchema = z.object({
   EMBED_THREADS: intIn(0, 256, 0),
   EMBED_INTER_THREADS: intIn(0, 256, 0),
   BUILD_WORKERS: intIn(0, 64, 0),
+  ADD_MAX_MB: intIn(1, 1024, 20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
@@ -67,6 +68,8 @@ export interface Config {
   embedThreads: { intraOp: number; interOp: number };
   /** Worker threads that parse, tokenize and embed page batches during a full build; 0 does it all on the main thread. */
   buildWorkers: number;
+  /** Largest page file `index --add` or a bot upload takes, in bytes (ADD_MAX_MB, default 20 MB: the Bot API's download limit). */
+  addMaxBytes: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   telegram: {
     token: string | null;
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedBatchSize: e.EMBED_BATCH_SIZE,
     embedThreads: { intraOp: e.EMBED_THREADS, interOp: e.EMBED_INTER_THREADS },
     buildWorkers: e.BUILD_WORKERS,
+    addMaxBytes: e.ADD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,

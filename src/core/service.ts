@@ -1,11 +1,14 @@
 import { createAnswerer, type Answerer } from "../answer/answerer.js";
 import { ConversationMemory } from "../answer/conversation.js";
+import { detectIntent } from "../answer/intent.js";
+import { createNewsReader, type NewsReader } from "../answer/news/index.js";
+import { validateQuestion } from "../answer/question.js";
 import type { Config } from "../config/index.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
 import { resolveCurrentBuild } from "../index/store.js";
 import type { Logger } from "../log.js";
-import { createLlmWriter, type LlmWriter } from "../llm/index.js";
+import type { LlmWriter } from "../llm/index.js";
 import { createQueryTranslator } from "../retrieve/english.js";
 import type { AskOptions, IndexInfo, QaService } from "./types.js";
 
@@ -15,11 +18,14 @@ export interface QaServiceDeps {
   embedder?: Embedder | null;
   /** Injected LLM writer; by default one is made when LLM_BASE_URL and LLM_MODEL are set. */
   llm?: LlmWriter | null;
+  /** "Today" when a question does not say (AskOptions.today): how old the newest paper is, 今年. Default: the system clock. */
+  clock?: () => Date;
 }
 
 interface Loaded {
   index: SearchIndex;
   answer: Answerer;
+  news: NewsReader;
 }
 
 /**
@@ -41,27 +47,33 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
     const model = await getEmbedder(index);
     if (!index.vectors) deps.logger?.warn({ indexDir: config.indexDir }, "index has no vectors; answering with keyword search only");
     const translator = createQueryTranslator({ lexicon: index.lexicon });
-    const answer = createAnswerer({
-      index,
-      translator,
-      embedQuery: model ? async (q) => (await model.embedQueries([q]))[0]! : null,
-    });
-    return { index, answer };
+    const embedQuery = model ? async (q: string) => (await model.embedQueries([q]))[0]! : null;
+    const answer = createAnswerer({ index, translator, embedQuery });
+    return { index, answer, news: createNewsReader({ index, translator, embedQuery, answerFact: answer }) };
   };
 
   let current = await load();
   const conversations = new ConversationMemory();
+  const clock = deps.clock ?? (() => new Date());
   // Optional: the LLM rewrites a found answer from the same passages; anything unverified falls back.
-  const llm = deps.llm !== undefined ? deps.llm : config.llm ? createLlmWriter(config.llm, { logger: deps.logger }) : null;
+  // The OpenAI client is loaded only when an LLM is configured.
+  const llmFromConfig = async (settings: NonNullable<Config["llm"]>) => (await import("../llm/index.js")).createLlmWriter(settings, { logger: deps.logger });
+  const llm = deps.llm !== undefined ? deps.llm : config.llm ? await llmFromConfig(config.llm) : null;
   return {
     async answer(question: string, options: AskOptions = {}) {
-      const { answer } = current; // pinned: a reload mid-question does not affect this one
+      const { answer, news } = current; // pinned: a reload mid-question does not affect this one
+      const today = options.today ?? clock();
+      // Latest news, a day's paper, an overview: the news reader; everything else is a fact question.
+      const reading = detectIntent(validateQuestion(question));
+      if (reading.intent !== "fact") return news.answer(question, reading, today);
       const previous = options.sessionId ? conversations.last(options.sessionId) : null;
-      const { turn, ...extractive } = await answer(question, { previous, today: options.today });
+      const { turn, ...extractive } = await answer(question, { previous, today });
       if (options.sessionId) conversations.remember(options.sessionId, turn);
       if (!llm || !extractive.found) return extractive;
       return llm.write({ question: extractive.question, lang: extractive.lang, citations: extractive.citations, extractive }, { onDelta: options.onDelta });
     },
+    more: (answer) => current.news.more(answer),
+    article: (articleId) => current.news.article(articleId),
     info(): IndexInfo {
       return indexInfo(current.index);
     },

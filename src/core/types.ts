@@ -1,4 +1,5 @@
-import type { Answer } from "../answer/types.js";
+import type { Answer, Citation } from "../answer/types.js";
+import type { Article } from "../ingest/types.js";
 
 /** What front ends may show about the loaded index (/about, /start, /healthz). */
 export interface IndexInfo {
@@ -33,6 +34,13 @@ export interface AskOptions {
  */
 export interface QaService {
   answer(question: string, options?: AskOptions): Promise<Answer>;
+  /**
+   * The next best citations after an answer, for "More" (a news answer's own, else key sentences of
+   * the topic not yet quoted). Optional: front ends hide "More" without it.
+   */
+  more?(answer: Answer): Promise<Citation[]>;
+  /** The cleaned article behind a citation, for "Full article"; null when it is gone (index rebuilt). */
+  article?(articleId: string): Article | null;
   info(): IndexInfo;
   /** Reloads the index if a new build was swapped in; true when it changed. */
   reload(): Promise<boolean>;

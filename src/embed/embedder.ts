@@ -7,7 +7,6 @@ import { QaError } from "../errors.js";
 import { isKnownModel, MODEL_PROFILES, profileFor } from "./profiles.js";
 import type { ModelProfile } from "./profiles.js";
 import { poolRows } from "./pooling.js";
-import { loadFeatureExtractor, unavailable } from "./runtime.js";
 import type { FeatureExtractionPipeline, RuntimeOptions, ThreadOptions } from "./runtime.js";
 
 export interface EmbedderOptions {
@@ -58,6 +57,8 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const profile = profileFor(model);
   const runtime: RuntimeOptions = { modelsDir, cacheDir, threads: options.threads ?? DEFAULTS.threads };
+  // transformers.js and onnxruntime load here, when a model is wanted, not when this module is imported.
+  const { loadFeatureExtractor, unavailable } = await import("./runtime.js");
 
   const extractor = await loadFeatureExtractor(model, profile.quantized, runtime).catch((err: unknown) => {
     throw err instanceof QaError && !isKnownModel(model) ? withKnownModels(err) : err;

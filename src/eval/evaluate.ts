@@ -43,12 +43,17 @@ export interface EvalSummary {
   p95Ms: number;
 }
 
-export function loadQuestions(file: string): EvalQuestion[] {
+/** One JSON value per non-empty line of a .jsonl file. */
+export function loadJsonLines<T>(file: string): T[] {
   return fs
     .readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalQuestion);
+    .map((l) => JSON.parse(l) as T);
+}
+
+export function loadQuestions(file: string): EvalQuestion[] {
+  return loadJsonLines<EvalQuestion>(file);
 }
 
 const squash = (s: string) => s.replace(/\s+/g, "");
@@ -81,7 +86,8 @@ export async function evaluateAll(qa: QaService, questions: EvalQuestion[]): Pro
   return results;
 }
 
-function percentile(values: number[], p: number): number {
+/** The p-th percentile (nearest rank) of `values`; 0 for none. */
+export function percentile(values: number[], p: number): number {
   if (!values.length) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -9,11 +9,12 @@ import type { Article, Passage } from "../ingest/types.js";
 import type { KeywordHit, QueryTerm } from "../retrieve/bm25.js";
 import type { VectorHit } from "./vectors.js";
 
-/** Passages by dense integer id (`passages[id]`), as an array holds them. */
-export interface PassageStore {
-  readonly length: number;
-  readonly [id: number]: Passage | undefined;
-}
+/**
+ * Passages by dense integer id (`passages[id]`), iterable in id order. The answerer also walks
+ * them (passages of an article), so an external store's adapter gives a read-only array view
+ * (e.g. ids and article ids in RAM, text fetched on access).
+ */
+export type PassageStore = ReadonlyArray<Passage>;
 
 /** Articles by id (`<source>#<n>`). */
 export type ArticleStore = ReadonlyMap<string, Article>;

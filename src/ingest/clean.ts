@@ -1,3 +1,4 @@
+import { splitFrontMatter } from "./front-matter.js";
 import type { PageMeta } from "./furniture.js";
 import { classifyLines, CREDIT_ONLY, endsWithCredit, isDateline, type Line } from "./lines.js";
 import { endsSentence, joinLines, normalizeBodyText, normalizeHeadingText } from "./text.js";
@@ -71,10 +72,13 @@ const captionText = (s: string) => normalizeBodyText(s.replace(/^[↑↓←→]+
  * Cleans one PDF-extracted page: drops furniture, reads the masthead, repairs doubled glyphs,
  * rejoins column-broken lines into paragraphs, and separates headings, bylines and photo
  * captions from body text. Body spacing is normalised (`10395人`, `12月6日`, `各级工会`);
- * headings keep the one space between their halves.
+ * headings keep the one space between their halves. The masthead's paper and date win; a front
+ * matter block (a converted PDF or web page) fills in what the masthead does not say.
  */
-export function cleanPage(raw: string): CleanPage {
+export function cleanPage(text: string): CleanPage {
+  const { fields, body: raw } = splitFrontMatter(text);
   const page = classifyLines(raw);
+  page.meta = { ...page.meta, paper: page.meta.paper ?? fields.paper ?? null, date: page.meta.date ?? fields.date ?? null };
   const blocks: Block[] = [];
   if (page.masthead.length) blocks.push({ kind: "masthead", text: page.masthead.join(" ") });
 

@@ -211,8 +211,11 @@ function isHeading(kept: RawLine[], i: number, c: HeadingContext): boolean {
     const limit = dash ? 70 : hasClausePunct(c.t) ? 26 : 45;
     return c.width <= limit && !endsSentence(c.t) && !endsMidSentence(c.t);
   }
-  if (!looksTitled(c.t)) return false;
   const adjacentToHeading = c.prev?.kind === "heading" && raw.blanksBefore === 0;
+  // A subtitle set right under a display headline may carry a comma, as on long-line pages.
+  const subtitle = adjacentToHeading && c.prev?.display && c.width <= 26 && !endsSentence(c.t) && !endsMidSentence(c.t);
+  if (subtitle && hanCount(c.t) >= 2) return true;
+  if (!looksTitled(c.t)) return false;
   if (adjacentToHeading) return hanCount(c.t) >= 1;
   if (hanCount(c.t) < 4 && !dash) return false;
   if (c.blanksMeaningful && raw.blanksBefore > 0) {

@@ -2,6 +2,7 @@ import { cleanPage, LEAD, type Block } from "./clean.js";
 import { groupMatch, headlineFromLead, headlineRoles, isRichGroup, type HeadGroup } from "./headlines.js";
 import { isDateline } from "./lines.js";
 import { placeCaptions, placeDetached } from "./placement.js";
+import { dateInFileName } from "./page-dates.js";
 import type { Article } from "./types.js";
 
 /**
@@ -183,7 +184,7 @@ export function parseArticles(source: string, raw: string): Article[] {
       id: `${source}#${n + 1}`,
       source,
       paper: page.meta.paper,
-      date: page.meta.date,
+      date: page.meta.date ?? dateInFileName(source),
       page: page.meta.page,
       headline: roles?.headline ?? headlineFromLead(d.paragraphs),
       subheadline: roles?.subheadline ?? null,

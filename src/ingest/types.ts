@@ -6,7 +6,7 @@ export interface Article {
   source: string;
   /** Newspaper name when the page says so (e.g. 昌吉日报), else null. */
   paper: string | null;
-  /** ISO date (yyyy-mm-dd) of the issue, or null when the page never says. */
+  /** ISO date (yyyy-mm-dd) of the issue: from the masthead, else the front matter (PDF / HTML metadata), else the file name; null when none says. */
   date: string | null;
   /** Issue / page number as printed (e.g. 总第12482期), or null. */
   page: string | null;

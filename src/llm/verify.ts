@@ -10,6 +10,7 @@ import {
   withoutMarkers,
   type DateClaim,
 } from "./claims.js";
+import { verifySupport } from "./support.js";
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -24,7 +25,8 @@ export interface VerifyOptions {
 /**
  * Whether an LLM answer says nothing the cited passages do not: every [n] names an existing source
  * (1-based); every number, date and quoted Chinese span appears in a cited passage (or its paper,
- * date or headline, which the prompt shows with it). A complete answer must cite at least one
+ * date or headline, which the prompt shows with it); and every sentence is supported by its passage
+ * (`verifySupport`: wording, contact details, no instructions to the reader). A complete answer must cite at least one
  * source — an uncited reply ("the passages don't say") is not an answer to send.
  */
 export function verifyGrounded(text: string, citations: Citation[], options: VerifyOptions = {}): Verdict {
@@ -52,7 +54,7 @@ export function verifyGrounded(text: string, citations: Citation[], options: Ver
   const quotes = options.partial ? extractQuotes(closedQuotesOnly(text)) : extractQuotes(text);
   const badQuote = quotes.find((q) => !quoteFound(q, haystack));
   if (badQuote !== undefined) return fail(`quote “${badQuote}” is not verbatim in a cited passage`);
-  return { ok: true };
+  return verifySupport(text, citations);
 }
 
 /**

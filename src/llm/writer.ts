@@ -42,6 +42,21 @@ export interface LlmWriter {
 const MAX_TOKENS = 512;
 
 /**
+ * The writer's own cap on an answer's length, enforced on the text received (a server may ignore
+ * max_tokens): about twice what 512 tokens of Chinese make, and well inside one Telegram message
+ * (4096), so an LLM answer plus its sources never runs to more than two messages.
+ */
+export const MAX_ANSWER_CHARS = 2_000;
+
+/** Why the writer stopped reading an answer: it ran past MAX_ANSWER_CHARS. */
+class AnswerTooLong extends Error {
+  constructor() {
+    super(`answer longer than ${MAX_ANSWER_CHARS} characters`);
+    this.name = "AnswerTooLong";
+  }
+}
+
+/**
  * Creates the LLM answer writer for an OpenAI-compatible chat-completions endpoint (llama.cpp
  * server, Ollama, vLLM, OpenAI). `write` returns the extractive answer with its text replaced by the
  * LLM's when that text passes `verifyGrounded`; on a refusal, a timeout (`settings.timeoutMs` for
@@ -74,7 +89,9 @@ export function createLlmWriter(settings: LlmSettings, deps: LlmWriterDeps = {})
     };
     if (!options.onDelta) {
       const response = await client.chat.completions.create({ ...request, stream: false }, { signal });
-      return response.choices[0]?.message?.content ?? "";
+      const content = response.choices[0]?.message?.content ?? "";
+      if (content.length > MAX_ANSWER_CHARS) throw new AnswerTooLong();
+      return content;
     }
     const progress = createProgress(input.citations, options.onDelta, (err) =>
       logger.warn({ reason: redact(describe(err)) }, "llm: onDelta threw; streaming continues"),
@@ -85,6 +102,10 @@ export function createLlmWriter(settings: LlmSettings, deps: LlmWriterDeps = {})
       const delta = chunk.choices[0]?.delta?.content;
       if (!delta) continue;
       text += delta;
+      if (text.length > MAX_ANSWER_CHARS) {
+        stream.controller.abort(); // stop the download, not just the reading
+        throw new AnswerTooLong();
+      }
       progress(text);
     }
     return text;
@@ -102,14 +123,17 @@ export function createLlmWriter(settings: LlmSettings, deps: LlmWriterDeps = {})
         logger.warn({ model: settings.model, reason: redact(reason), ms: Math.round(performance.now() - started) }, "llm: using the extractive answer");
         return extractive;
       };
+      const aborted = () =>
+        deadline.aborted ? `timed out after ${settings.timeoutMs} ms` : options.signal?.aborted ? "cancelled by the caller" : null;
       let raw: string;
       try {
         raw = await complete(input, options, signal);
       } catch (err) {
-        if (deadline.aborted) return fallback(`timed out after ${settings.timeoutMs} ms`);
-        if (options.signal?.aborted) return fallback("cancelled by the caller");
-        return fallback(describe(err));
+        return fallback(aborted() ?? (err instanceof AnswerTooLong ? err.message : describe(err)));
       }
+      // The client ends an aborted stream quietly, as if it were complete: cut-off text is not an answer.
+      const cutOff = aborted();
+      if (cutOff) return fallback(cutOff);
       const text = withoutThinking(raw).trim();
       const verdict = check(text, citations, input.lang);
       if (!verdict.ok) return fallback(`answer rejected: ${verdict.reason}`);

@@ -79,7 +79,7 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
 
   it("keeps the ask --json contract: exactly question, answer, found, citations", async () => {
     const json = toJsonContract(await qa.answer("天山天池国际滑雪场共有几条雪道？")) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["question", "answer", "found", "citations"]);
+    expect(Object.keys(json)).toEqual(["question", "answer", "found", "citations", "intent"]);
     const [first] = json.citations as Record<string, unknown>[];
     expect(Object.keys(first!)).toEqual(["source", "paper", "date", "headline", "quote", "score"]);
   });

@@ -8,7 +8,8 @@ import { HttpError } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot, runBot, startBot, type RunningBot } from "../../src/bot/index.js";
 import { MESSAGE_LIMIT, visibleText } from "../../src/bot/html.js";
-import { FAILURE_TEXT, NON_TEXT_TEXT, RATE_LIMIT_TEXT } from "../../src/bot/render.js";
+import { rateLimitText } from "../../src/bot/rate-limit.js";
+import { FAILURE_TEXT, NON_TEXT_TEXT } from "../../src/bot/render.js";
 import { loadConfig } from "../../src/config/index.js";
 import type { QaService } from "../../src/core/types.js";
 import { QaError } from "../../src/errors.js";
@@ -20,6 +21,7 @@ import { telegramHtmlProblems } from "./telegram-html.js";
 const TOKEN = "123456789:AAHfakeTokenForTests_abcdefghijklmn";
 const GROUP = -1001;
 const RATE_USER = 777;
+const RATE = { limit: 6, timeFrameMs: 60_000, queue: 0 };
 
 let api: FakeBotApi;
 let running: RunningBot;
@@ -64,10 +66,11 @@ beforeAll(async () => {
     apiRoot: api.apiRoot,
     qa,
     logger,
-    rateLimit: { limit: 6, timeFrameMs: 60_000 },
+    rateLimit: RATE,
     adminIds: new Set([6]),
     reindex: async () => "Indexed 5 files: 26 articles.",
     allowedChatIds: new Set([1, 2, 3, 4, 5, 6, GROUP, RATE_USER]),
+    onUpdateHandled: api.onUpdateHandled,
   });
   running = await runBot(bot, { qa, logger, signals: [], pollTimeoutSeconds: 1 });
 });
@@ -82,7 +85,7 @@ const texts = (calls: { params: { text?: string } }[]) => calls.map((c) => visib
 describe("the bot over a fake Bot API", () => {
   it("registers its commands and polls without a webhook", () => {
     expect(api.callsOf("getMe")).toHaveLength(1);
-    expect(api.callsOf("setMyCommands")[0]!.params.commands.map((c: { command: string }) => c.command)).toEqual(["ask", "sources", "about", "help", "start"]);
+    expect(api.callsOf("setMyCommands")[0]!.params.commands.map((c: { command: string }) => c.command)).toEqual(["ask", "latest", "paper", "sources", "about", "help", "start"]);
     expect(api.callsOf("deleteWebhook")).toHaveLength(1);
   });
 
@@ -166,12 +169,12 @@ describe("the bot over a fake Bot API", () => {
     expect(await api.exchange(messageUpdate("大家好", { chatId: -999 }), -999)).toEqual([]); // group chatter: silence
   });
 
-  it("rate-limits a user with one polite note", async () => {
+  it("rate-limits a user with one polite note (here without a queue: the rest are skipped, as the note says)", async () => {
     const ids = Array.from({ length: 8 }, (_, i) => api.push(messageUpdate(`question ${i}`, { chatId: RATE_USER })));
-    await api.handled(ids.at(-1)!);
+    for (const id of ids) await api.handled(id);
     const sent = texts(api.sent(RATE_USER));
     expect(sent.filter((t) => t.startsWith("Echo:"))).toHaveLength(6);
-    expect(sent.filter((t) => t === RATE_LIMIT_TEXT)).toHaveLength(1);
+    expect(sent.filter((t) => t === rateLimitText(RATE))).toHaveLength(1);
   });
 });
 

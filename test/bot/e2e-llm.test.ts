@@ -37,7 +37,7 @@ beforeAll(async () => {
   const qa = await openQaService(config, { logger });
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGUSR2"], onStart: () => ready() });
+  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGUSR2"], onStart: () => ready(), onUpdateHandled: api.onUpdateHandled });
   await Promise.race([started, stopped]);
 });
 
@@ -87,5 +87,14 @@ describe("the bot streaming LLM answers end to end (real core, fake OpenAI, fake
     expect(calls.map((c) => c.method)).toEqual(["sendMessage"]);
     expect(shown[0]).toMatch(/^10395人\S*。据《昌吉日报》/);
     expect(shown.join("\n")).not.toContain("12000");
+  });
+
+  it("sends the extractive answer, in one message, when the LLM runs on and on (issue 13)", async () => {
+    const sentence = "今年以来，昌吉州新增城镇就业10395人[1]。";
+    llm.reply({ content: sentence.repeat(100_000), chunkChars: 4096 }); // 2.4 MB
+    const { calls, shown } = await ask(QUESTION);
+    expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(/^10395人\S*。据《昌吉日报》/);
   });
 });

@@ -18,7 +18,7 @@ import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
 import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
 import { createLogger } from "../../src/log.js";
-import { FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
+import { callbackUpdate, FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
 import { telegramHtmlProblems } from "./telegram-html.js";
 
 const TOKEN = "555000111:AAE2eTestTokenNotARealOne_xyzxyzxyz";
@@ -51,7 +51,7 @@ beforeAll(async () => {
   qa = await openQaService(config, { logger });
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready(), watchIntervalMs: 100 });
+  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready(), watchIntervalMs: 100, onUpdateHandled: api.onUpdateHandled });
   await Promise.race([started, stopped]);
 });
 
@@ -189,5 +189,98 @@ describe("the bot end to end (real core, fake Bot API)", () => {
       expect(m.params.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
       expect(telegramHtmlProblems(m.params.text)).toEqual([]);
     }
+  });
+});
+
+/** The inline keyboard's buttons of a sent message: label → callback data. */
+const buttonsOf = (call: ApiCall): Map<string, string> =>
+  new Map((call.params.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => [b.text, b.callback_data]));
+
+/** Presses a button of the bot's message `call`; returns the messages sent and the callback answers. */
+async function press(call: ApiCall, data: string): Promise<{ sent: ApiCall[]; answered: ApiCall[] }> {
+  const chatId = call.params.chat_id as number;
+  const messageId = api.calls.indexOf(call); // any id: the bot finds the button's state by its token
+  const before = api.calls.length;
+  const calls = await api.exchange(callbackUpdate(data, { chatId, messageId }), chatId, ["sendMessage", "answerCallbackQuery"]);
+  const answered = api.calls.slice(before).filter((c) => c.method === "answerCallbackQuery");
+  const label = [...buttonsOf(call)].find(([, d]) => d === data)?.[0] ?? data;
+  transcript.push(`You: [button: ${label}]`, ...calls.filter((c) => c.method === "sendMessage").map((m) => `Bot: ${visibleText(m.params.text).replace(/\n/g, "\n     ")}`), "");
+  return { sent: calls.filter((c) => c.method === "sendMessage"), answered };
+}
+
+describe("the news reader in the bot (real core, fake Bot API)", () => {
+  it("/latest lists the newest dated issue's headlines, each with its lead, under Full-article and More buttons", async () => {
+    const sent = await say(20, "/latest");
+    const reply = text(sent);
+    expect(reply).toContain("2026-04-22");
+    expect(reply).toContain("深学笃行正确政绩观 真抓实干促就业惠民");
+    expect(reply).toContain("就业是民生之本,更是检验政绩导向的重要标尺。");
+    expect(reply).not.toContain("天山天池国际滑雪场开板"); // undated pages are never the latest
+    const buttons = buttonsOf(sent.at(-1)!);
+    expect([...buttons.keys()]).toContain("全文 1");
+    expect([...buttons.keys()]).toContain("更多");
+  });
+
+  it("/paper 2024-11-07 gives that day's paper; a day without one names the nearest issues", async () => {
+    const sent = await say(21, "/paper 2024-11-07");
+    expect(text(sent)).toContain("总第12124期");
+    expect(text(sent)).toContain("准东煤田火区治理持续推进");
+    expect(text(sent)).toContain("木垒县冬小麦长势喜人");
+    const none = text(await say(21, "/paper 2024-11-08"));
+    expect(none).toContain("没有2024-11-08的报纸");
+    expect(none).toContain("2024-11-07");
+    expect(text(await say(21, "/paper yesterday"))).toContain("Usage: /paper");
+  });
+
+  it("“Full article” sends the cleaned article with its headline, paper and date; every press is answered", async () => {
+    const [answer] = (await say(22, "/paper 2024-11-07")).slice(-1);
+    const data = buttonsOf(answer!).get("全文 3")!;
+    const { sent, answered } = await press(answer!, data);
+    expect(answered).toHaveLength(1);
+    const article = text(sent);
+    expect(article).toMatch(/^准东煤田火区治理持续推进\n(?:.+\n)?昌吉日报 · 2024-11-07 · 总第12124期\n/);
+    expect(article).toContain("老君庙火区已累计完成采空区超前钻探进尺98653米");
+    for (const m of sent) expect(m.params.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+  });
+
+  it("“More” sends the next best sentences of an overview, then says when there is nothing more", async () => {
+    const sent = await say(23, "介绍一下煤制烯烃项目");
+    expect(text(sent)).toContain("煤制烯烃项目占地270多公顷");
+    let more = buttonsOf(sent.at(-1)!).get("更多")!;
+    const first = await press(sent.at(-1)!, more);
+    expect(first.answered).toHaveLength(1);
+    expect(text(first.sent)).toMatch(/^更多\n\n1\. 昌吉日报 · 2026-04-22 · /);
+    for (const quote of text(first.sent).match(/(?<=\n)[^\n]+(?=\n\n|$)/g) ?? []) expect(text(sent)).not.toContain(quote);
+    more = buttonsOf(first.sent.at(-1)!).get("更多") ?? more;
+    const second = await press(first.sent.at(-1)!, more);
+    const third = second.sent.length ? await press(second.sent.at(-1)!, more) : second;
+    expect(third.sent).toHaveLength(0);
+    expect(third.answered[0]!.params.text).toBe("没有更多了。");
+  });
+
+  it("a fact answer has buttons too; a stale or foreign button gets a polite note and no message", async () => {
+    const sent = await say(24, "昌吉州今年新增城镇就业多少人？");
+    expect(buttonsOf(sent.at(-1)!).has("全文")).toBe(true);
+    const stale = await press(sent.at(-1)!, "na:m:AAAAAAAA");
+    expect(stale.sent).toHaveLength(0);
+    expect(stale.answered[0]!.params.text).toBe("这个按钮已过期，请重新提问。");
+    const foreign = await press(sent.at(-1)!, "something-else");
+    expect(foreign.answered).toHaveLength(1);
+  });
+
+  it.each([
+    ["最近昌吉有什么新闻？", "深学笃行正确政绩观 真抓实干促就业惠民"],
+    ["What is the latest news from Changji?", "就业是民生之本,更是检验政绩导向的重要标尺。"],
+    ["Tell me about the coal-to-olefins project", "煤制烯烃项目占地270多公顷,相当于378个标准足球场。"],
+    ["Summarize the 2024-11-07 paper", "准东煤田火区治理持续推进"],
+  ])("answers the issue's example “%s” with cited sentences", async (question, expected) => {
+    const sent = await say(25, question);
+    expect(text(sent)).toContain(expected);
+    expect(text(sent)).toMatch(/1\. 昌吉日报 · \d{4}-\d{2}-\d{2} · /);
+    expect(buttonsOf(sent.at(-1)!).size).toBeGreaterThan(0);
+  });
+
+  it("sent only valid HTML for the news reader too", () => {
+    for (const m of api.callsOf("sendMessage")) expect(telegramHtmlProblems(m.params.text)).toEqual([]);
   });
 });

@@ -3,11 +3,12 @@
  * real bot through `apiRoot`. It long-polls getUpdates from a queue the test fills, records every
  * call, and can fail a method once (e.g. 429 with retry_after) to exercise auto-retry. It keeps the
  * text of every message it sent, so editMessageText works (and refuses, as Telegram does, an edit
- * that changes nothing or names an unknown message).
+ * that changes nothing or names an unknown message). Files added with `addFile` are served by
+ * getFile and the file download route (`/file/bot<token>/<file_path>`), as Telegram serves documents.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Message, MessageEntity, Update, UserFromGetMe } from "grammy/types";
+import type { Document, Message, MessageEntity, Update, UserFromGetMe } from "grammy/types";
 
 export interface ApiCall {
   method: string;
@@ -43,6 +44,15 @@ export class FakeBotApi {
   private readonly failures = new Map<string, ApiFailure[]>();
   /** Current text of each message sent, by chat and message id, in the order they were sent. */
   private readonly messages = new Map<string, { chatId: number; messageId: number; text: string }>();
+  private readonly done = new Set<number>();
+
+  /**
+   * Pass as the bot's `onUpdateHandled`: the bot handles updates concurrently, so fetching the next
+   * ones no longer says the previous ones are done; this does.
+   */
+  readonly onUpdateHandled = (updateId: number): void => void this.done.add(updateId);
+  /** Files the bot can download, by file_id. */
+  private readonly files = new Map<string, { path: string; bytes: Buffer }>();
 
   private constructor(
     private readonly server: Server,
@@ -65,6 +75,13 @@ export class FakeBotApi {
     this.queue.push({ ...update, update_id: id } as Update);
     this.wake.splice(0).forEach((fn) => fn());
     return id;
+  }
+
+  /** Stores a file as Telegram would hold a sent document; returns the `document` of a message carrying it. */
+  addFile(bytes: Buffer, fileName: string, mimeType?: string): Document {
+    const id = `doc${this.files.size + 1}`;
+    this.files.set(id, { path: `documents/file_${this.files.size + 1}${fileName.match(/\.\w+$/)?.[0] ?? ""}`, bytes });
+    return { file_id: id, file_unique_id: `u${id}`, file_name: fileName, file_size: bytes.length, ...(mimeType ? { mime_type: mimeType } : {}) };
   }
 
   /** The next call of `method` fails with this error (once per call to failOnce). */
@@ -93,15 +110,11 @@ export class FakeBotApi {
   }
 
   /**
-   * Waits until the bot has finished with update `updateId`: grammY handles a batch, then confirms
-   * it by polling with a higher offset. Then every reply to it has been sent (or it was ignored).
+   * Waits until the bot has finished with update `updateId` (reported through `onUpdateHandled`,
+   * which the bot must be given): then every reply to it has been sent (or it was ignored).
    */
   async handled(updateId: number, timeoutMs = 20_000): Promise<void> {
-    await this.waitFor(
-      () => this.calls.some((c) => c.method === "getUpdates" && Number(c.params.offset ?? 0) > updateId),
-      timeoutMs,
-      `update ${updateId} to be handled`,
-    );
+    await this.waitFor(() => this.done.has(updateId), timeoutMs, `update ${updateId} to be handled (is the bot given onUpdateHandled?)`);
   }
 
   /**
@@ -130,6 +143,8 @@ export class FakeBotApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? "");
+    if (req.method === "GET" && download) return this.serveFile(download[1]!, download[2]!, res);
     const params = body ? (JSON.parse(body) as Record<string, unknown>) : {};
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const send = (status: number, payload: unknown) => {
@@ -150,6 +165,15 @@ export class FakeBotApi {
     if (method === "getUpdates") return send(200, { ok: true, result: await this.updates(params, res) });
     if (method === "editMessageText") return this.edit(call, send);
     send(200, { ok: true, result: this.result(method, params) });
+  }
+
+  /** The file download route: the bytes of a stored file, 404 for an unknown path, 401 for a wrong token. */
+  private serveFile(token: string, filePath: string, res: ServerResponse): void {
+    this.calls.push({ method: "file", params: { file_path: filePath }, at: Date.now() });
+    const file = [...this.files.values()].find((f) => f.path === filePath);
+    const status = token !== this.token ? 401 : file ? 200 : 404;
+    res.writeHead(status, { "content-type": "application/octet-stream" });
+    res.end(status === 200 ? file!.bytes : undefined);
   }
 
   /** Long poll: confirm updates below `offset`, answer at once when some are queued, else wait. */
@@ -175,6 +199,11 @@ export class FakeBotApi {
     switch (method) {
       case "getMe":
         return BOT_USER;
+      case "getFile": {
+        const file = this.files.get(String(params.file_id));
+        const id = String(params.file_id);
+        return { file_id: id, file_unique_id: `u${id}`, ...(file ? { file_size: file.bytes.length, file_path: file.path } : {}) };
+      }
       case "sendMessage": {
         const messageId = this.nextMessageId++;
         this.messages.set(`${params.chat_id}:${messageId}`, { chatId: Number(params.chat_id), messageId, text: String(params.text) });
@@ -247,4 +276,28 @@ export function messageUpdate(content: string | Partial<Message>, options: Messa
     ...body,
   } as Message;
   return (edited ? { edited_message: message } : { message }) as Omit<Update, "update_id">;
+}
+
+/** A local port nothing listens on (for a webhook server under test). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A press of an inline button with `data` under the bot's message `messageId` in `chatId`. */
+export function callbackUpdate(data: string, options: { chatId: number; messageId: number; userId?: number }): Omit<Update, "update_id"> {
+  const { chatId, messageId, userId = Math.abs(chatId) } = options;
+  const chat = chatId < 0 ? { id: chatId, type: "supergroup", title: "昌吉读者群" } : { id: chatId, type: "private", first_name: "Reader" };
+  return {
+    callback_query: {
+      id: `cb-${nextMessageId++}`,
+      from: { id: userId, is_bot: false, first_name: "Reader", language_code: "zh-hans" },
+      chat_instance: `ci-${chatId}`,
+      data,
+      message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from: BOT_USER, text: "…" },
+    },
+  } as Omit<Update, "update_id">;
 }

@@ -50,7 +50,7 @@ async function runWith(level: string, run: (api: FakeBotApi) => Promise<void>) {
   const api = await FakeBotApi.start(TOKEN);
   let running: RunningBot | undefined;
   try {
-    running = await runBot(createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger: log.logger }), { qa, logger: log.logger, signals: [], pollTimeoutSeconds: 1 });
+    running = await runBot(createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger: log.logger, onUpdateHandled: api.onUpdateHandled }), { qa, logger: log.logger, signals: [], pollTimeoutSeconds: 1 });
     await run(api);
   } finally {
     await running?.stop();

@@ -39,7 +39,7 @@ beforeAll(async () => {
     rebuild();
     return "Indexed 5 files: 26 articles.";
   };
-  running = await runBot(createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger, adminIds: new Set([ADMIN]), reindex }), { qa, logger, signals: [], pollTimeoutSeconds: 1 });
+  running = await runBot(createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger, adminIds: new Set([ADMIN]), reindex, onUpdateHandled: api.onUpdateHandled }), { qa, logger, signals: [], pollTimeoutSeconds: 1 });
 });
 
 afterAll(async () => {

@@ -57,7 +57,7 @@ let running: RunningBot;
 
 beforeAll(async () => {
   api = await FakeBotApi.start(TOKEN);
-  const bot = createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger: createLogger("silent"), editIntervalMs: INTERVAL_MS });
+  const bot = createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger: createLogger("silent"), editIntervalMs: INTERVAL_MS, onUpdateHandled: api.onUpdateHandled });
   running = await runBot(bot, { qa, logger: createLogger("silent"), signals: [], pollTimeoutSeconds: 1 });
 });
 

@@ -1,6 +1,7 @@
 /** Webhook mode: startBot with WEBHOOK_URL serves Telegram's POSTs (secret checked) and registers the webhook. */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../src/bot/index.js";
 import { visibleText } from "../../src/bot/html.js";
@@ -8,7 +9,7 @@ import { loadConfig } from "../../src/config/index.js";
 import type { QaService } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
 import { answer, INFO } from "./answers.js";
-import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
+import { FakeBotApi, freePort, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "222333444:AAWebhookTestTokenNotReal_abcdefghij";
 const SECRET = "s3cret-token_1";
@@ -17,21 +18,16 @@ let api: FakeBotApi;
 let port: number;
 let stopped: Promise<void>;
 let closed = 0;
+/** A live build folder for /healthz to check. */
+const buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-webhook-build-"));
+fs.writeFileSync(path.join(buildDir, "manifest.json"), "{}");
 
 const qa: QaService = {
   answer: async (question) => answer({ question, answer: `Echo: ${question}`, figure: null }),
-  info: () => INFO,
+  info: () => ({ ...INFO, buildDir }),
   reload: async () => false,
   close: async () => void closed++,
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const post = (body: unknown, secret?: string) =>
   fetch(`http://127.0.0.1:${port}/telegram/hook`, {
@@ -52,7 +48,7 @@ beforeAll(async () => {
   });
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, createLogger("silent"), { signals: ["SIGTERM"], onStart: () => ready() });
+  stopped = startBot(config, qa, createLogger("silent"), { signals: ["SIGTERM"], onStart: () => ready(), onUpdateHandled: api.onUpdateHandled });
   await Promise.race([started, stopped]);
 });
 
@@ -65,7 +61,7 @@ describe("webhook mode", () => {
     expect(api.callsOf("setWebhook")[0]!.params).toMatchObject({
       url: "https://bot.example.org/telegram/hook",
       secret_token: SECRET,
-      allowed_updates: ["message", "edited_message"],
+      allowed_updates: ["message", "edited_message", "callback_query"],
     });
     expect(api.callsOf("getUpdates")).toHaveLength(0);
   });
@@ -83,6 +79,10 @@ describe("webhook mode", () => {
 
   it("serves /healthz, and stops on SIGTERM, closing the core", async () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe("ok\n");
+    fs.rmSync(buildDir, { recursive: true, force: true }); // the live build vanishes
+    const unhealthy = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(unhealthy.status).toBe(503);
+    expect(await unhealthy.text()).toBe("unhealthy: the live index build is gone\n");
     process.emit("SIGTERM", "SIGTERM");
     await stopped;
     expect(closed).toBe(1);

@@ -1,21 +1,8 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/fixture-index.js";
-
-/** Runs the real CLI (`npm run -s cli -- …` is `tsx src/cli/main.ts …`) as a reader would. */
-function cli(args: string[], env: Record<string, string>, input?: string, entry = "src/cli/main.ts") {
-  const run = spawnSync(process.execPath, ["--import", "tsx", entry, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, CI: "true" },
-    input,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { runCli as cli } from "../helpers/run-cli.js";
 
 describe("the command line (fixture model, real seeds)", () => {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-cli-"));
@@ -87,8 +74,15 @@ describe("the command line (fixture model, real seeds)", () => {
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "qa-start-"));
     const { stdout, stderr, code } = cli([], { ...env, INDEX_DIR: fresh, TELEGRAM_BOT_TOKEN: "" }, "天山天池国际滑雪场共有几条雪道？\n", "src/main.ts");
     expect(code).toBe(0);
-    expect(stderr).toContain("No index in");
-    expect(stderr).toContain("TELEGRAM_BOT_TOKEN is not set");
+    // What the user is told, and nothing more: the build (pages, model), its result, the index and
+    // model that answer, and what this is / what to do for the bot.
+    const told = stderr.trim().split("\n");
+    expect(told).toHaveLength(4);
+    expect(told[0]).toMatch(/^No index in .* yet — building it from 5 pages in \.\/seeds with the model tiny-zh from \.\/test\/fixtures\/models\. This happens once\.$/);
+    expect(told[1]).toMatch(/^Indexed 5 files: 26 articles, \d+ passages in [\d.]+ s \(model tiny-zh\)\.$/);
+    expect(told[2]).toMatch(/^Index .*: 26 articles from 5 pages \(built \d{4}-\d\d-\d\d \d\d:\d\d UTC\), model tiny-zh\.$/);
+    expect(told[3]).toContain("TELEGRAM_BOT_TOKEN is not set");
+    expect(stdout).toContain("Ask in Chinese or English");
     expect(stdout).toContain("7条");
   });
 

@@ -24,6 +24,8 @@ export interface FakeOpenAi {
   /** Base URL to configure, ending in /v1. */
   url: string;
   requests: Recorded[];
+  /** Responses the client hung up on before they were complete (an aborted request or stream). */
+  readonly abandoned: number;
   /** The reply to every following request. */
   reply(next: Reply): void;
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export interface FakeOpenAi {
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const requests: Recorded[] = [];
   let next: Reply = { content: "" };
+  let abandoned = 0;
   const server = createServer((req, res) => {
     let raw = "";
     req.setEncoding("utf8");
@@ -39,6 +42,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     req.on("end", () => {
       const body = JSON.parse(raw || "{}") as Recorded["body"];
       requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
+      res.once("close", () => void (res.writableFinished || abandoned++));
       respond(res, next, body.stream === true);
     });
   });
@@ -47,6 +51,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    get abandoned() {
+      return abandoned;
+    },
     reply: (r) => (next = r),
     close: () =>
       new Promise<void>((resolve) => {

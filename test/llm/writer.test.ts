@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
-import { createLlmWriter, systemPrompt, type LlmSettings, type WriteInput } from "../../src/llm/index.js";
+import { createLlmWriter, MAX_ANSWER_CHARS, systemPrompt, type LlmSettings, type WriteInput } from "../../src/llm/index.js";
 import { extractive, JOBS, NOT_RETRIEVED, OLEFIN, SUBSIDY, TRAINING } from "./citations.js";
 import { startFakeOpenAi, type FakeOpenAi } from "./fake-openai.js";
 
@@ -11,8 +11,10 @@ beforeAll(async () => {
   server = await startFakeOpenAi();
 });
 afterAll(() => server.close());
+let abandonedBefore = 0;
 beforeEach(() => {
   server.requests.length = 0;
+  abandonedBefore = server.abandoned;
 });
 
 /** A writer against the fake server, with its pino output captured as parsed lines. */
@@ -22,6 +24,13 @@ function writer(overrides: Partial<LlmSettings> = {}) {
   const settings: LlmSettings = { baseUrl: server.url, model: "qwen2.5:7b", apiKey: KEY, timeoutMs: 5_000, ...overrides };
   const logs = () => lines.map((l) => JSON.parse(l) as { level: string; msg: string; reason?: string });
   return { llm: createLlmWriter(settings, { logger }), logs, raw: () => lines.join("") };
+}
+
+/** Whether the server sees `n` more responses abandoned by the client within a second. */
+async function waitForAbandoned(n: number): Promise<boolean> {
+  const target = abandonedBefore + n;
+  for (let i = 0; i < 50 && server.abandoned < target; i++) await new Promise((r) => setTimeout(r, 20));
+  return server.abandoned >= target;
 }
 
 function input(lang: "zh" | "en" = "zh", citations = [JOBS, SUBSIDY]): WriteInput {
@@ -188,5 +197,58 @@ describe("createLlmWriter: the API key", () => {
     const { llm } = writer({ apiKey: null });
     expect((await llm.write(input("zh"))).answer).toBe(GROUNDED_ZH);
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+});
+
+// Issue 13: the deadline aborts the request and the stream; the writer enforces its own length cap.
+describe("createLlmWriter: the LLM deadline", () => {
+  it("ends a stalled stream with the extractive answer, not the cut-off text", async () => {
+    // A whole, cited, checkable sentence, then the start of the next one, then silence.
+    server.reply({ content: "昌吉州今年新增城镇就业10395人[1]。此外，人社局还表示会继续推进就业工作[1]。", chunkChars: 4, stallAfterChunks: 7 });
+    const { llm, logs } = writer({ timeoutMs: 400 });
+    const deltas: string[] = [];
+    const base = input();
+    const a = await llm.write(base, { onDelta: (t) => deltas.push(t) });
+    expect(deltas).toEqual(["昌吉州今年新增城镇就业10395人[1]。"]); // it was streaming
+    expect(a).toBe(base.extractive);
+    expect(logs().find((l) => l.level === "warn")?.reason).toBe("timed out after 400 ms");
+    // The stalled response was hung up on, not left open:
+    expect(await waitForAbandoned(1)).toBe(true);
+  });
+
+  it("also ends a stalled non-streaming request", async () => {
+    server.reply({ hang: true });
+    const { llm } = writer({ timeoutMs: 300 });
+    const base = input();
+    expect(await llm.write(base)).toBe(base.extractive);
+  });
+});
+
+describe("createLlmWriter: the output cap", () => {
+  it("stops reading a runaway stream and sends the extractive answer", async () => {
+    const sentence = "今年以来，昌吉州新增城镇就业10395人[1]。";
+    server.reply({ content: sentence.repeat(Math.ceil((MAX_ANSWER_CHARS * 20) / sentence.length)), chunkChars: 200 });
+    const { llm, logs } = writer();
+    let longest = 0;
+    const base = input();
+    const a = await llm.write(base, { onDelta: (t) => (longest = Math.max(longest, t.length)) });
+    expect(a).toBe(base.extractive);
+    expect(longest).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+    expect(await waitForAbandoned(1)).toBe(true); // the download stopped too
+    expect(logs().find((l) => l.level === "warn")?.reason).toMatch(/longer than \d+ characters/);
+  });
+
+  it("refuses an over-long non-streamed answer too", async () => {
+    server.reply({ content: "今年以来，昌吉州新增城镇就业10395人[1]。".repeat(200) });
+    const { llm } = writer();
+    const base = input();
+    expect(await llm.write(base)).toBe(base.extractive);
+  });
+
+  it("asks the server for a bounded answer", async () => {
+    server.reply({ content: "今年以来，昌吉州新增城镇就业10395人[1]。" });
+    const { llm } = writer();
+    await llm.write(input());
+    expect(server.requests[0]!.body.max_tokens).toBeGreaterThan(0);
   });
 });

@@ -44,8 +44,8 @@ describe("createQueryTranslator", () => {
   it("finds Zhundong by pinyin and coal/project by dictionary", () => {
     const { terms } = translator.translate("Zhundong coal-to-olefins project");
     expect(terms).toEqual(expect.arrayContaining(["准东", "煤炭", "项目"]));
-    // CC-CEDICT glosses 烯烃 only as "alkene", so "olefins" has no translation.
-    expect(terms).not.toContain("烯烃");
+    // CC-CEDICT glosses 烯烃 only as "alkene"; the bridge's supplement adds "olefin".
+    expect(terms).toContain("烯烃");
   });
 
   it.each([

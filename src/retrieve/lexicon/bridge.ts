@@ -1,6 +1,7 @@
 import { QaError } from "../../errors.js";
 import { jiebaSegmenter, type ChineseSegmenter } from "../tokenize.js";
 import { citationForms, englishPhrase, englishStem, loadCedictText, parseCedict, type CedictEntry, type PhraseToken } from "./cedict.js";
+import { CEDICT_SUPPLEMENT } from "./supplement.js";
 import { allowedDistance, boundedEditDistance, tonelessPinyin } from "./pinyin.js";
 
 /**
@@ -112,7 +113,7 @@ export class BridgeLexicon {
     for (const term of corpusTerms) if (/\p{Script=Han}/u.test(term)) present.add(term);
     const dfOf = options.documentFrequency ?? (() => 1);
     const heads = new Map<string, { glosses: { text: string; factor: number }[]; senses: number; keys: Set<string> }>();
-    const cedict = options.cedictText ?? loadCedictText();
+    const cedict = options.cedictText ?? `${loadCedictText()}\n${CEDICT_SUPPLEMENT}`;
     const add = (entry: CedictEntry, lender: Borrower | null) => {
       const term = lender?.term ?? entry.simplified;
       const head = heads.get(term) ?? { glosses: [], senses: 0, keys: new Set<string>() };

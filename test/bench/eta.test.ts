@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeEta } from "../../src/cli/progress.js";
+import { describeEta } from "../../bench/stats.js";
 
 describe("describeEta", () => {
   it("extrapolates the rate so far to what is left", () => {

@@ -1,0 +1,151 @@
+/**
+ * Writes the fixtures of the PDF and web-page readers into test/fixtures/ingest, from the seeds'
+ * own text, so the tests read a real two-column PDF page and a real-looking article page:
+ *
+ * - `cjrb-2024-11-07-p1.pdf`: the masthead and two articles of seed 004 (2024-11-07), set in two
+ *   columns under full-width headlines, in Noto Serif CJK SC. pdfkit embeds only the glyphs used
+ *   (a subset), so the file stays small.
+ * - `undated-notice.pdf`: a few lines with no masthead, in a standard font; the date is only in the
+ *   PDF metadata.
+ * - `scanned-page.pdf`: an image-only page (shapes, no text layer), as a scanner makes.
+ * - `locked-page.pdf`: a password-protected page.
+ * - `grain-reserve-article.html`: one article of seed 002 inside navigation, ads, related links and
+ *   a footer, dated by its meta tags.
+ *
+ * Usage: `npm run fixture:ingest` (needs a CJK font: `apt-get install fonts-noto-cjk`, or set
+ * FIXTURE_CJK_FONT to a .ttf/.otf/.ttc and FIXTURE_CJK_FONT_NAME to its PostScript name).
+ * Same bytes on every run: the dates in the PDFs are fixed and pdfkit's file id is derived from them.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import PDFDocument from "pdfkit";
+import { parseArticles } from "../src/ingest/index.js";
+import type { Article } from "../src/ingest/types.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = path.join(root, "test/fixtures/ingest");
+const FONT = process.env.FIXTURE_CJK_FONT ?? "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+const FONT_NAME = process.env.FIXTURE_CJK_FONT_NAME ?? "NotoSerifCJKsc-Regular";
+
+const articlesOf = (seed: string): Article[] => parseArticles(seed, fs.readFileSync(path.join(root, "seeds", seed), "utf8"));
+const find = (articles: Article[], headline: string) => articles.find((a) => a.headline === headline)!;
+
+/** A pdfkit document with the CJK font registered and fixed dates, written to `name` when ended. */
+function pdf(name: string, created: Date, options: PDFKit.PDFDocumentOptions = {}): Promise<void> & { doc: PDFKit.PDFDocument } {
+  const doc = new PDFDocument({ size: "A4", margin: 40, info: { CreationDate: created, ModDate: created, Producer: "make-ingest-fixtures" }, ...options });
+  doc.registerFont("cjk", FONT, FONT_NAME);
+  doc.font("cjk");
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => doc.on("end", () => {
+    fs.writeFileSync(path.join(OUT, name), Buffer.concat(chunks));
+    console.log(`${name}: ${Buffer.concat(chunks).length} bytes`);
+    resolve();
+  }));
+  return Object.assign(done, { doc });
+}
+
+/** Seed 004's masthead and two of its articles, on one two-column page. */
+async function twoColumnPage(): Promise<void> {
+  const seed = articlesOf("004_79b3c460d300cb0d.txt");
+  const out = pdf("cjrb-2024-11-07-p1.pdf", new Date(Date.UTC(2024, 10, 6, 14)));
+  const { doc } = out;
+  const width = doc.page.width - 80;
+  doc.fontSize(30).text("昌吉日报", 40, 40, { width, align: "center" });
+  doc.fontSize(10).text("2024年11月7日", 40, 84).text("总第12124期", 40, 98);
+  let y = 124;
+  for (const [headline, extra] of [["准东煤田火区治理持续推进", "subheadline"], ["木垒县冬小麦长势喜人", "kicker"]] as const) {
+    const article = find(seed, headline);
+    const above = extra === "kicker" ? article.kicker : null;
+    const below = extra === "subheadline" ? article.subheadline : null;
+    if (above) doc.fontSize(12).text(above, 40, y, { width, align: "center" }), (y += 18);
+    doc.fontSize(18).text(headline, 40, y, { width, align: "center" });
+    y += 26;
+    if (below) doc.fontSize(12).text(below, 40, y, { width, align: "center" }), (y += 20);
+    const body = article.paragraphs.join("\n");
+    const options = { width, columns: 2, columnGap: 20, indent: 20, paragraphGap: 2, lineGap: 2 } as const;
+    const height = doc.fontSize(10).heightOfString(body, { ...options, columns: 1, width: (width - 20) / 2 }) / 2 + 20;
+    doc.text(body, 40, y, { ...options, height });
+    y += height + 20;
+  }
+  doc.end();
+  await out;
+}
+
+/** In a standard font (not embedded): pdf.js reads it with the font data shipped in its package. */
+async function undatedNotice(): Promise<void> {
+  const out = pdf("undated-notice.pdf", new Date(Date.UTC(2025, 2, 15, 2)));
+  out.doc.font("Helvetica").fontSize(16).text("Changji Winter Sports Notice").moveDown().fontSize(10);
+  out.doc.text("The Tianchi ski resort opens its slopes to visitors this weekend. Buses leave the city centre every hour.", { indent: 20 });
+  out.doc.end();
+  await out;
+}
+
+async function scannedPage(): Promise<void> {
+  const out = pdf("scanned-page.pdf", new Date(Date.UTC(2025, 0, 1)));
+  // Grey bars where a scanner's picture would show lines of type: ink, but no text layer.
+  for (let line = 0; line < 30; line++) out.doc.rect(40, 60 + line * 18, 240 - (line % 7) * 12, 9).fill("#555");
+  out.doc.end();
+  await out;
+}
+
+async function lockedPage(): Promise<void> {
+  const out = pdf("locked-page.pdf", new Date(Date.UTC(2025, 0, 1)), { userPassword: "secret", ownerPassword: "owner", pdfVersion: "1.7" });
+  out.doc.font("Helvetica").fontSize(12).text("Internal circular: not for publication.");
+  out.doc.end();
+  await out;
+}
+
+/** Seed 002's grain-reserve article as a news site would serve it. */
+function articlePage(): void {
+  const grain = find(articlesOf("002_baf0b540dc6ce199.txt"), "昌吉州地方储备粮建储项目投用");
+  const related = articlesOf("004_79b3c460d300cb0d.txt").slice(1, 5);
+  const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${grain.headline} - 昌吉日报</title>
+<meta property="og:site_name" content="昌吉日报">
+<meta property="og:title" content="${grain.headline}">
+<meta property="article:published_time" content="2025-12-12T09:30:00+08:00">
+</head>
+<body>
+<header class="site-header">
+  <nav class="main-nav"><ul>
+    <li><a href="/">首页</a></li><li><a href="/news">昌吉新闻</a></li><li><a href="/xj">新疆新闻</a></li>
+    <li><a href="/epaper">数字报</a></li><li><a href="/video">视频</a></li><li><a href="/about">关于我们</a></li>
+  </ul></nav>
+  <div class="ad ad-banner"><a href="https://ads.example/click?id=1">限时优惠！新款手机直降八百元，点击立即抢购，名额有限先到先得</a></div>
+</header>
+<div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/news">昌吉新闻</a> &gt; 正文</div>
+<main>
+<article class="news-article">
+  <h1>${grain.headline}</h1>
+  <div class="meta">来源：昌吉日报 <time datetime="2025-12-12">2025年12月12日</time> 作者：${grain.byline}</div>
+  ${grain.paragraphs.map((p) => `<p>${p}</p>`).join("\n  ")}
+  <div class="share">分享到：微信 微博 QQ空间</div>
+</article>
+<aside class="related">
+  <h3>相关新闻</h3>
+  <ul>${related.map((a) => `<li><a href="/news/${encodeURIComponent(a.id)}">${a.headline}</a></li>`).join("")}</ul>
+</aside>
+<aside class="ad ad-sidebar"><a href="https://ads.example/click?id=2">乌鲁木齐楼盘火热认购中，首付十万起，拨打热线了解详情</a></aside>
+</main>
+<footer class="site-footer">
+  <p>昌吉日报社版权所有 未经授权禁止转载 新ICP备00000000号</p>
+  <p><a href="/contact">联系我们</a> | <a href="/ads">广告服务</a> | <a href="/jobs">招聘信息</a></p>
+</footer>
+</body>
+</html>
+`;
+  fs.writeFileSync(path.join(OUT, "grain-reserve-article.html"), html);
+  console.log(`grain-reserve-article.html: ${Buffer.byteLength(html)} bytes`);
+}
+
+fs.mkdirSync(OUT, { recursive: true });
+await twoColumnPage();
+await undatedNotice();
+await scannedPage();
+await lockedPage();
+articlePage();

@@ -1,0 +1,77 @@
+/**
+ * Adds documents as they come — e-paper PDF pages, saved web articles, text pages — to the live
+ * index: each is read into a seed page (src/ingest/formats), then the pages go through the same
+ * incremental update as `index --add` of text pages. Every document is read before the index is
+ * touched, so one bad file stops the whole batch and leaves index and SEEDS_DIR as they were.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { QaError } from "../errors.js";
+import { readDocument, tooLarge, type PageFormat } from "../ingest/formats/index.js";
+import { parseArticles } from "../ingest/index.js";
+import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
+
+export interface AddDocumentsOptions extends Omit<UpdateOptions, "add"> {
+  /** Documents to add (PDF, HTML or UTF-8 text; any name, any path). Default none. */
+  add?: string[];
+  /** Largest document taken, in bytes (ADD_MAX_MB). */
+  maxBytes: number;
+}
+
+/** One document added, as the seed page it became. */
+export interface AddedDocument {
+  /** The path given. */
+  given: string;
+  /** Seed file name in SEEDS_DIR and in the index (`.txt`). */
+  name: string;
+  format: PageFormat;
+  /** The page's articles as the index holds them: headline, paper and date. */
+  articles: { headline: string; paper: string | null; date: string | null }[];
+}
+
+export interface AddDocumentsReport {
+  update: UpdateReport;
+  documents: AddedDocument[];
+}
+
+/** Reads every document, then updates the index with the seed pages (see `updateIndex`). */
+export async function addDocuments(options: AddDocumentsOptions): Promise<AddDocumentsReport> {
+  const { add = [], maxBytes, ...update } = options;
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-docs-"));
+  try {
+    const documents: AddedDocument[] = [];
+    const pages: string[] = [];
+    const givenFor = new Map<string, string>();
+    for (const given of add) {
+      const page = await readDocument(given, readLimited(given, maxBytes), { maxBytes });
+      if (givenFor.has(page.name)) {
+        throw new QaError("SEED_UNREADABLE", `Cannot add ${given}: ${givenFor.get(page.name)} becomes the same page ${page.name}.`, "Pages are known by file name; rename one of them.");
+      }
+      givenFor.set(page.name, given);
+      // A text page named .txt is indexed from where it is, exactly as before; others from their converted copy.
+      const asIs = page.format === "text" && path.basename(given) === page.name;
+      const file = asIs ? given : path.join(staging, page.name);
+      if (!asIs) fs.writeFileSync(file, page.bytes);
+      pages.push(file);
+      const text = new TextDecoder().decode(page.bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+      const articles = parseArticles(page.name, text).map((a) => ({ headline: a.headline, paper: a.paper, date: a.date }));
+      documents.push({ given, name: page.name, format: page.format, articles });
+    }
+    return { update: await updateIndex({ ...update, add: pages }), documents };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** The file's bytes, refusing one over the limit before reading it. */
+function readLimited(file: string, maxBytes: number): Buffer {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) throw tooLarge(path.basename(file), size, maxBytes);
+    return fs.readFileSync(file);
+  } catch (cause) {
+    if (cause instanceof QaError) throw cause;
+    throw new QaError("SEED_UNREADABLE", `Cannot add ${file}: the file cannot be read.`, "Check the path and its permissions.", { cause });
+  }
+}

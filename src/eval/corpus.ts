@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { SquadArticle } from "./squad.js";
+
+/**
+ * Writes a SQuAD file's articles as seed pages, so the real ingest pipeline reads them as it reads
+ * a newspaper page: a masthead (paper, issue date, issue number), the title as a marked-up
+ * headline, then the paragraphs. Every `leaveOutEvery`-th article is not written: its questions
+ * are the ones the bot must refuse.
+ */
+
+/** Paper name printed on every page, so citations read like the real ones. */
+export const EVAL_PAPER = "维基日报";
+/** Issue date of the first page; page n is dated n days later, so every article has its own date. */
+const FIRST_ISSUE = Date.UTC(2025, 0, 1);
+const DAY_MS = 86_400_000;
+
+/** A question placed in the written corpus. */
+export interface PlacedQuestion {
+  id: string;
+  question: string;
+  answers: string[];
+  /** Position of its article in the SQuAD file (0-based). */
+  article: number;
+  /** Seed file name of its article (also for left-out articles, which have no file). */
+  source: string;
+  /** False when its article was left out of the corpus: the right reply is a refusal. */
+  kept: boolean;
+}
+
+export interface WrittenCorpus {
+  /** Articles written as pages. */
+  kept: number;
+  leftOut: number;
+  questions: PlacedQuestion[];
+}
+
+/** Seed file name of article `index` (0-based): its position, so pages sort in file order. */
+export const pageName = (index: number) => `${String(index + 1).padStart(5, "0")}.txt`;
+
+/** True for the articles left out of the corpus: the 6th, 12th, … (1-based) with the default 6. */
+export const isLeftOut = (index: number, leaveOutEvery: number) => leaveOutEvery > 0 && (index + 1) % leaveOutEvery === 0;
+
+/** The text of one seed page for article `index` (0-based). */
+export function seedPageText(article: SquadArticle, index: number): string {
+  const date = new Date(FIRST_ISSUE + index * DAY_MS);
+  const masthead = [EVAL_PAPER, `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`, `总第${index + 1}期`];
+  return `${masthead.join("\n")}\n\n# ${article.title}\n\n${article.paragraphs.map((p) => p.trim()).join("\n\n")}\n`;
+}
+
+/** Writes the kept articles into `seedsDir` (which must exist) and places every question. */
+export function writeSquadCorpus(articles: SquadArticle[], seedsDir: string, leaveOutEvery = 6): WrittenCorpus {
+  const questions: PlacedQuestion[] = [];
+  let leftOut = 0;
+  articles.forEach((article, index) => {
+    const kept = !isLeftOut(index, leaveOutEvery);
+    const source = pageName(index);
+    if (kept) fs.writeFileSync(path.join(seedsDir, source), seedPageText(article, index));
+    else leftOut++;
+    for (const q of article.questions) questions.push({ ...q, article: index, source, kept });
+  });
+  return { kept: articles.length - leftOut, leftOut, questions };
+}

@@ -1,0 +1,79 @@
+/**
+ * Turns a file given to `index --add` (or sent to the bot) into a seed page: the text the cleaner
+ * reads, with a front matter block for what the document's metadata says. PDF and HTML are
+ * converted; UTF-8 text is taken as it is. The format is found from the bytes (see detect.ts).
+ */
+import path from "node:path";
+import { QaError } from "../../errors.js";
+import { renderFrontMatter, type FrontMatter } from "../front-matter.js";
+import { detectFormat, type PageFormat } from "./detect.js";
+import { decodeHtml, readHtml } from "./html.js";
+import { readPdf } from "./pdf.js";
+
+export type { PageFormat } from "./detect.js";
+
+/** A document made into a seed page. */
+export interface SeedPage {
+  /** Seed file name: the document's name with `.txt` in place of its extension. */
+  name: string;
+  format: PageFormat;
+  /** The seed page's bytes: the text unchanged for a text file, else front matter + converted text. */
+  bytes: Buffer;
+}
+
+export interface ReadDocumentOptions {
+  /** Largest file taken, in bytes (ADD_MAX_MB). */
+  maxBytes: number;
+}
+
+const KNOWN_EXTENSION = /\.(?:pdf|html?|xhtml|txt|text|md)$/i;
+
+/** The seed file name for a document: `2024-11-07_p1.pdf` → `2024-11-07_p1.txt`. */
+export function seedNameFor(fileName: string): string {
+  const base = path.basename(fileName).replace(KNOWN_EXTENSION, "") || "page";
+  return `${base}.txt`;
+}
+
+/**
+ * Reads one document into a seed page. Throws FILE_TOO_LARGE, FORMAT_UNKNOWN, PDF_DAMAGED,
+ * PDF_ENCRYPTED, PDF_NO_TEXT or HTML_NO_ARTICLE, each with a hint; nothing is written.
+ */
+export async function readDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions): Promise<SeedPage> {
+  const given = path.basename(fileName);
+  if (bytes.length > options.maxBytes) throw tooLarge(given, bytes.length, options.maxBytes);
+  const format = detectFormat(bytes, given);
+  const name = seedNameFor(given);
+  if (format === "text") return { name, format, bytes: Buffer.from(bytes) };
+  if (format === null) {
+    const claimed = given.match(/\.(pdf|html?)$/i)?.[1]?.toUpperCase();
+    throw new QaError(
+      "FORMAT_UNKNOWN",
+      claimed
+        ? `Cannot add ${given}: it is named .${claimed.toLowerCase()} but is not ${claimed === "PDF" ? "a PDF (no %PDF- header)" : "an HTML page"}; its bytes look binary.`
+        : `Cannot add ${given}: it is not a PDF, an HTML page or UTF-8 text.`,
+      "Add the e-paper page as PDF, the web article as HTML, or the text as a UTF-8 .txt file (a damaged download: fetch it again).",
+    );
+  }
+  const fields: FrontMatter = { source: given, format };
+  let text: string;
+  if (format === "pdf") {
+    const pdf = await readPdf(bytes, given);
+    Object.assign(fields, { date: pdf.date ?? undefined, "date-from": pdf.dateFrom ?? undefined, title: pdf.title ?? undefined });
+    text = pdf.text;
+  } else {
+    const html = readHtml(decodeHtml(bytes), given);
+    Object.assign(fields, { paper: html.site ?? undefined, date: html.date ?? undefined, "date-from": html.dateFrom ?? undefined });
+    text = html.text;
+  }
+  return { name, format, bytes: Buffer.from(`${renderFrontMatter(fields)}${text}\n`, "utf8") };
+}
+
+/** FILE_TOO_LARGE for a file of `size` bytes over `limit` (also used before reading a file from disk). */
+export function tooLarge(name: string, size: number, limit: number): QaError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new QaError(
+    "FILE_TOO_LARGE",
+    `Cannot add ${name}: it is ${mb(size)}, over the ${mb(limit)} limit.`,
+    "Split the document into pages, or raise ADD_MAX_MB if such files are expected.",
+  );
+}
