@@ -7,6 +7,10 @@
  *   npm run bench -- --json              … plus the JSON summary line
  *   npm run bench -- --large             HNSW at n = 1,000,000 (or --n <count>)
  *   npm run bench -- --only hnsw --intrinsic 384 --ef 64,128,256,512
+ *   npm run bench -- --scale 1000000     archive scale: build, open, ask and add at N passages (0 skips it)
+ *   npm run bench -- --only scale --scale 100000 --json
+ *   npm run bench -- --only scale --scale 1000000 --keyword-only   format, memory and open at 1M without embedding
+ *   npm run bench -- --only scale --workers 2   the build with BUILD_WORKERS=2
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -15,7 +19,8 @@ import { parseArgs } from "node:util";
 import type { BuildBenchResult } from "./build.js";
 import { benchHnsw, DEFAULT_HNSW_BENCH, type HnswBenchResult } from "./hnsw.js";
 import type { QuestionBenchResult } from "./questions.js";
-import { renderBuild, renderHnsw, renderQuestions, summaryJson } from "./render.js";
+import { renderBuild, renderHnsw, renderQuestions, renderScale, summaryJson } from "./render.js";
+import type { ScaleBenchResult } from "./scale.js";
 import { note, since } from "./stats.js";
 
 const { values: args } = parseArgs({
@@ -32,6 +37,9 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "3" },
     only: { type: "string" },
     keep: { type: "boolean", default: false },
+    scale: { type: "string" },
+    "keyword-only": { type: "boolean", default: false },
+    workers: { type: "string", default: "0" },
   },
 });
 
@@ -42,7 +50,13 @@ const int = (name: string, value: string | undefined, fallback: number): number 
   return n;
 };
 const only = args.only;
-if (only !== undefined && only !== "build" && only !== "hnsw") throw new Error(`--only must be one of: build, hnsw (got "${only}")`);
+/** The archive-scale bench's default size: the issue's target figures are at 100,000 passages. */
+const DEFAULT_SCALE = 100_000;
+const PARTS = ["build", "hnsw", "scale"];
+if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only must be one of: ${PARTS.join(", ")} (got "${only}")`);
+const wants = (part: string) => only === undefined || only === part;
+/** Passages of the scale bench; 0 skips it. */
+const scalePassages = args.scale === "0" ? 0 : int("scale", args.scale, DEFAULT_SCALE);
 
 const d = DEFAULT_HNSW_BENCH;
 const hnsw = {
@@ -62,8 +76,9 @@ const started = performance.now();
 let build: BuildBenchResult | null = null;
 let questions: QuestionBenchResult | null = null;
 let scale: HnswBenchResult | null = null;
+let archive: ScaleBenchResult | null = null;
 try {
-  if (only !== "hnsw") {
+  if (wants("build")) {
     // Loaded lazily: `--only hnsw` needs nothing of the app beyond the VectorIndex adapter.
     const { benchBuild } = await import("./build.js");
     const { benchQuestions } = await import("./questions.js");
@@ -72,7 +87,7 @@ try {
     questions = await benchQuestions(build.config, build.envFile, path.resolve("test/eval/questions.jsonl"), int("rounds", args.rounds, 3));
     process.stdout.write(`${renderQuestions(questions)}\n\n`);
   }
-  if (only !== "build") {
+  if (wants("hnsw")) {
     scale = await benchHnsw({
       ...d,
       n: int("n", args.n, args.large ? 1_000_000 : d.n),
@@ -84,9 +99,17 @@ try {
     });
     process.stdout.write(`${renderHnsw(scale)}\n\n`);
   }
+  if (wants("scale") && scalePassages > 0) {
+    const { benchScale } = await import("./scale.js");
+    archive = await benchScale(workDir, path.resolve("seeds"), scalePassages, path.resolve("test/eval/questions.jsonl"), {
+      keywordOnly: args["keyword-only"],
+      workers: args.workers === "0" ? 0 : int("workers", args.workers, 0),
+    });
+    process.stdout.write(`${renderScale(archive)}\n\n`);
+  }
   process.stdout.write(`Finished in ${(since(started) / 1000).toFixed(0)} s; at the end: ${machine()}\n`);
   if (args.keep) note(`files kept in ${workDir}`);
-  if (args.json) process.stdout.write(`${JSON.stringify(summaryJson(build, questions, scale))}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(summaryJson(build, questions, scale, archive))}\n`);
 } finally {
   if (!args.keep) rmSync(workDir, { recursive: true, force: true });
 }

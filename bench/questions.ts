@@ -54,8 +54,8 @@ interface Timed {
   found: number;
 }
 
-/** Asks every question `rounds` times (after a warm-up), timing each whole call. */
-async function timeAll(ask: (q: string) => Promise<object & { found: boolean }>, questions: string[], rounds: number): Promise<Timed> {
+/** Asks every question `rounds` times (after a warm-up), timing each whole call (also used by the scale bench). */
+export async function timeAll(ask: (q: string) => Promise<object & { found: boolean }>, questions: string[], rounds: number): Promise<Timed> {
   for (const q of questions.slice(0, 10)) await ask(q); // warm-up: JIT, caches
   const totals: number[] = [];
   let stages: Timed["stages"] = new Map(STAGES.map(([label]) => [label, []]));

@@ -2,6 +2,7 @@
 import type { BuildBenchResult } from "./build.js";
 import type { HnswBenchResult } from "./hnsw.js";
 import type { QuestionBenchResult } from "./questions.js";
+import type { ScaleBenchResult } from "./scale.js";
 import { MIB, round } from "./stats.js";
 import { num, table } from "./table.js";
 
@@ -63,9 +64,42 @@ export function renderHnsw(h: HnswBenchResult): string {
     `(speed-up: median exact time / median HNSW time per query, k = 10; recall@${h.candidates}: k = ${h.candidates}, what hybrid retrieval asks for, so efSearch < ${h.candidates} acts as ${h.candidates})`;
 }
 
+export function renderScale(s: ScaleBenchResult): string {
+  const rows = [
+    ["build", `${num(s.buildS, 1)} s`, `${num(s.passagesPerS, 0)} passages/s (${num(s.buildCpuS, 1)} CPU s)`],
+    ...Object.entries(s.stages).map(([stage, seconds]) => [`  ${stage}`, `${num(seconds, 1)} s`, stage === "embed" ? `${num(s.embedPerS, 0)} passages/s` : ""]),
+    ["open (index, service)", `${num(s.openS, 2)} s`, `${num(s.openCpuS, 2)} CPU s`],
+    ["question p50 / p95", `${ms(s.p50Ms, 1)} / ${ms(s.p95Ms, 1)}`, `eval questions, warm, one round; ${ms(s.askCpuMs, 1)} CPU mean`],
+    ["index --add of one page", `${num(s.addPageS, 2)} s`, `${s.addPassages} passages, ${num(s.addPageCpuS, 2)} CPU s`],
+    ["peak RSS", `${num(s.rssMb, 0)} MB`, ""],
+  ];
+  const title = `Archive scale: ${num(s.passages)} passages from ${num(s.pages)} synthetic pages${s.keywordOnly ? " (keyword-only)" : ""}; load average ${num(s.load[0], 1)} → ${num(s.load[1], 1)}`;
+  return table(title, ["what", "figure", "note"], rows);
+}
+
 /** The `--json` line: exactly the documented keys; a section that was not run has nulls. */
-export function summaryJson(b: BuildBenchResult | null, q: QuestionBenchResult | null, h: HnswBenchResult | null): object {
+export function summaryJson(b: BuildBenchResult | null, q: QuestionBenchResult | null, h: HnswBenchResult | null, s: ScaleBenchResult | null = null): object {
   return {
+    scale: s
+      ? {
+          passages: s.passages,
+          keyword_only: s.keywordOnly,
+          build_s: round(s.buildS, 1),
+          passages_per_s: round(s.passagesPerS, 0),
+          embed_s: round(s.embedS, 1),
+          embed_passages_per_s: round(s.embedPerS, 0),
+          open_s: round(s.openS, 2),
+          rss_mb: round(s.rssMb, 0),
+          p50_ms: round(s.p50Ms, 2),
+          p95_ms: round(s.p95Ms, 2),
+          add_page_s: round(s.addPageS, 2),
+          build_cpu_s: round(s.buildCpuS, 1),
+          open_cpu_s: round(s.openCpuS, 2),
+          question_cpu_ms: round(s.askCpuMs, 2),
+          add_page_cpu_s: round(s.addPageCpuS, 2),
+          load_average: round(s.load[0], 1),
+        }
+      : null,
     build: { seconds: b ? round(b.seconds, 3) : null, passages_per_s: b ? round(b.passagesPerS, 1) : null },
     query: { p50_ms: q ? round(q.p50Ms, 3) : null, p95_ms: q ? round(q.p95Ms, 3) : null, cold_start_ms: q ? round(q.cold.openMs, 1) : null },
     hnsw: {

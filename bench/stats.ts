@@ -40,3 +40,17 @@ export function since(t0: number): number {
 export function note(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
+
+/**
+ * Time left at the rate so far, "ETA 1h 05m", "ETA 3m 20s", "ETA 12s"; empty until there is a
+ * rate to go by (nothing done yet, or under a second elapsed); "done" at the end.
+ */
+export function describeEta(done: number, total: number, elapsedMs: number): string {
+  if (done <= 0 || elapsedMs < 1000 || total <= done) return done >= total && total > 0 ? "done" : "";
+  const left = Math.round(((total - done) * elapsedMs) / done / 1000);
+  const h = Math.floor(left / 3600);
+  const m = Math.floor((left % 3600) / 60);
+  const s = left % 60;
+  if (h) return `ETA ${h}h ${String(m).padStart(2, "0")}m`;
+  return m ? `ETA ${m}m ${String(s).padStart(2, "0")}s` : `ETA ${s}s`;
+}

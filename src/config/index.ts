@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   HNSW_EF_CONSTRUCTION: intIn(10, 2000, 200),
   HNSW_EF_SEARCH: intIn(10, 2000, 128),
   EMBED_BATCH_SIZE: intIn(1, 512, 16),
+  EMBED_THREADS: intIn(0, 256, 0),
+  EMBED_INTER_THREADS: intIn(0, 256, 0),
+  BUILD_WORKERS: intIn(0, 64, 0),
   ADD_MAX_MB: intIn(1, 1024, 20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,
@@ -61,6 +64,10 @@ export interface Config {
   chunk: { size: number; overlap: number };
   hnsw: { m: number; efConstruction: number; efSearch: number };
   embedBatchSize: number;
+  /** onnxruntime threads inside one operator / across operators; 0 lets onnxruntime choose (one per core). */
+  embedThreads: { intraOp: number; interOp: number };
+  /** Worker threads that parse, tokenize and embed page batches during a full build; 0 does it all on the main thread. */
+  buildWorkers: number;
   /** Largest page file `index --add` or a bot upload takes, in bytes (ADD_MAX_MB, default 20 MB: the Bot API's download limit). */
   addMaxBytes: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
@@ -103,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chunk: { size: e.CHUNK_SIZE, overlap: e.CHUNK_OVERLAP },
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     embedBatchSize: e.EMBED_BATCH_SIZE,
+    embedThreads: { intraOp: e.EMBED_THREADS, interOp: e.EMBED_INTER_THREADS },
+    buildWorkers: e.BUILD_WORKERS,
     addMaxBytes: e.ADD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     telegram: {

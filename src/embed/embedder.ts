@@ -6,7 +6,8 @@ import type { Config } from "../config/index.js";
 import { QaError } from "../errors.js";
 import { isKnownModel, MODEL_PROFILES, profileFor } from "./profiles.js";
 import type { ModelProfile } from "./profiles.js";
-import type { FeatureExtractionPipeline, RuntimeOptions } from "./runtime.js";
+import { poolRows } from "./pooling.js";
+import type { FeatureExtractionPipeline, RuntimeOptions, ThreadOptions } from "./runtime.js";
 
 export interface EmbedderOptions {
   /** Model id, e.g. "Xenova/multilingual-e5-small"; also its folder name under modelsDir. Required. */
@@ -17,6 +18,8 @@ export interface EmbedderOptions {
   cacheDir?: string | null;
   /** Texts per model call. Default 16. */
   batchSize?: number;
+  /** onnxruntime thread pools. Default 0 / 0: onnxruntime's choice (one thread per core). */
+  threads?: ThreadOptions;
 }
 
 export interface Embedder {
@@ -30,7 +33,7 @@ export interface Embedder {
   embedPassages(texts: string[], onBatch?: (done: number, total: number) => void): Promise<Float32Array[]>;
 }
 
-const DEFAULTS: Required<Omit<EmbedderOptions, "model">> = { modelsDir: null, cacheDir: null, batchSize: 16 };
+const DEFAULTS: Required<Omit<EmbedderOptions, "model">> = { modelsDir: null, cacheDir: null, batchSize: 16, threads: { intraOp: 0, interOp: 0 } };
 
 /** Embedded once at start-up to learn the vector size and prove the model runs. */
 const PROBE_TEXT = "probe 探针";
@@ -53,7 +56,7 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
   const batchSize = options.batchSize ?? DEFAULTS.batchSize;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const profile = profileFor(model);
-  const runtime: RuntimeOptions = { modelsDir, cacheDir };
+  const runtime: RuntimeOptions = { modelsDir, cacheDir, threads: options.threads ?? DEFAULTS.threads };
   // transformers.js and onnxruntime load here, when a model is wanted, not when this module is imported.
   const { loadFeatureExtractor, unavailable } = await import("./runtime.js");
 
@@ -102,11 +105,14 @@ async function embedBatch(
   profile: Readonly<ModelProfile>,
   texts: string[],
 ): Promise<Float32Array[]> {
-  const output = await extractor(texts, { pooling: profile.pooling, normalize: profile.normalize });
-  const [rows, dim] = output.dims as [number, number];
-  const data = output.data instanceof Float32Array ? output.data : Float32Array.from(output.data as ArrayLike<number>);
-  // slice copies, so callers can keep rows without pinning the whole batch buffer.
-  return Array.from({ length: rows }, (_, i) => data.slice(i * dim, (i + 1) * dim));
+  // What the pipeline's own call does, minus its element-by-element pooling (see pooling.ts).
+  const inputs = extractor.tokenizer(texts, { padding: true, truncation: true }) as { attention_mask: { data: ArrayLike<bigint> } };
+  const outputs = (await extractor.model(inputs)) as Record<string, { data: unknown; dims: number[] } | undefined>;
+  const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
+  if (!hidden || hidden.dims.length !== 3) throw new Error("the model returned no token embeddings");
+  const [rows, tokens, dim] = hidden.dims as [number, number, number];
+  const data = hidden.data instanceof Float32Array ? hidden.data : Float32Array.from(hidden.data as ArrayLike<number>);
+  return poolRows({ data, mask: inputs.attention_mask.data, rows, tokens, dim }, profile.pooling, profile.normalize);
 }
 
 /**
@@ -133,7 +139,14 @@ function withKnownModels(err: QaError): QaError {
   return new QaError(err.code, `${err.message} (models with a profile: ${known})`, err.hint, { cause: err.cause });
 }
 
-/** The embedder the settings name: EMBEDDING_MODEL from MODELS_DIR (or the hub), EMBED_BATCH_SIZE. */
-export function embedderFor(config: Pick<Config, "embeddingModel" | "modelsDir" | "embedBatchSize">): Promise<Embedder> {
-  return createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize });
+/** The embedder the settings name: EMBEDDING_MODEL from MODELS_DIR (or the hub), EMBED_BATCH_SIZE, EMBED_THREADS. */
+export function embedderFor(config: EmbedderSettings): Promise<Embedder> {
+  return createEmbedder(embedderOptionsFor(config));
+}
+
+type EmbedderSettings = Pick<Config, "embeddingModel" | "modelsDir" | "embedBatchSize" | "embedThreads">;
+
+/** The embedder options the settings name (plain data: a build's worker threads load their own embedder from it). */
+export function embedderOptionsFor(config: EmbedderSettings): EmbedderOptions {
+  return { model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize, threads: config.embedThreads };
 }

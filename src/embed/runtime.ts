@@ -4,14 +4,23 @@
  */
 import path from "node:path";
 import { env, pipeline } from "@xenova/transformers";
+import onnxruntime from "onnxruntime-node";
 import type { FeatureExtractionPipeline } from "@xenova/transformers";
 import { QaError } from "../errors.js";
+
+/** onnxruntime thread pools; 0 lets onnxruntime choose (one thread per core). */
+export interface ThreadOptions {
+  intraOp: number;
+  interOp: number;
+}
 
 export interface RuntimeOptions {
   /** Local models folder: models are read from `<modelsDir>/<model id>/`, nothing is downloaded. */
   modelsDir: string | null;
   /** Download cache when modelsDir is null. Null: transformers.js's default (`.cache` in its package). */
   cacheDir: string | null;
+  /** Default: 0 / 0 (onnxruntime's own choice). */
+  threads?: ThreadOptions;
 }
 
 export type { FeatureExtractionPipeline };
@@ -27,7 +36,27 @@ let queue: Promise<unknown> = Promise.resolve();
 // Remembered so a load without cacheDir gets the library default back, whatever an earlier load set.
 const DEFAULT_CACHE_DIR = env.cacheDir;
 
-function configure({ modelsDir, cacheDir }: RuntimeOptions): void {
+/**
+ * transformers.js 2.x creates its onnxruntime sessions with execution providers only, so thread
+ * settings are merged into the options of every session it creates while `threads` is set. Loads
+ * are queued (above), so one load's settings never leak into another's.
+ */
+type SessionFactory = { create: (model: unknown, options?: Record<string, unknown>) => Promise<unknown> };
+const sessions = ((onnxruntime as { default?: typeof onnxruntime }).default ?? onnxruntime).InferenceSession as unknown as SessionFactory;
+const createSession = sessions.create.bind(sessions);
+let sessionThreads: ThreadOptions | null = null;
+sessions.create = (model, options = {}) => {
+  const threads = sessionThreads;
+  if (!threads) return createSession(model, options);
+  return createSession(model, {
+    ...options,
+    ...(threads.intraOp > 0 ? { intraOpNumThreads: threads.intraOp } : {}),
+    ...(threads.interOp > 0 ? { interOpNumThreads: threads.interOp } : {}),
+  });
+};
+
+function configure({ modelsDir, cacheDir, threads }: RuntimeOptions): void {
+  sessionThreads = threads ?? null;
   if (modelsDir) {
     env.localModelPath = path.resolve(modelsDir);
     env.allowLocalModels = true;

@@ -1,8 +1,7 @@
-import path from "node:path";
 import type { Config } from "../config/index.js";
-import { embedderFor, type Embedder } from "../embed/index.js";
+import { embedderFor, embedderOptionsFor, type Embedder, type EmbedderOptions } from "../embed/index.js";
 import { QaError, describeError } from "../errors.js";
-import { chunkArticles, parseArticles, readSeedFiles, type SeedFile } from "../ingest/index.js";
+import { parseArticles, readSeedFiles, type SeedFile } from "../ingest/index.js";
 import type { Article, ChunkOptions, Passage } from "../ingest/types.js";
 import { KeywordIndex } from "../retrieve/bm25.js";
 import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
@@ -10,9 +9,14 @@ import { createTokenizer } from "../retrieve/tokenize.js";
 import { acquireWriteLock } from "./lock.js";
 import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
 import { BuildWriter } from "./store.js";
+import type { ProcessedBatch } from "./page-batch.js";
+import { startPagePool } from "./page-pool.js";
+import { CorpusStream, LineSink, sealBuild } from "./stream.js";
 import { VectorIndex, type HnswOptions } from "./vectors.js";
 
 export type BuildStage = "read" | "clean" | "chunk" | "keyword" | "embed" | "vectors" | "write";
+/** What progress is reported in: a stage of an incremental update, or "pages" through a whole full build. */
+export type ProgressStage = BuildStage | "pages";
 
 export interface BuildOptions {
   seedsDir: string;
@@ -23,7 +27,17 @@ export interface BuildOptions {
   hnsw: HnswOptions;
   /** Loads the embedder; when it throws, the index is built keyword-only with a warning. */
   loadEmbedder: () => Promise<Embedder>;
-  onProgress?: (stage: BuildStage, done: number, total: number) => void;
+  onProgress?: (stage: ProgressStage, done: number, total: number) => void;
+  /** Pages parsed, indexed and embedded together (memory is bounded by one batch). Default 16. */
+  pagesPerBatch?: number;
+  /**
+   * Worker threads that parse, tokenize and embed page batches (BUILD_WORKERS). Default 0: all on
+   * this thread. Workers load the model from `embedderOptions` themselves, and need a runtime that
+   * can load this TypeScript in a worker (tsx, as `npm run cli` and `npm start` use).
+   */
+  workers?: number;
+  /** How workers load the embedder; without it, a build with workers is keyword-only in the workers. */
+  embedderOptions?: EmbedderOptions;
 }
 
 export interface BuildReport {
@@ -70,7 +84,7 @@ export interface BuildContent {
  * embeddings → HNSW, written to a temporary build and swapped in only when complete.
  */
 /** Build options from the settings: the configured model (loaded lazily), chunking and HNSW. */
-export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions, "onProgress" | "loadEmbedder">> = {}): BuildOptions {
+export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions, "onProgress" | "loadEmbedder" | "workers">> = {}): BuildOptions {
   return {
     seedsDir: config.seedsDir,
     indexDir: config.indexDir,
@@ -78,47 +92,64 @@ export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions
     chunk: config.chunk,
     hnsw: config.hnsw,
     loadEmbedder: () => embedderFor(config),
+    workers: config.buildWorkers,
+    embedderOptions: embedderOptionsFor(config),
     ...extra,
   };
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const { stages, timed } = stageTimer();
+  const timer = stageTimer();
+  const { stages, timed } = timer;
   const progress = options.onProgress ?? (() => {});
 
   // The seeds are read under the lock, so an `index --add` running meanwhile cannot be undone by this build.
   return underWriteLock(options.indexDir, async (startBuild) => {
     const { files, warnings } = await timed("read", () => readSeedFiles(options.seedsDir));
     const writer = startBuild();
-    const corpus = await timed("clean", () => parseSeeds(files, (done, total) => progress("clean", done, total)));
-    corpus.passages = await timed("chunk", () => chunkArticles(corpus.articles, options.chunk));
-    countPassages(corpus);
-    const { keyword, lexicon } = await timed("keyword", () => keywordIndexes(corpus.passages));
-
     let model: Manifest["model"] = { id: options.model, dim: null, available: false };
-    let vectors: VectorIndex | null = null;
     const embedder = await options.loadEmbedder().catch((err: unknown) => {
       const warning = `Embedding model ${options.model} could not be loaded; the index is keyword-only. ${describeError(err)}`;
       warnings.push(warning);
       model = { ...model, warning };
       return null;
     });
-    if (embedder) {
-      const embedded = await timed("embed", () =>
-        embedder.embedPassages(corpus.passages.map((p) => p.embedText), (done, total) => progress("embed", done, total)),
-      );
-      vectors = await timed("vectors", () => vectorIndexOf(embedder.dim, embedded, options.hnsw));
-      model = { id: embedder.modelId, dim: embedder.dim, available: true };
+    if (embedder) model = { id: embedder.modelId, dim: embedder.dim, available: true };
+    const stream = new CorpusStream({ writer, chunk: options.chunk, hnsw: options.hnsw, embedder, timer, expectedPassages: files.length * 40 });
+    const total = files.length;
+    const batchSize = options.pagesPerBatch ?? PAGES_PER_BATCH;
+    const workers = options.workers ?? 0;
+    if (workers > 0) {
+      const pool = await startPagePool(workers, { chunk: options.chunk, embedder: embedder && options.embedderOptions ? options.embedderOptions : null });
+      try {
+        // A few batches in flight per worker; results are taken in page order.
+        const inflight: Promise<ProcessedBatch>[] = [];
+        let done = 0;
+        while (files.length || inflight.length) {
+          while (files.length && inflight.length < workers * 2) inflight.push(pool.process(files.splice(0, batchSize)));
+          const batch = await inflight.shift()!;
+          stream.addProcessed(batch);
+          done += batch.pages.length;
+          progress("pages", done, total);
+        }
+      } finally {
+        await pool.close();
+      }
+    } else {
+      // Pages leave `files` batch by batch, so their text is freed as the build goes.
+      while (files.length) {
+        await stream.addPages(files.splice(0, batchSize));
+        progress("pages", total - files.length, total);
+      }
     }
-
     const hnsw = { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, space: "cosine" as const };
-    const manifest = await timed("write", () => writeBuild(writer, { corpus, keyword, lexicon, vectors, model, chunking: options.chunk, hnsw }));
+    const manifest = await stream.finish({ model, chunking: options.chunk, hnsw });
     return {
       manifest,
-      files: corpus.seeds.length,
-      articles: corpus.articles.length,
-      passages: corpus.passages.length,
+      files: manifest.counts.files,
+      articles: manifest.counts.articles,
+      passages: manifest.counts.passages,
       seconds: (performance.now() - started) / 1000,
       stages,
       warnings,
@@ -144,16 +175,31 @@ export async function underWriteLock<T>(indexDir: string, work: (startBuild: () 
   }
 }
 
-/** Seconds per stage, accumulated across calls of `timed`. */
+/** Pages parsed, indexed and embedded together: big enough for full embedding batches, small enough to bound memory. */
+const PAGES_PER_BATCH = 16;
+
+export type StageTimer = ReturnType<typeof stageTimer>;
+
+/** Seconds per stage, accumulated across calls of `timed` (and `add`, for time measured elsewhere, e.g. in a worker). */
 export function stageTimer() {
   const stages = {} as Record<BuildStage, number>;
+  const add = (stage: BuildStage, seconds: number) => {
+    stages[stage] = (stages[stage] ?? 0) + seconds;
+  };
   const timed = async <T>(stage: BuildStage, work: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
     const result = await work();
-    stages[stage] = (stages[stage] ?? 0) + (performance.now() - t0) / 1000;
+    add(stage, (performance.now() - t0) / 1000);
     return result;
   };
-  return { stages, timed };
+  /** `timed` for synchronous work. */
+  const timedSync = <T>(stage: BuildStage, work: () => T): T => {
+    const t0 = performance.now();
+    const result = work();
+    add(stage, (performance.now() - t0) / 1000);
+    return result;
+  };
+  return { stages, timed, timedSync, add };
 }
 
 /** Splits seed pages into articles, one SeedEntry per page (passage counts come from `countPassages`). */
@@ -193,18 +239,15 @@ export function vectorIndexOf(dim: number, vectors: (Float32Array | number[])[],
   return index;
 }
 
-/** Writes every file of a finished build and swaps it in; returns the sealed manifest. */
+/** Writes every file of a finished in-memory build (an incremental update) and swaps it in; returns the sealed manifest. */
 export function writeBuild(writer: BuildWriter, content: BuildContent): Manifest {
   const { corpus, keyword, lexicon, vectors } = content;
-  if (vectors) {
-    vectors.save(path.join(writer.dir, FILES.vectors));
-    writer.adopt(FILES.vectors);
+  for (const [name, rows] of [[FILES.articles, corpus.articles], [FILES.passages, corpus.passages]] as const) {
+    const lines = new LineSink(writer.open(name));
+    for (const row of rows) lines.push(row);
+    lines.close();
   }
-  writer.writeJson(FILES.articles, corpus.articles);
-  writer.writeJson(FILES.passages, corpus.passages);
-  writer.writeJson(FILES.keyword, keyword.toJSON());
-  writer.writeJson(FILES.lexicon, lexicon.toJSON());
-  return writer.commit({
+  return sealBuild(writer, { keyword, lexicon, vectors }, {
     builtAt: new Date().toISOString(),
     model: content.model,
     chunking: content.chunking,

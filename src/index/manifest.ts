@@ -4,8 +4,10 @@ import type { HnswOptions } from "./vectors.js";
 /**
  * Bumped whenever the on-disk layout changes; an index of another version is refused.
  * v2: the manifest carries a checksum of itself, so a damaged manifest is caught like a damaged file.
+ * v3: articles and passages as NDJSON and the keyword index as binary arrays, written as the build
+ *     streams (no file is one JavaScript string, so no V8 string limit near 0.9M passages).
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface FileEntry {
   bytes: number;
@@ -48,9 +50,9 @@ export type ManifestContent = Omit<Manifest, "formatVersion" | "files" | "checks
 /** Names of the files a build writes (the vectors file only when the model was available). */
 export const FILES = {
   manifest: "manifest.json",
-  articles: "articles.json",
-  passages: "passages.json",
-  keyword: "keyword.json",
+  articles: "articles.ndjson",
+  passages: "passages.ndjson",
+  keyword: "keyword.bin",
   lexicon: "lexicon.json",
   vectors: "vectors.hnsw",
 } as const;

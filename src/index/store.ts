@@ -40,16 +40,43 @@ export class BuildWriter {
   }
 
   writeBytes(name: string, data: Buffer): void {
-    writeSynced(path.join(this.dir, name), data);
-    this.files[name] = { bytes: data.length, sha256: sha256(data) };
+    const sink = this.open(name);
+    sink.write(data);
+    sink.close();
+  }
+
+  /** A file written piece by piece (hashed as it goes); it is listed in the manifest when closed. */
+  open(name: string): FileSink {
+    const fd = fs.openSync(path.join(this.dir, name), "w");
+    const hash = crypto.createHash("sha256");
+    let bytes = 0;
+    return {
+      write: (data) => {
+        hash.update(data);
+        bytes += data.length;
+        writeAll(fd, data);
+      },
+      close: () => {
+        try {
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        this.files[name] = { bytes, sha256: hash.digest("hex") };
+      },
+    };
   }
 
   /** Registers a file some library wrote itself into `this.dir`. */
   adopt(name: string): void {
     const file = path.join(this.dir, name);
-    const data = fs.readFileSync(file);
     syncPath(file);
-    this.files[name] = { bytes: data.length, sha256: sha256(data) };
+    this.files[name] = hashFile(file);
+  }
+
+  /** Lists a file copied or linked in unchanged from another build, with that build's entry (not re-hashed). */
+  reuse(name: string, entry: FileEntry): void {
+    this.files[name] = { ...entry };
   }
 
   /** Writes the sealed manifest, syncs, and atomically points `current` at the finished build. */
@@ -80,15 +107,47 @@ export class BuildWriter {
   }
 }
 
+/** An index file being written: `write` appends, `close` flushes it to disk and records size and hash. */
+export interface FileSink {
+  write(data: Uint8Array): void;
+  close(): void;
+}
+
+function writeAll(fd: number, data: Uint8Array): void {
+  for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done);
+}
+
 /** Writes a file and flushes it to disk, so a power cut cannot leave a swapped-in build half written. */
 function writeSynced(file: string, data: Buffer): void {
   const fd = fs.openSync(file, "w");
   try {
-    fs.writeFileSync(fd, data);
+    writeAll(fd, data);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Reads a file in blocks: never one Buffer or string of the whole file (files may pass 2 GiB). */
+export function* fileBlocks(file: string, blockBytes = 8 << 20): Generator<Buffer> {
+  const fd = fs.openSync(file, "r");
+  try {
+    const block = Buffer.allocUnsafe(blockBytes);
+    for (let n; (n = fs.readSync(fd, block, 0, blockBytes, null)) > 0; ) yield block.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Size and SHA-256 of a file, read in blocks. */
+export function hashFile(file: string): FileEntry {
+  const hash = crypto.createHash("sha256");
+  let bytes = 0;
+  for (const block of fileBlocks(file)) {
+    hash.update(block);
+    bytes += block.length;
+  }
+  return { bytes, sha256: hash.digest("hex") };
 }
 
 function syncPath(target: string): void {
@@ -158,8 +217,12 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-/** Reads the manifest, checks its own checksum, then verifies every file it lists (size and SHA-256). */
-export function readVerifiedManifest(buildDir: string): Manifest {
+/**
+ * Reads the manifest, checks its own checksum, then verifies every file it lists (size and SHA-256).
+ * Files named in `hashedWhileRead` are only size-checked here: the caller reads them whole anyway
+ * and verifies their hash on the way (readNdjsonFile), so they are not read twice.
+ */
+export function readVerifiedManifest(buildDir: string, hashedWhileRead: readonly string[] = []): Manifest {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(buildDir, FILES.manifest), "utf8")) as Manifest;
@@ -184,17 +247,57 @@ export function readVerifiedManifest(buildDir: string): Manifest {
     throw new QaError("INDEX_CORRUPT", `The index manifest in ${buildDir} lists no files.`, REBUILD_HINT);
   }
   for (const [name, expected] of Object.entries(manifest.files)) {
-    let data: Buffer;
+    const file = path.join(buildDir, name);
+    let actual: FileEntry;
     try {
-      data = fs.readFileSync(path.join(buildDir, name));
-    } catch {
+      // The size first: a truncated file is caught without reading it.
+      if (fs.statSync(file).size !== expected.bytes) throw new QaError("INDEX_CORRUPT", `Index file ${name} does not match its manifest (corrupt or changed).`, REBUILD_HINT);
+      actual = hashedWhileRead.includes(name) ? expected : hashFile(file);
+    } catch (err) {
+      if (err instanceof QaError) throw err;
       throw new QaError("INDEX_CORRUPT", `Index file ${name} is missing (partial index in ${buildDir}).`, REBUILD_HINT);
     }
-    if (data.length !== expected.bytes || sha256(data) !== expected.sha256) {
+    if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) {
       throw new QaError("INDEX_CORRUPT", `Index file ${name} does not match its manifest (corrupt or changed).`, REBUILD_HINT);
     }
   }
   return manifest;
+}
+
+/**
+ * Parses an NDJSON data file of a build, one value per line, read in blocks. With `expected`, the
+ * blocks are hashed as they are read and a file that does not match is refused (INDEX_CORRUPT).
+ */
+export function readNdjsonFile<T>(buildDir: string, name: string, expected?: FileEntry): T[] {
+  const out: T[] = [];
+  const hash = crypto.createHash("sha256");
+  let bytes = 0;
+  let line = 0;
+  const parse = (text: string) => {
+    line++;
+    if (!text) return;
+    try {
+      out.push(JSON.parse(text) as T);
+    } catch (err) {
+      throw new QaError("INDEX_CORRUPT", `Index file ${name} has a line that is not valid JSON (line ${line}).`, REBUILD_HINT, { cause: err });
+    }
+  };
+  // Blocks are cut after their last line break (never inside a UTF-8 sequence), so each piece decodes alone.
+  let rest: Buffer = Buffer.alloc(0);
+  for (const block of fileBlocks(path.join(buildDir, name))) {
+    hash.update(block);
+    bytes += block.length;
+    const data = rest.length ? Buffer.concat([rest, block]) : block;
+    const end = data.lastIndexOf(10) + 1;
+    for (const text of data.toString("utf8", 0, end).split("\n")) parse(text);
+    line--; // the empty piece after the block's last line break
+    rest = Buffer.from(data.subarray(end));
+  }
+  parse(rest.toString("utf8"));
+  if (expected && (bytes !== expected.bytes || hash.digest("hex") !== expected.sha256)) {
+    throw new QaError("INDEX_CORRUPT", `Index file ${name} does not match its manifest (corrupt or changed).`, REBUILD_HINT);
+  }
+  return out;
 }
 
 /** Parses one JSON data file of a verified build. */

@@ -7,7 +7,8 @@ import { chunkArticles, readSeedFiles, type SeedFile, type SeedFolder } from "..
 import type { Article, Passage } from "../ingest/types.js";
 import { countPassages, keywordIndexes, parseSeeds, stageTimer, underWriteLock, vectorIndexOf, writeBuild, type BuildStage, type Corpus } from "./build.js";
 import type { Manifest, SeedEntry } from "./manifest.js";
-import { openIndex, type SearchIndex } from "./open.js";
+import { appendPages, appendsAtEnd, checkedEmbedder } from "./append.js";
+import { openIndex, openManifest, type LoadedIndex } from "./open.js";
 import { DEFAULT_HNSW, type VectorIndex } from "./vectors.js";
 
 export interface UpdateOptions {
@@ -64,7 +65,8 @@ interface Entry {
  */
 export async function updateIndex(options: UpdateOptions): Promise<UpdateReport> {
   const started = performance.now();
-  const { stages, timed } = stageTimer();
+  const timer = stageTimer();
+  const { stages, timed } = timer;
   const progress = options.onProgress ?? (() => {});
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-add-"));
   try {
@@ -73,8 +75,7 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
     const removing = [...new Set((options.remove ?? []).map((s) => path.basename(s)))].filter((name) => !adding.has(name));
 
     return await underWriteLock(options.indexDir, async (startBuild) => {
-      const current = openIndex({ indexDir: options.indexDir, model: options.model });
-      const { manifest } = current;
+      const { buildDir, manifest } = openManifest({ indexDir: options.indexDir, model: options.model });
       const indexed = new Map(manifest.seeds.map((s) => [s.name, s]));
       const unchanged = incoming.filter((p) => indexed.get(p.name)?.sha256 === p.sha256);
       const fresh = incoming.filter((p) => !unchanged.includes(p));
@@ -95,6 +96,27 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
       for (const page of unchanged) copyIntoSeeds(page, options.seedsDir, true);
       if (!fresh.length && !removing.length) return report({});
 
+      // SEEDS_DIR changes last before the swap: a failure up to there leaves seeds and index as they were.
+      const updateSeeds = () => {
+        for (const page of fresh) copyIntoSeeds(page, options.seedsDir, false);
+        for (const name of removing) fs.rmSync(path.join(options.seedsDir, name), { force: true });
+      };
+      const changed = (next: Manifest) => {
+        const entryOf = (name: string) => next.seeds.find((s) => s.name === name)!;
+        return report({
+          manifest: next,
+          added: fresh.filter((p) => !indexed.has(p.name)).map((p) => entryOf(p.name)),
+          replaced: fresh.filter((p) => indexed.has(p.name)).map((p) => entryOf(p.name)),
+          removed: removing,
+          changed: true,
+          seconds: (performance.now() - started) / 1000,
+        });
+      };
+      if (appendsAtEnd(manifest, fresh, removing)) {
+        return changed(await appendPages({ buildDir, manifest, pages: fresh, writer: startBuild(), loadEmbedder: options.loadEmbedder, timer, beforeSwap: updateSeeds }));
+      }
+
+      const current = openIndex({ indexDir: options.indexDir, model: options.model });
       const added = await timed("clean", () => parseSeeds(fresh, (done, total) => progress("clean", done, total)));
       added.passages = await timed("chunk", () => chunkArticles(added.articles, manifest.chunking));
       const dropped = new Set([...removing, ...adding]);
@@ -106,22 +128,13 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
       const { keyword, lexicon } = await timed("keyword", () => keywordIndexes(corpus.passages));
       const vectors = current.vectors ? await reuseVectors(current, entries, options, timed, progress) : null;
 
-      // SEEDS_DIR changes last before the swap: a failure up to here leaves seeds and index as they were.
-      for (const page of fresh) copyIntoSeeds(page, options.seedsDir, false);
-      for (const name of removing) fs.rmSync(path.join(options.seedsDir, name), { force: true });
+      updateSeeds();
       const writer = startBuild();
-      const next = await timed("write", () =>
-        writeBuild(writer, { corpus, keyword, lexicon, vectors, model: manifest.model, chunking: manifest.chunking, hnsw: manifest.hnsw }),
+      return changed(
+        await timed("write", () =>
+          writeBuild(writer, { corpus, keyword, lexicon, vectors, model: manifest.model, chunking: manifest.chunking, hnsw: manifest.hnsw }),
+        ),
       );
-      const entryOf = (name: string) => next.seeds.find((s) => s.name === name)!;
-      return report({
-        manifest: next,
-        added: fresh.filter((p) => !indexed.has(p.name)).map((p) => entryOf(p.name)),
-        replaced: fresh.filter((p) => indexed.has(p.name)).map((p) => entryOf(p.name)),
-        removed: removing,
-        changed: true,
-        seconds: (performance.now() - started) / 1000,
-      });
     });
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -164,7 +177,7 @@ async function stagePages(paths: string[], staging: string): Promise<StagedPage[
 }
 
 /** The current corpus without the dropped sources, plus the new pages, in seed-name order with ids renumbered. */
-function mergeCorpus(current: SearchIndex, added: Corpus, dropped: Set<string>): { corpus: Corpus; entries: Entry[] } {
+function mergeCorpus(current: LoadedIndex, added: Corpus, dropped: Set<string>): { corpus: Corpus; entries: Entry[] } {
   const articlesOf = new Map<string, Article[]>();
   const entriesOf = new Map<string, Entry[]>();
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -196,7 +209,7 @@ function mergeCorpus(current: SearchIndex, added: Corpus, dropped: Set<string>):
 
 /** The HNSW graph of the updated corpus: stored vectors for kept passages, the embedder only for new ones. */
 async function reuseVectors(
-  current: SearchIndex,
+  current: LoadedIndex,
   entries: Entry[],
   options: UpdateOptions,
   timed: ReturnType<typeof stageTimer>["timed"],
@@ -207,14 +220,7 @@ async function reuseVectors(
   const fresh = entries.filter((e) => e.oldId === null);
   let embedded: Float32Array[] = [];
   if (fresh.length) {
-    const embedder = await options.loadEmbedder();
-    if (embedder.modelId !== model.id || embedder.dim !== dim) {
-      throw new QaError(
-        "MODEL_MISMATCH",
-        `The index holds ${dim}-dimension vectors of "${model.id}"; the loaded model is "${embedder.modelId}" (${embedder.dim}).`,
-        `Set EMBEDDING_MODEL=${model.id}, or rebuild everything for the new model with: npm run -s cli -- index`,
-      );
-    }
+    const embedder = await checkedEmbedder(options.loadEmbedder, current.manifest);
     const texts = fresh.map((e) => e.passage.embedText);
     embedded = await timed("embed", () => embedder.embedPassages(texts, (done, total) => progress("embed", done, total)));
   }

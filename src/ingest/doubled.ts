@@ -33,7 +33,7 @@ function runs(s: string): { text: string; cls: RunClass }[] {
  * Undoes the doubling of `s`, or returns null when `s` is not entirely doubled. Word runs are
  * doubled whole (`娘家人娘家人`), punctuation glyph by glyph (`““`).
  */
-function undouble(s: string): string | null {
+export function undouble(s: string): string | null {
   let out = "";
   for (const run of runs(s)) {
     const chars = [...run.text];
@@ -56,20 +56,39 @@ function undouble(s: string): string | null {
 const compact = (s: string) => s.replace(/\s+/g, "");
 const hanLength = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
 
+/** Non-whitespace code points of `chars[0..i)` for every i (whitespace as `\s` and `trim()` count it). */
+function solidPrefixCounts(chars: string[]): Int32Array {
+  const counts = new Int32Array(chars.length + 1);
+  for (let i = 0; i < chars.length; i++) counts[i + 1] = counts[i]! + (/\s/.test(chars[i]!) ? 0 : 1);
+  return counts;
+}
+
 /**
  * The clean form of a doubled-glyph line, or null when the line shows no doubling.
  * Needs at least two ideographs so ordinary reduplication (`看看`) is left alone.
+ *
+ * Linear in the line: a clean prefix followed by its doubled form holds a third of the line's
+ * non-space characters (undoubling halves the rest and keeps no spaces), so only the split
+ * points right after the first third can match — and they all give the same prefix and rest,
+ * as they differ only by whitespace that `trim()` removes. The first of them is the one tried.
  */
 export function repairDoubled(line: string): string | null {
   const s = line.trim();
   const chars = [...s];
   if (chars.length < 6) return null;
-  for (let k = 2; k < chars.length; k++) {
-    const clean = chars.slice(0, k).join("").trim();
-    if (hanLength(clean) < 2) continue;
-    const rest = chars.slice(k).join("");
-    const undone = undouble(rest.trim());
-    if (undone !== null && undone === compact(clean)) return clean;
+  const solid = solidPrefixCounts(chars);
+  const total = solid[chars.length]!;
+  if (total % 3 === 0) {
+    // The first split point whose prefix holds exactly a third of the non-space characters.
+    let k = 2;
+    while (k < chars.length && solid[k]! < total / 3) k++;
+    if (k < chars.length && solid[k] === total / 3) {
+      const clean = chars.slice(0, k).join("").trim();
+      if (hanLength(clean) >= 2) {
+        const undone = undouble(chars.slice(k).join("").trim());
+        if (undone !== null && undone === compact(clean)) return clean;
+      }
+    }
   }
   const whole = undouble(s);
   if (whole !== null && hanLength(whole) >= 4) return whole;

@@ -1,6 +1,7 @@
 import { QaError } from "../errors.js";
 import { VarintReader, VarintWriter } from "./lexicon/varint.js";
 import type { Tokenizer } from "./tokenize.js";
+import { topK } from "./top-k.js";
 
 /** One ranked passage: its id, BM25 score, and which query terms it contains (for the answer composer). */
 export interface KeywordHit {
@@ -40,6 +41,24 @@ export interface KeywordIndexJSON {
   postings: string;
 }
 
+/**
+ * The index's arrays as they are in memory (CSR postings), for a binary file that needs no JSON
+ * string (see src/index/keyword-file.ts). Slots are documents in insertion order.
+ */
+export interface KeywordSnapshot {
+  version: number;
+  k1: number;
+  b: number;
+  /** Document id and token count per slot. */
+  ids: Uint32Array<ArrayBuffer>;
+  lengths: Uint32Array<ArrayBuffer>;
+  terms: string[];
+  /** Term t's postings are [offsets[t], offsets[t + 1]) in postDocs (slots, ascending) and postTfs. */
+  offsets: Uint32Array<ArrayBuffer>;
+  postDocs: Uint32Array<ArrayBuffer>;
+  postTfs: Uint16Array<ArrayBuffer>;
+}
+
 const VERSION = 1;
 const REBUILD_HINT = "Rebuild the index: npm run -s cli -- index";
 
@@ -72,6 +91,7 @@ export class KeywordIndex {
   private deleted = new Set<number>();
   private pending: Pending[] = [];
   private norms = new Float64Array(0);
+  private scratch = new Float64Array(0);
 
   constructor(options: KeywordIndexOptions) {
     this.tokenizer = options.tokenizer;
@@ -97,9 +117,13 @@ export class KeywordIndex {
 
   /** Adds (or replaces) a document. */
   add(id: number, text: string): void {
+    this.addTokens(id, this.tokenizer(text));
+  }
+
+  /** Adds (or replaces) a document already tokenized with this index's tokenizer (e.g. in a worker thread). */
+  addTokens(id: number, tokens: readonly string[]): void {
     this.remove(id);
     const counts = new Map<string, number>();
-    const tokens = this.tokenizer(text);
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
     const slot = this.slotIds.length;
     const entry: Pending = { slot, termIds: new Uint32Array(counts.size), tfs: new Uint16Array(counts.size) };
@@ -155,7 +179,9 @@ export class KeywordIndex {
         weights.set(t, entry);
       }
     }
-    const scores = new Float64Array(n);
+    // One zeroed buffer per index, cleaned after each search: a fresh one would zero n slots per query.
+    if (this.scratch.length !== n) this.scratch = new Float64Array(n);
+    const scores = this.scratch;
     const touched: number[] = [];
     const terms = [...weights].map(([t, { weight, labels }]) => ({ t, labels, w: weight * this.idf(t) })).filter((x) => x.w > 0);
     terms.sort((x, y) => y.w - x.w);
@@ -167,12 +193,14 @@ export class KeywordIndex {
         scores[slot]! += (w * tf * (this.k1 + 1)) / (tf + this.norms[slot]!);
       }
     }
-    touched.sort((x, y) => scores[y]! - scores[x]! || this.slotIds[x]! - this.slotIds[y]!);
-    return touched.slice(0, k).map((slot) => ({
+    const before = (x: number, y: number) => scores[y]! - scores[x]! || this.slotIds[x]! - this.slotIds[y]!;
+    const hits = topK(touched, k, before).map((slot) => ({
       id: this.slotIds[slot]!,
       score: scores[slot]!,
       matched: [...new Set(terms.filter(({ t }) => this.contains(t, slot)).flatMap(({ labels }) => [...labels]))],
     }));
+    for (const slot of touched) scores[slot] = 0;
+    return hits;
   }
 
   /** A JSON-safe snapshot (pending updates merged first). */
@@ -232,6 +260,50 @@ export class KeywordIndex {
       }
     }
     if (!pairs.done) throw corrupt("more postings than the term counts say");
+    index.computeNorms();
+    return index;
+  }
+
+  /** The in-memory arrays (pending updates merged first); the typed arrays are shared, not copied. */
+  snapshot(): KeywordSnapshot {
+    this.commit();
+    return {
+      version: VERSION,
+      k1: this.k1,
+      b: this.b,
+      ids: Uint32Array.from(this.slotIds),
+      lengths: Uint32Array.from(this.slotLengths),
+      terms: this.termList,
+      offsets: this.offsets,
+      postDocs: this.postDocs,
+      postTfs: this.postTfs,
+    };
+  }
+
+  /** Restores a snapshot, checking its shape. Throws INDEX_VERSION for another format version, INDEX_CORRUPT for a damaged one. */
+  static fromSnapshot(data: KeywordSnapshot, tokenizer: Tokenizer): KeywordIndex {
+    if (data.version !== VERSION) {
+      throw new QaError("INDEX_VERSION", `The keyword index was saved in format v${String(data.version)}; this build reads v${VERSION}.`, REBUILD_HINT);
+    }
+    const { ids, lengths, terms, offsets, postDocs, postTfs } = data;
+    if (ids.length !== lengths.length || offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== postDocs.length || postTfs.length !== postDocs.length) {
+      throw corrupt("mismatched array sizes");
+    }
+    for (let t = 0; t < terms.length; t++) {
+      if (offsets[t + 1]! < offsets[t]!) throw corrupt("term offsets go backwards");
+      for (let p = offsets[t]!; p < offsets[t + 1]!; p++) {
+        if (postDocs[p]! >= ids.length) throw corrupt("a posting points past the last document");
+      }
+    }
+    const index = new KeywordIndex({ tokenizer, k1: data.k1, b: data.b });
+    index.termList = terms;
+    index.vocab = new Map(terms.map((term, t) => [term, t]));
+    index.slotIds = Array.from(ids);
+    index.slotLengths = Array.from(lengths);
+    index.idToSlot = new Map(index.slotIds.map((id, slot) => [id, slot]));
+    index.offsets = offsets;
+    index.postDocs = postDocs;
+    index.postTfs = postTfs;
     index.computeNorms();
     return index;
   }

@@ -166,3 +166,22 @@ describe("when the model cannot be loaded", () => {
     expect(error.code).toBe("MODEL_UNAVAILABLE");
   });
 });
+
+describe("pooling", () => {
+  it("gives the very vectors transformers.js's own mean pooling and normalisation give", async () => {
+    const { loadFeatureExtractor } = await import("../../src/embed/runtime.js");
+    const pipe = await loadFeatureExtractor(MODEL, true, { modelsDir: MODELS_DIR, cacheDir: null });
+    const texts = ["今年以来，全州新增城镇就业10395人", "probe 探针", "a", "农村劳动力外出务工8710人。".repeat(30)];
+    const reference = await pipe(texts, { pooling: "mean", normalize: true });
+    const ours = await embedder.embedPassages(texts);
+    expect(Float32Array.from(ours.flatMap((v) => [...v]))).toEqual(reference.data);
+  });
+});
+
+describe("threads", () => {
+  it("runs onnxruntime with the configured thread pools and gives the same vectors", async () => {
+    const single = await createEmbedder({ model: MODEL, modelsDir: MODELS_DIR, threads: { intraOp: 1, interOp: 1 } });
+    const texts = ["新增城镇就业", "农村劳动力外出务工"];
+    expect(await single.embedPassages(texts)).toEqual(await embedder.embedPassages(texts));
+  });
+});

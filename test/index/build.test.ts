@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config/index.js";
 import { createEmbedder } from "../../src/embed/index.js";
-import { buildIndex, type BuildReport } from "../../src/index/build.js";
+import { buildIndex, buildOptionsFor, type BuildReport } from "../../src/index/build.js";
 import { FILES } from "../../src/index/manifest.js";
 import { openIndex } from "../../src/index/open.js";
 import { resolveCurrentBuild } from "../../src/index/store.js";
@@ -75,6 +75,30 @@ describe("building the index from the seeds with the fixture model", () => {
     ).rejects.toThrow(/disk on fire/);
     expect(resolveCurrentBuild(config.indexDir)).toBe(before);
     expect(() => openIndex({ indexDir: config.indexDir, model: "tiny-zh" })).not.toThrow();
+  });
+
+  it("keeps the previous index answering when a rebuild stops after any page, or while writing", async () => {
+    const before = resolveCurrentBuild(config.indexDir);
+    const embedder = await createEmbedder({ model: "tiny-zh", modelsDir: config.modelsDir });
+    const pages = report.files;
+    const stops = [
+      ...Array.from({ length: pages }, (_, k) => ({ at: `after page ${k + 1}`, onProgress: (_s: string, done: number) => {
+        if (done === k + 1) throw new Error(`stopped after page ${k + 1}`);
+      } })),
+      // The last page's progress comes after its passages are written and embedded: what follows is sealing.
+      { at: "while writing the index files", onProgress: (_s: string, done: number) => {
+        // A folder where the keyword file goes makes its write fail (EISDIR), even for root.
+        if (done === pages) fs.mkdirSync(path.join(leftovers()[0]!, FILES.keyword));
+      } },
+    ];
+    const leftovers = () => fs.readdirSync(path.join(config.indexDir, "builds")).filter((b) => b.includes(".tmp-")).map((b) => path.join(config.indexDir, "builds", b));
+    for (const stop of stops) {
+      await expect(buildIndex({ ...buildOptionsFor(config), pagesPerBatch: 1, loadEmbedder: async () => embedder, onProgress: stop.onProgress }), stop.at).rejects.toThrow();
+      expect(resolveCurrentBuild(config.indexDir), stop.at).toBe(before);
+      expect(leftovers(), stop.at).toEqual([]);
+      const index = openIndex({ indexDir: config.indexDir, model: "tiny-zh" });
+      expect(index.keyword.search("新增城镇就业", 3).length, stop.at).toBeGreaterThan(0);
+    }
   });
 
   it("builds a keyword-only index, with a warning, when the model cannot be loaded", async () => {

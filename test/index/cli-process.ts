@@ -26,7 +26,7 @@ export interface CliRun {
  * Runs `cli index <args>` as a real process on the test's settings. `node --import tsx` is `npx tsx`
  * without the npx wrapper process, so `child.pid` is the writer itself (what a test kills).
  */
-export function runIndexCli(config: Config, args: string[]): CliRun {
+export function runIndexCli(config: Config, args: string[], extraEnv: Record<string, string> = {}): CliRun {
   const env = {
     ...process.env,
     MODELS_DIR: config.modelsDir!,
@@ -34,6 +34,7 @@ export function runIndexCli(config: Config, args: string[]): CliRun {
     INDEX_DIR: config.indexDir,
     SEEDS_DIR: config.seedsDir,
     LOG_LEVEL: "silent",
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "index", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";

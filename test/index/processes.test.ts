@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Config } from "../../src/config/index.js";
 import { openQaService } from "../../src/core/service.js";
+import { FILES } from "../../src/index/manifest.js";
 import { openIndex } from "../../src/index/open.js";
 import { resolveCurrentBuild } from "../../src/index/store.js";
 import { buildFixtureIndex, ROOT } from "../helpers/fixture-index.js";
@@ -34,6 +35,18 @@ describe("index writers as real processes", () => {
     expect(fs.existsSync(path.join(config.seedsDir, "009_extra.txt"))).toBe(add.code === 0);
     expect(fs.existsSync(path.join(config.indexDir, ".lock"))).toBe(false);
     expect(builds(config).filter((b) => b.includes(".tmp-"))).toEqual([]);
+    await expectAnswering(config);
+  });
+
+  it("a build with worker threads (BUILD_WORKERS=2) writes the very files a build on one thread writes", async () => {
+    const config = await builtFixture(["000_4405eea7cb10f242.txt", "001_1a32e2d18765e48d.txt", "003_2a3bfdafac07cb06.txt"]);
+    const single = openIndex({ indexDir: config.indexDir, model: "tiny-zh" }).manifest;
+    const run = await cli(config, [], { BUILD_WORKERS: "2" }).done;
+    expect(run.code, run.stderr).toBe(0);
+    const workers = openIndex({ indexDir: config.indexDir, model: "tiny-zh" }).manifest;
+    expect(workers.builtAt).not.toBe(single.builtAt);
+    for (const file of [FILES.articles, FILES.passages, FILES.keyword, FILES.lexicon]) expect(workers.files[file], file).toEqual(single.files[file]);
+    expect(workers.seeds).toEqual(single.seeds);
     await expectAnswering(config);
   });
 

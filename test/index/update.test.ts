@@ -68,6 +68,20 @@ describe("index --add / --remove give the index a full build of the same pages w
     await expectSameIndex(config.indexDir, await fullBuild(ALL));
   });
 
+  it("--add of the newest page (sorting after every indexed one) appends to the index and equals a full build", async () => {
+    const newest = ALL[ALL.length - 1]!;
+    const c = setup(ALL.slice(0, -1));
+    await buildFixtureIndex(c);
+    const before = openIndex({ indexDir: c.indexDir, model: "tiny-zh" });
+    const report = await update({ add: [path.join(SEEDS, newest)] }, c);
+    expect(report.added.map((s) => s.name)).toEqual([newest]);
+    const after = openIndex({ indexDir: c.indexDir, model: "tiny-zh" });
+    // Earlier passages keep their ids: the new page's passages follow them.
+    expect(after.passages.slice(0, before.passages.length)).toEqual(before.passages);
+    expect(after.passages.length).toBeGreaterThan(before.passages.length);
+    await expectSameIndex(c.indexDir, await fullBuild(ALL));
+  });
+
   it("re-adding an unchanged page is a no-op", async () => {
     const before = resolveCurrentBuild(config.indexDir);
     const report = await update({ add: [path.join(SEEDS, JOBS)] });

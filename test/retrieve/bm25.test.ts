@@ -117,3 +117,23 @@ describe("KeywordIndex", () => {
     expect(index.documentFrequency("不存在")).toBe(0);
   });
 });
+
+describe("KeywordIndex ranking over many matching documents", () => {
+  it("returns the top k in the order a full sort gives (score, then id), ties included", () => {
+    const words = ["alpha", "beta", "gamma", "delta"];
+    const tokenizer = (text: string) => text.split(" ");
+    // Few distinct texts over many ids: long runs of equal scores, as in a repetitive archive.
+    const docs = Array.from({ length: 3000 }, (_, id) => ({ id: (id * 7919) % 3000, text: words.slice(0, 1 + (id % 4)).concat(id % 5 ? [] : ["alpha"]).join(" ") }));
+    const index = KeywordIndex.fromDocuments(docs, { tokenizer });
+    for (const k of [1, 10, 40, 2999, 5000]) {
+      const hits = index.search("alpha beta", k);
+      const all = index.search("alpha beta", 100_000);
+      expect(all.length).toBe(3000);
+      for (let i = 1; i < all.length; i++) {
+        const [a, b] = [all[i - 1]!, all[i]!];
+        expect(a.score > b.score || (a.score === b.score && a.id < b.id)).toBe(true);
+      }
+      expect(hits).toEqual(all.slice(0, k));
+    }
+  });
+});

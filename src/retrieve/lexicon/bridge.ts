@@ -77,6 +77,26 @@ interface ParsedGloss {
   weight: number;
 }
 
+let defaultHeadwords: Set<string> | undefined;
+
+/**
+ * Simplified headwords of CC-CEDICT (the bundled copy is read once per process), by a scan of each
+ * line's second field: a malformed line counts too, which only ever asks for a full build.
+ */
+function cedictHeadwords(cedictText?: string): Set<string> {
+  const read = (text: string) => {
+    const heads = new Set<string>();
+    for (const line of text.split("\n")) {
+      if (line.startsWith("#")) continue;
+      const start = line.indexOf(" ") + 1;
+      if (start > 0) heads.add(line.slice(start, line.indexOf(" ", start)));
+    }
+    return heads;
+  };
+  if (cedictText !== undefined) return read(cedictText);
+  return (defaultHeadwords ??= read(loadCedictText()));
+}
+
 /** English glosses and romanised names of the Chinese terms in one corpus. */
 export class BridgeLexicon {
   static readonly VERSION = VERSION;
@@ -145,6 +165,35 @@ export class BridgeLexicon {
       addTerm(term, 0, NAME_WEIGHT.unlisted, [tonelessPinyin(term)]);
     }
     out.pinyinKeys = [...pinyin.keys()].filter((k) => k.length >= 2).sort();
+    out.pinyinTerms = out.pinyinKeys.map((k) => pinyin.get(k)!);
+    return new BridgeLexicon(out);
+  }
+
+  /**
+   * This lexicon with `added` corpus terms, without re-reading the dictionary — what `build` gives
+   * for the old terms followed by `added` (same default document frequency and segmenter) — or null
+   * when one of them is a CC-CEDICT headword, whose glosses and borrowings need a full `build`.
+   * Other new terms only add pinyin keys, after every earlier term, as `build` orders them.
+   */
+  extendedWith(added: Iterable<string>, options: BuildLexiconOptions = {}): BridgeLexicon | null {
+    const fresh = [...added].filter((term) => /\p{Script=Han}/u.test(term));
+    const headwords = cedictHeadwords(options.cedictText);
+    if (fresh.some((term) => headwords.has(term))) return null;
+    const dfOf = options.documentFrequency ?? (() => 1);
+    const segmenter = options.segmenter ?? jiebaSegmenter();
+    const old = this.saved;
+    const out: BridgeLexiconJSON = { ...old, terms: [...old.terms], df: [...old.df], senses: [...old.senses], nameWeight: [...old.nameWeight] };
+    const pinyin = new Map(old.pinyinKeys.map((key, i) => [key, [...old.pinyinTerms[i]!]]));
+    for (const term of fresh) {
+      if (!HAN_WORD.test(term) || segmenter.cut(term).length !== 1) continue;
+      const index = out.terms.push(term) - 1;
+      out.df.push(dfOf(term));
+      out.senses.push(0);
+      out.nameWeight.push(NAME_WEIGHT.unlisted);
+      const key = tonelessPinyin(term);
+      if (key.length >= 2) pinyin.set(key, [...(pinyin.get(key) ?? []), index]);
+    }
+    out.pinyinKeys = [...pinyin.keys()].sort();
     out.pinyinTerms = out.pinyinKeys.map((k) => pinyin.get(k)!);
     return new BridgeLexicon(out);
   }
