@@ -15,12 +15,16 @@ export interface SentenceSpan {
  */
 export type PassageFinder = (hit: ArticleHit, sentence: SentenceSpan) => string;
 
+/** The passage shown for `sentence` of `article`, preferring one of the `retrieved` passages that holds it. */
+export type ArticlePassageFinder = (article: Article, sentence: SentenceSpan, retrieved?: readonly Passage[]) => string;
+
 /**
- * Makes the finder over the index's passages (grouped by article once). Prefers a retrieved
- * passage holding the sentence, then any passage of the article holding it; a sentence cut by the
- * chunker gets the body from the first to the last passage it touches; the byline stands alone.
+ * Makes the finder over the index's passages (grouped by article once, on first use). Prefers a
+ * retrieved passage holding the sentence, then any passage of the article holding it; a sentence
+ * cut by the chunker gets the body from the first to the last passage it touches; the byline
+ * stands alone.
  */
-export function createPassageFinder(passages: readonly Passage[]): PassageFinder {
+export function createArticlePassageFinder(passages: readonly Passage[]): ArticlePassageFinder {
   let byArticle: Map<string, Passage[]> | null = null;
   const passagesOf = (articleId: string): Passage[] => {
     if (!byArticle) {
@@ -35,15 +39,18 @@ export function createPassageFinder(passages: readonly Passage[]): PassageFinder
   };
   const holds = (p: Passage, s: SentenceSpan) => p.start <= s.start && p.end >= s.end;
 
-  return (hit, sentence) => {
+  return (article, sentence, retrieved = []) => {
     if (sentence.start < 0) return sentence.text;
-    const retrieved = hit.passages.find((p) => holds(p.passage, sentence));
-    if (retrieved) return retrieved.passage.text;
-    const all = passagesOf(hit.article.id);
-    const own = all.find((p) => holds(p, sentence));
-    if (own) return own.text;
-    return spanningBody(hit.article, all.filter((p) => p.start < sentence.end && p.end > sentence.start), sentence);
+    const held = retrieved.find((p) => holds(p, sentence)) ?? passagesOf(article.id).find((p) => holds(p, sentence));
+    if (held) return held.text;
+    return spanningBody(article, passagesOf(article.id).filter((p) => p.start < sentence.end && p.end > sentence.start), sentence);
   };
+}
+
+/** The same finder for a retrieved article hit (its retrieved passages first). */
+export function createPassageFinder(passages: readonly Passage[]): PassageFinder {
+  const find = createArticlePassageFinder(passages);
+  return (hit, sentence) => find(hit.article, sentence, hit.passages.map((p) => p.passage));
 }
 
 /** The body from the first to the last of `touching` passages, or the sentence alone when none touches it. */

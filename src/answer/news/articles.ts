@@ -4,8 +4,8 @@
  * really contains it.
  */
 import type { SearchIndex } from "../../index/open.js";
-import type { Article, Passage } from "../../ingest/types.js";
-import { excerptAround } from "../excerpt.js";
+import type { Article } from "../../ingest/types.js";
+import { createArticlePassageFinder } from "../passages.js";
 import { bodyOf, splitSentences, type Sentence } from "../select.js";
 import type { Citation } from "../types.js";
 
@@ -58,7 +58,9 @@ export function newsCatalog(index: SearchIndex): NewsCatalog {
   const byDate = new Map<string, Article[]>();
   for (const article of index.articles.values()) {
     if (!article.date) continue;
-    byDate.set(article.date, [...(byDate.get(article.date) ?? []), article]);
+    const day = byDate.get(article.date);
+    if (day) day.push(article);
+    else byDate.set(article.date, [article]);
   }
   const issues: Issue[] = [...byDate.entries()]
     .sort(([a], [b]) => (a < b ? 1 : -1))
@@ -67,14 +69,11 @@ export function newsCatalog(index: SearchIndex): NewsCatalog {
       const number = sorted.map((a) => /(\d{3,6})\s*期/.exec(a.page ?? "")?.[1]).find(Boolean) ?? null;
       return { date, paper: sorted.find((a) => a.paper)?.paper ?? null, number, articles: sorted };
     });
-  const passagesOf = new Map<string, Passage[]>();
-  for (const p of index.passages) passagesOf.set(p.articleId, [...(passagesOf.get(p.articleId) ?? []), p]);
+  const passageFor = createArticlePassageFinder(index.passages);
 
   const cite = (article: Article, sentence: Sentence, score: number): Citation => {
     const quote = sentence.text.trim();
-    const passage =
-      passagesOf.get(article.id)?.find((p) => p.start <= sentence.start && p.end >= sentence.end && p.text.includes(quote))?.text ??
-      excerptAround(article, sentence);
+    const passage = passageFor(article, sentence);
     return { source: article.source, paper: article.paper, date: article.date, headline: article.headline, quote, score, articleId: article.id, passage };
   };
   return {
