@@ -47,16 +47,21 @@ async function collect(): Promise<LabelledQuestion[]> {
 }
 
 /**
- * Fits `choose` on every candidate (is it the answering sentence?), then `answer` on the sentence
+ * Fits `choose` per question language on every candidate (is it the answering sentence?), then `answer` on the sentence
  * `choose` picks per question (is that reply right, or should the bot refuse?), then the threshold.
  */
 function fit(questions: LabelledQuestion[]): DecisionModel {
-  const rows = weighted(questions).flatMap((q) => q.rows);
-  const choose = fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y));
+  const chooseOf = (lang: "zh" | "en") => {
+    const rows = weighted(questions.filter((q) => q.lang === lang)).flatMap((q) => q.rows);
+    return fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y));
+  };
+  const choose = { zh: chooseOf("zh"), en: chooseOf("en") };
   const chosen: DecisionModel = { features: [...FEATURE_NAMES], choose, answer: choose, threshold: { zh: 0.5, en: 0.5 } };
-  const picked = weighted(questions).map((q) => bestOf(chosen, q)).filter((b) => b.x !== null);
-  const answer = fitLogistic(picked.map((b) => b.x!), picked.map((b) => (b.right ? 1 : 0)));
-  const model: DecisionModel = { ...chosen, answer };
+  const answerOf = (lang: "zh" | "en") => {
+    const picked = weighted(questions.filter((q) => q.lang === lang)).map((q) => bestOf(chosen, q)).filter((b) => b.x !== null);
+    return fitLogistic(picked.map((b) => b.x!), picked.map((b) => (b.right ? 1 : 0)));
+  };
+  const model: DecisionModel = { ...chosen, answer: { zh: answerOf("zh"), en: answerOf("en") } };
   return { ...model, threshold: { zh: chooseThreshold(model, questions, "zh"), en: chooseThreshold(model, questions, "en") } };
 }
 
@@ -116,8 +121,8 @@ const summary = {
 };
 fs.writeFileSync(out, `${JSON.stringify({ ...model, fittedOn: summary }, null, 1)}\n`);
 const say = (line: string) => process.stdout.write(`${line}\n`);
-for (const layer of ["choose", "answer"] as const) {
-  say(`${layer}: ${FEATURE_NAMES.map((n, i) => `${n}=${model[layer].weights[i]!.toFixed(2)}`).join(" ")} bias=${model[layer].bias.toFixed(2)}`);
+for (const [name, layer] of [["choose zh", model.choose.zh], ["choose en", model.choose.en], ["answer zh", model.answer.zh], ["answer en", model.answer.en]] as const) {
+  say(`${name}: ${FEATURE_NAMES.map((n, i) => `${n}=${layer.weights[i]!.toFixed(2)}`).join(" ")} bias=${layer.bias.toFixed(2)}`);
 }
 for (const l of langs) {
   say(`threshold ${l}: ${model.threshold[l]}`);
