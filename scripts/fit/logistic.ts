@@ -9,8 +9,9 @@ export interface LogisticFit {
   scale: number[];
 }
 
-export function fitLogistic(xs: number[][], ys: number[], options: { l2?: number; steps?: number; rate?: number } = {}): LogisticFit {
+export function fitLogistic(xs: number[][], ys: number[], options: { l2?: number; steps?: number; rate?: number; weights?: number[] } = {}): LogisticFit {
   const { l2 = 0.01, steps = 3000, rate = 0.5 } = options;
+  const rowWeight = (i: number) => options.weights?.[i] ?? 1;
   const d = xs[0]?.length ?? 0;
   const n = xs.length;
   const mean = Array.from({ length: d }, (_, j) => xs.reduce((s, x) => s + x[j]!, 0) / n);
@@ -29,7 +30,7 @@ export function fitLogistic(xs: number[][], ys: number[], options: { l2?: number
       const z = zs[i]!;
       let s = b;
       for (let j = 0; j < d; j++) s += w[j]! * z[j]!;
-      const err = (1 / (1 + Math.exp(-s)) - ys[i]!) * classWeight(ys[i]!);
+      const err = (1 / (1 + Math.exp(-s)) - ys[i]!) * classWeight(ys[i]!) * rowWeight(i);
       for (let j = 0; j < d; j++) gw[j]! += err * z[j]!;
       gb += err;
     }

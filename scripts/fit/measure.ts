@@ -16,10 +16,10 @@ export interface Measure {
 
 /** Per question: the candidate `choose` picks, its `answer` probability, and whether it is right. */
 export function bestOf(model: DecisionModel, q: LabelledQuestion): { p: number; right: boolean; x: number[] | null } {
-  const i = chosenIndex(model, q.rows.map((r) => r.x));
+  const i = chosenIndex(model, q.rows.map((r) => r.x), q.lang);
   if (i < 0) return { p: 0, right: false, x: null };
   const row = q.rows[i]!;
-  return { p: probabilityOf(model.answer, row.x), right: row.y === 1 && !q.unanswerable, x: row.x };
+  return { p: probabilityOf(model.answer[q.lang], row.x), right: row.y === 1 && !q.unanswerable, x: row.x };
 }
 
 export function measure(model: DecisionModel, questions: LabelledQuestion[], threshold?: number): Measure {

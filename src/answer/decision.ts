@@ -7,7 +7,7 @@ import { FEATURE_NAMES, featureVector, type Candidate } from "./features.js";
  * `npm run fit` (scripts/fit.ts) and stored in model/decision-weights.json with a summary of the
  * data they came from. `choose` scores every candidate sentence of a question (is this the
  * sentence that answers it?); `answer` scores the chosen one (does the reply answer the question
- * at all, or should the bot refuse?). Scoring, choosing and "found" are decided here only.
+ * at all, or should the bot refuse?). Each has one layer per question language. Scoring, choosing and "found" are decided here only.
  */
 export interface LogisticLayer {
   weights: number[];
@@ -20,8 +20,13 @@ export interface LogisticLayer {
 export interface DecisionModel {
   /** Feature names, in the order of every layer's arrays. */
   features: string[];
-  choose: LogisticLayer;
-  answer: LogisticLayer;
+  /**
+   * Per question language: an English question reaches the Chinese sentence through the dictionary,
+   * so what marks its answering sentence weighs differently (fitted on the English questions only).
+   */
+  choose: { zh: LogisticLayer; en: LogisticLayer };
+  /** Per question language too, for the same reason. */
+  answer: { zh: LogisticLayer; en: LogisticLayer };
   /**
    * The chosen candidate answers when `answer` gives it at least this probability, per question
    * language: English questions reach the Chinese text through a dictionary and calibrate apart.
@@ -51,15 +56,15 @@ export function probabilityOf(layer: LogisticLayer, x: number[]): number {
 
 /** Probability that a candidate, chosen, answers its question (the citation score). */
 export function probability(model: DecisionModel, c: Candidate): number {
-  return probabilityOf(model.answer, featureVector(c));
+  return probabilityOf(model.answer[c.analysis.lang], featureVector(c));
 }
 
-/** Index of the candidate `choose` ranks first, or −1 when there is none. */
-export function chosenIndex(model: DecisionModel, xs: number[][]): number {
+/** Index of the candidate `choose` (of the question's language) ranks first, or −1 when there is none. */
+export function chosenIndex(model: DecisionModel, xs: number[][], lang: "zh" | "en"): number {
   let best = -1;
   let p = -1;
   xs.forEach((x, i) => {
-    const q = probabilityOf(model.choose, x);
+    const q = probabilityOf(model.choose[lang], x);
     if (q > p) [best, p] = [i, q];
   });
   return best;
@@ -68,10 +73,10 @@ export function chosenIndex(model: DecisionModel, xs: number[][]): number {
 /** Picks the answering sentence; found when the reply with it is probable enough. */
 export function decide(model: DecisionModel, candidates: Candidate[]): Decision {
   const xs = candidates.map(featureVector);
-  const i = chosenIndex(model, xs);
+  const i = candidates.length ? chosenIndex(model, xs, candidates[0]!.analysis.lang) : -1;
   if (i < 0) return { best: null, probability: 0, found: false };
   const best = candidates[i]!;
-  const p = probabilityOf(model.answer, xs[i]!);
+  const p = probabilityOf(model.answer[best.analysis.lang], xs[i]!);
   return { best, probability: p, found: p >= model.threshold[best.analysis.lang] };
 }
 

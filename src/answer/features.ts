@@ -1,6 +1,7 @@
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import type { QuestionAnalysis } from "./analysis.js";
 import { idfOf, mentions, type TermStats } from "./concepts.js";
+import { clozeContext, clozeFit, qualifierConflict, trigramRecall, type ClozeFit } from "./cloze.js";
 import { bodyOf, type Selection } from "./select.js";
 
 /**
@@ -33,10 +34,28 @@ export const FEATURES = {
   articleRank: (c) => 1 / (1 + c.selection.articleRank),
   /** 1 for the best-ranked sentence, 1/2 for the next… */
   sentenceRank: (c) => 1 / (1 + c.sentenceRank),
+  /** Share of the question's character triples in the sentence (phrases, not just pairs). */
+  trigramRecall: (c) => c.trigramRecall,
+  /** The words just before the question word are in the sentence (cloze: the answer follows them). */
+  clozeLeft: (c) => c.cloze.left,
+  /** The words just after the question word are in the sentence (the answer precedes them). */
+  clozeRight: (c) => c.cloze.right,
+  /** Both, in the question's order, a short answer's length apart: the blank the question word stands for. */
+  clozeInOrder: (c) => c.cloze.inOrder,
+  /** The sentence names another phase, year, quarter or edition than the question asks about (一期 for 二期). */
+  qualifierConflict: (c) => (c.qualifierConflict ? 1 : 0),
+  /** …and so does the article, which never names the asked one. */
+  articleQualifierConflict: (c) => (c.articleQualifierConflict ? 1 : 0),
   /** The question asks for a figure, date, name or place. */
   typedAnswerAsked: (c) => (c.analysis.wantsTypedAnswer ? 1 : 0),
   /** …and the sentence gives one of that kind and unit. */
   typedAnswerFound: (c) => (c.analysis.wantsTypedAnswer && c.selection.figure ? 1 : 0),
+  /** A figure, date, name or place is asked; this sentence gives none, another candidate does. */
+  typedAnswerElsewhere: (c) => (c.analysis.wantsTypedAnswer && !c.selection.figure && c.peers.typedAnswer ? 1 : 0),
+  /** How far the sentence's coverage falls behind the best candidate's (0 for the best). */
+  coverageBehind: (c) => c.peers.coverage - c.selection.coverage,
+  /** How far its character-pair recall falls behind the best candidate's. */
+  bigramBehind: (c) => c.peers.bigramRecall - c.bigramRecall,
   /** The figure's clause is about a township, village or neighbourhood the question does not name (a sub-total). */
   scopeMismatch: (c) => (scopeMismatch(c) ? 1 : 0),
   /** How well the sentence names the thing asked about (多少*小麦*): 1 spelled, part credit for shared characters. */
@@ -77,6 +96,19 @@ export interface Candidate {
   articleBigramRecall: number;
   articleMissingPair: number;
   unknownPairs: number;
+  trigramRecall: number;
+  cloze: ClozeFit;
+  qualifierConflict: boolean;
+  articleQualifierConflict: boolean;
+  /** The best of the question's candidates, for features relative to them. */
+  peers: Peers;
+}
+
+/** What the best of a question's candidates have. */
+export interface Peers {
+  coverage: number;
+  bigramRecall: number;
+  typedAnswer: boolean;
 }
 
 /** The candidates to decide between: the best few sentences, and each article's best. */
@@ -95,13 +127,15 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
   const maxPair = Math.max(0, ...pairs.map((p) => p.weight));
   const articleText = new Map(hits.map((h) => [h, `${h.article.headline}\n${bodyOf(h.article)}`]));
   const missingPair = (text: string) => (maxPair ? Math.max(0, ...pairs.filter((p) => !text.includes(p.pair)).map((p) => p.weight)) / maxPair : 0);
+  const context = analysis.lang === "zh" ? clozeContext(analysis.text) : null;
+  const qualifiers = qualifierText(analysis);
   const seen = new Set<ArticleHit>();
   const picked: number[] = [];
   ranked.forEach((s, i) => {
     if (i < limit || !seen.has(s.hit)) picked.push(i);
     seen.add(s.hit);
   });
-  return picked.map((i) => {
+  const candidates = picked.map((i) => {
     const selection = ranked[i]!;
     return {
       analysis,
@@ -114,9 +148,27 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
       articleBigramRecall: bigramRecall(pairs, articleText.get(selection.hit) ?? ""),
       articleMissingPair: missingPair(articleText.get(selection.hit) ?? ""),
       unknownPairs,
+      trigramRecall: trigramRecall(analysis.text, selection.sentence.text),
+      cloze: clozeFit(context, selection.sentence.text),
+      qualifierConflict: qualifierConflict(qualifiers, selection.sentence.text),
+      articleQualifierConflict: qualifierConflict(qualifiers, articleText.get(selection.hit) ?? ""),
+      peers: NO_PEERS,
     };
   });
+  const peers: Peers = {
+    coverage: Math.max(0, ...candidates.map((c) => c.selection.coverage)),
+    bigramRecall: Math.max(0, ...candidates.map((c) => c.bigramRecall)),
+    typedAnswer: candidates.some((c) => c.selection.figure),
+  };
+  return candidates.map((c) => ({ ...c, peers }));
 }
+
+/** The question's own qualifiers in Chinese spelling: an English question's years come from its dates. */
+function qualifierText(analysis: QuestionAnalysis): string {
+  return analysis.lang === "zh" ? analysis.text : analysis.dates.map((d) => `${d.year}年`).join(" ");
+}
+
+const NO_PEERS: Peers = { coverage: 0, bigramRecall: 0, typedAnswer: false };
 
 /** Sentences scored per question: the best few by rank, beyond them only each article's best. */
 const CANDIDATES = 12;

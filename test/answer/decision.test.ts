@@ -16,15 +16,15 @@ const layer = (weights: Record<string, number>, bias = 0) => ({
 // Chooses by sentence coverage; answers by coverage too, with a stricter bar for English.
 const model: DecisionModel = {
   features: [...FEATURE_NAMES],
-  choose: layer({ sentenceCoverage: 10 }),
-  answer: layer({ coverage: 10 }, -5),
+  choose: { zh: layer({ sentenceCoverage: 10 }), en: layer({ sentenceCoverage: 10 }) },
+  answer: { zh: layer({ coverage: 10 }, -5), en: layer({ coverage: 10 }, -5) },
   threshold: { zh: 0.5, en: 0.9 },
 };
 
 function candidate(lang: "zh" | "en", coverage: number, sentenceCoverage: number): Candidate {
   const selection = { coverage, sentenceCoverage, articleCoverage: coverage, articleRank: 0, dateMissing: false, missingAnchors: [], absent: [], maxWeight: 1, focusCredit: 1, figure: null, score: 0 };
   const analysis = { lang, text: "q", kind: "what", unit: null, wantsTypedAnswer: false, dates: [], own: [], concepts: [], focus: null, previous: null, asksAnew: true, searchText: "q" };
-  return { analysis, selection, sentenceRank: 0, keywordScore: 1, keywordMargin: 0, similarity: 0, bigramRecall: 0, articleBigramRecall: 0, articleMissingPair: 0, unknownPairs: 0 } as unknown as Candidate;
+  return { analysis, selection, sentenceRank: 0, keywordScore: 1, keywordMargin: 0, similarity: 0, bigramRecall: 0, articleBigramRecall: 0, articleMissingPair: 0, unknownPairs: 0, trigramRecall: 0, cloze: { left: 0, right: 0, inOrder: 0 }, qualifierConflict: false, articleQualifierConflict: false, peers: { coverage, bigramRecall: 0, typedAnswer: false } } as unknown as Candidate;
 }
 
 describe("decide", () => {

@@ -9,16 +9,16 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
  * The evaluation sets, run with the fixture model. Floors are aggregate figures measured with the
  * fitted answer decision (src/answer/model/decision-weights.json; its thresholds hold every refusal
  * of questions.jsonl), minus a little slack: a regression fails here, and no single phrasing is
- * forced to pass. Measured 2026-11-30 (top-1 / figure / refusals): single-turn 95.2 / 91.7 / 100 %,
- * conversation 88.9 / 85.2 / 100 %, heldout 82.6 / 73.9 / 66.7 %, heldout-2 76.0 / 72.0 / 85.7 %.
+ * forced to pass. Measured 2026-11-30 (top-1 / figure / refusals): single-turn 96.4 / 92.9 / 100 %,
+ * conversation 100 / 100 / 100 %, heldout 87.0 / 78.3 / 66.7 %, heldout-2 84.0 / 80.0 / 100 %.
  * Before the fitted decision: 95.2 / 90.5 / 100, 100 / 100 / 100, 82.6 / 73.9 / 66.7, 68.0 / 64.0 / 100.
  */
-const FLOORS = { top1: 0.93, figure: 0.89, refusals: 1 };
+const FLOORS = { top1: 0.95, figure: 0.9, refusals: 1 };
 /** Follow-up and date questions (conversation: true), asked with their earlier turns and "today". */
-const CONVERSATION_FLOORS = { top1: 0.85, figure: 0.8, refusals: 1 };
+const CONVERSATION_FLOORS = { top1: 0.95, figure: 0.95, refusals: 1 };
 /** heldout.jsonl and heldout-2.jsonl: never fitted or tuned on; they guard how well answers generalise. */
-const HELD_OUT_FLOORS = { top1: 0.78, figure: 0.7, refusals: 0.6 };
-const HELD_OUT_2_FLOORS = { top1: 0.7, figure: 0.65, refusals: 0.85 };
+const HELD_OUT_FLOORS = { top1: 0.82, figure: 0.75, refusals: 0.6 };
+const HELD_OUT_2_FLOORS = { top1: 0.8, figure: 0.75, refusals: 1 };
 
 describe("npm run eval on the fixture index", () => {
   let summary: EvalSummary;
