@@ -1,5 +1,6 @@
 import type { Article, Passage } from "../ingest/types.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
+import { bodyOf } from "./select.js";
 
 /** A sentence's span in its article body (`paragraphs.join("\n")`); start -1 for one outside it (the byline). */
 export interface SentenceSpan {
@@ -58,5 +59,5 @@ function spanningBody(article: Article, touching: Passage[], sentence: SentenceS
   if (!touching.length) return sentence.text;
   const start = Math.min(sentence.start, ...touching.map((p) => p.start));
   const end = Math.max(sentence.end, ...touching.map((p) => p.end));
-  return article.paragraphs.join("\n").slice(start, end);
+  return bodyOf(article).slice(start, end);
 }

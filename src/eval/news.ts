@@ -1,4 +1,5 @@
 import type { Answer } from "../answer/types.js";
+import { bodyOf } from "../answer/select.js";
 import type { QaService } from "../core/types.js";
 import { loadJsonLines } from "./evaluate.js";
 
@@ -59,7 +60,7 @@ export async function evaluateNewsOne(qa: QaService, q: NewsQuestion): Promise<N
     answer !== null &&
     answer.citations.every((c) => {
       const article = qa.article?.(c.articleId);
-      return c.passage.includes(c.quote) && (!article || article.paragraphs.join("\n").includes(c.quote));
+      return c.passage.includes(c.quote) && (!article || bodyOf(article).includes(c.quote));
     });
   return { q, answer, error, intent, found, expected, citations, pass: intent && found && expected && citations };
 }
