@@ -44,8 +44,12 @@ function pageOrder(a: Article, b: Article): number {
  * e-paper PDF beside the text page, or a web copy) is one headline of that day's paper.
  */
 function distinct(articles: Article[]): Article[] {
+  const headlines = new Map<string, number>();
+  for (const a of articles) headlines.set(a.headline, (headlines.get(a.headline) ?? 0) + 1);
+  // Bodies are compared only under a headline that repeats: opening an archive stays one cheap pass.
   const seen = new Set<string>();
   return articles.filter((a) => {
+    if (headlines.get(a.headline)! < 2) return true;
     const key = `${a.headline}\n${bodyOf(a).replace(/\s+/g, "")}`;
     if (seen.has(key)) return false;
     seen.add(key);
