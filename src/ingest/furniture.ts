@@ -13,12 +13,16 @@ export interface PageMeta {
   page: string | null;
 }
 
-/** Lines dropped wherever they appear. */
-const FURNITURE: { why: string; test: RegExp }[] = [
-  { why: "url", test: /https?:\/\/|www\.|\.(?:com|cn|net)\b/i },
+/**
+ * Lines dropped wherever they appear. `prose: false` rules match words that a story may also use
+ * (a site name, 扫码): they drop a line only when it does not read as prose, so a web article's
+ * paragraph that mentions `ussoccer.com` or `.NET` is kept while the footer line is not.
+ */
+const FURNITURE: { why: string; test: RegExp; prose?: false }[] = [
+  { why: "url", test: /https?:\/\/|www\.|\.(?:com|cn|net)\b/i, prose: false },
   { why: "registration", test: /国内统一刊号|邮发代号|\bCN\s*\d{2}\s*[—-]\s*\d{4}/ },
-  { why: "contact", test: /新闻热线|邮箱|投稿信箱/ },
-  { why: "app / QR", test: /客户端\s*$|扫码|二维码|扫一扫/ },
+  { why: "contact", test: /新闻热线|邮箱|投稿信箱/, prose: false },
+  { why: "app / QR", test: /客户端\s*$|扫码|二维码|扫一扫/, prose: false },
   { why: "page count", test: /^今日\s*\d+\s*版$/ },
   { why: "page number", test: /^(?:第\s*\d+\s*版|-\s*\d+\s*-|A?\d{1,2}\s*版)$/ },
   { why: "weekday", test: /^星期[一二三四五六日天]$/ },
@@ -38,8 +42,16 @@ const ISSUE = /^(总第\s*\d+\s*期)$/;
 /** Why `line` is page furniture, or null when it is content. */
 export function furnitureReason(line: string): string | null {
   const t = line.trim().replace(/^□\s*/, "");
-  for (const rule of FURNITURE) if (rule.test.test(t)) return rule.why;
+  for (const rule of FURNITURE) {
+    if (rule.test.test(t) && !(rule.prose === false && readsAsProse(t))) return rule.why;
+  }
   return null;
+}
+
+/** Longer than a PDF column line and built of clauses: a sentence of a story, not a footer. */
+const PROSE_MIN_CHARS = 30;
+function readsAsProse(line: string): boolean {
+  return line.length >= PROSE_MIN_CHARS && (line.match(/[，。；！？,;!?]/gu)?.length ?? 0) >= 2;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -122,6 +122,17 @@ describe("cleanPage: furniture and masthead", () => {
     expect(pages["003"].dropped).toEqual(expect.arrayContaining(["丝路昌吉客户端", "今日8版", "星期三", "丙午年三月初六", "CHANGJI RIBAO"]));
     expect(pages["001"].dropped).toContain("阅 读 提 示");
   });
+
+  it("keeps a story's sentence that mentions a site or a QR code, and drops the footer line", () => {
+    const story = [
+      "美国足球协会在官方网站ussoccer.com上公布了名单，球队将于下月集训，随后前往欧洲参加两场友谊赛。",
+      "该框架基于微软.NET平台开发，支持多种编程语言，开发者可以扫码下载示例代码。",
+    ];
+    const page = cleanPage([...story, "", "中国昌吉网 www.cjxww.cn", "扫码关注"].join("\n"));
+    expect(body(page)).toContain(story[0]);
+    expect(body(page)).toContain(story[1]);
+    expect(page.dropped).toEqual(["中国昌吉网 www.cjxww.cn", "扫码关注"]);
+  });
 });
 
 describe("cleanPage: photo captions", () => {
