@@ -78,6 +78,12 @@ export const FEATURES = {
   checksPass: (c) => (checksPass(c) ? 1 : 0),
   /** The question continues the previous one. */
   followUp: (c) => (c.analysis.previous ? 1 : 0),
+  /** The candidate is two sentences: one and the next of its paragraph, quoted together. */
+  window: (c) => (c.first ? 1 : 0),
+  /** …where the asked figure, date, name or place comes only with the second sentence. */
+  windowAddsTypedAnswer: (c) => (c.first && c.analysis.wantsTypedAnswer && !c.first.figure && c.selection.figure ? 1 : 0),
+  /** …and how much of the question the second sentence repeats (the answer is what the question does not say). */
+  windowAddedRecall: (c) => c.addedBigramRecall,
 } satisfies Record<string, (c: Candidate) => number>;
 
 export type FeatureName = keyof typeof FEATURES;
@@ -100,6 +106,10 @@ export interface Candidate {
   cloze: ClozeFit;
   qualifierConflict: boolean;
   articleQualifierConflict: boolean;
+  /** For a window of two sentences, the first one's own selection (null for a single sentence). */
+  first: Selection | null;
+  /** For a window, the question's character-pair recall of its second sentence alone. */
+  addedBigramRecall: number;
   /** The best of the question's candidates, for features relative to them. */
   peers: Peers;
 }
@@ -135,8 +145,12 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
     if (i < limit || !seen.has(s.hit)) picked.push(i);
     seen.add(s.hit);
   });
-  const candidates = picked.map((i) => {
-    const selection = ranked[i]!;
+  // Each picked sentence, then (Chinese questions) each one's window with the next sentence. An
+  // English question's figure is matched through the dictionary, and over two sentences it picked
+  // the wrong one more often than it found a missing one (own sets, English: figure 92.9 → 91.7 %).
+  const windows = analysis.lang === "zh" ? picked.flatMap((i) => (ranked[i]!.window ? [{ i, selection: ranked[i]!.window!, first: ranked[i]! }] : [])) : [];
+  const entries = [...picked.map((i) => ({ i, selection: ranked[i]!, first: null as Selection | null })), ...windows];
+  const candidates = entries.map(({ i, selection, first }) => {
     return {
       analysis,
       selection,
@@ -152,13 +166,17 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
       cloze: clozeFit(context, selection.sentence.text),
       qualifierConflict: qualifierConflict(qualifiers, selection.sentence.text),
       articleQualifierConflict: qualifierConflict(qualifiers, articleText.get(selection.hit) ?? ""),
+      first,
+      addedBigramRecall: first ? bigramRecall(pairs, selection.sentence.text.slice(first.sentence.text.length)) : 0,
       peers: NO_PEERS,
     };
   });
+  // Peers are the single sentences: a window's coverage is never less than its first sentence's.
+  const singles = candidates.filter((c) => !c.first);
   const peers: Peers = {
-    coverage: Math.max(0, ...candidates.map((c) => c.selection.coverage)),
-    bigramRecall: Math.max(0, ...candidates.map((c) => c.bigramRecall)),
-    typedAnswer: candidates.some((c) => c.selection.figure),
+    coverage: Math.max(0, ...singles.map((c) => c.selection.coverage)),
+    bigramRecall: Math.max(0, ...singles.map((c) => c.bigramRecall)),
+    typedAnswer: singles.some((c) => c.selection.figure),
   };
   return candidates.map((c) => ({ ...c, peers }));
 }
