@@ -62,6 +62,8 @@ export const FEATURES = {
   focusCredit: (c) => c.selection.focusCredit,
   /** A figure is asked for, but the sentence does not name what it counts (肉牛 asked, 奶牛 named). */
   focusMissing: (c) => (c.analysis.wantsTypedAnswer && c.analysis.focus && c.selection.focusCredit < 0.5 ? 1 : 0),
+  /** …nor spells it out: a figure of another kind of thing (肉牛 asked, 奶牛 counted: shared characters are not the word). */
+  focusUnspelled: (c) => (c.analysis.wantsTypedAnswer && c.analysis.focus && !c.analysis.focus.alternatives.some((a) => c.selection.sentence.text.includes(a)) ? 1 : 0),
   /** A place or name of the question that the article never mentions. */
   anchorMissing: (c) => (c.selection.missingAnchors.some((a) => !a.date) ? 1 : 0),
   /** The question names a date… */
