@@ -101,6 +101,10 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
   // A word the bridge cannot read in Chinese (unpaid) cannot be looked for, so it cannot be the focus.
   const readableConcepts = concepts.filter((c) => !FRAMING.has(c.label.toLowerCase()) && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));
+  // "How many *people* found jobs": the word after "how many" says what is counted (people, years,
+  // times: the asked unit) and no concept does; the next verb (found → 建立) is not what is counted.
+  const counted = /\bhow (?:many|much) ([a-z]+)/i.exec(normalized)?.[1]?.toLowerCase();
+  if (counted && ASKING.has(counted)) return concepts;
   markFocus(readableConcepts, normalized.search(/\b(how many|how much|what|which|who|whom|when|where)\b/i));
   return concepts;
 }

@@ -59,3 +59,22 @@ describe("analyseQuestion", () => {
     expect(a.searchText).toContain("新增城镇就业");
   });
 });
+
+describe("analyseQuestion, English", () => {
+  const readings: Record<string, string[]> = { found: ["建立"], jobs: ["就业"], job: ["就业"], skiers: ["滑雪者"], skier: ["滑雪者"], urban: ["城镇"] };
+  const english = {
+    translate: (text: string) => ({ terms: readings[text.toLowerCase()] ?? [], weights: [], englishTokens: [], phrases: [] }),
+    lexicon: { pinyinMatches: () => [], glossMatches: () => [] },
+  } as unknown as QueryTranslator;
+  const en: AnalysisDeps = { ...deps, translator: english };
+
+  it("takes the thing counted after 'how many' as the focus", () => {
+    expect(analyseQuestion("How many skiers came to Changji?", en, { today }).focus?.label).toBe("skiers");
+  });
+
+  it("gives 'how many people' no focus: people is the unit counted, and the verb after it is not", () => {
+    const a = analyseQuestion("How many people found urban jobs in Changji this year?", en, { today });
+    expect(a.unit).toBe("人");
+    expect(a.focus).toBeNull();
+  });
+});
