@@ -1,4 +1,5 @@
-import type { QueryTranslator } from "../retrieve/english.js";
+import { EXACT_NAME, nameRuns, plainLetters, type QueryTranslator } from "../retrieve/english.js";
+import { latinTerm } from "../retrieve/tokenize.js";
 import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { ADMIN_UNIT, idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
@@ -56,9 +57,24 @@ function baseForms(word: string): string[] {
  */
 export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
-  const normalized = question.normalize("NFKC");
+  const normalized = plainLetters(question.normalize("NFKC"));
   const words = [...normalized.matchAll(/[A-Za-z][A-Za-z']*/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   const seen = new Set<string>();
+  // A Chinese name romanised one word per part (Gao Ying → 高英) is one concept, and an anchor.
+  for (const run of nameRuns(normalized)) {
+    if (run.some((w) => seen.has(w))) continue;
+    const found = translator.lexicon.pinyinMatches(run.join("")).filter((c) => c.score >= EXACT_NAME && stats.documentFrequency(c.term) > 0);
+    if (!found.length) continue;
+    run.forEach((w) => seen.add(w));
+    const first = words.find((w) => w.word.toLowerCase() === run[0]);
+    const label = run.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+    concepts.push({ label, alternatives: found.map((c) => c.term), weight: Math.max(...found.map((c) => idfOf(stats, c.term))), anchor: true, ...(first ? { at: first.at } : {}) });
+  }
+  // Latin words the articles print as they are (SOUL EATER, Kaji Dha, DC) count as mentioned in that spelling.
+  const printed = (lower: string) => {
+    const term = latinTerm(lower);
+    return term !== null && stats.documentFrequency(term) > 0;
+  };
   // Whether the bridge has any corpus reading for a word (or its base forms).
   const readable = (word: string) =>
     [word, ...baseForms(word.toLowerCase())].some((f) => translator.translate(f).terms.some((t) => t.length > 1 && stats.documentFrequency(t) > 0));
@@ -96,7 +112,8 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // Chinese (兵团): unknown to the bridge, but no evidence the articles lack it.
     const acronym = /^[A-Z]{2,}$/.test(word);
     const unknownName = isName && !acronym && !found.length && capitalisedRun(words, i).every((j) => !readable(words[j]!.word));
-    concepts.push({ label: word, alternatives: found.length ? found : [lower], weight, anchor: (romanised && found.length > 0) || unknownName, at, ...(weak ? { weak } : {}) });
+    const alternatives = found.length ? [...found, ...(printed(lower) ? [lower] : [])] : [lower];
+    concepts.push({ label: word, alternatives, weight, anchor: (romanised && found.length > 0) || unknownName, at, ...(weak ? { weak } : {}) });
   });
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
   // A word the bridge cannot read in Chinese (unpaid) cannot be looked for, so it cannot be the focus.

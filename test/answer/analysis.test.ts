@@ -23,7 +23,7 @@ function tag(text: string): { word: string; tag: string }[] {
   }
   return out;
 }
-const translator = { translate: () => ({ terms: [], weights: [], englishTokens: [], phrases: [] }) } as unknown as QueryTranslator;
+const translator = { translate: () => ({ terms: [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] }) } as unknown as QueryTranslator;
 const deps: AnalysisDeps = { segmenter, translator, stats: { documentFrequency: (t) => (t === "就业" ? 5 : 1), size: 100 } };
 const today = new Date("2026-04-30T12:00:00Z");
 
@@ -63,7 +63,7 @@ describe("analyseQuestion", () => {
 describe("analyseQuestion, English", () => {
   const readings: Record<string, string[]> = { found: ["建立"], jobs: ["就业"], job: ["就业"], skiers: ["滑雪者"], skier: ["滑雪者"], urban: ["城镇"] };
   const english = {
-    translate: (text: string) => ({ terms: readings[text.toLowerCase()] ?? [], weights: [], englishTokens: [], phrases: [] }),
+    translate: (text: string) => ({ terms: readings[text.toLowerCase()] ?? [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] }),
     lexicon: { pinyinMatches: () => [], glossMatches: () => [] },
   } as unknown as QueryTranslator;
   const en: AnalysisDeps = { ...deps, translator: english };

@@ -54,7 +54,8 @@ export interface Candidate {
 const STOP_WEIGHT = 0.25;
 /** A gloss that matches by stem only (news for "new") is a weaker reading than one with the word itself. */
 const STEM_ONLY = 0.6;
-const VERSION = 4;
+// 5: glosses are read in their dictionary form (spelling.ts), so an older saved lexicon's stems differ.
+const VERSION = 5;
 /**
  * X化 is X made into a process ("-ize", "-ization"): 城镇化 urbanization, 现代化 modernization. When
  * the corpus has X but not X化, X化's glosses are a reading of X too (urban → 城镇), at this factor.

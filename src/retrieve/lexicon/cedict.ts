@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
+import { dictionaryForm } from "./spelling.js";
 import { ENGLISH_STOPWORDS } from "./stopwords.js";
 
 /**
@@ -67,7 +68,8 @@ const DROPPED = new Set(["a", "an", "the", "sth", "sb", "etc"]);
 
 /**
  * Normalises an English gloss or question fragment for phrase matching: lower-cased, split on
- * non-letters, articles dropped, a leading infinitive "to" dropped, Porter-stemmed. Stop words are
+ * non-letters, articles dropped, a leading infinitive "to" dropped, in the form a dictionary cites
+ * (wrote → write, metres → meters: `dictionaryForm`), Porter-stemmed. Stop words are
  * kept (flagged) so "this year" still matches 今年 while a lone "this" matches nothing.
  */
 export function englishPhrase(text: string): PhraseToken[] {
@@ -76,7 +78,10 @@ export function englishPhrase(text: string): PhraseToken[] {
   return words
     .slice(start)
     .filter((w) => !DROPPED.has(w))
-    .map((w) => ({ word: w, stem: englishStem(w), content: !ENGLISH_STOPWORDS.has(w) }));
+    .map((w) => {
+      const word = dictionaryForm(w);
+      return { word, stem: englishStem(word), content: !ENGLISH_STOPWORDS.has(w) };
+    });
 }
 
 /**
