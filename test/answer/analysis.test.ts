@@ -61,7 +61,9 @@ describe("analyseQuestion", () => {
 });
 
 describe("analyseQuestion, English", () => {
-  const readings: Record<string, string[]> = { found: ["建立"], jobs: ["就业"], job: ["就业"], skiers: ["滑雪者"], skier: ["滑雪者"], urban: ["城镇"] };
+  const readings: Record<string, string[]> = {
+    found: ["建立"], jobs: ["就业"], job: ["就业"], skiers: ["滑雪者"], skier: ["滑雪者"], urban: ["城镇"], bureau: ["局"], hosted: ["主办"], week: ["周"], used: ["用于"], use: ["用于"],
+  };
   const english = {
     translate: (text: string) => ({ terms: readings[text.toLowerCase()] ?? [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] }),
     lexicon: { pinyinMatches: () => [], glossMatches: () => [] },
@@ -70,6 +72,11 @@ describe("analyseQuestion, English", () => {
 
   it("takes the thing counted after 'how many' as the focus", () => {
     expect(analyseQuestion("How many skiers came to Changji?", en, { today }).focus?.label).toBe("skiers");
+  });
+
+  it("takes the word right after 'which' or 'what' as the focus, and no verb after other question words", () => {
+    expect(analyseQuestion("Which bureau hosted the Changji learning week?", en, { today }).focus?.label).toBe("bureau");
+    expect(analyseQuestion("What is the kahikatea used for?", en, { today }).focus).toBeNull();
   });
 
   it("gives 'how many people' no focus: people is the unit counted, and the verb after it is not", () => {
