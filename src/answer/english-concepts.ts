@@ -110,10 +110,12 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // institution's English name the bridge only half spells (XPCC Federation of Trade Unions): no anchor.
     // An all-capitals acronym (XPCC) abbreviates an English institution name the papers spell out in
     // Chinese (兵团): unknown to the bridge, but no evidence the articles lack it.
+    // A word with no Chinese reading that some article prints as it is (kahikatea, AGG01) names what
+    // that article is about: an anchor too.
     const acronym = /^[A-Z]{2,}$/.test(word);
     const unknownName = isName && !acronym && !found.length && capitalisedRun(words, i).every((j) => !readable(words[j]!.word));
     const alternatives = found.length ? [...found, ...(printed(lower) ? [lower] : [])] : [lower];
-    concepts.push({ label: word, alternatives, weight, anchor: (romanised && found.length > 0) || unknownName, at, ...(weak ? { weak } : {}) });
+    concepts.push({ label: word, alternatives, weight, anchor: (romanised && found.length > 0) || unknownName || (!found.length && printed(lower)), at, ...(weak ? { weak } : {}) });
   });
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
   // A word the bridge cannot read in Chinese (unpaid) cannot be looked for, so it cannot be the focus.

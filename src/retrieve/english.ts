@@ -156,7 +156,8 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["date", /\b(when|what (year|month|day|date|time)|which (year|month|day|date))\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
   ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
-  ["count", /\b(how many|how long|number of|count of)\b|多久|多长时间|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
+  // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).
+  ["count", /\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
   ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
   ["where", /\b(in |at )?which (county|city|town|township|village|district|place|province|region|park|street)\b|哪个(县|市|镇|乡|村|区|地方)|哪(县|市|镇)/i],
   ["where", /\b(where)\b|哪里|哪儿|在哪|什么地方|何地|何处|哪个地方/i],
