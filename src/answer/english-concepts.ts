@@ -70,6 +70,15 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const label = run.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
     concepts.push({ label, alternatives: found.map((c) => c.term), weight: Math.max(...found.map((c) => idfOf(stats, c.term))), anchor: true, ...(first ? { at: first.at } : {}) });
   }
+  // A phrase the dictionary reads as a whole (Belt and Road → 一带一路, ski resort → 滑雪场) is a
+  // reading of each of its words too: a sentence naming 一带一路 mentions "Belt" and "Road".
+  const phraseReadings = new Map<string, string[]>();
+  for (const { english, terms } of translator.translate(normalized).phrases) {
+    const parts = english.toLowerCase().split(/\s+/);
+    if (parts.length < 2) continue;
+    const found = terms.filter((t) => stats.documentFrequency(t) > 0 || t.length >= 4);
+    for (const part of parts) phraseReadings.set(part, [...(phraseReadings.get(part) ?? []), ...found]);
+  }
   // Latin words the articles print as they are (SOUL EATER, Kaji Dha, DC) count as mentioned in that spelling.
   const printed = (lower: string) => {
     const term = latinTerm(lower);
@@ -114,7 +123,9 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // that article is about: an anchor too.
     const acronym = /^[A-Z]{2,}$/.test(word);
     const unknownName = isName && !acronym && !found.length && capitalisedRun(words, i).every((j) => !readable(words[j]!.word));
-    const alternatives = found.length ? [...found, ...(printed(lower) ? [lower] : [])] : [lower];
+    const inPhrase = phraseReadings.get(lower) ?? [];
+    if (!found.length && inPhrase.length) found = inPhrase;
+    const alternatives = found.length ? [...new Set([...found, ...inPhrase, ...(printed(lower) ? [lower] : [])])] : [lower];
     concepts.push({ label: word, alternatives, weight, anchor: (romanised && found.length > 0) || unknownName || (!found.length && printed(lower)), at, ...(weak ? { weak } : {}) });
   });
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".

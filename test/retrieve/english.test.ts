@@ -192,7 +192,7 @@ describe("detectQuestionKind", () => {
 });
 
 describe("reading names and word forms a dictionary does not list as typed", () => {
-  const text = ["高英是北魏宣武帝的皇后。", "耶律金山在高丽自称大辽收国王。", "他撰写了这部漫画，叶子的颜色是绿色。", "果实长约15厘米。", "毛利语：kahikatea。"];
+  const text = ["共同推进高质量共建“一带一路”行稳致远。", "高英是北魏宣武帝的皇后。", "耶律金山在高丽自称大辽收国王。", "他撰写了这部漫画，叶子的颜色是绿色。", "果实长约15厘米。", "毛利语：kahikatea。"];
   let small: QueryTranslator;
   beforeAll(() => {
     const corpus = KeywordIndex.fromDocuments(text.map((t, id) => ({ id, text: t })), { tokenizer: createTokenizer() });
@@ -202,6 +202,10 @@ describe("reading names and word forms a dictionary does not list as typed", () 
   it("reads a Chinese name romanised one word per part as one name", () => {
     expect(small.translate("Gao Ying was the empress of which emperor?").terms).toContain("高英");
     expect(nameRuns("Why did Gao Ying fail to kill Hu Chonghua?")).toEqual([["gao", "ying"], ["hu", "chonghua"]]);
+  });
+
+  it("reads a long proper noun the segmenter splits (一带|一路) when the corpus has all its character pairs", () => {
+    expect(small.translate("What happened with the Belt and Road?").phrases).toContainEqual({ english: "Belt and Road", terms: ["一带一路"] });
   });
 
   it("drops accents from romanised names (Yelü → Yelu)", () => {

@@ -50,8 +50,9 @@ function senseGlosses(sense: string): string[][] {
     .split(";")
     .map((g) => g.trim())
     .filter((g) => g && !NOT_A_MEANING.test(g));
-  // "Hutubi, a county in Changji Hui Autonomous Prefecture…": the name alone is the best key.
-  const name = /^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*),/.exec(text);
+  // "Hutubi, a county in Changji Hui Autonomous Prefecture…": the name alone is the best key; so is
+  // "Belt and Road Initiative (BRI), Chinese infrastructure…" (link words and an abbreviation allowed).
+  const name = /^([A-Z][\w'-]*(?: (?:(?:and|of|the|for) )*[A-Z][\w'-]*)*)(?: \([A-Z]+\))?,/.exec(text);
   if (name) glosses.unshift(name[1]!);
   return glosses.length ? [glosses] : [];
 }
