@@ -153,7 +153,7 @@ export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "whic
 
 /** First matching row wins, so the more specific patterns (多少钱, what year) come before the general ones. */
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["date", /\b(when|what (year|month|day|date|time)|which (year|month|day|date))\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
+  ["date", /\b(when|what (year|month|day|date|time)|which (year|month|day|date)|how far back|how long ago|since when)\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
   ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
   // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).

@@ -173,6 +173,9 @@ describe("detectQuestionKind", () => {
     // A duration (48个月) is counted in time units; it is not a date.
     ["总工期是多久？", "count"],
     ["How long is the construction period?", "count"],
+    // A measure is asked as "how tall / big / heavy"; "how far back" asks for a time.
+    ["How tall does the kahikatea grow?", "count"],
+    ["How far back can the xiangli system be traced?", "date"],
     ["Who chairs the ski resort?", "who"],
     ["滑雪场董事长是谁？", "who"],
     ["Where is the grain reserve?", "where"],
