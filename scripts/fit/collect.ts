@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { createAnswerer, createCandidateFinder, type AnswererDeps } from "../../src/answer/answerer.js";
 import type { Turn } from "../../src/answer/conversation.js";
-import { featureVector } from "../../src/answer/features.js";
+import { FITTED_MODEL, type DecisionModel, type LogisticLayer } from "../../src/answer/decision.js";
+import { FEATURE_NAMES, featureVector } from "../../src/answer/features.js";
 import { validateQuestion } from "../../src/answer/question.js";
 import type { Config } from "../../src/config/index.js";
 import { embedderFor, type Embedder } from "../../src/embed/index.js";
@@ -42,7 +43,28 @@ export function openAnswering(config: Config, embedder: Embedder | null) {
     translator: createQueryTranslator({ lexicon: index.lexicon }),
     embedQuery: embedder && index.vectors ? async (q) => (await embedder.embedQueries([q]))[0]! : null,
   };
-  return { find: createCandidateFinder(deps), answer: createAnswerer(deps) };
+  // The answerer only replays the earlier turns of a conversation question, with the committed model.
+  return { find: createCandidateFinder(deps), answer: createAnswerer({ ...deps, options: { model: carriedOver(FITTED_MODEL) } }) };
+}
+
+/**
+ * The committed model on this build's feature list: after a feature is added or removed (before the
+ * refit), the weights are carried over by name and a new feature weighs 0, so the fit can run.
+ */
+export function carriedOver(model: DecisionModel): DecisionModel {
+  const at = FEATURE_NAMES.map((name) => model.features.indexOf(name));
+  const layer = (l: LogisticLayer): LogisticLayer => ({
+    bias: l.bias,
+    weights: at.map((i) => (i < 0 ? 0 : l.weights[i]!)),
+    mean: at.map((i) => (i < 0 ? 0 : l.mean[i]!)),
+    scale: at.map((i) => (i < 0 ? 1 : l.scale[i]!)),
+  });
+  return {
+    ...model,
+    features: [...FEATURE_NAMES],
+    choose: { zh: layer(model.choose.zh), en: layer(model.choose.en) },
+    answer: { zh: layer(model.answer.zh), en: layer(model.answer.en) },
+  };
 }
 
 /** Builds a temporary index over `seedsDir` with the configured model and opens it. */

@@ -13,9 +13,10 @@ import { fixtureConfig, ROOT } from "../helpers/fixture-index.js";
  */
 const TRIAL = path.join(ROOT, "data/cmrc2018_trial.json");
 const FLOORS = {
-  // Measured with the fitted answer decision: zh 62.2 % answer-in-reply, 97.4 % refused; en 22.9 %, 100 %.
+  // Measured with the fitted answer decision: zh 62.2 % answer-in-reply, 97.4 % refused.
   zh: { answerInReply: 0.58, refused: 0.95 },
-  en: { answerInReply: 0.2, refused: 0.9 },
+  // Measured 2026-11-30 (branch issue-12-en): en 31.3 % answer-in-reply (naive peer 4.9 %), 96.0 % refused.
+  en: { answerInReply: 0.29, refused: 0.95 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.55 },
 };
