@@ -55,25 +55,6 @@ function rowOf(c: Candidate, right: boolean, has: (reply: string) => boolean): R
   return { x: featureVector(c), y: y ? 1 : 0, answers: answers ? 1 : 0 };
 }
 
-/**
- * The committed model over this build's features, for replaying conversation turns while fitting:
- * a feature it was not fitted on weighs 0, one it knows keeps its weight. So a branch that adds or
- * drops features can refit without first hand-editing the weights file.
- */
-export function committedModelFor(features: readonly string[]): DecisionModel {
-  const from = FITTED_MODEL;
-  const layer = (l: LogisticLayer): LogisticLayer => {
-    const at = features.map((f) => from.features.indexOf(f));
-    return { bias: l.bias, weights: at.map((i) => (i < 0 ? 0 : l.weights[i]!)), mean: at.map((i) => (i < 0 ? 0 : l.mean[i]!)), scale: at.map((i) => (i < 0 ? 1 : l.scale[i]!)) };
-  };
-  return {
-    features: [...features],
-    choose: { zh: layer(from.choose.zh), en: layer(from.choose.en) },
-    answer: { zh: layer(from.answer.zh), en: layer(from.answer.en) },
-    threshold: from.threshold,
-  };
-}
-
 /** The candidate finder and the answerer over a built index. */
 export function openAnswering(config: Config, embedder: Embedder | null) {
   const index = openIndex({ indexDir: config.indexDir, model: config.embeddingModel, efSearch: config.hnsw.efSearch });
@@ -81,9 +62,29 @@ export function openAnswering(config: Config, embedder: Embedder | null) {
     index,
     translator: createQueryTranslator({ lexicon: index.lexicon }),
     embedQuery: embedder && index.vectors ? async (q) => (await embedder.embedQueries([q]))[0]! : null,
-    options: { model: committedModelFor(FEATURE_NAMES) },
   };
-  return { find: createCandidateFinder(deps), answer: createAnswerer(deps) };
+  // The answerer only replays the earlier turns of a conversation question, with the committed model.
+  return { find: createCandidateFinder(deps), answer: createAnswerer({ ...deps, options: { model: carriedOver(FITTED_MODEL) } }) };
+}
+
+/**
+ * The committed model on this build's feature list: after a feature is added or removed (before the
+ * refit), the weights are carried over by name and a new feature weighs 0, so the fit can run.
+ */
+export function carriedOver(model: DecisionModel): DecisionModel {
+  const at = FEATURE_NAMES.map((name) => model.features.indexOf(name));
+  const layer = (l: LogisticLayer): LogisticLayer => ({
+    bias: l.bias,
+    weights: at.map((i) => (i < 0 ? 0 : l.weights[i]!)),
+    mean: at.map((i) => (i < 0 ? 0 : l.mean[i]!)),
+    scale: at.map((i) => (i < 0 ? 1 : l.scale[i]!)),
+  });
+  return {
+    ...model,
+    features: [...FEATURE_NAMES],
+    choose: { zh: layer(model.choose.zh), en: layer(model.choose.en) },
+    answer: { zh: layer(model.answer.zh), en: layer(model.answer.en) },
+  };
 }
 
 /** Builds a temporary index over `seedsDir` with the configured model and opens it. */

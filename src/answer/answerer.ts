@@ -147,7 +147,8 @@ export function keywordQuery(text: string, translator: QueryTranslator): string 
   const han = text.match(/\p{Script=Han}+/gu)?.join(" ");
   return [
     ...translation.terms.map((term, i) => ({ text: term, weight: translation.weights[i] ?? 1 })),
-    ...translation.englishTokens.map((token) => ({ text: token, weight: 0.5 })),
+    // A Latin word the dictionary cannot read (kahikatea, AGG01) is a name: it weighs like a Chinese term.
+    ...translation.englishTokens.map((token) => ({ text: token, weight: translation.unreadTokens.includes(token) ? 1 : 0.5 })),
     ...(han ? [{ text: han, weight: 1 }] : []),
   ];
 }

@@ -1,6 +1,6 @@
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import type { QuestionAnalysis } from "./analysis.js";
-import { idfOf, mentions, type TermStats } from "./concepts.js";
+import { idfOf, mentions, type Concept, type TermStats } from "./concepts.js";
 import { clozeContext, clozeFit, qualifierConflict, trigramRecall, type ClozeFit } from "./cloze.js";
 import { bodyOf, type Selection } from "./select.js";
 
@@ -66,6 +66,8 @@ export const FEATURES = {
   focusUnspelled: (c) => (c.analysis.wantsTypedAnswer && c.analysis.focus && !c.analysis.focus.alternatives.some((a) => c.selection.sentence.text.includes(a)) ? 1 : 0),
   /** A place or name of the question that the article never mentions. */
   anchorMissing: (c) => (c.selection.missingAnchors.some((a) => !a.date) ? 1 : 0),
+  /** …and shares not one character pair with it either (乌鲁木齐 on a page about 昌吉): another place, not a spelling variant. */
+  anchorUnrelated: (c) => (c.anchorUnrelated ? 1 : 0),
   /** The question names a date… */
   dateAsked: (c) => (c.analysis.dates.length ? 1 : 0),
   /** …that neither the article's issue date nor the sentence confirms. */
@@ -108,6 +110,8 @@ export interface Candidate {
   cloze: ClozeFit;
   qualifierConflict: boolean;
   articleQualifierConflict: boolean;
+  /** A place or name of the question shares not one character pair with the candidate's article. */
+  anchorUnrelated: boolean;
   /** For a window of two sentences, the first one's own selection (null for a single sentence). */
   first: Selection | null;
   /** For a window, the question's character-pair recall of its second sentence alone. */
@@ -168,6 +172,8 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
       cloze: clozeFit(context, selection.sentence.text),
       qualifierConflict: qualifierConflict(qualifiers, selection.sentence.text),
       articleQualifierConflict: qualifierConflict(qualifiers, articleText.get(selection.hit) ?? ""),
+      // Chinese questions: an English question's places reach the page through the dictionary, where no pair in common is no evidence.
+      anchorUnrelated: analysis.lang === "zh" && selection.missingAnchors.some((a) => !a.date && unrelated(a, articleText.get(selection.hit) ?? "")),
       first,
       addedBigramRecall: first ? bigramRecall(pairs, selection.sentence.text.slice(first.sentence.text.length)) : 0,
       peers: NO_PEERS,
@@ -210,6 +216,11 @@ function questionBigrams(question: string, stats: TermStats): { pair: string; we
     }
   }
   return [...pairs].map(([pair, weight]) => ({ pair, weight }));
+}
+
+/** Whether no spelling of a concept shares a character pair with the text (a one-character spelling: the character). */
+function unrelated(concept: Concept, text: string): boolean {
+  return !concept.alternatives.some((a) => (a.length < 2 ? text.includes(a) : [...Array(a.length - 1).keys()].some((i) => text.includes(a.slice(i, i + 2)))));
 }
 
 function bigramRecall(pairs: { pair: string; weight: number }[], sentence: string): number {

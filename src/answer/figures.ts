@@ -65,6 +65,8 @@ export function findFigures(text: string): Figure[] {
 
 const CHINESE_NUMERAL = /[第一二三四五六七八九十两百千]/;
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Measures after which 一 is a figure: time spans, age, multiples. */
+const ONE_IS_A_FIGURE = /^(年|个月|天|周|小时|分钟|岁|倍)$/;
 const CHINESE_QUANTITY = new RegExp(`第?[一二三四五六七八九十两百千]+(?:余|多)?[万亿]?(?:${UNIT_PATTERN})`, "y");
 
 /** Spelled-out quantities with a unit (第二十个, 一年, 两百亿元); a numeral without a unit is a word (一带一路). */
@@ -80,6 +82,10 @@ function matchChineseAt(text: string, at: number): Figure | null {
   // 一次性, 二十届 (a congress), 一批 are words, not counts.
   // A numeral and measure followed by another (一人一策, 一户一档, 一对一) is a set phrase, not a count.
   if (/^(届|批)/.test(unit) || text[at + raw.length] === "性" || CHINESE_NUMERAL.test(text[at + raw.length] ?? "")) return null;
+  // A lone 一 with a measure word is the article "a" (不漏一人, 一项制度), not a count: the CMRC trial
+  // contexts spell it 361 times and no count answer is among them. A span of time (为期一年) or a
+  // multiple (一倍) is still a figure.
+  if (raw === `一${unit}` && !ONE_IS_A_FIGURE.test(unit)) return null;
   return { text: raw, kind: "quantity", start: at, end: at + raw.length, value, unit, spelled: true };
 }
 

@@ -1,5 +1,6 @@
 import { BridgeLexicon, type BuildLexiconOptions, type Candidate } from "./lexicon/bridge.js";
 import { englishPhrase, type PhraseToken } from "./lexicon/cedict.js";
+import { ENGLISH_STOPWORDS } from "./lexicon/stopwords.js";
 import { latinTerm } from "./tokenize.js";
 
 /**
@@ -15,6 +16,11 @@ export interface QueryTranslation {
   weights: number[];
   /** The question's own English tokens, stemmed like the index's, for articles with Latin text. */
   englishTokens: string[];
+  /**
+   * Those of them with no reading in the dictionary or pinyin (kahikatea, AGG01, Monteiro): a name an
+   * article printing it in Latin letters is about, so stronger evidence than an English word (park).
+   */
+  unreadTokens: string[];
   /** Which English word or phrase each term came from ("ski resort" → 滑雪场), for concept coverage. */
   phrases: { english: string; terms: string[] }[];
 }
@@ -86,17 +92,60 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
       for (const word of words) {
         const [token] = englishPhrase(word);
         if (!token?.content) continue;
-        if (/^[A-Z]/.test(word) || !lexicon.glossMatches([token]).length) keep(word, lexicon.pinyinMatches(word), 1);
+        if (/^[A-Z]/.test(word) || !lexicon.glossMatches([token]).length) keep(plainLetters(word), lexicon.pinyinMatches(plainLetters(word)), 1);
       }
+      // A Chinese name is romanised one word per part (Gao Ying, Luo Baoming): read the run as one.
+      for (const run of nameRuns(question)) keep(run.join(" "), lexicon.pinyinMatches(run.join("")).filter((c) => c.score >= EXACT_NAME), 1);
       const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+      const read = new Set(phrasesRead(sources));
+      const unreadTokens = [...new Set(words.filter((w) => !read.has(w.toLowerCase())).map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
       return {
         terms: ranked.map(([term]) => term),
         weights: ranked.map(([, w]) => Math.round(w * 1000) / 1000),
         englishTokens,
+        unreadTokens,
         phrases: [...sources].map(([english, terms]) => ({ english, terms: [...terms] })),
       };
     },
   };
+}
+
+/** The lower-cased words of every English phrase that got a Chinese reading. */
+function phrasesRead(sources: Map<string, Set<string>>): string[] {
+  return [...sources.keys()].flatMap((english) => plainLetters(english).toLowerCase().split(/\s+/));
+}
+
+/** A pinyin reading of a whole name run must be exact (or a listed name's): a prefix of a longer word is some other name. */
+export const EXACT_NAME = 0.9;
+
+/** Letters without their accents: Yelü → Yelu, as pinyin is typed without them. */
+export function plainLetters(word: string): string {
+  return word.normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
+/**
+ * Runs of two or three adjacent capitalised words (Gao Ying, Yelü Liuge, Jean-Pierre Balligand),
+ * accents removed, each run and its shorter sub-runs: the ways a romanised Chinese name is split.
+ */
+export function nameRuns(question: string): string[][] {
+  const text = plainLetters(question.normalize("NFKC"));
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let end = -1;
+  const flush = () => {
+    for (let n = Math.min(3, run.length); n >= 2; n--) for (let i = 0; i + n <= run.length; i++) runs.push(run.slice(i, i + n));
+    run = [];
+  };
+  for (const m of text.matchAll(/[A-Za-z]+/g)) {
+    const at = m.index ?? 0;
+    // Adjacent: one space or hyphen between them ("Jean-Pierre"), not a comma or a word.
+    if (end < 0 || !/^[\s-]$/.test(text.slice(end, at))) flush();
+    if (/^[A-Z][a-z]*$/.test(m[0]) && !ENGLISH_STOPWORDS.has(m[0].toLowerCase())) run.push(m[0].toLowerCase());
+    else flush();
+    end = at + m[0].length;
+  }
+  flush();
+  return runs;
 }
 
 /** The kind of answer a question asks for; the answer composer picks numbers, dates or names by it. */
@@ -104,10 +153,11 @@ export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "whic
 
 /** First matching row wins, so the more specific patterns (多少钱, what year) come before the general ones. */
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["date", /\b(when|what (year|month|day|date|time)|which (year|month|day|date))\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
+  ["date", /\b(when|what (year|month|day|date|time)|which (year|month|day|date)|how far back|how long ago|since when)\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
   ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
-  ["count", /\b(how many|how long|number of|count of)\b|多久|多长时间|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
+  // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).
+  ["count", /\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
   ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
   ["where", /\b(in |at )?which (county|city|town|township|village|district|place|province|region|park|street)\b|哪个(县|市|镇|乡|村|区|地方)|哪(县|市|镇)/i],
   ["where", /\b(where)\b|哪里|哪儿|在哪|什么地方|何地|何处|哪个地方/i],

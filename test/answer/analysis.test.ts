@@ -23,7 +23,7 @@ function tag(text: string): { word: string; tag: string }[] {
   }
   return out;
 }
-const translator = { translate: () => ({ terms: [], weights: [], englishTokens: [], phrases: [] }) } as unknown as QueryTranslator;
+const translator = { translate: () => ({ terms: [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] }) } as unknown as QueryTranslator;
 const deps: AnalysisDeps = { segmenter, translator, stats: { documentFrequency: (t) => (t === "就业" ? 5 : 1), size: 100 } };
 const today = new Date("2026-04-30T12:00:00Z");
 
@@ -57,5 +57,31 @@ describe("analyseQuestion", () => {
     expect(a.kind).toBe("count");
     expect(a.asksAnew).toBe(false);
     expect(a.searchText).toContain("新增城镇就业");
+  });
+});
+
+describe("analyseQuestion, English", () => {
+  const readings: Record<string, string[]> = {
+    found: ["建立"], jobs: ["就业"], job: ["就业"], skiers: ["滑雪者"], skier: ["滑雪者"], urban: ["城镇"], bureau: ["局"], hosted: ["主办"], week: ["周"], used: ["用于"], use: ["用于"],
+  };
+  const english = {
+    translate: (text: string) => ({ terms: readings[text.toLowerCase()] ?? [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] }),
+    lexicon: { pinyinMatches: () => [], glossMatches: () => [] },
+  } as unknown as QueryTranslator;
+  const en: AnalysisDeps = { ...deps, translator: english };
+
+  it("takes the thing counted after 'how many' as the focus", () => {
+    expect(analyseQuestion("How many skiers came to Changji?", en, { today }).focus?.label).toBe("skiers");
+  });
+
+  it("takes the word right after 'which' or 'what' as the focus, and no verb after other question words", () => {
+    expect(analyseQuestion("Which bureau hosted the Changji learning week?", en, { today }).focus?.label).toBe("bureau");
+    expect(analyseQuestion("What is the kahikatea used for?", en, { today }).focus).toBeNull();
+  });
+
+  it("gives 'how many people' no focus: people is the unit counted, and the verb after it is not", () => {
+    const a = analyseQuestion("How many people found urban jobs in Changji this year?", en, { today });
+    expect(a.unit).toBe("人");
+    expect(a.focus).toBeNull();
   });
 });

@@ -32,6 +32,14 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(a.citations[0]!.source).toBe(JOBS);
   });
 
+  it("counts people with a figure, not with the 一人 of a set phrase, and no verb as the thing counted", async () => {
+    // The jobs page also says 建立专项帮扶台账…确保帮扶不漏一人 ("found" reads 建立; 一人 is "a person").
+    const a = await qa.answer("How many people found urban jobs in Changji this year?");
+    expect(a.found).toBe(true);
+    expect(a.figure).toBe("10395人");
+    expect(a.citations[0]!.source).toBe(JOBS);
+  });
+
   it("leads with the figure next to the words asked about, not another figure in the sentence", async () => {
     const a = await qa.answer("昌吉州今年农村劳动力外出务工多少人？");
     expect(a.figure).toBe("8710人");

@@ -20,6 +20,8 @@ describe("findFigures: the figures a sentence states", () => {
     expect(texts("这段时间,昌吉州第二十个宪法法律宣传月活动持续开展。")).toEqual(["第二十个"]);
     expect(texts("进入为期一年的监测期")).toEqual(["一年"]);
     expect(texts("一带一路")).toEqual([]);
+    expect(texts("确保帮扶不漏一人，新建一项制度")).toEqual([]);
+    expect(texts("产量增长一倍")).toEqual(["一倍"]);
     expect(texts("专项落实一次性吸纳就业补贴")).toEqual([]);
     expect(texts("数百名滑雪爱好者")).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** Small Answer/Citation builders for the renderer and Telegram-behaviour tests. */
 import type { Answer, Citation } from "../../src/answer/types.js";
-import type { IndexInfo } from "../../src/core/types.js";
+import type { IndexInfo, QaService } from "../../src/core/types.js";
 
 export function citation(overrides: Partial<Citation> = {}): Citation {
   return {
@@ -41,3 +41,17 @@ export const INFO: IndexInfo = {
   dateRange: { from: "2026-04-18", to: "2026-04-22" },
   buildDir: "/tmp/index/builds/1",
 };
+
+/**
+ * A stand-in answering core for bot tests that exercise Telegram behaviour, not answers: it echoes
+ * the question (`Echo: …`, no figure) and reports `INFO`; pass what a test needs to differ.
+ */
+export function standInQa(overrides: Partial<QaService> = {}): QaService {
+  return {
+    answer: async (question) => answer({ question, answer: `Echo: ${question}`, figure: null }),
+    info: () => INFO,
+    reload: async () => false,
+    close: async () => {},
+    ...overrides,
+  };
+}

@@ -11,10 +11,9 @@ import { MESSAGE_LIMIT, visibleText } from "../../src/bot/html.js";
 import { rateLimitText } from "../../src/bot/rate-limit.js";
 import { FAILURE_TEXT, NON_TEXT_TEXT } from "../../src/bot/render.js";
 import { loadConfig } from "../../src/config/index.js";
-import type { QaService } from "../../src/core/types.js";
 import { QaError } from "../../src/errors.js";
 import { createLogger } from "../../src/log.js";
-import { answer, citation, INFO } from "./answers.js";
+import { answer, citation, standInQa } from "./answers.js";
 import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
 import { telegramHtmlProblems } from "./telegram-html.js";
 
@@ -29,7 +28,7 @@ const logLines: string[] = [];
 const asked: string[] = [];
 let closed = 0;
 
-const qa: QaService = {
+const qa = standInQa({
   async answer(question) {
     asked.push(question);
     if (question.includes("boom")) {
@@ -42,12 +41,10 @@ const qa: QaService = {
     }
     return answer({ question, answer: `Echo: ${question}`, figure: null });
   },
-  info: () => INFO,
-  reload: async () => false,
   close: async () => {
     closed++;
   },
-};
+});
 
 const logger = createLogger(
   "debug",

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../../src/bot/html.js";
 import { createBot, runBot, runWebhook, type RunningBot } from "../../src/bot/index.js";
 import { rateLimitText } from "../../src/bot/rate-limit.js";
-import type { QaService } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
-import { answer, INFO } from "./answers.js";
+import { answer, standInQa } from "./answers.js";
 import { FakeBotApi, freePort, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "555666777:AACrowdTestTokenNotReal_abcdefghijk";
@@ -26,15 +25,12 @@ const holdSlowQuestions = () => {
   gate = new Promise<void>((resolve) => (release = resolve));
 };
 
-const qa: QaService = {
+const qa = standInQa({
   async answer(question) {
     if (question.includes("slow")) await gate;
     return answer({ question, answer: `Echo: ${question}`, figure: null });
   },
-  info: () => INFO,
-  reload: async () => false,
-  close: async () => {},
-};
+});
 
 let api: FakeBotApi;
 let running: RunningBot;

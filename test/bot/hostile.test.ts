@@ -7,21 +7,15 @@ import { Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBot, runBot, runWebhook, startBot, type RunningBot } from "../../src/bot/index.js";
 import { loadConfig } from "../../src/config/index.js";
-import type { QaService } from "../../src/core/types.js";
 import { describeError } from "../../src/errors.js";
 import { createLogger } from "../../src/log.js";
-import { answer, INFO } from "./answers.js";
+import { standInQa } from "./answers.js";
 import { FakeBotApi, freePort, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "888999000:AAHostileTestTokenNotReal_abcdefghij";
 const ADMIN = 77;
 
-const qa: QaService = {
-  answer: async (question) => answer({ question, answer: `Echo: ${question}`, figure: null }),
-  info: () => INFO,
-  reload: async () => false,
-  close: async () => {},
-};
+const qa = standInQa();
 
 /** A debug-level logger whose every line is kept. */
 function capturedLogger() {

@@ -5,9 +5,8 @@
 import { Writable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBot, runBot, type RunningBot } from "../../src/bot/index.js";
-import type { QaService } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
-import { answer, citation, INFO } from "./answers.js";
+import { answer, citation, standInQa } from "./answers.js";
 import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "444555666:AALoggingTestTokenNotReal_abcdefgh";
@@ -35,15 +34,12 @@ function capture(level: string) {
   return { logger, lines, raw };
 }
 
-const qa: QaService = {
+const qa = standInQa({
   async answer(question) {
     if (question.includes("天气")) return answer({ question, found: false, answer: "报道中没有提到。", figure: null, citations: [] });
     return answer({ question, citations: [citation(), citation({ source: "other.txt" })] });
   },
-  info: () => INFO,
-  reload: async () => false,
-  close: async () => {},
-};
+});
 
 async function runWith(level: string, run: (api: FakeBotApi) => Promise<void>) {
   const log = capture(level);

@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot, runBot, type RunningBot } from "../../src/bot/index.js";
-import type { QaService } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
-import { INFO } from "./answers.js";
+import { INFO, standInQa } from "./answers.js";
 import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "777888999:AAReindexTestTokenNotReal_abcdefghi";
@@ -17,7 +16,7 @@ let buildDir = "/tmp/index/builds/1";
 let reloadError: Error | null = null;
 let rebuild: () => void = () => {};
 
-const qa: QaService = {
+const qa = standInQa({
   answer: async () => {
     throw new Error("not asked here");
   },
@@ -26,8 +25,7 @@ const qa: QaService = {
     if (reloadError) throw reloadError;
     return false; // the watcher has already swapped the new build in (or there is none)
   },
-  close: async () => {},
-};
+});
 
 let api: FakeBotApi;
 let running: RunningBot;

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot, runBot, type RunningBot } from "../../src/bot/index.js";
 import { MESSAGE_LIMIT, visibleText } from "../../src/bot/html.js";
 import { FAILURE_TEXT } from "../../src/bot/render.js";
-import type { AskOptions, QaService } from "../../src/core/types.js";
+import type { AskOptions } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
-import { answer, citation, INFO } from "./answers.js";
+import { answer, citation, standInQa } from "./answers.js";
 import { FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
 import { telegramHtmlProblems } from "./telegram-html.js";
 
@@ -34,7 +34,7 @@ const SCRIPTS: Record<string, { deltas: Array<[number, string]>; final: string; 
   boom: { deltas: [[0, "写到一半。"]], final: "", fail: true },
 };
 
-const qa: QaService = {
+const qa = standInQa({
   async answer(question: string, options: AskOptions = {}) {
     const script = SCRIPTS[question.replace(/^@\w+\s*/, "")]!;
     let at = 0;
@@ -47,10 +47,7 @@ const qa: QaService = {
     if (script.fail) throw new Error("the core failed after streaming");
     return answer({ question, answer: script.final, citations: [citation(), citation({ headline: "第二篇" })] });
   },
-  info: () => INFO,
-  reload: async () => false,
-  close: async () => {},
-};
+});
 
 let api: FakeBotApi;
 let running: RunningBot;

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../src/bot/index.js";
 import { visibleText } from "../../src/bot/html.js";
 import { loadConfig } from "../../src/config/index.js";
-import type { QaService } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
-import { answer, INFO } from "./answers.js";
+import { INFO, standInQa } from "./answers.js";
 import { FakeBotApi, freePort, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "222333444:AAWebhookTestTokenNotReal_abcdefghij";
@@ -22,12 +21,7 @@ let closed = 0;
 const buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-webhook-build-"));
 fs.writeFileSync(path.join(buildDir, "manifest.json"), "{}");
 
-const qa: QaService = {
-  answer: async (question) => answer({ question, answer: `Echo: ${question}`, figure: null }),
-  info: () => ({ ...INFO, buildDir }),
-  reload: async () => false,
-  close: async () => void closed++,
-};
+const qa = standInQa({ info: () => ({ ...INFO, buildDir }), close: async () => void closed++ });
 
 const post = (body: unknown, secret?: string) =>
   fetch(`http://127.0.0.1:${port}/telegram/hook`, {

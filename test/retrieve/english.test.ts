@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { KeywordIndex, type QueryTerm } from "../../src/retrieve/bm25.js";
-import { createQueryTranslator, detectQuestionKind, type QueryTranslator } from "../../src/retrieve/english.js";
+import { createQueryTranslator, detectQuestionKind, nameRuns, type QueryTranslator } from "../../src/retrieve/english.js";
 import { BridgeLexicon } from "../../src/retrieve/lexicon/bridge.js";
 import { createTokenizer } from "../../src/retrieve/tokenize.js";
 import { seedPassages } from "./fixtures/seed-corpus.js";
@@ -98,7 +98,7 @@ describe("createQueryTranslator", () => {
   });
 
   it("leaves Chinese questions alone", () => {
-    expect(translator.translate("新增城镇就业多少人？")).toEqual({ terms: [], weights: [], englishTokens: [], phrases: [] });
+    expect(translator.translate("新增城镇就业多少人？")).toEqual({ terms: [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] });
   });
 
   it("lets keyword search answer English questions", () => {
@@ -173,6 +173,9 @@ describe("detectQuestionKind", () => {
     // A duration (48个月) is counted in time units; it is not a date.
     ["总工期是多久？", "count"],
     ["How long is the construction period?", "count"],
+    // A measure is asked as "how tall / big / heavy"; "how far back" asks for a time.
+    ["How tall does the kahikatea grow?", "count"],
+    ["How far back can the xiangli system be traced?", "date"],
     ["Who chairs the ski resort?", "who"],
     ["滑雪场董事长是谁？", "who"],
     ["Where is the grain reserve?", "where"],
@@ -188,5 +191,39 @@ describe("detectQuestionKind", () => {
     ["准东开发区", "other"],
   ])("%s → %s", (question, kind) => {
     expect(detectQuestionKind(question)).toBe(kind);
+  });
+});
+
+describe("reading names and word forms a dictionary does not list as typed", () => {
+  const text = ["共同推进高质量共建“一带一路”行稳致远。", "高英是北魏宣武帝的皇后。", "耶律金山在高丽自称大辽收国王。", "他撰写了这部漫画，叶子的颜色是绿色。", "果实长约15厘米。", "毛利语：kahikatea。"];
+  let small: QueryTranslator;
+  beforeAll(() => {
+    const corpus = KeywordIndex.fromDocuments(text.map((t, id) => ({ id, text: t })), { tokenizer: createTokenizer() });
+    small = createQueryTranslator({ corpusTerms: corpus.terms(), documentFrequency: (t) => corpus.documentFrequency(t) });
+  });
+
+  it("reads a Chinese name romanised one word per part as one name", () => {
+    expect(small.translate("Gao Ying was the empress of which emperor?").terms).toContain("高英");
+    expect(nameRuns("Why did Gao Ying fail to kill Hu Chonghua?")).toEqual([["gao", "ying"], ["hu", "chonghua"]]);
+  });
+
+  it("reads a long proper noun the segmenter splits (一带|一路) when the corpus has all its character pairs", () => {
+    expect(small.translate("What happened with the Belt and Road?").phrases).toContainEqual({ english: "Belt and Road", terms: ["一带一路"] });
+  });
+
+  it("drops accents from romanised names (Yelü → Yelu)", () => {
+    expect(small.translate("What did Yelü Jinshan call himself?").terms).toEqual(expect.arrayContaining(["耶律", "金山"]));
+  });
+
+  it("reads irregular verbs and British spellings in the dictionary's form", () => {
+    expect(small.translate("wrote").terms).toContain("撰写");
+    expect(small.translate("colour").terms).toContain("颜色");
+    expect(small.translate("centimetres").terms).toContain("厘米");
+  });
+
+  it("marks the Latin words it cannot read, which an article may print as they are", () => {
+    const { unreadTokens, englishTokens } = small.translate("What colour is the kahikatea?");
+    expect(unreadTokens).toEqual(["kahikatea"]);
+    expect(englishTokens).toEqual(["colour", "kahikatea"]);
   });
 });

@@ -54,7 +54,8 @@ export interface Candidate {
 const STOP_WEIGHT = 0.25;
 /** A gloss that matches by stem only (news for "new") is a weaker reading than one with the word itself. */
 const STEM_ONLY = 0.6;
-const VERSION = 4;
+// 5: glosses are read in their dictionary form (spelling.ts), so an older saved lexicon's stems differ.
+const VERSION = 5;
 /**
  * X化 is X made into a process ("-ize", "-ization"): 城镇化 urbanization, 现代化 modernization. When
  * the corpus has X but not X化, X化's glosses are a reading of X too (urban → 城镇), at this factor.
@@ -130,7 +131,12 @@ export class BridgeLexicon {
       heads.set(term, head);
     };
     // Presence is by whole term: inferring 毕业设计 from its bigrams invented terms the corpus never uses.
-    for (const entry of parseCedict(cedict, (head) => present.has(head))) add(entry, null);
+    // Except a proper noun of four or more characters the segmenter splits (一带一路 → 一带|一路): a
+    // name that long, with every character pair of it in the corpus, is there.
+    const spelledInPairs = (head: string) => head.length >= 4 && HAN_WORD.test(head) && [...head].slice(1).every((ch, i) => present.has(head[i] + ch));
+    for (const entry of parseCedict(cedict, (head) => present.has(head) || spelledInPairs(head))) {
+      if (present.has(entry.simplified) || /^[A-Z]/.test(entry.pinyin)) add(entry, null);
+    }
     // Then words the corpus lacks lend their glosses to a dictionary word it has (城镇化 → 城镇, 退伍军人 →
     // 军人); a jieba fragment that is no dictionary word (不开 of 吃不开) borrows nothing.
     const headwords = new Set(heads.keys());
@@ -173,7 +179,8 @@ export class BridgeLexicon {
    * This lexicon with `added` corpus terms, without re-reading the dictionary — what `build` gives
    * for the old terms followed by `added` (same default document frequency and segmenter) — or null
    * when one of them is a CC-CEDICT headword, whose glosses and borrowings need a full `build`.
-   * Other new terms only add pinyin keys, after every earlier term, as `build` orders them.
+   * Other new terms only add pinyin keys, after every earlier term, as `build` orders them. A long
+   * proper noun whose last missing character pair is among `added` waits for the next full build.
    */
   extendedWith(added: Iterable<string>, options: BuildLexiconOptions = {}): BridgeLexicon | null {
     const fresh = [...added].filter((term) => /\p{Script=Han}/u.test(term));

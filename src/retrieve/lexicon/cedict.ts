@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
+import { dictionaryForm } from "./spelling.js";
 import { ENGLISH_STOPWORDS } from "./stopwords.js";
 
 /**
@@ -49,8 +50,9 @@ function senseGlosses(sense: string): string[][] {
     .split(";")
     .map((g) => g.trim())
     .filter((g) => g && !NOT_A_MEANING.test(g));
-  // "Hutubi, a county in Changji Hui Autonomous Prefecture…": the name alone is the best key.
-  const name = /^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*),/.exec(text);
+  // "Hutubi, a county in Changji Hui Autonomous Prefecture…": the name alone is the best key; so is
+  // "Belt and Road Initiative (BRI), Chinese infrastructure…" (link words and an abbreviation allowed).
+  const name = /^([A-Z][\w'-]*(?: (?:(?:and|of|the|for) )*[A-Z][\w'-]*)*)(?: \([A-Z]+\))?,/.exec(text);
   if (name) glosses.unshift(name[1]!);
   return glosses.length ? [glosses] : [];
 }
@@ -67,7 +69,8 @@ const DROPPED = new Set(["a", "an", "the", "sth", "sb", "etc"]);
 
 /**
  * Normalises an English gloss or question fragment for phrase matching: lower-cased, split on
- * non-letters, articles dropped, a leading infinitive "to" dropped, Porter-stemmed. Stop words are
+ * non-letters, articles dropped, a leading infinitive "to" dropped, in the form a dictionary cites
+ * (wrote → write, metres → meters: `dictionaryForm`), Porter-stemmed. Stop words are
  * kept (flagged) so "this year" still matches 今年 while a lone "this" matches nothing.
  */
 export function englishPhrase(text: string): PhraseToken[] {
@@ -76,7 +79,10 @@ export function englishPhrase(text: string): PhraseToken[] {
   return words
     .slice(start)
     .filter((w) => !DROPPED.has(w))
-    .map((w) => ({ word: w, stem: englishStem(w), content: !ENGLISH_STOPWORDS.has(w) }));
+    .map((w) => {
+      const word = dictionaryForm(w);
+      return { word, stem: englishStem(word), content: !ENGLISH_STOPWORDS.has(w) };
+    });
 }
 
 /**
