@@ -4,7 +4,8 @@ import path from "node:path";
 import { createAnswerer, createCandidateFinder, type AnswererDeps } from "../../src/answer/answerer.js";
 import type { Turn } from "../../src/answer/conversation.js";
 import { FITTED_MODEL, type DecisionModel, type LogisticLayer } from "../../src/answer/decision.js";
-import { FEATURE_NAMES, featureVector } from "../../src/answer/features.js";
+import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
+import type { Selection } from "../../src/answer/select.js";
 import { validateQuestion } from "../../src/answer/question.js";
 import type { Config } from "../../src/config/index.js";
 import { embedderFor, type Embedder } from "../../src/embed/index.js";
@@ -19,6 +20,11 @@ export interface Row {
   x: number[];
   /** 1 when the sentence (with the figure it leads with) holds the expected answer. */
   y: number;
+  /**
+   * 1 when the reply with this candidate holds the expected answer at all: what the reader sees and
+   * the eval counts. Differs from `y` for a window whose first sentence already holds it.
+   */
+  answers: number;
 }
 
 /** The candidates of one question, and what the question is. */
@@ -34,6 +40,20 @@ export interface LabelledQuestion {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, "");
+
+/** What the reader gets from a candidate: the figure it leads with and the quote (squashed). */
+const replyOf = (s: Selection) => squash(`${s.figure?.text ?? ""}${s.sentence.text}`);
+
+/**
+ * A candidate's row: `answers` when its reply holds the answer; `y` (the sentence to choose) only
+ * when it needs all it quotes — a window of two sentences whose first already holds the answer is
+ * not the pick, the single sentence is.
+ */
+function rowOf(c: Candidate, right: boolean, has: (reply: string) => boolean): Row {
+  const answers = right && has(replyOf(c.selection));
+  const y = answers && !(c.first && has(replyOf(c.first)));
+  return { x: featureVector(c), y: y ? 1 : 0, answers: answers ? 1 : 0 };
+}
 
 /** The candidate finder and the answerer over a built index. */
 export function openAnswering(config: Config, embedder: Embedder | null) {
@@ -86,10 +106,7 @@ export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], se
     if (!text?.trim()) continue;
     const { candidates } = await corpus.find(validateQuestion(text));
     const gold = q.answers.map(squash).filter(Boolean);
-    const rows = candidates.map((c) => {
-      const reply = squash(`${c.selection.figure?.text ?? ""}${c.selection.sentence.text}`);
-      return { x: featureVector(c), y: q.kept && gold.some((g) => reply.includes(g)) ? 1 : 0 };
-    });
+    const rows = candidates.map((c) => rowOf(c, q.kept, (reply) => gold.some((g) => reply.includes(g))));
     // Folds keep an article's questions together, Chinese and English alike.
     out.push({ set, id: q.id, lang: english ? "en" : "zh", group: `squad:${q.article}`, unanswerable: !q.kept, rows });
   }
@@ -104,11 +121,7 @@ export async function labelProject(corpus: Corpus, questions: EvalQuestion[], se
     let previous: Turn | null = null;
     for (const turn of q.turns ?? []) previous = (await corpus.answer(turn, { previous, today })).turn;
     const { candidates } = await corpus.find(validateQuestion(q.question), { previous, today });
-    const rows = candidates.map((c) => {
-      const reply = squash(`${c.selection.figure?.text ?? ""}${c.selection.sentence.text}`);
-      const right = q.answerable && c.selection.hit.article.source === q.source && q.expect.every((e) => reply.includes(squash(e)));
-      return { x: featureVector(c), y: right ? 1 : 0 };
-    });
+    const rows = candidates.map((c) => rowOf(c, q.answerable && c.selection.hit.article.source === q.source, (reply) => q.expect.every((e) => reply.includes(squash(e)))));
     out.push({ set, id: q.id, lang: q.lang, group: `${set}:${q.id}`, unanswerable: !q.answerable, rows });
   }
   return out;

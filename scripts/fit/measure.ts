@@ -19,7 +19,7 @@ export function bestOf(model: DecisionModel, q: LabelledQuestion): { p: number; 
   const i = chosenIndex(model, q.rows.map((r) => r.x), q.lang);
   if (i < 0) return { p: 0, right: false, x: null };
   const row = q.rows[i]!;
-  return { p: probabilityOf(model.answer[q.lang], row.x), right: row.y === 1 && !q.unanswerable, x: row.x };
+  return { p: probabilityOf(model.answer[q.lang], row.x), right: row.answers === 1 && !q.unanswerable, x: row.x };
 }
 
 export function measure(model: DecisionModel, questions: LabelledQuestion[], threshold?: number): Measure {

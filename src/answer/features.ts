@@ -1,6 +1,6 @@
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import type { QuestionAnalysis } from "./analysis.js";
-import { idfOf, mentions, type TermStats } from "./concepts.js";
+import { idfOf, mentions, type Concept, type TermStats } from "./concepts.js";
 import { clozeContext, clozeFit, qualifierConflict, trigramRecall, type ClozeFit } from "./cloze.js";
 import { bodyOf, type Selection } from "./select.js";
 
@@ -62,8 +62,12 @@ export const FEATURES = {
   focusCredit: (c) => c.selection.focusCredit,
   /** A figure is asked for, but the sentence does not name what it counts (肉牛 asked, 奶牛 named). */
   focusMissing: (c) => (c.analysis.wantsTypedAnswer && c.analysis.focus && c.selection.focusCredit < 0.5 ? 1 : 0),
+  /** …nor spells it out: a figure of another kind of thing (肉牛 asked, 奶牛 counted: shared characters are not the word). */
+  focusUnspelled: (c) => (c.analysis.wantsTypedAnswer && c.analysis.focus && !c.analysis.focus.alternatives.some((a) => c.selection.sentence.text.includes(a)) ? 1 : 0),
   /** A place or name of the question that the article never mentions. */
   anchorMissing: (c) => (c.selection.missingAnchors.some((a) => !a.date) ? 1 : 0),
+  /** …and shares not one character pair with it either (乌鲁木齐 on a page about 昌吉): another place, not a spelling variant. */
+  anchorUnrelated: (c) => (c.anchorUnrelated ? 1 : 0),
   /** The question names a date… */
   dateAsked: (c) => (c.analysis.dates.length ? 1 : 0),
   /** …that neither the article's issue date nor the sentence confirms. */
@@ -78,6 +82,12 @@ export const FEATURES = {
   checksPass: (c) => (checksPass(c) ? 1 : 0),
   /** The question continues the previous one. */
   followUp: (c) => (c.analysis.previous ? 1 : 0),
+  /** The candidate is two sentences: one and the next of its paragraph, quoted together. */
+  window: (c) => (c.first ? 1 : 0),
+  /** …where the asked figure, date, name or place comes only with the second sentence. */
+  windowAddsTypedAnswer: (c) => (c.first && c.analysis.wantsTypedAnswer && !c.first.figure && c.selection.figure ? 1 : 0),
+  /** …and how much of the question the second sentence repeats (the answer is what the question does not say). */
+  windowAddedRecall: (c) => c.addedBigramRecall,
 } satisfies Record<string, (c: Candidate) => number>;
 
 export type FeatureName = keyof typeof FEATURES;
@@ -100,6 +110,12 @@ export interface Candidate {
   cloze: ClozeFit;
   qualifierConflict: boolean;
   articleQualifierConflict: boolean;
+  /** A place or name of the question shares not one character pair with the candidate's article. */
+  anchorUnrelated: boolean;
+  /** For a window of two sentences, the first one's own selection (null for a single sentence). */
+  first: Selection | null;
+  /** For a window, the question's character-pair recall of its second sentence alone. */
+  addedBigramRecall: number;
   /** The best of the question's candidates, for features relative to them. */
   peers: Peers;
 }
@@ -135,8 +151,12 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
     if (i < limit || !seen.has(s.hit)) picked.push(i);
     seen.add(s.hit);
   });
-  const candidates = picked.map((i) => {
-    const selection = ranked[i]!;
+  // Each picked sentence, then (Chinese questions) each one's window with the next sentence. An
+  // English question's figure is matched through the dictionary, and over two sentences it picked
+  // the wrong one more often than it found a missing one (own sets, English: figure 92.9 → 91.7 %).
+  const windows = analysis.lang === "zh" ? picked.flatMap((i) => (ranked[i]!.window ? [{ i, selection: ranked[i]!.window!, first: ranked[i]! }] : [])) : [];
+  const entries = [...picked.map((i) => ({ i, selection: ranked[i]!, first: null as Selection | null })), ...windows];
+  const candidates = entries.map(({ i, selection, first }) => {
     return {
       analysis,
       selection,
@@ -152,13 +172,19 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
       cloze: clozeFit(context, selection.sentence.text),
       qualifierConflict: qualifierConflict(qualifiers, selection.sentence.text),
       articleQualifierConflict: qualifierConflict(qualifiers, articleText.get(selection.hit) ?? ""),
+      // Chinese questions: an English question's places reach the page through the dictionary, where no pair in common is no evidence.
+      anchorUnrelated: analysis.lang === "zh" && selection.missingAnchors.some((a) => !a.date && unrelated(a, articleText.get(selection.hit) ?? "")),
+      first,
+      addedBigramRecall: first ? bigramRecall(pairs, selection.sentence.text.slice(first.sentence.text.length)) : 0,
       peers: NO_PEERS,
     };
   });
+  // Peers are the single sentences: a window's coverage is never less than its first sentence's.
+  const singles = candidates.filter((c) => !c.first);
   const peers: Peers = {
-    coverage: Math.max(0, ...candidates.map((c) => c.selection.coverage)),
-    bigramRecall: Math.max(0, ...candidates.map((c) => c.bigramRecall)),
-    typedAnswer: candidates.some((c) => c.selection.figure),
+    coverage: Math.max(0, ...singles.map((c) => c.selection.coverage)),
+    bigramRecall: Math.max(0, ...singles.map((c) => c.bigramRecall)),
+    typedAnswer: singles.some((c) => c.selection.figure),
   };
   return candidates.map((c) => ({ ...c, peers }));
 }
@@ -190,6 +216,11 @@ function questionBigrams(question: string, stats: TermStats): { pair: string; we
     }
   }
   return [...pairs].map(([pair, weight]) => ({ pair, weight }));
+}
+
+/** Whether no spelling of a concept shares a character pair with the text (a one-character spelling: the character). */
+function unrelated(concept: Concept, text: string): boolean {
+  return !concept.alternatives.some((a) => (a.length < 2 ? text.includes(a) : [...Array(a.length - 1).keys()].some((i) => text.includes(a.slice(i, i + 2)))));
 }
 
 function bigramRecall(pairs: { pair: string; weight: number }[], sentence: string): number {

@@ -35,6 +35,12 @@ export interface Selection {
   articleRank: number;
   /** A date the question names that neither the article's date nor the sentence confirms. */
   dateMissing: boolean;
+  /**
+   * The same sentence with the next one of its paragraph, scored as one (null for a window itself,
+   * the byline or a paragraph's last sentence): the answer often follows the sentence that
+   * paraphrases the question (它…, a list after a colon).
+   */
+  window: Selection | null;
 }
 
 const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”」』）)]*|\n|$)/gu;
@@ -51,6 +57,13 @@ export function splitSentences(body: string): Sentence[] {
     out.push({ text: trimmed, start, end: start + trimmed.length });
   }
   return out;
+}
+
+/** Two consecutive sentences of one paragraph as one (its text is the body between them), or null. */
+function windowOf(body: string, sentence: Sentence, next: Sentence | undefined): Sentence | null {
+  if (!next || sentence.start < 0) return null;
+  const text = body.slice(sentence.start, next.end);
+  return text.includes("\n") ? null : { text, start: sentence.start, end: next.end };
 }
 
 export function bodyOf(article: Article): string {
@@ -123,8 +136,8 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     const articleCoverage = wordTotal ? concepts.reduce((sum, c, j) => sum + (c.date ? 0 : inArticle[j]! * c.weight), 0) / wordTotal : 0;
     const preferred = preferArticle === article.id ? PREFERRED_BONUS : 0;
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
-    sentences.forEach((sentence, i) => {
-      const neighbours = `${sentences[i - 1]?.text ?? ""}${sentences[i + 1]?.text ?? ""}`;
+    // One sentence, or a window of two (`i` the first), as one candidate: `neighbours` give context credit.
+    const selectionOf = (sentence: Sentence, i: number, neighbours: string): Selection | null => {
       let covered = 0;
       let focused = 0;
       let focusCredit = 1;
@@ -147,13 +160,21 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const undated = dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!);
       const missingAnchors = [...undated, ...wordAnchorsMissing];
       const figure = pickFigure(sentence.text, concepts, kind, unit);
-      if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return;
+      if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return null;
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
-      ranked.push({
+      return {
         hit, sentence, coverage, missingAnchors, absent, maxWeight, focusCredit, figure, score,
         sentenceCoverage: wordTotal ? inSentence / wordTotal : 0, articleCoverage, articleRank: rank, dateMissing: undated.length > 0,
-      });
+        window: null,
+      };
+    };
+    sentences.forEach((sentence, i) => {
+      const single = selectionOf(sentence, i, `${sentences[i - 1]?.text ?? ""}${sentences[i + 1]?.text ?? ""}`);
+      if (!single) return;
+      const joined = windowOf(body, sentence, sentences[i + 1]);
+      single.window = joined && selectionOf(joined, i, `${sentences[i - 1]?.text ?? ""}${sentences[i + 2]?.text ?? ""}`);
+      ranked.push(single);
     });
   });
   // Stable: on equal scores the earlier article, then the earlier sentence, comes first.
