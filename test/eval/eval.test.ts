@@ -9,8 +9,9 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
  * The evaluation sets, run with the fixture model. Floors are aggregate figures measured with the
  * fitted answer decision (src/answer/model/decision-weights.json; its thresholds hold every refusal
  * of questions.jsonl), minus a little slack: a regression fails here, and no single phrasing is
- * forced to pass. Measured 2026-11-30 (top-1 / figure / refusals): single-turn 96.4 / 92.9 / 100 %,
- * conversation 100 / 100 / 100 %, heldout 87.0 / 78.3 / 66.7 %, heldout-2 84.0 / 80.0 / 100 %.
+ * forced to pass. Measured 2026-11-30 after the windows and bridge work (top-1 / figure / refusals):
+ * single-turn 97.6 / 94.0 / 100 %, conversation 100 / 100 / 100 %, heldout 87.0 / 78.3 / 66.7 %,
+ * heldout-2 88.0 / 80.0 / 100 %.
  * Before the fitted decision: 95.2 / 90.5 / 100, 100 / 100 / 100, 82.6 / 73.9 / 66.7, 68.0 / 64.0 / 100.
  */
 const FLOORS = { top1: 0.95, figure: 0.9, refusals: 1 };
