@@ -1,0 +1,60 @@
+/**
+ * Model inputs for a batch of texts, built straight into typed arrays. transformers.js's own
+ * tokenizer call pads through JavaScript arrays and converts every id with `BigInt` in a
+ * `flatMap`, which cost as much as the tokenizing itself in a build. The ids, the truncation
+ * (the library cuts the encoded ids, special tokens included, at the length limit) and the padding
+ * are the library's, so the model sees the same tensors.
+ */
+
+/** The per-text tokenizer of transformers.js (a PreTrainedTokenizer): ids with special tokens. */
+export interface TextTokenizer {
+  _encode_plus(text: string, pair: null, options: { add_special_tokens: boolean }): { input_ids: number[]; token_type_ids?: number[] };
+  pad_token_id?: number | null;
+  padding_side?: string;
+}
+
+/** One text's ids (and token type ids, when the tokenizer gives them), not yet padded. */
+export interface EncodedText {
+  ids: number[];
+  typeIds: number[] | null;
+}
+
+/** A padded batch: `rows` × `tokens` int64 arrays, as the model's inputs want them. */
+export interface EncodedBatch {
+  rows: number;
+  tokens: number;
+  inputIds: BigInt64Array;
+  attentionMask: BigInt64Array;
+  /** Null when the tokenizer gives none (the model wrapper then feeds zeros, as it does for the library's call). */
+  tokenTypeIds: BigInt64Array | null;
+}
+
+/** Encodes one text with special tokens, cut at `maxTokens` the way the library truncates. */
+export function encodeText(tokenizer: TextTokenizer, text: string, maxTokens: number): EncodedText {
+  const encoded = tokenizer._encode_plus(text, null, { add_special_tokens: true });
+  const cut = <T>(a: T[]) => (a.length > maxTokens ? a.slice(0, maxTokens) : a);
+  return { ids: cut(encoded.input_ids), typeIds: encoded.token_type_ids ? cut(encoded.token_type_ids) : null };
+}
+
+/** Pads encoded texts to the longest one (pad id for input ids, 0 for the mask and type ids). */
+export function padBatch(texts: EncodedText[], padId: number, padLeft = false): EncodedBatch {
+  const rows = texts.length;
+  const tokens = texts.reduce((max, t) => Math.max(max, t.ids.length), 0);
+  const inputIds = new BigInt64Array(rows * tokens);
+  const attentionMask = new BigInt64Array(rows * tokens);
+  const withTypes = texts.length > 0 && texts.every((t) => t.typeIds !== null);
+  const tokenTypeIds = withTypes ? new BigInt64Array(rows * tokens) : null;
+  const pad = BigInt(padId);
+  for (let i = 0; i < rows; i++) {
+    const { ids, typeIds } = texts[i]!;
+    const row = i * tokens;
+    const start = padLeft ? tokens - ids.length : 0;
+    if (pad !== 0n) inputIds.fill(pad, row, row + tokens);
+    for (let j = 0; j < ids.length; j++) {
+      inputIds[row + start + j] = BigInt(ids[j]!);
+      attentionMask[row + start + j] = 1n;
+      if (tokenTypeIds) tokenTypeIds[row + start + j] = BigInt(typeIds![j]!);
+    }
+  }
+  return { rows, tokens, inputIds, attentionMask, tokenTypeIds };
+}

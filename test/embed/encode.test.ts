@@ -1,0 +1,81 @@
+/**
+ * The embedder builds its model inputs itself (src/embed/encode.ts) instead of through
+ * transformers.js's tokenizer call. These tests hold it to the library: the same ids, truncation
+ * and padding on every seed passage and on odd text, and byte-identical vectors from the real
+ * fixture model run by onnxruntime.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_DIR } from "../../scripts/make-fixture-model.js";
+import { loadConfig } from "../../src/config/index.js";
+import { createEmbedder, type Embedder } from "../../src/embed/index.js";
+import { encodeText, padBatch, type TextTokenizer } from "../../src/embed/encode.js";
+import type { FeatureExtractionPipeline } from "../../src/embed/runtime.js";
+import { chunkArticle, parseArticles, readSeedFiles } from "../../src/ingest/index.js";
+
+const MODELS_DIR = path.dirname(FIXTURE_DIR);
+const MODEL = "tiny-zh";
+
+/** Text that is not Chinese prose: Latin, digits, full-width forms, emoji, control and odd spaces, nothing. */
+const ODD_TEXTS = [
+  "",
+  " ",
+  "Changji Daily, 2024-05-01: GDP grew 6.5% (year on year).",
+  "ＡＢＣ１２３，全角字符　与半角 abc",
+  "🎉🇨🇳 新年快乐 👍🏽",
+  "tab\there\u0000nul\u200bzero-width\u00a0nbsp",
+  "Ünïcödé àccents ß",
+  "[CLS] [SEP] [PAD] [UNK] 文本里的特殊记号",
+  "x".repeat(150) + " 超长单词",
+  "农村劳动力外出务工8710人。".repeat(60), // > 512 tokens: truncated
+  "word ".repeat(700),
+];
+
+let pipe: FeatureExtractionPipeline;
+let embedder: Embedder;
+let seedPassages: string[];
+
+beforeAll(async () => {
+  const { loadFeatureExtractor } = await import("../../src/embed/runtime.js");
+  pipe = await loadFeatureExtractor(MODEL, true, { modelsDir: MODELS_DIR, cacheDir: null });
+  embedder = await createEmbedder({ model: MODEL, modelsDir: MODELS_DIR });
+  const config = loadConfig({ MODELS_DIR, EMBEDDING_MODEL: MODEL });
+  const { files } = await readSeedFiles(config.seedsDir);
+  seedPassages = files.flatMap((f) => parseArticles(f.name, f.text).flatMap((a) => chunkArticle(a, config.chunk, 0).map((p) => p.embedText)));
+});
+
+describe("encodeText and padBatch", () => {
+  it("give the ids, mask and padding of transformers.js's tokenizer call, on every seed passage and odd text", () => {
+    const tokenizer = pipe.tokenizer as unknown as TextTokenizer;
+    const texts = [...seedPassages, ...ODD_TEXTS];
+    expect(seedPassages.length).toBeGreaterThan(100);
+    for (let start = 0; start < texts.length; start += 16) {
+      const batch = texts.slice(start, start + 16);
+      const theirs = pipe.tokenizer(batch, { padding: true, truncation: true }) as unknown as Record<string, { data: BigInt64Array }>;
+      const ours = padBatch(batch.map((t) => encodeText(tokenizer, t, 512)), tokenizer.pad_token_id ?? 0);
+      expect(ours.inputIds).toEqual(theirs.input_ids!.data);
+      expect(ours.attentionMask).toEqual(theirs.attention_mask!.data);
+      if (theirs.token_type_ids) expect(ours.tokenTypeIds).toEqual(theirs.token_type_ids.data);
+    }
+  });
+
+  it("cut a long text at the limit as the library does (its last token is not [SEP])", () => {
+    const tokenizer = pipe.tokenizer as unknown as TextTokenizer;
+    const long = ODD_TEXTS[9]!;
+    const { ids } = encodeText(tokenizer, long, 512);
+    expect(ids).toHaveLength(512);
+    expect(ids).toEqual(Array.from((pipe.tokenizer(long, { truncation: true }) as unknown as { input_ids: { data: BigInt64Array } }).input_ids.data, Number));
+  });
+});
+
+describe("embedPassages", () => {
+  it("gives vectors byte-identical to the transformers.js pipeline's, batch by batch in input order", async () => {
+    const texts = [...seedPassages, ...ODD_TEXTS];
+    const ours = await embedder.embedPassages(texts);
+    for (let start = 0; start < texts.length; start += 16) {
+      const reference = await pipe(texts.slice(start, start + 16), { pooling: "mean", normalize: true });
+      const mine = Float32Array.from(ours.slice(start, start + 16).flatMap((v) => [...v]));
+      expect(Buffer.from(mine.buffer).equals(Buffer.from((reference.data as Float32Array).buffer))).toBe(true);
+    }
+  });
+});
