@@ -34,7 +34,7 @@ const EnvSchema = z.object({
   CHUNK_SIZE: intIn(80, 4000, 300),
   CHUNK_OVERLAP: intIn(0, 1000, 60),
   HNSW_M: intIn(4, 128, 16),
-  HNSW_EF_CONSTRUCTION: intIn(10, 2000, 200),
+  HNSW_EF_CONSTRUCTION: intIn(10, 2000, 100),
   HNSW_EF_SEARCH: intIn(10, 2000, 128),
   EMBED_BATCH_SIZE: intIn(1, 512, 16),
   EMBED_THREADS: intIn(0, 256, 0),
