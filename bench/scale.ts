@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
-import { createEmbedder } from "../src/embed/index.js";
+import { createEmbedder, embedderOptionsFor } from "../src/embed/index.js";
 import { buildIndex, buildOptionsFor, type BuildReport } from "../src/index/build.js";
 import { updateIndex } from "../src/index/update.js";
 import { readSeedFiles } from "../src/ingest/index.js";
@@ -57,6 +57,13 @@ export interface ScaleOptions {
   workers?: number;
 }
 
+/** Build settings a scale run may be given in the environment (the rest of the bench's settings are fixed). */
+const TUNING = ["EMBED_BATCH_SIZE", "EMBED_THREADS", "EMBED_INTER_THREADS", "HNSW_M", "HNSW_EF_CONSTRUCTION"];
+
+function tuning(): Record<string, string> {
+  return Object.fromEntries(TUNING.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
+}
+
 export async function benchScale(workDir: string, seedsDir: string, passages: number, questionsFile: string, options: ScaleOptions = { keywordOnly: false }): Promise<ScaleBenchResult> {
   const load0 = os.loadavg()[0]!;
   const material = pageMaterial((await readSeedFiles(seedsDir)).files);
@@ -70,9 +77,9 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
   const last = readdirSync(pagesDir).sort().pop()!;
   renameSync(path.join(pagesDir, last), path.join(held, last));
 
-  const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), BUILD_WORKERS: String(options.workers ?? 0) });
+  const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), ...tuning(), BUILD_WORKERS: String(options.workers ?? 0) });
   note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"}, BUILD_WORKERS ${config.buildWorkers})`);
-  const embedder = options.keywordOnly ? null : await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, threads: config.embedThreads });
+  const embedder = options.keywordOnly ? null : await createEmbedder(embedderOptionsFor(config));
   const loadEmbedder = async () => embedder ?? Promise.reject(new Error("keyword-only bench run"));
   const cpu0 = process.cpuUsage();
   let noted = 0;

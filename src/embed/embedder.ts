@@ -75,7 +75,7 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
     const batch = padBatch(texts, padId, padLeft);
     const out = await runModel(extractor, batch);
     const [rows, tokens, dim] = out.dims as [number, number, number];
-    return poolRows({ data: out.data, mask: batch.attentionMask, rows, tokens, dim }, profile.pooling, profile.normalize);
+    return poolRows({ data: out.data, mask: batch.mask, rows, tokens, dim }, profile.pooling, profile.normalize);
   };
   const run = (texts: string[]) => runEncoded(texts.map(encode));
 

@@ -27,6 +27,8 @@ export interface EncodedBatch {
   attentionMask: BigInt64Array;
   /** Null when the tokenizer gives none (the model wrapper then feeds zeros, as it does for the library's call). */
   tokenTypeIds: BigInt64Array | null;
+  /** The attention mask as bytes, for pooling (reading a BigInt64Array allocates a BigInt per element). */
+  mask: Uint8Array;
 }
 
 /** Encodes one text with special tokens, cut at `maxTokens` the way the library truncates. */
@@ -40,21 +42,46 @@ export function encodeText(tokenizer: TextTokenizer, text: string, maxTokens: nu
 export function padBatch(texts: EncodedText[], padId: number, padLeft = false): EncodedBatch {
   const rows = texts.length;
   const tokens = texts.reduce((max, t) => Math.max(max, t.ids.length), 0);
-  const inputIds = new BigInt64Array(rows * tokens);
-  const attentionMask = new BigInt64Array(rows * tokens);
+  const size = rows * tokens;
   const withTypes = texts.length > 0 && texts.every((t) => t.typeIds !== null);
-  const tokenTypeIds = withTypes ? new BigInt64Array(rows * tokens) : null;
-  const pad = BigInt(padId);
+  const inputIds = new Int64Writer(size);
+  const attentionMask = new Int64Writer(size);
+  const tokenTypeIds = withTypes ? new Int64Writer(size) : null;
+  const mask = new Uint8Array(size);
   for (let i = 0; i < rows; i++) {
     const { ids, typeIds } = texts[i]!;
-    const row = i * tokens;
-    const start = padLeft ? tokens - ids.length : 0;
-    if (pad !== 0n) inputIds.fill(pad, row, row + tokens);
+    const start = i * tokens + (padLeft ? tokens - ids.length : 0);
+    if (padId !== 0) for (let at = i * tokens; at < (i + 1) * tokens; at++) inputIds.set(at, padId);
+    mask.fill(1, start, start + ids.length);
     for (let j = 0; j < ids.length; j++) {
-      inputIds[row + start + j] = BigInt(ids[j]!);
-      attentionMask[row + start + j] = 1n;
-      if (tokenTypeIds) tokenTypeIds[row + start + j] = BigInt(typeIds![j]!);
+      inputIds.set(start + j, ids[j]!);
+      attentionMask.set(start + j, 1);
+      if (tokenTypeIds) tokenTypeIds.set(start + j, typeIds![j]!);
     }
   }
-  return { rows, tokens, inputIds, attentionMask, tokenTypeIds };
+  return { rows, tokens, inputIds: inputIds.array, attentionMask: attentionMask.array, tokenTypeIds: tokenTypeIds?.array ?? null, mask };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Writes small integers into a BigInt64Array. On a little-endian machine an id is written as two
+ * 32-bit halves through an Int32Array view, which creates no BigInt per token.
+ */
+class Int64Writer {
+  readonly array: BigInt64Array;
+  private readonly halves: Int32Array | null;
+  constructor(size: number) {
+    this.array = new BigInt64Array(size);
+    this.halves = LITTLE_ENDIAN ? new Int32Array(this.array.buffer) : null;
+  }
+
+  set(at: number, value: number): void {
+    if (this.halves && (value | 0) === value) {
+      this.halves[2 * at] = value;
+      this.halves[2 * at + 1] = value < 0 ? -1 : 0;
+    } else {
+      this.array[at] = BigInt(value);
+    }
+  }
 }

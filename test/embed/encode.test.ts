@@ -59,6 +59,15 @@ describe("encodeText and padBatch", () => {
     }
   });
 
+  it("pad with the tokenizer's pad id, on the side it pads, and carry ids beyond 32 bits", () => {
+    const batch = padBatch([{ ids: [5, 6, 7], typeIds: [0, 0, 1] }, { ids: [2 ** 40], typeIds: [0] }], 1, true);
+    expect(batch).toMatchObject({ rows: 2, tokens: 3 });
+    expect(batch.inputIds).toEqual(BigInt64Array.from([5n, 6n, 7n, 1n, 1n, 2n ** 40n]));
+    expect(batch.attentionMask).toEqual(BigInt64Array.from([1n, 1n, 1n, 0n, 0n, 1n]));
+    expect(batch.tokenTypeIds).toEqual(BigInt64Array.from([0n, 0n, 1n, 0n, 0n, 0n]));
+    expect(Array.from(batch.mask)).toEqual([1, 1, 1, 0, 0, 1]);
+  });
+
   it("cut a long text at the limit as the library does (its last token is not [SEP])", () => {
     const tokenizer = pipe.tokenizer as unknown as TextTokenizer;
     const long = ODD_TEXTS[9]!;
