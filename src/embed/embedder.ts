@@ -6,7 +6,7 @@ import type { Config } from "../config/index.js";
 import { QaError } from "../errors.js";
 import { isKnownModel, MODEL_PROFILES, profileFor } from "./profiles.js";
 import type { ModelProfile } from "./profiles.js";
-import { encodeText, padBatch, type EncodedText, type TextTokenizer } from "./encode.js";
+import { encodeText, memoizeBertNormalizer, memoizeWordPiece, padBatch, type EncodedText, type TextTokenizer } from "./encode.js";
 import { poolRows } from "./pooling.js";
 import type { FeatureExtractionPipeline, RuntimeOptions, ThreadOptions } from "./runtime.js";
 
@@ -66,6 +66,9 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
   });
   capTokens(extractor, profile.maxTokens);
   const tokenizer = extractor.tokenizer as unknown as TextTokenizer;
+  // Exact memos of the library's own per-word and per-character steps (encode.ts).
+  memoizeWordPiece(tokenizer);
+  memoizeBertNormalizer(tokenizer);
   const maxTokens = (extractor.tokenizer as { model_max_length: number }).model_max_length;
   const encode = (text: string) => encodeText(tokenizer, text, maxTokens);
   const padId = tokenizer.pad_token_id ?? 0;

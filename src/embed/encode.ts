@@ -11,6 +11,74 @@ export interface TextTokenizer {
   _encode_plus(text: string, pair: null, options: { add_special_tokens: boolean }): { input_ids: number[]; token_type_ids?: number[] };
   pad_token_id?: number | null;
   padding_side?: string;
+  /** The tokenizer's model and normalizer (see memoizeWordPiece, memoizeBertNormalizer). */
+  model?: unknown;
+  normalizer?: unknown;
+}
+
+/** The tokenizer's model (WordPiece, BPE, …) as transformers.js holds it. */
+interface TokenizerModel {
+  config?: { type?: string };
+  encode(tokens: string[]): string[];
+}
+
+/** Distinct words remembered per tokenizer; a news archive uses a few thousand distinct CJK characters and far fewer than this many words. */
+const WORDPIECE_MEMO_MAX = 200_000;
+
+/**
+ * Remembers the WordPiece pieces of each pre-tokenized word. The library's WordPiece encodes every
+ * word on its own (greedy longest match over the vocabulary, or [UNK]), so the pieces of a list of
+ * words are the pieces of each word in turn, and a word's pieces never change: the memo gives the
+ * library's output exactly. Chinese text is one word per character, so nearly every word repeats.
+ * Other models (BPE, Unigram) are left as they are.
+ */
+export function memoizeWordPiece(tokenizer: { model?: unknown }): void {
+  const model = tokenizer.model as TokenizerModel | undefined;
+  if (!model || model.config?.type !== "WordPiece" || typeof model.encode !== "function") return;
+  const encodeWords = model.encode.bind(model);
+  const memo = new Map<string, string[]>();
+  model.encode = (words: string[]) => {
+    const out: string[] = [];
+    for (const word of words) {
+      let pieces = memo.get(word);
+      if (!pieces) {
+        pieces = encodeWords([word]);
+        if (memo.size < WORDPIECE_MEMO_MAX) memo.set(word, pieces);
+      }
+      for (const piece of pieces) out.push(piece);
+    }
+    return out;
+  };
+}
+
+/** The BERT normalizer as transformers.js holds it (BertNormalizer). */
+interface BertNormalizer {
+  config?: { type?: string; lowercase?: boolean; strip_accents?: boolean | null };
+  normalize(text: string): string;
+}
+
+/**
+ * Remembers what the BERT normalizer makes of each character. Without lower-casing or accent
+ * stripping, BertNormalizer is a map from one character to a string, applied character by
+ * character: drop controls, NUL and U+FFFD, turn whitespace into a space, put spaces around a CJK
+ * ideograph. So the text's normal form is the concatenation of each character's, which the memo
+ * asks the library for once per distinct character (tested on every code point).
+ */
+export function memoizeBertNormalizer(tokenizer: { normalizer?: unknown }): void {
+  const normalizer = tokenizer.normalizer as BertNormalizer | null | undefined;
+  const config = normalizer?.config;
+  if (!normalizer || config?.type !== "BertNormalizer" || config.lowercase || config.strip_accents) return;
+  const normalizeText = normalizer.normalize.bind(normalizer);
+  const memo = new Map<string, string>();
+  normalizer.normalize = (text: string) => {
+    let out = "";
+    for (const char of text) {
+      let normal = memo.get(char);
+      if (normal === undefined) memo.set(char, (normal = normalizeText(char)));
+      out += normal;
+    }
+    return out;
+  };
 }
 
 /** One text's ids (and token type ids, when the tokenizer gives them), not yet padded. */

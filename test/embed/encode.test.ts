@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_DIR } from "../../scripts/make-fixture-model.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createEmbedder, type Embedder } from "../../src/embed/index.js";
-import { encodeText, padBatch, type TextTokenizer } from "../../src/embed/encode.js";
+import { encodeText, memoizeBertNormalizer, memoizeWordPiece, padBatch, type TextTokenizer } from "../../src/embed/encode.js";
 import type { FeatureExtractionPipeline } from "../../src/embed/runtime.js";
 import { chunkArticle, parseArticles, readSeedFiles } from "../../src/ingest/index.js";
 
@@ -32,12 +32,18 @@ const ODD_TEXTS = [
 ];
 
 let pipe: FeatureExtractionPipeline;
+/** A second copy of the tokenizer, with the WordPiece and normalizer memos the embedder uses. */
+let memoized: TextTokenizer;
 let embedder: Embedder;
 let seedPassages: string[];
 
 beforeAll(async () => {
   const { loadFeatureExtractor } = await import("../../src/embed/runtime.js");
   pipe = await loadFeatureExtractor(MODEL, true, { modelsDir: MODELS_DIR, cacheDir: null });
+  memoized = (await loadFeatureExtractor(MODEL, true, { modelsDir: MODELS_DIR, cacheDir: null })).tokenizer as unknown as TextTokenizer;
+  expect(memoized).not.toBe(pipe.tokenizer);
+  memoizeWordPiece(memoized);
+  memoizeBertNormalizer(memoized);
   embedder = await createEmbedder({ model: MODEL, modelsDir: MODELS_DIR });
   const config = loadConfig({ MODELS_DIR, EMBEDDING_MODEL: MODEL });
   const { files } = await readSeedFiles(config.seedsDir);
@@ -45,9 +51,9 @@ beforeAll(async () => {
 });
 
 describe("encodeText and padBatch", () => {
-  it("give the ids, mask and padding of transformers.js's tokenizer call, on every seed passage and odd text", () => {
-    const tokenizer = pipe.tokenizer as unknown as TextTokenizer;
-    const texts = [...seedPassages, ...ODD_TEXTS];
+  it("give the ids, mask and padding of transformers.js's tokenizer call, on every seed passage and odd text (WordPiece memo cold and warm)", () => {
+    const tokenizer = memoized;
+    const texts = [...seedPassages, ...ODD_TEXTS, ...seedPassages, ...ODD_TEXTS];
     expect(seedPassages.length).toBeGreaterThan(100);
     for (let start = 0; start < texts.length; start += 16) {
       const batch = texts.slice(start, start + 16);
@@ -74,6 +80,30 @@ describe("encodeText and padBatch", () => {
     const { ids } = encodeText(tokenizer, long, 512);
     expect(ids).toHaveLength(512);
     expect(ids).toEqual(Array.from((pipe.tokenizer(long, { truncation: true }) as unknown as { input_ids: { data: BigInt64Array } }).input_ids.data, Number));
+  });
+});
+
+describe("memoizeBertNormalizer", () => {
+  it("normalizes any text as the library does, character by character (random text over all of Unicode)", () => {
+    type Normalizing = { normalizer: { normalize(text: string): string } };
+    const library = (pipe.tokenizer as unknown as Normalizing).normalizer;
+    const ours = (memoized as unknown as Normalizing).normalizer;
+    expect(ours.normalize).not.toBe(library.normalize);
+    // Seeded: controls, spaces, CJK, surrogate pairs and lone surrogates, combining marks, private use.
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pools = [[0, 0x80], [0x80, 0x3000], [0x3000, 0xa000], [0xd800, 0xe000], [0xe000, 0x10000], [0x10000, 0x110000]] as const;
+    for (let n = 0; n < 3000; n++) {
+      const length = 1 + Math.floor(random() * 30);
+      let text = "";
+      for (let i = 0; i < length; i++) {
+        const [lo, hi] = pools[Math.floor(random() * pools.length)]!;
+        const cp = lo + Math.floor(random() * (hi - lo));
+        text += cp >= 0xd800 && cp < 0xe000 ? String.fromCharCode(cp) : String.fromCodePoint(cp);
+      }
+      expect(ours.normalize(text), JSON.stringify(text)).toBe(library.normalize(text));
+    }
+    for (const text of [...ODD_TEXTS, ...seedPassages]) expect(ours.normalize(text)).toBe(library.normalize(text));
   });
 });
 
