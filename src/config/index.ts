@@ -68,7 +68,8 @@ export interface Config {
   embedThreads: { intraOp: number; interOp: number };
   /**
    * Worker threads that parse, tokenize and embed page batches during a full build; 0 does it all on
-   * the main thread. Default "auto": one per core (at most 4) for a build of 64 pages or more.
+   * the main thread. Default "auto": one per core (at most 4) for a build of 64 pages or more while
+   * at least half the cores are idle.
    */
   buildWorkers: number | "auto";
   /** Largest page file `index --add` or a bot upload takes, in bytes (ADD_MAX_MB, default 20 MB: the Bot API's download limit). */

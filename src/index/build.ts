@@ -33,7 +33,8 @@ export interface BuildOptions {
   pagesPerBatch?: number;
   /**
    * Worker threads that parse, tokenize and embed page batches (BUILD_WORKERS). Default 0: all on
-   * this thread. "auto": one per core (at most 4) when there are at least 64 pages, else 0. Workers
+   * this thread. "auto": one per core (at most 4) for 64 pages or more while at least half the cores
+   * are idle (load average), else 0. Workers
    * load the model from `embedderOptions` themselves, and need a runtime that can load this
    * TypeScript in a worker (tsx, as `npm run cli` and `npm start` use).
    */
@@ -182,16 +183,29 @@ const AUTO_WORKERS_MIN_PAGES = 64;
 /** More workers than this would wait on the main thread's inserts. */
 const AUTO_WORKERS_MAX = 4;
 
+/** The cores and how busy they are, for BUILD_WORKERS=auto. */
+export interface MachineLoad {
+  cores: number;
+  /** One-minute load average (0 where the platform has none, e.g. Windows). */
+  load: number;
+}
+
 /**
- * BUILD_WORKERS resolved for one build. "auto" uses every core: on 2 idle cores, 2 workers beside
- * the main thread's inserts take 12.8 s of wall clock where one thread takes 16.3 s (22,450
- * passages, fixture model, per-thread CPU; docs/scale.md).
+ * BUILD_WORKERS resolved for one build. "auto" uses a worker per core when at least half the cores
+ * are idle: 112,305 passages took ≈ 57 s of wall clock on 2 idle cores with 2 workers against
+ * ≈ 76 s on one thread (per-thread CPU), but with two other busy processes on those cores the
+ * workers' extra CPU made them slower (110.5 s against 89.7 s measured). docs/scale.md.
  */
-export function workerCount(setting: number | "auto", pages: number, pagesPerBatch: number): number {
+export function workerCount(
+  setting: number | "auto",
+  pages: number,
+  pagesPerBatch: number,
+  machine: MachineLoad = { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 },
+): number {
   if (setting !== "auto") return setting;
   if (pages < Math.max(AUTO_WORKERS_MIN_PAGES, 2 * pagesPerBatch)) return 0;
-  const cores = os.availableParallelism();
-  return cores < 2 ? 0 : Math.min(cores, AUTO_WORKERS_MAX);
+  if (machine.cores < 2 || machine.load >= machine.cores / 2) return 0;
+  return Math.min(machine.cores, AUTO_WORKERS_MAX);
 }
 
 /**

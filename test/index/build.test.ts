@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config/index.js";
@@ -130,13 +129,16 @@ describe("building the index from the seeds with the fixture model", () => {
     }
   });
 
-  it("BUILD_WORKERS: a number is taken as it is; auto (the default) uses workers only for a build of 64 pages or more", () => {
+  it("BUILD_WORKERS: a number is taken as it is; auto (the default) uses a worker per core for 64 pages or more on a half-idle machine", () => {
     expect(fixtureConfig().buildWorkers).toBe("auto");
     expect(fixtureConfig({ BUILD_WORKERS: "3" }).buildWorkers).toBe(3);
     expect(() => fixtureConfig({ BUILD_WORKERS: "many" })).toThrow(expect.objectContaining({ code: "CONFIG_INVALID" }));
-    expect(workerCount(3, 1, 16)).toBe(3);
-    expect(workerCount("auto", 5, 16)).toBe(0);
-    const cores = os.availableParallelism();
-    expect(workerCount("auto", 1000, 16)).toBe(cores < 2 ? 0 : Math.min(cores, 4));
+    const idle = { cores: 2, load: 0.3 };
+    expect(workerCount(3, 1, 16, { cores: 2, load: 9 })).toBe(3);
+    expect(workerCount("auto", 5, 16, idle)).toBe(0);
+    expect(workerCount("auto", 1000, 16, idle)).toBe(2);
+    expect(workerCount("auto", 1000, 16, { cores: 2, load: 1.2 })).toBe(0);
+    expect(workerCount("auto", 1000, 16, { cores: 1, load: 0 })).toBe(0);
+    expect(workerCount("auto", 1000, 16, { cores: 16, load: 2 })).toBe(4);
   });
 });
