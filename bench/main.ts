@@ -10,7 +10,7 @@
  *   npm run bench -- --scale 1000000     archive scale: build, open, ask and add at N passages (0 skips it)
  *   npm run bench -- --only scale --scale 100000 --json
  *   npm run bench -- --only scale --scale 1000000 --keyword-only   format, memory and open at 1M without embedding
- *   npm run bench -- --only scale --workers 2   the build with BUILD_WORKERS=2
+ *   npm run bench -- --only scale --workers 0   the build with BUILD_WORKERS=0 (default: auto)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     scale: { type: "string" },
     "keyword-only": { type: "boolean", default: false },
-    workers: { type: "string", default: "0" },
+    workers: { type: "string", default: "auto" },
   },
 });
 
@@ -103,7 +103,7 @@ try {
     const { benchScale } = await import("./scale.js");
     archive = await benchScale(workDir, path.resolve("seeds"), scalePassages, path.resolve("test/eval/questions.jsonl"), {
       keywordOnly: args["keyword-only"],
-      workers: args.workers === "0" ? 0 : int("workers", args.workers, 0),
+      workers: args.workers === "auto" ? "auto" : args.workers === "0" ? 0 : int("workers", args.workers, 0),
     });
     process.stdout.write(`${renderScale(archive)}\n\n`);
   }

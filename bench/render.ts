@@ -67,6 +67,7 @@ export function renderHnsw(h: HnswBenchResult): string {
 export function renderScale(s: ScaleBenchResult): string {
   const rows = [
     ["build", `${num(s.buildS, 1)} s`, `${num(s.passagesPerS, 0)} passages/s (${num(s.buildCpuS, 1)} CPU s)`],
+    ["  threads", `${num(s.buildMainCpuS, 1)} / ${num(s.buildOtherCpuS, 1)} CPU s`, `main / busiest other; on idle cores ≈ ${num(s.buildIdleS, 1)} s (${num(s.passages / s.buildIdleS, 0)} passages/s)`],
     ...Object.entries(s.stages).map(([stage, seconds]) => [`  ${stage}`, `${num(seconds, 1)} s`, stage === "embed" ? `${num(s.embedPerS, 0)} passages/s` : ""]),
     ["open (index, service)", `${num(s.openS, 2)} s`, `${num(s.openCpuS, 2)} CPU s`],
     ["question p50 / p95", `${ms(s.p50Ms, 1)} / ${ms(s.p95Ms, 1)}`, `eval questions, warm, one round; ${ms(s.askCpuMs, 1)} CPU mean`],
@@ -98,6 +99,10 @@ export function summaryJson(b: BuildBenchResult | null, q: QuestionBenchResult |
           question_cpu_ms: round(s.askCpuMs, 2),
           add_page_cpu_s: round(s.addPageCpuS, 2),
           load_average: round(s.load[0], 1),
+          load_average_end: round(s.load[1], 1),
+          build_main_thread_cpu_s: round(s.buildMainCpuS, 1),
+          build_other_thread_cpu_s: round(s.buildOtherCpuS, 1),
+          build_idle_estimate_s: round(s.buildIdleS, 1),
         }
       : null,
     build: { seconds: b ? round(b.seconds, 3) : null, passages_per_s: b ? round(b.passagesPerS, 1) : null },

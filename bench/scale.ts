@@ -9,14 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
-import { createEmbedder } from "../src/embed/index.js";
-import { buildIndex, buildOptionsFor, type BuildReport } from "../src/index/build.js";
+import { createEmbedder, embedderOptionsFor } from "../src/embed/index.js";
+import { buildIndex, buildOptionsFor, workerCount, type BuildReport } from "../src/index/build.js";
 import { updateIndex } from "../src/index/update.js";
 import { readSeedFiles } from "../src/ingest/index.js";
 import { benchEnv } from "./build.js";
 import { pageMaterial, pagesFor, writePages } from "./pages.js";
 import { loadQuestions, timeAll } from "./questions.js";
 import { describeEta, MIB, note, percentile } from "./stats.js";
+import { idleEstimate, ThreadCpuTracker } from "./threads.js";
 
 export interface ScaleBenchResult {
   passages: number;
@@ -27,6 +28,11 @@ export interface ScaleBenchResult {
   buildCpuS: number;
   passagesPerS: number;
   embedS: number;
+  /** CPU seconds of the build's main thread and of its busiest other thread (a worker, onnxruntime). */
+  buildMainCpuS: number;
+  buildOtherCpuS: number;
+  /** Wall seconds the build would take on this machine's cores if they were idle (threadCpu). */
+  buildIdleS: number;
   /** Passages per second of the embedding stage alone, for the configured model. */
   embedPerS: number;
   stages: BuildReport["stages"];
@@ -53,8 +59,15 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
 export interface ScaleOptions {
   /** Build without the embedding model (BM25 only): the format, memory and open time at sizes the embedding would take hours to reach. */
   keywordOnly: boolean;
-  /** BUILD_WORKERS for the build. Default 0. */
-  workers?: number;
+  /** BUILD_WORKERS for the build. Default "auto", the product's default. */
+  workers?: number | "auto";
+}
+
+/** Build settings a scale run may be given in the environment (the rest of the bench's settings are fixed). */
+const TUNING = ["EMBED_BATCH_SIZE", "EMBED_THREADS", "EMBED_INTER_THREADS", "HNSW_M", "HNSW_EF_CONSTRUCTION"];
+
+function tuning(): Record<string, string> {
+  return Object.fromEntries(TUNING.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
 }
 
 export async function benchScale(workDir: string, seedsDir: string, passages: number, questionsFile: string, options: ScaleOptions = { keywordOnly: false }): Promise<ScaleBenchResult> {
@@ -70,13 +83,15 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
   const last = readdirSync(pagesDir).sort().pop()!;
   renameSync(path.join(pagesDir, last), path.join(held, last));
 
-  const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), BUILD_WORKERS: String(options.workers ?? 0) });
-  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"}, BUILD_WORKERS ${config.buildWorkers})`);
-  const embedder = options.keywordOnly ? null : await createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, threads: config.embedThreads });
+  const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), ...tuning(), BUILD_WORKERS: String(options.workers ?? "auto") });
+  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"}, BUILD_WORKERS ${config.buildWorkers}: ${workerCount(config.buildWorkers, pages, 16)})`);
+  const embedder = options.keywordOnly ? null : await createEmbedder(embedderOptionsFor(config));
   const loadEmbedder = async () => embedder ?? Promise.reject(new Error("keyword-only bench run"));
   const cpu0 = process.cpuUsage();
+  const threads = new ThreadCpuTracker();
   let noted = 0;
   const onProgress = (_stage: string, done: number, total: number) => {
+    threads.sample();
     // A note every 5 % (a 1M build runs for a long time): pages, passages so far, rate and ETA.
     if (done < total && done - noted < total / 20) return;
     noted = done;
@@ -86,6 +101,8 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
   const buildStart = performance.now();
   const report = await buildIndex(buildOptionsFor(config, { onProgress, loadEmbedder }));
   const buildCpuS = cpuSeconds(cpu0);
+  const perThread = threads.report();
+  note(`scale: build CPU by thread: ${perThread.top}`);
   note(`scale: ${report.passages} passages in ${report.seconds.toFixed(1)} s (${buildCpuS.toFixed(1)} CPU s)`);
 
   const t0 = performance.now();
@@ -117,6 +134,9 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
     buildS: report.seconds,
     buildCpuS,
     passagesPerS: report.passages / report.seconds,
+    buildMainCpuS: perThread.mainS,
+    buildOtherCpuS: perThread.busiestOtherS,
+    buildIdleS: idleEstimate(perThread),
     embedS,
     embedPerS: embedS > 0 ? report.passages / embedS : 0,
     stages: report.stages,

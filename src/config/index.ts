@@ -34,12 +34,12 @@ const EnvSchema = z.object({
   CHUNK_SIZE: intIn(80, 4000, 300),
   CHUNK_OVERLAP: intIn(0, 1000, 60),
   HNSW_M: intIn(4, 128, 16),
-  HNSW_EF_CONSTRUCTION: intIn(10, 2000, 200),
+  HNSW_EF_CONSTRUCTION: intIn(10, 2000, 100),
   HNSW_EF_SEARCH: intIn(10, 2000, 128),
   EMBED_BATCH_SIZE: intIn(1, 512, 16),
   EMBED_THREADS: intIn(0, 256, 0),
   EMBED_INTER_THREADS: intIn(0, 256, 0),
-  BUILD_WORKERS: intIn(0, 64, 0),
+  BUILD_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(0).max(64)]).default("auto"),
   ADD_MAX_MB: intIn(1, 1024, 20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,
@@ -66,8 +66,12 @@ export interface Config {
   embedBatchSize: number;
   /** onnxruntime threads inside one operator / across operators; 0 lets onnxruntime choose (one per core). */
   embedThreads: { intraOp: number; interOp: number };
-  /** Worker threads that parse, tokenize and embed page batches during a full build; 0 does it all on the main thread. */
-  buildWorkers: number;
+  /**
+   * Worker threads that parse, tokenize and embed page batches during a full build; 0 does it all on
+   * the main thread. Default "auto": one per core (at most 4) for a build of 64 pages or more while
+   * at least half the cores are idle.
+   */
+  buildWorkers: number | "auto";
   /** Largest page file `index --add` or a bot upload takes, in bytes (ADD_MAX_MB, default 20 MB: the Bot API's download limit). */
   addMaxBytes: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];

@@ -6,6 +6,7 @@ import type { Config } from "../config/index.js";
 import { QaError } from "../errors.js";
 import { isKnownModel, MODEL_PROFILES, profileFor } from "./profiles.js";
 import type { ModelProfile } from "./profiles.js";
+import { encodeText, memoizeBertNormalizer, memoizeWordPiece, padBatch, type EncodedText, type TextTokenizer } from "./encode.js";
 import { poolRows } from "./pooling.js";
 import type { FeatureExtractionPipeline, RuntimeOptions, ThreadOptions } from "./runtime.js";
 
@@ -58,13 +59,28 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
   const profile = profileFor(model);
   const runtime: RuntimeOptions = { modelsDir, cacheDir, threads: options.threads ?? DEFAULTS.threads };
   // transformers.js and onnxruntime load here, when a model is wanted, not when this module is imported.
-  const { loadFeatureExtractor, unavailable } = await import("./runtime.js");
+  const { loadFeatureExtractor, runModel, unavailable } = await import("./runtime.js");
 
   const extractor = await loadFeatureExtractor(model, profile.quantized, runtime).catch((err: unknown) => {
     throw err instanceof QaError && !isKnownModel(model) ? withKnownModels(err) : err;
   });
   capTokens(extractor, profile.maxTokens);
-  const run = (texts: string[]) => embedBatch(extractor, profile, texts);
+  const tokenizer = extractor.tokenizer as unknown as TextTokenizer;
+  // Exact memos of the library's own per-word and per-character steps (encode.ts).
+  memoizeWordPiece(tokenizer);
+  memoizeBertNormalizer(tokenizer);
+  const maxTokens = (extractor.tokenizer as { model_max_length: number }).model_max_length;
+  const encode = (text: string) => encodeText(tokenizer, text, maxTokens);
+  const padId = tokenizer.pad_token_id ?? 0;
+  const padLeft = tokenizer.padding_side === "left";
+  // One model call: pooled (and normalised) vectors, one fresh Float32Array per text.
+  const runEncoded = async (texts: EncodedText[]) => {
+    const batch = padBatch(texts, padId, padLeft);
+    const out = await runModel(extractor, batch);
+    const [rows, tokens, dim] = out.dims as [number, number, number];
+    return poolRows({ data: out.data, mask: batch.mask, rows, tokens, dim }, profile.pooling, profile.normalize);
+  };
+  const run = (texts: string[]) => runEncoded(texts.map(encode));
 
   let probe: Float32Array;
   try {
@@ -81,12 +97,17 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
     );
   }
 
+  // Texts are encoded first and sent to the model in order of length, so a batch pads little;
+  // each vector goes back to its text's place. Rows do not see each other (padding is masked).
   const embedAll = async (texts: string[], prefix: string, onBatch?: (done: number, total: number) => void) => {
-    const vectors: Float32Array[] = [];
-    for (let start = 0; start < texts.length; start += batchSize) {
-      const batch = texts.slice(start, start + batchSize).map((text) => prefix + clip(text, profile.maxTokens));
-      vectors.push(...(await run(batch)));
-      onBatch?.(vectors.length, texts.length);
+    const encoded = texts.map((text) => encode(prefix + clip(text, profile.maxTokens)));
+    const order = encoded.map((_, i) => i).sort((a, b) => encoded[a]!.ids.length - encoded[b]!.ids.length || a - b);
+    const vectors: Float32Array[] = new Array(texts.length);
+    for (let start = 0; start < order.length; start += batchSize) {
+      const slots = order.slice(start, start + batchSize);
+      const batch = await runEncoded(slots.map((i) => encoded[i]!));
+      slots.forEach((slot, k) => (vectors[slot] = batch[k]!));
+      onBatch?.(Math.min(start + batchSize, texts.length), texts.length);
     }
     return vectors;
   };
@@ -97,22 +118,6 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
     embedQueries: (texts) => embedAll(texts, profile.queryPrefix),
     embedPassages: (texts, onBatch) => embedAll(texts, profile.passagePrefix, onBatch),
   };
-}
-
-/** One model call: pooled (and normalised) vectors, one fresh Float32Array per text. */
-async function embedBatch(
-  extractor: FeatureExtractionPipeline,
-  profile: Readonly<ModelProfile>,
-  texts: string[],
-): Promise<Float32Array[]> {
-  // What the pipeline's own call does, minus its element-by-element pooling (see pooling.ts).
-  const inputs = extractor.tokenizer(texts, { padding: true, truncation: true }) as { attention_mask: { data: ArrayLike<bigint> } };
-  const outputs = (await extractor.model(inputs)) as Record<string, { data: unknown; dims: number[] } | undefined>;
-  const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
-  if (!hidden || hidden.dims.length !== 3) throw new Error("the model returned no token embeddings");
-  const [rows, tokens, dim] = hidden.dims as [number, number, number];
-  const data = hidden.data instanceof Float32Array ? hidden.data : Float32Array.from(hidden.data as ArrayLike<number>);
-  return poolRows({ data, mask: inputs.attention_mask.data, rows, tokens, dim }, profile.pooling, profile.normalize);
 }
 
 /**

@@ -29,11 +29,13 @@ export function poolRows(h: HiddenStates, pooling: Pooling, normalize: boolean):
       // runs over tokens in order, as the library's loop does.
       const sums = new Float64Array(h.dim);
       let count = 0;
+      // A padded token (mask 0) would add x·0 = ±0 to every sum, which changes no finite sum: it
+      // is skipped. Mask 1 multiplies by one, which changes nothing either.
       for (let j = 0; j < h.tokens; j++) {
-        const attn = Number(h.mask[i * h.tokens + j]);
-        count += attn;
+        if (Number(h.mask[i * h.tokens + j]) === 0) continue;
+        count += 1;
         const at = base + j * h.dim;
-        for (let k = 0; k < h.dim; k++) sums[k]! += h.data[at + k]! * attn;
+        for (let k = 0; k < h.dim; k++) sums[k]! += h.data[at + k]!;
       }
       for (let k = 0; k < h.dim; k++) row[k] = sums[k]! / count;
     }

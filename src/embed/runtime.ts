@@ -3,10 +3,11 @@
  * looked up) and turns a failed load into a QaError. Everything else in src/embed stays free of it.
  */
 import path from "node:path";
-import { env, pipeline } from "@xenova/transformers";
+import { env, pipeline, Tensor } from "@xenova/transformers";
 import onnxruntime from "onnxruntime-node";
 import type { FeatureExtractionPipeline } from "@xenova/transformers";
 import { QaError } from "../errors.js";
+import type { EncodedBatch } from "./encode.js";
 
 /** onnxruntime thread pools; 0 lets onnxruntime choose (one thread per core). */
 export interface ThreadOptions {
@@ -24,6 +25,27 @@ export interface RuntimeOptions {
 }
 
 export type { FeatureExtractionPipeline };
+
+/** Hidden states of one model call on a padded batch: [rows, tokens, dim] floats, row-major. */
+export interface ModelOutput {
+  data: Float32Array;
+  dims: number[];
+}
+
+/** Runs the pipeline's model on a batch encoded by encode.ts (the inputs the pipeline's own tokenizer call would give). */
+export async function runModel(extractor: FeatureExtractionPipeline, batch: EncodedBatch): Promise<ModelOutput> {
+  const dims = [batch.rows, batch.tokens];
+  const inputs: Record<string, Tensor> = {
+    input_ids: new Tensor("int64", batch.inputIds, dims),
+    attention_mask: new Tensor("int64", batch.attentionMask, dims),
+  };
+  if (batch.tokenTypeIds) inputs.token_type_ids = new Tensor("int64", batch.tokenTypeIds, dims);
+  const outputs = (await extractor.model(inputs)) as Record<string, { data: unknown; dims: number[] } | undefined>;
+  const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
+  if (!hidden || hidden.dims.length !== 3) throw new Error("the model returned no token embeddings");
+  const data = hidden.data instanceof Float32Array ? hidden.data : Float32Array.from(hidden.data as ArrayLike<number>);
+  return { data, dims: hidden.dims };
+}
 
 /** Where a model's files are expected, for messages: a folder, or "the model hub". */
 export function modelLocation(model: string, modelsDir: string | null): string {

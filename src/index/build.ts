@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { Config } from "../config/index.js";
 import { embedderFor, embedderOptionsFor, type Embedder, type EmbedderOptions } from "../embed/index.js";
 import { QaError, describeError } from "../errors.js";
@@ -32,10 +33,12 @@ export interface BuildOptions {
   pagesPerBatch?: number;
   /**
    * Worker threads that parse, tokenize and embed page batches (BUILD_WORKERS). Default 0: all on
-   * this thread. Workers load the model from `embedderOptions` themselves, and need a runtime that
-   * can load this TypeScript in a worker (tsx, as `npm run cli` and `npm start` use).
+   * this thread. "auto": one per core (at most 4) for 64 pages or more while at least half the cores
+   * are idle (load average), else 0. Workers
+   * load the model from `embedderOptions` themselves, and need a runtime that can load this
+   * TypeScript in a worker (tsx, as `npm run cli` and `npm start` use).
    */
-  workers?: number;
+  workers?: number | "auto";
   /** How workers load the embedder; without it, a build with workers is keyword-only in the workers. */
   embedderOptions?: EmbedderOptions;
 }
@@ -119,9 +122,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     const stream = new CorpusStream({ writer, chunk: options.chunk, hnsw: options.hnsw, embedder, timer, expectedPassages: files.length * 40 });
     const total = files.length;
     const batchSize = options.pagesPerBatch ?? PAGES_PER_BATCH;
-    const workers = options.workers ?? 0;
+    const workers = workerCount(options.workers ?? 0, files.length, batchSize);
     if (workers > 0) {
-      const pool = await startPagePool(workers, { chunk: options.chunk, embedder: embedder && options.embedderOptions ? options.embedderOptions : null });
+      const pool = await startPagePool(workers, { chunk: options.chunk, embedder: embedder && options.embedderOptions ? oneThreadEach(options.embedderOptions) : null });
       try {
         // A few batches in flight per worker; results are taken in page order.
         const inflight: Promise<ProcessedBatch>[] = [];
@@ -173,6 +176,46 @@ export async function underWriteLock<T>(indexDir: string, work: (startBuild: () 
   } finally {
     release();
   }
+}
+
+/** Pages below which "auto" builds on one thread: starting a worker (its tsx, jieba, model) costs about 0.7 CPU s. */
+const AUTO_WORKERS_MIN_PAGES = 64;
+/** More workers than this would wait on the main thread's inserts. */
+const AUTO_WORKERS_MAX = 4;
+
+/** The cores and how busy they are, for BUILD_WORKERS=auto. */
+export interface MachineLoad {
+  cores: number;
+  /** One-minute load average (0 where the platform has none, e.g. Windows). */
+  load: number;
+}
+
+/**
+ * BUILD_WORKERS resolved for one build. "auto" uses a worker per core when at least half the cores
+ * are idle: 112,305 passages took ≈ 57 s of wall clock on 2 idle cores with 2 workers against
+ * ≈ 76 s on one thread (per-thread CPU), but with two other busy processes on those cores the
+ * workers' extra CPU made them slower (110.5 s against 89.7 s measured). docs/scale.md.
+ */
+export function workerCount(
+  setting: number | "auto",
+  pages: number,
+  pagesPerBatch: number,
+  machine: MachineLoad = { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 },
+): number {
+  if (setting !== "auto") return setting;
+  if (pages < Math.max(AUTO_WORKERS_MIN_PAGES, 2 * pagesPerBatch)) return 0;
+  if (machine.cores < 2 || machine.load >= machine.cores / 2) return 0;
+  return Math.min(machine.cores, AUTO_WORKERS_MAX);
+}
+
+/**
+ * A worker's embedder: onnxruntime threads left at "auto" become one per worker. The workers are
+ * the parallelism; a per-core onnxruntime pool in each would oversubscribe the cores, and its idle
+ * threads spin (22k passages with the fixture model: 21.4 CPU s with one thread, 23.1 with auto).
+ */
+function oneThreadEach(options: EmbedderOptions): EmbedderOptions {
+  const threads = options.threads ?? { intraOp: 0, interOp: 0 };
+  return { ...options, threads: { intraOp: threads.intraOp || 1, interOp: threads.interOp || 1 } };
 }
 
 /** Pages parsed, indexed and embedded together: big enough for full embedding batches, small enough to bound memory. */

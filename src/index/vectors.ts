@@ -4,7 +4,10 @@ import hnswlib from "hnswlib-node";
 export interface HnswOptions {
   /** Links per node. Default 16. */
   m: number;
-  /** Candidate list size while building. Default 200. */
+  /**
+   * Candidate list size while building. Default 100: at 100k synthetic 384-d vectors it builds 1.6x
+   * faster than 200 with the same recall@10 (0.988 at efSearch 128; recall@40 0.960 vs 0.964).
+   */
   efConstruction: number;
   /**
    * Candidate list size while searching (recall/speed trade-off). Default 128: at 100k vectors it
@@ -13,7 +16,7 @@ export interface HnswOptions {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 128 };
+export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 100, efSearch: 128 };
 
 export interface VectorHit {
   id: number;

@@ -7,26 +7,37 @@
 
 type RunClass = "han" | "alnum" | "other";
 
+const HAN = /\p{Script=Han}/u;
+
 function classOf(ch: string): RunClass {
-  if (/\p{Script=Han}/u.test(ch)) return "han";
-  if (/[A-Za-z0-9]/.test(ch)) return "alnum";
-  return "other";
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? "alnum" : "other";
+  return HAN.test(ch) ? "han" : "other";
 }
 
-/** Splits on spaces and class changes: `用心““娘家人` → [用心, ““, 娘家人]. */
-function runs(s: string): { text: string; cls: RunClass }[] {
-  const out: { text: string; cls: RunClass }[] = [];
+/**
+ * Splits on spaces and class changes: `用心““娘家人` → [用心, ““, 娘家人]. A generator, so that
+ * `undouble` stops at the first run that is not doubled (most lines fail on their first run).
+ */
+function* runs(s: string): Generator<{ text: string; cls: RunClass }> {
+  let text = "";
+  let cls: RunClass = "other";
   for (const ch of s) {
     if (ch === " ") {
-      out.push({ text: "", cls: "other" });
+      if (text) yield { text, cls };
+      text = "";
       continue;
     }
-    const cls = classOf(ch);
-    const last = out[out.length - 1];
-    if (last && last.text && last.cls === cls) last.text += ch;
-    else out.push({ text: ch, cls });
+    const next = classOf(ch);
+    if (text && next === cls) {
+      text += ch;
+    } else {
+      if (text) yield { text, cls };
+      text = ch;
+      cls = next;
+    }
   }
-  return out.filter((r) => r.text);
+  if (text) yield { text, cls };
 }
 
 /**

@@ -134,11 +134,14 @@ export function joinLines(a: string, b: string): string {
 /** Distinct CJK character bigrams of `s` — a cheap, segmenter-free lexical fingerprint. */
 export function hanBigrams(s: string): Set<string> {
   const out = new Set<string>();
-  const chars = [...s];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const a = chars[i]!;
-    const b = chars[i + 1]!;
-    if (isHan(a) && isHan(b)) out.add(a + b);
+  // Each character is classified once (the pair test asked isHan twice per character).
+  let previous = "";
+  let previousHan = false;
+  for (const char of s) {
+    const han = isHan(char);
+    if (han && previousHan) out.add(previous + char);
+    previous = char;
+    previousHan = han;
   }
   return out;
 }

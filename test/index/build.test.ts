@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config/index.js";
 import { createEmbedder } from "../../src/embed/index.js";
-import { buildIndex, buildOptionsFor, type BuildReport } from "../../src/index/build.js";
+import { buildIndex, buildOptionsFor, workerCount, type BuildReport } from "../../src/index/build.js";
 import { FILES } from "../../src/index/manifest.js";
 import { openIndex } from "../../src/index/open.js";
 import { resolveCurrentBuild } from "../../src/index/store.js";
@@ -116,5 +116,29 @@ describe("building the index from the seeds with the fixture model", () => {
     const index = openIndex({ indexDir: offline.indexDir, model: "no-such-model" });
     expect(index.vectors).toBeNull();
     expect(index.keyword.search("新增城镇就业", 1)).toHaveLength(1);
+  });
+
+  it("builds with worker threads twice in one process (as the bot's /reindex does), each time as one thread would", async () => {
+    const single = await buildIndex(buildOptionsFor(fixtureConfig()));
+    for (let round = 0; round < 2; round++) {
+      const threaded = await buildIndex(buildOptionsFor(fixtureConfig({ BUILD_WORKERS: "2" })));
+      expect(threaded.manifest.model.available, `round ${round}`).toBe(true);
+      for (const file of Object.keys(single.manifest.files)) {
+        expect(threaded.manifest.files[file]!.sha256, `round ${round}: ${file}`).toBe(single.manifest.files[file]!.sha256);
+      }
+    }
+  });
+
+  it("BUILD_WORKERS: a number is taken as it is; auto (the default) uses a worker per core for 64 pages or more on a half-idle machine", () => {
+    expect(fixtureConfig().buildWorkers).toBe("auto");
+    expect(fixtureConfig({ BUILD_WORKERS: "3" }).buildWorkers).toBe(3);
+    expect(() => fixtureConfig({ BUILD_WORKERS: "many" })).toThrow(expect.objectContaining({ code: "CONFIG_INVALID" }));
+    const idle = { cores: 2, load: 0.3 };
+    expect(workerCount(3, 1, 16, { cores: 2, load: 9 })).toBe(3);
+    expect(workerCount("auto", 5, 16, idle)).toBe(0);
+    expect(workerCount("auto", 1000, 16, idle)).toBe(2);
+    expect(workerCount("auto", 1000, 16, { cores: 2, load: 1.2 })).toBe(0);
+    expect(workerCount("auto", 1000, 16, { cores: 1, load: 0 })).toBe(0);
+    expect(workerCount("auto", 1000, 16, { cores: 16, load: 2 })).toBe(4);
   });
 });
