@@ -2,13 +2,13 @@ import "dotenv/config";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { DecisionModel } from "../src/answer/decision.js";
+import type { DecisionModel, GroupThresholds } from "../src/answer/decision.js";
 import { FEATURE_NAMES } from "../src/answer/features.js";
 import { loadConfig } from "../src/config/index.js";
 import { loadQuestions } from "../src/eval/evaluate.js";
 import { labelProject, labelSquad, openAnswering, openSeeds, type LabelledQuestion } from "./fit/collect.js";
 import { fitLogistic } from "./fit/logistic.js";
-import { bestOf, formatMeasure, measure } from "./fit/measure.js";
+import { bestOf, formatMeasure, groupOfQuestion, measure } from "./fit/measure.js";
 import { buildSquadIndex } from "../src/eval/external.js";
 import { loadTranslatedQuestions } from "../src/eval/squad.js";
 
@@ -17,8 +17,9 @@ import { loadTranslatedQuestions } from "../src/eval/squad.js";
  * Labelled data: every candidate sentence of (1) the SQuAD-format development file, its articles
  * written as seed pages with every 6th left out (those questions must be refused), and (2) the
  * project's own eval questions (test/eval/questions.jsonl) on the seeds. The held-out sets
- * (heldout*.jsonl) are never read here. The threshold is the lowest that refuses ≥ 95 % of the
- * left-out-article questions and every project refusal (or as many as any threshold does).
+ * (heldout*.jsonl) are never read here. Per language and question group (typed answer asked or not),
+ * the threshold is the lowest that refuses ≥ 95 % of the group's left-out-article questions and
+ * every project refusal of the group (or as many as any threshold does).
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -56,13 +57,15 @@ function fit(questions: LabelledQuestion[]): DecisionModel {
     return fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y));
   };
   const choose = { zh: chooseOf("zh"), en: chooseOf("en") };
-  const chosen: DecisionModel = { features: [...FEATURE_NAMES], choose, answer: choose, threshold: { zh: 0.5, en: 0.5 } };
+  const half = { typed: 0.5, untyped: 0.5 };
+  const chosen: DecisionModel = { features: [...FEATURE_NAMES], choose, answer: choose, threshold: { zh: half, en: half } };
   const answerOf = (lang: "zh" | "en") => {
     const picked = weighted(questions).map((q) => ({ ...bestOf(chosen, q), weight: q.lang === lang ? 1 : OTHER_LANGUAGE_WEIGHT })).filter((b) => b.x !== null && b.weight > 0);
     return fitLogistic(picked.map((b) => b.x!), picked.map((b) => (b.right ? 1 : 0)), { weights: picked.map((b) => b.weight) });
   };
   const model: DecisionModel = { ...chosen, answer: { zh: answerOf("zh"), en: answerOf("en") } };
-  return { ...model, threshold: { zh: chooseThreshold(model, questions, "zh"), en: chooseThreshold(model, questions, "en") } };
+  const thresholds = (lang: "zh" | "en"): GroupThresholds => ({ typed: chooseThreshold(model, questions, lang, "typed"), untyped: chooseThreshold(model, questions, lang, "untyped") });
+  return { ...model, threshold: { zh: thresholds("zh"), en: thresholds("en") } };
 }
 
 /**
@@ -80,15 +83,21 @@ const weighted = (questions: LabelledQuestion[]) => questions.flatMap((q) => (q.
 
 const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 const DEV = (lang: "zh" | "en") => (lang === "zh" ? "squad" : "squad-en");
-const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en") => qs.filter((q) => q.set === set && (!lang || q.lang === lang));
+type Group = keyof GroupThresholds;
+const GROUPS = ["typed", "untyped"] as const;
+const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en", group?: Group) =>
+  qs.filter((q) => q.set === set && (!lang || q.lang === lang) && (!group || groupOfQuestion(q) === group));
 
 /**
- * Per language, the lowest threshold (answering as much as it may) that refuses ≥ 95 % of the
- * left-out-article questions and every refusal of the project's set; else the one refusing most.
+ * Per language and question group, the lowest threshold (answering as much as it may) that refuses
+ * ≥ 95 % of the group's left-out-article questions and every refusal of the group in the project's
+ * set; else the highest. Typed questions (a figure, date, name or place asked) risk a confident wrong
+ * figure; the project's near-topic refusals are nearly all of that group, so they no longer hold
+ * the untyped questions' threshold up.
  */
-function chooseThreshold(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en"): number {
-  const dev = of(questions, DEV(lang));
-  const own = of(questions, "project", lang);
+function chooseThreshold(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en", group: Group): number {
+  const dev = of(questions, DEV(lang), lang, group);
+  const own = of(questions, "project", lang, group);
   const meets = (t: number) => measure(model, dev, t).refusals >= 0.95 && measure(model, own, t).refusals >= 1;
   return GRID.find(meets) ?? GRID[GRID.length - 1]!;
 }
@@ -112,16 +121,31 @@ const summary = {
     candidates: labelled.reduce((s, q) => s + q.rows.length, 0),
     positives: labelled.reduce((s, q) => s + q.rows.filter((r) => r.y === 1).length, 0),
   },
-  inSample: Object.fromEntries(langs.map((l) => [l, { dev: measure(model, of(labelled, DEV(l))), project: measure(model, of(labelled, "project", l)) }])),
+  inSample: Object.fromEntries(
+    langs.map((l) => [
+      l,
+      {
+        dev: measure(model, of(labelled, DEV(l))),
+        project: measure(model, of(labelled, "project", l)),
+        ...Object.fromEntries(GROUPS.map((g) => [g, { dev: measure(model, of(labelled, DEV(l), l, g)), project: measure(model, of(labelled, "project", l, g)) }])),
+      },
+    ]),
+  ),
   twoFold: cross,
+  // Per language and question group: each group's threshold is chosen on its own curve.
   curve: Object.fromEntries(
     langs.map((l) => [
       l,
-      [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((t) => ({
-        threshold: t,
-        dev: measure(model, of(labelled, DEV(l)), t),
-        project: measure(model, of(labelled, "project", l), t),
-      })),
+      Object.fromEntries(
+        GROUPS.map((g) => [
+          g,
+          [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((t) => ({
+            threshold: t,
+            dev: measure(model, of(labelled, DEV(l), l, g), t),
+            project: measure(model, of(labelled, "project", l, g), t),
+          })),
+        ]),
+      ),
     ]),
   ),
 };
@@ -131,10 +155,13 @@ for (const [name, layer] of [["choose zh", model.choose.zh], ["choose en", model
   say(`${name}: ${FEATURE_NAMES.map((n, i) => `${n}=${layer.weights[i]!.toFixed(2)}`).join(" ")} bias=${layer.bias.toFixed(2)}`);
 }
 for (const l of langs) {
-  say(`threshold ${l}: ${model.threshold[l]}`);
+  say(`thresholds ${l}: typed ${model.threshold[l].typed}, untyped ${model.threshold[l].untyped}`);
   say(formatMeasure(`${DEV(l)} (in-sample)`, summary.inSample[l]!.dev));
   say(formatMeasure(`project ${l} (in-sample)`, summary.inSample[l]!.project));
   cross.forEach((m, k) => say(formatMeasure(`${DEV(l)} fold ${k + 1} (fitted on the other)`, m[l])));
-  for (const c of summary.curve[l]!) say(`${c.threshold.toFixed(2)}\t${formatMeasure(DEV(l), c.dev)}\t${formatMeasure("project", c.project)}`);
+  for (const g of GROUPS) {
+    say(`${l} ${g}:`);
+    for (const c of summary.curve[l]![g]!) say(`${c.threshold.toFixed(2)}\t${formatMeasure(DEV(l), c.dev)}\t${formatMeasure("project", c.project)}`);
+  }
 }
 say(`wrote ${path.relative(ROOT, out)}`);
