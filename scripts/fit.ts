@@ -64,8 +64,7 @@ function fit(questions: LabelledQuestion[]): DecisionModel {
     return fitLogistic(picked.map((b) => b.x!), picked.map((b) => (b.right ? 1 : 0)), { weights: picked.map((b) => b.weight) });
   };
   const model: DecisionModel = { ...chosen, answer: { zh: answerOf("zh"), en: answerOf("en") } };
-  const thresholds = (lang: "zh" | "en"): GroupThresholds => ({ typed: chooseThreshold(model, questions, lang, "typed"), untyped: chooseThreshold(model, questions, lang, "untyped") });
-  return { ...model, threshold: { zh: thresholds("zh"), en: thresholds("en") } };
+  return { ...model, threshold: { zh: chooseThresholds(model, questions, "zh"), en: chooseThresholds(model, questions, "en") } };
 }
 
 /**
@@ -89,17 +88,36 @@ const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en", group?: Gro
   qs.filter((q) => q.set === set && (!lang || q.lang === lang) && (!group || groupOfQuestion(q) === group));
 
 /**
- * Per language and question group, the lowest threshold (answering as much as it may) that refuses
- * ≥ 95 % of the group's left-out-article questions and every refusal of the group in the project's
- * set; else the highest. Typed questions (a figure, date, name or place asked) risk a confident wrong
- * figure; the project's near-topic refusals are nearly all of that group, so they no longer hold
- * the untyped questions' threshold up.
+ * Per language, the pair of thresholds (typed, untyped) that answers the most development questions
+ * right while refusing ≥ 95 % of all the left-out-article questions (one target for the whole set, as
+ * the issue states it) and every refusal of the project's set in each group; among equals, the pair
+ * refusing more left-out questions, then the lower pair (a higher one costs news overviews, which the
+ * fact decision gates, and buys nothing the data shows). Typed questions (a figure, date, name or place asked) risk a
+ * confident wrong figure and hold nearly all the project's near-topic refusals, so those bind the
+ * typed threshold and no longer hold the untyped one up. (A 95 % target per group was tried: the
+ * 92 untyped left-out questions then decide by one question, zh 69.3 %.)
  */
-function chooseThreshold(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en", group: Group): number {
-  const dev = of(questions, DEV(lang), lang, group);
-  const own = of(questions, "project", lang, group);
-  const meets = (t: number) => measure(model, dev, t).refusals >= 0.95 && measure(model, own, t).refusals >= 1;
-  return GRID.find(meets) ?? GRID[GRID.length - 1]!;
+function chooseThresholds(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en"): GroupThresholds {
+  const dev = of(questions, DEV(lang), lang).map((q) => ({ q, group: groupOfQuestion(q), ...bestOf(model, q) }));
+  const lowest = (group: Group) => GRID.find((t) => measure(model, of(questions, "project", lang, group), t).refusals >= 1) ?? GRID[GRID.length - 1]!;
+  const leftOut = dev.filter((d) => d.q.unanswerable).length;
+  let best: (GroupThresholds & { right: number; refused: number }) | null = null;
+  for (const typed of GRID.filter((t) => t >= lowest("typed"))) {
+    for (const untyped of GRID.filter((t) => t >= lowest("untyped"))) {
+      let right = 0;
+      let refused = 0;
+      for (const d of dev) {
+        const answered = d.p >= (d.group === "typed" ? typed : untyped);
+        if (d.q.unanswerable) refused += answered ? 0 : 1;
+        else if (answered && d.right) right++;
+      }
+      if (refused < 0.95 * leftOut) continue;
+      const better = !best || right > best.right || (right === best.right && (refused > best.refused || (refused === best.refused && typed + untyped < best.typed + best.untyped)));
+      if (better) best = { typed, untyped, right, refused };
+    }
+  }
+  const top = GRID[GRID.length - 1]!;
+  return best ? { typed: best.typed, untyped: best.untyped } : { typed: top, untyped: top };
 }
 
 const labelled = await collect();

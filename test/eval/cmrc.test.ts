@@ -14,9 +14,10 @@ import { fixtureConfig, ROOT } from "../helpers/fixture-index.js";
 const TRIAL = path.join(ROOT, "data/cmrc2018_trial.json");
 const FLOORS = {
   // Measured with the fitted answer decision, two-sentence windows (Chinese), the English bridge of
-  // issue-12-en and thresholds per language and question group (typed answer asked or not): zh 69.3 %
-  // answer-in-reply, 97.4 % refused; en 29.2 %, 100 %; peer 60.6 %.
-  zh: { answerInReply: 0.68, refused: 0.96 },
+  // issue-12-en and thresholds per language and question group chosen jointly (typed answer asked or
+  // not): zh 73.9 % answer-in-reply, 95.4 % refused; en 30.6 %, 96.0 %; peer 60.6 %. The refusal floor
+  // is the issue's target itself.
+  zh: { answerInReply: 0.72, refused: 0.95 },
   en: { answerInReply: 0.29, refused: 0.95 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.58 },
