@@ -2,13 +2,13 @@ import "dotenv/config";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { DecisionModel } from "../src/answer/decision.js";
+import type { DecisionModel, GroupThresholds } from "../src/answer/decision.js";
 import { FEATURE_NAMES } from "../src/answer/features.js";
 import { loadConfig } from "../src/config/index.js";
 import { loadQuestions } from "../src/eval/evaluate.js";
 import { labelProject, labelSquad, openAnswering, openSeeds, type LabelledQuestion } from "./fit/collect.js";
 import { fitLogistic } from "./fit/logistic.js";
-import { bestOf, formatMeasure, measure } from "./fit/measure.js";
+import { bestOf, formatMeasure, groupOfQuestion, measure } from "./fit/measure.js";
 import { buildSquadIndex } from "../src/eval/external.js";
 import { loadTranslatedQuestions } from "../src/eval/squad.js";
 
@@ -17,8 +17,9 @@ import { loadTranslatedQuestions } from "../src/eval/squad.js";
  * Labelled data: every candidate sentence of (1) the SQuAD-format development file, its articles
  * written as seed pages with every 6th left out (those questions must be refused), and (2) the
  * project's own eval questions (test/eval/questions.jsonl) on the seeds. The held-out sets
- * (heldout*.jsonl) are never read here. The threshold is the lowest that refuses ≥ 95 % of the
- * left-out-article questions and every project refusal (or as many as any threshold does).
+ * (heldout*.jsonl) are never read here. Per language and question group (typed answer asked or not),
+ * the threshold is the lowest that refuses ≥ 95 % of the group's left-out-article questions and
+ * every project refusal of the group (or as many as any threshold does).
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -56,13 +57,14 @@ function fit(questions: LabelledQuestion[]): DecisionModel {
     return fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y));
   };
   const choose = { zh: chooseOf("zh"), en: chooseOf("en") };
-  const chosen: DecisionModel = { features: [...FEATURE_NAMES], choose, answer: choose, threshold: { zh: 0.5, en: 0.5 } };
+  const half = { typed: 0.5, untyped: 0.5 };
+  const chosen: DecisionModel = { features: [...FEATURE_NAMES], choose, answer: choose, threshold: { zh: half, en: half } };
   const answerOf = (lang: "zh" | "en") => {
     const picked = weighted(questions).map((q) => ({ ...bestOf(chosen, q), weight: q.lang === lang ? 1 : OTHER_LANGUAGE_WEIGHT })).filter((b) => b.x !== null && b.weight > 0);
     return fitLogistic(picked.map((b) => b.x!), picked.map((b) => (b.right ? 1 : 0)), { weights: picked.map((b) => b.weight) });
   };
   const model: DecisionModel = { ...chosen, answer: { zh: answerOf("zh"), en: answerOf("en") } };
-  return { ...model, threshold: { zh: chooseThreshold(model, questions, "zh"), en: chooseThreshold(model, questions, "en") } };
+  return { ...model, threshold: { zh: chooseThresholds(model, questions, "zh"), en: chooseThresholds(model, questions, "en") } };
 }
 
 /**
@@ -80,17 +82,42 @@ const weighted = (questions: LabelledQuestion[]) => questions.flatMap((q) => (q.
 
 const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 const DEV = (lang: "zh" | "en") => (lang === "zh" ? "squad" : "squad-en");
-const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en") => qs.filter((q) => q.set === set && (!lang || q.lang === lang));
+type Group = keyof GroupThresholds;
+const GROUPS = ["typed", "untyped"] as const;
+const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en", group?: Group) =>
+  qs.filter((q) => q.set === set && (!lang || q.lang === lang) && (!group || groupOfQuestion(q) === group));
 
 /**
- * Per language, the lowest threshold (answering as much as it may) that refuses ≥ 95 % of the
- * left-out-article questions and every refusal of the project's set; else the one refusing most.
+ * Per language, the pair of thresholds (typed, untyped) that answers the most development questions
+ * right while refusing ≥ 95 % of all the left-out-article questions (one target for the whole set, as
+ * the issue states it) and every refusal of the project's set in each group; among equals, the pair
+ * refusing more left-out questions, then the lower pair (a higher one costs news overviews, which the
+ * fact decision gates, and buys nothing the data shows). Typed questions (a figure, date, name or place asked) risk a
+ * confident wrong figure and hold nearly all the project's near-topic refusals, so those bind the
+ * typed threshold and no longer hold the untyped one up. (A 95 % target per group was tried: the
+ * 92 untyped left-out questions then decide by one question, zh 69.3 %.)
  */
-function chooseThreshold(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en"): number {
-  const dev = of(questions, DEV(lang));
-  const own = of(questions, "project", lang);
-  const meets = (t: number) => measure(model, dev, t).refusals >= 0.95 && measure(model, own, t).refusals >= 1;
-  return GRID.find(meets) ?? GRID[GRID.length - 1]!;
+function chooseThresholds(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en"): GroupThresholds {
+  const dev = of(questions, DEV(lang), lang).map((q) => ({ q, group: groupOfQuestion(q), ...bestOf(model, q) }));
+  const lowest = (group: Group) => GRID.find((t) => measure(model, of(questions, "project", lang, group), t).refusals >= 1) ?? GRID[GRID.length - 1]!;
+  const leftOut = dev.filter((d) => d.q.unanswerable).length;
+  let best: (GroupThresholds & { right: number; refused: number }) | null = null;
+  for (const typed of GRID.filter((t) => t >= lowest("typed"))) {
+    for (const untyped of GRID.filter((t) => t >= lowest("untyped"))) {
+      let right = 0;
+      let refused = 0;
+      for (const d of dev) {
+        const answered = d.p >= (d.group === "typed" ? typed : untyped);
+        if (d.q.unanswerable) refused += answered ? 0 : 1;
+        else if (answered && d.right) right++;
+      }
+      if (refused < 0.95 * leftOut) continue;
+      const better = !best || right > best.right || (right === best.right && (refused > best.refused || (refused === best.refused && typed + untyped < best.typed + best.untyped)));
+      if (better) best = { typed, untyped, right, refused };
+    }
+  }
+  const top = GRID[GRID.length - 1]!;
+  return best ? { typed: best.typed, untyped: best.untyped } : { typed: top, untyped: top };
 }
 
 const labelled = await collect();
@@ -112,16 +139,31 @@ const summary = {
     candidates: labelled.reduce((s, q) => s + q.rows.length, 0),
     positives: labelled.reduce((s, q) => s + q.rows.filter((r) => r.y === 1).length, 0),
   },
-  inSample: Object.fromEntries(langs.map((l) => [l, { dev: measure(model, of(labelled, DEV(l))), project: measure(model, of(labelled, "project", l)) }])),
+  inSample: Object.fromEntries(
+    langs.map((l) => [
+      l,
+      {
+        dev: measure(model, of(labelled, DEV(l))),
+        project: measure(model, of(labelled, "project", l)),
+        ...Object.fromEntries(GROUPS.map((g) => [g, { dev: measure(model, of(labelled, DEV(l), l, g)), project: measure(model, of(labelled, "project", l, g)) }])),
+      },
+    ]),
+  ),
   twoFold: cross,
+  // Per language and question group: each group's threshold is chosen on its own curve.
   curve: Object.fromEntries(
     langs.map((l) => [
       l,
-      [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((t) => ({
-        threshold: t,
-        dev: measure(model, of(labelled, DEV(l)), t),
-        project: measure(model, of(labelled, "project", l), t),
-      })),
+      Object.fromEntries(
+        GROUPS.map((g) => [
+          g,
+          [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((t) => ({
+            threshold: t,
+            dev: measure(model, of(labelled, DEV(l), l, g), t),
+            project: measure(model, of(labelled, "project", l, g), t),
+          })),
+        ]),
+      ),
     ]),
   ),
 };
@@ -131,10 +173,13 @@ for (const [name, layer] of [["choose zh", model.choose.zh], ["choose en", model
   say(`${name}: ${FEATURE_NAMES.map((n, i) => `${n}=${layer.weights[i]!.toFixed(2)}`).join(" ")} bias=${layer.bias.toFixed(2)}`);
 }
 for (const l of langs) {
-  say(`threshold ${l}: ${model.threshold[l]}`);
+  say(`thresholds ${l}: typed ${model.threshold[l].typed}, untyped ${model.threshold[l].untyped}`);
   say(formatMeasure(`${DEV(l)} (in-sample)`, summary.inSample[l]!.dev));
   say(formatMeasure(`project ${l} (in-sample)`, summary.inSample[l]!.project));
   cross.forEach((m, k) => say(formatMeasure(`${DEV(l)} fold ${k + 1} (fitted on the other)`, m[l])));
-  for (const c of summary.curve[l]!) say(`${c.threshold.toFixed(2)}\t${formatMeasure(DEV(l), c.dev)}\t${formatMeasure("project", c.project)}`);
+  for (const g of GROUPS) {
+    say(`${l} ${g}:`);
+    for (const c of summary.curve[l]![g]!) say(`${c.threshold.toFixed(2)}\t${formatMeasure(DEV(l), c.dev)}\t${formatMeasure("project", c.project)}`);
+  }
 }
 say(`wrote ${path.relative(ROOT, out)}`);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createAnswerer, createCandidateFinder, type AnswererDeps } from "../../src/answer/answerer.js";
 import type { Turn } from "../../src/answer/conversation.js";
-import { FITTED_MODEL, type DecisionModel, type LogisticLayer } from "../../src/answer/decision.js";
+import { FITTED_MODEL, type DecisionModel, type GroupThresholds, type LogisticLayer } from "../../src/answer/decision.js";
 import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
 import type { Selection } from "../../src/answer/select.js";
 import { validateQuestion } from "../../src/answer/question.js";
@@ -69,7 +69,8 @@ export function openAnswering(config: Config, embedder: Embedder | null) {
 
 /**
  * The committed model on this build's feature list: after a feature is added or removed (before the
- * refit), the weights are carried over by name and a new feature weighs 0, so the fit can run.
+ * refit), the weights are carried over by name and a new feature weighs 0, so the fit can run;
+ * one threshold per language (an older file) serves both question groups.
  */
 export function carriedOver(model: DecisionModel): DecisionModel {
   const at = FEATURE_NAMES.map((name) => model.features.indexOf(name));
@@ -79,8 +80,11 @@ export function carriedOver(model: DecisionModel): DecisionModel {
     mean: at.map((i) => (i < 0 ? 0 : l.mean[i]!)),
     scale: at.map((i) => (i < 0 ? 1 : l.scale[i]!)),
   });
+  // A weights file from before the per-group thresholds: its language's threshold serves both groups.
+  const grouped = (t: GroupThresholds | number): GroupThresholds => (typeof t === "number" ? { typed: t, untyped: t } : t);
   return {
     ...model,
+    threshold: { zh: grouped(model.threshold.zh), en: grouped(model.threshold.en) },
     features: [...FEATURE_NAMES],
     choose: { zh: layer(model.choose.zh), en: layer(model.choose.en) },
     answer: { zh: layer(model.answer.zh), en: layer(model.answer.en) },

@@ -1,5 +1,14 @@
-import { chosenIndex, probabilityOf, type DecisionModel } from "../../src/answer/decision.js";
+import { chosenIndex, probabilityOf, type DecisionModel, type GroupThresholds } from "../../src/answer/decision.js";
+import { FEATURE_NAMES } from "../../src/answer/features.js";
 import type { LabelledQuestion } from "./collect.js";
+
+const TYPED = FEATURE_NAMES.indexOf("typedAnswerAsked");
+
+/**
+ * A question's threshold group, read from its candidates' `typedAnswerAsked` feature (the same for
+ * every candidate of a question), so cached rows need no new field. No candidate: refused anyway.
+ */
+export const groupOfQuestion = (q: LabelledQuestion): keyof GroupThresholds => (q.rows[0]?.x[TYPED] === 1 ? "typed" : "untyped");
 
 /** How a model with a threshold does on a set of questions, as the reader would see it. */
 export interface Measure {
@@ -28,7 +37,7 @@ export function measure(model: DecisionModel, questions: LabelledQuestion[], thr
   let refused = 0;
   const best = questions.map((q) => ({ q, ...bestOf(model, q) }));
   for (const { q, p, right } of best) {
-    const answered = p >= (threshold ?? model.threshold[q.lang]);
+    const answered = p >= (threshold ?? model.threshold[q.lang][groupOfQuestion(q)]);
     if (answered) found++;
     if (answered && right && !q.unanswerable) rightFound++;
     if (!answered && q.unanswerable) refused++;

@@ -6,7 +6,7 @@ import type { QueryTerm } from "../retrieve/bm25.js";
 import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
 import { composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
-import { checkModel, decide, FITTED_MODEL, probability, type DecisionModel } from "./decision.js";
+import { checkModel, decide, FITTED_MODEL, probability, thresholdFor, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { validateQuestion } from "./question.js";
@@ -112,7 +112,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - SUPPORT_MARGIN;
     const supporting = found
       ? bestPerArticle(candidates)
-          .filter((c) => c.selection.hit !== selection!.hit && probability(model, c) >= model.threshold[analysis.lang] && corroborates(c.selection))
+          .filter((c) => c.selection.hit !== selection!.hit && probability(model, c) >= thresholdFor(model, analysis) && corroborates(c.selection))
           .map((c) => c.selection)
       : [];
     const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map((s) => citationOf(s, passageFor, s === selection ? p : probability(model, candidates.find((c) => c.selection === s)!))) : [];

@@ -1,5 +1,6 @@
 import fitted from "./model/decision-weights.json" with { type: "json" };
 import { QaError } from "../errors.js";
+import type { QuestionAnalysis } from "./analysis.js";
 import { FEATURE_NAMES, featureVector, type Candidate } from "./features.js";
 
 /**
@@ -29,12 +30,28 @@ export interface DecisionModel {
   answer: { zh: LogisticLayer; en: LogisticLayer };
   /**
    * The chosen candidate answers when `answer` gives it at least this probability, per question
-   * language: English questions reach the Chinese text through a dictionary and calibrate apart.
+   * language (English questions reach the Chinese text through a dictionary and calibrate apart)
+   * and per question group: one asking for a figure, date, name or place (`typed`) or not.
    */
-  threshold: { zh: number; en: number };
+  threshold: { zh: GroupThresholds; en: GroupThresholds };
   /** What the model was fitted on and how it measured (see docs/answer-decision.md). */
   fittedOn?: unknown;
 }
+
+/**
+ * Thresholds of one language by question group: a question that asks for a typed answer risks a
+ * confident wrong figure, one that does not a wrong sentence; each group is calibrated on its own.
+ */
+export interface GroupThresholds {
+  typed: number;
+  untyped: number;
+}
+
+/** The group a question falls in for its threshold. */
+export const groupOf = (analysis: Pick<QuestionAnalysis, "wantsTypedAnswer">): keyof GroupThresholds => (analysis.wantsTypedAnswer ? "typed" : "untyped");
+
+/** The probability a chosen candidate needs for this question to be answered. */
+export const thresholdFor = (model: DecisionModel, analysis: Pick<QuestionAnalysis, "lang" | "wantsTypedAnswer">): number => model.threshold[analysis.lang][groupOf(analysis)];
 
 /** The committed, fitted model. */
 export const FITTED_MODEL: DecisionModel = fitted as DecisionModel;
@@ -77,14 +94,21 @@ export function decide(model: DecisionModel, candidates: Candidate[]): Decision 
   if (i < 0) return { best: null, probability: 0, found: false };
   const best = candidates[i]!;
   const p = probabilityOf(model.answer[best.analysis.lang], xs[i]!);
-  return { best, probability: p, found: p >= model.threshold[best.analysis.lang] };
+  return { best, probability: p, found: p >= thresholdFor(model, best.analysis) };
 }
 
-/** Refuses a model whose feature list does not match this build's (a stale weights file). */
+/**
+ * Refuses a model this build cannot read (a stale weights file): another feature list, or one
+ * threshold per language where this build reads one per language and question group.
+ */
 export function checkModel(model: DecisionModel): DecisionModel {
   const want = FEATURE_NAMES.join(",");
   if (model.features.join(",") !== want) {
     throw new QaError("MODEL_MISMATCH", `The answer decision was fitted on features [${model.features.join(", ")}]; this build computes [${want}].`, "Refit it: npm run fit");
+  }
+  const grouped = (t: unknown) => typeof t === "object" && t !== null && ["typed", "untyped"].every((g) => typeof (t as Record<string, unknown>)[g] === "number");
+  if (!grouped(model.threshold?.zh) || !grouped(model.threshold?.en)) {
+    throw new QaError("MODEL_MISMATCH", `The answer decision's thresholds are ${JSON.stringify(model.threshold)}; this build reads one per language and question group ({ zh: { typed, untyped }, en: { typed, untyped } }).`, "Refit it: npm run fit");
   }
   return model;
 }

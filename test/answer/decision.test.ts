@@ -4,7 +4,7 @@ import { FEATURE_NAMES, type Candidate } from "../../src/answer/features.js";
 
 /**
  * The decision on made-up candidates and a hand-made model: `choose` picks, `answer` and the
- * language's threshold decide. No fitted weight is asserted — those change with every `npm run fit`.
+ * threshold of the question's language and group decide. No fitted weight is asserted — those change with every `npm run fit`.
  */
 const n = FEATURE_NAMES.length;
 const layer = (weights: Record<string, number>, bias = 0) => ({
@@ -18,12 +18,12 @@ const model: DecisionModel = {
   features: [...FEATURE_NAMES],
   choose: { zh: layer({ sentenceCoverage: 10 }), en: layer({ sentenceCoverage: 10 }) },
   answer: { zh: layer({ coverage: 10 }, -5), en: layer({ coverage: 10 }, -5) },
-  threshold: { zh: 0.5, en: 0.9 },
+  threshold: { zh: { typed: 0.5, untyped: 0.5 }, en: { typed: 0.9, untyped: 0.9 } },
 };
 
-function candidate(lang: "zh" | "en", coverage: number, sentenceCoverage: number): Candidate {
+function candidate(lang: "zh" | "en", coverage: number, sentenceCoverage: number, wantsTypedAnswer = false): Candidate {
   const selection = { coverage, sentenceCoverage, articleCoverage: coverage, articleRank: 0, dateMissing: false, missingAnchors: [], absent: [], maxWeight: 1, focusCredit: 1, figure: null, score: 0 };
-  const analysis = { lang, text: "q", kind: "what", unit: null, wantsTypedAnswer: false, dates: [], own: [], concepts: [], focus: null, previous: null, asksAnew: true, searchText: "q" };
+  const analysis = { lang, text: "q", kind: "what", unit: null, wantsTypedAnswer, dates: [], own: [], concepts: [], focus: null, previous: null, asksAnew: true, searchText: "q" };
   return { analysis, selection, sentenceRank: 0, keywordScore: 1, keywordMargin: 0, similarity: 0, bigramRecall: 0, articleBigramRecall: 0, articleMissingPair: 0, unknownPairs: 0, trigramRecall: 0, cloze: { left: 0, right: 0, inOrder: 0 }, qualifierConflict: false, articleQualifierConflict: false, anchorUnrelated: false, first: null, addedBigramRecall: 0, peers: { coverage, bigramRecall: 0, typedAnswer: false } } as unknown as Candidate;
 }
 
@@ -42,6 +42,12 @@ describe("decide", () => {
     expect(decide(model, [candidate("en", 0.6, 0.6)]).found).toBe(false);
   });
 
+  it("holds a question that asks for a typed answer to its own group's threshold", () => {
+    const grouped: DecisionModel = { ...model, threshold: { ...model.threshold, zh: { typed: 0.9, untyped: 0.5 } } };
+    expect(decide(grouped, [candidate("zh", 0.6, 0.6)]).found).toBe(true);
+    expect(decide(grouped, [candidate("zh", 0.6, 0.6, true)]).found).toBe(false);
+  });
+
   it("refuses when there is no candidate", () => {
     expect(decide(model, [])).toEqual({ best: null, probability: 0, found: false });
   });
@@ -49,5 +55,10 @@ describe("decide", () => {
   it("refuses a weights file fitted on another feature list", () => {
     expect(() => checkModel({ ...model, features: model.features.slice(1) })).toThrow(/npm run fit|fitted on features/);
     expect(checkModel(FITTED_MODEL)).toBe(FITTED_MODEL);
+  });
+
+  it("refuses a weights file with one threshold per language (before the question groups), with a code", () => {
+    const old = { ...model, threshold: { zh: 0.41, en: 0.21 } } as unknown as DecisionModel;
+    expect(() => checkModel(old)).toThrow(expect.objectContaining({ code: "MODEL_MISMATCH", hint: expect.stringMatching(/npm run fit/) }));
   });
 });

@@ -13,9 +13,11 @@ import { fixtureConfig, ROOT } from "../helpers/fixture-index.js";
  */
 const TRIAL = path.join(ROOT, "data/cmrc2018_trial.json");
 const FLOORS = {
-  // Measured with the fitted answer decision and two-sentence windows (Chinese) and the English
-  // bridge of issue-12-en: zh 68.2 % answer-in-reply, 98.0 % refused; en 31.3 %, 96.0 %; peer 60.6 %.
-  zh: { answerInReply: 0.66, refused: 0.96 },
+  // Measured with the fitted answer decision, two-sentence windows (Chinese), the English bridge of
+  // issue-12-en and thresholds per language and question group chosen jointly (typed answer asked or
+  // not): zh 73.9 % answer-in-reply, 95.4 % refused; en 30.6 %, 96.0 %; peer 60.6 %. The refusal floor
+  // is the issue's target itself.
+  zh: { answerInReply: 0.72, refused: 0.95 },
   en: { answerInReply: 0.29, refused: 0.95 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.58 },
