@@ -45,6 +45,10 @@ function* runs(s: string): Generator<{ text: string; cls: RunClass }> {
  * doubled whole (`娘家人娘家人`), punctuation glyph by glyph (`““`).
  */
 export function undouble(s: string): string | null {
+  // The first run is doubled only if its first character comes again (next to it, or half a run
+  // on): a test on the whole string that rejects most lines before any run is built.
+  const first = s.codePointAt(0);
+  if (first !== undefined && first !== 0x20 && s.indexOf(String.fromCodePoint(first), first > 0xffff ? 2 : 1) < 0) return null;
   let out = "";
   for (const run of runs(s)) {
     const chars = [...run.text];
