@@ -3,9 +3,10 @@
  * the same tokens, without the library's per-text regex match, section split and array flattening.
  * The library's BertPreTokenizer matches `[^\s<P>]+|[<P>]` over the normalised text: runs of
  * characters that are neither whitespace nor punctuation, and each punctuation character on its
- * own; whitespace separates. Here each code point's class is looked up once per distinct code
- * point (tested on every seed passage and random text over all of Unicode, test/embed/encode.test.ts),
- * and the normaliser and WordPiece model stay the library's own calls.
+ * own; whitespace separates. Here each input character's normal form (the library's normaliser,
+ * which maps character by character) and its code points' classes are looked up once per distinct
+ * character, and the WordPiece model stays the library's own call. Tested on every seed passage and
+ * random text over all of Unicode (test/embed/encode.test.ts).
  */
 
 /** transformers.js's punctuation set for BertPreTokenizer (tokenizers.js, PUNCTUATION_REGEX). */
@@ -14,6 +15,7 @@ const PUNCTUATION = "\\p{P}\\u0021-\\u002F\\u003A-\\u0040\\u005B-\\u0060\\u007B-
 const EXPECTED_PATTERN = `[^\\s${PUNCTUATION}]+|[${PUNCTUATION}]`;
 const WHITESPACE = /^\s$/u;
 const PUNCTUATION_CHAR = new RegExp(`^[${PUNCTUATION}]$`, "u");
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 const enum CharClass {
   Word = 0,
@@ -27,7 +29,7 @@ interface EncodingTokenizer {
   added_tokens_regex: RegExp | null;
   remove_space?: boolean;
   do_lowercase_and_remove_accent?: boolean;
-  normalizer: ((text: string) => string) & { config?: { type?: string } } | null;
+  normalizer: ((text: string) => string) & { config?: { type?: string; lowercase?: boolean; strip_accents?: boolean | null } } | null;
   pre_tokenizer: { constructor: { name: string }; pattern?: RegExp } | null;
   model: ((words: string[]) => string[]) & { config?: { type?: string }; fuse_unk?: boolean };
 }
@@ -45,6 +47,8 @@ export function fastBertWords(tokenizer: object): boolean {
     t.remove_space ||
     t.do_lowercase_and_remove_accent ||
     t.normalizer?.config?.type !== "BertNormalizer" ||
+    t.normalizer.config.lowercase ||
+    t.normalizer.config.strip_accents ||
     pre?.constructor.name !== "BertPreTokenizer" ||
     pre.pattern?.source !== EXPECTED_PATTERN ||
     pre.pattern.flags !== "gu" ||
@@ -64,20 +68,41 @@ export function fastBertWords(tokenizer: object): boolean {
     }
     return found;
   };
+  // Per character of the input: its normal form's code points and their classes. BertNormalizer
+  // (without lower-casing or accent stripping) maps each character on its own (encode.ts,
+  // memoizeBertNormalizer), so on well-formed text the normal form's code points are these, in order.
+  const forms = new Map<string, { chars: string[]; classes: CharClass[] }>();
+  const formOf = (char: string) => {
+    let form = forms.get(char);
+    if (!form) {
+      const chars = [...normalize(char)];
+      form = { chars, classes: chars.map(classOf) };
+      forms.set(char, form);
+    }
+    return form;
+  };
   t._encode_text = (text) => {
     if (text === null || (t.added_tokens_regex && t.added_tokens_regex.test(text))) return library(text);
-    const normal = normalize(text);
     const words: string[] = [];
     let word = "";
-    for (const char of normal) {
-      const kind = classOf(char);
+    const add = (char: string, kind: CharClass) => {
       if (kind === CharClass.Word) {
         word += char;
-        continue;
+        return;
       }
       if (word) words.push(word);
       word = "";
       if (kind === CharClass.Punctuation) words.push(char);
+    };
+    if (!SURROGATE.test(text)) {
+      for (const char of text) {
+        const { chars, classes } = formOf(char);
+        for (let i = 0; i < chars.length; i++) add(chars[i]!, classes[i]!);
+      }
+    } else {
+      // Text with surrogates goes through the normal form whole: a lone surrogate's neighbours
+      // may pair up once a character between them is dropped.
+      for (const char of normalize(text)) add(char, classOf(char));
     }
     if (word) words.push(word);
     return words.length ? t.model(words) : [];
