@@ -7,6 +7,7 @@ import { QaError } from "../errors.js";
 import { isKnownModel, MODEL_PROFILES, profileFor } from "./profiles.js";
 import type { ModelProfile } from "./profiles.js";
 import { encodeText, memoizeBertNormalizer, memoizeWordPiece, padBatch, type EncodedText, type TextTokenizer } from "./encode.js";
+import { fastBertWords } from "./bert-words.js";
 import { poolRows } from "./pooling.js";
 import type { FeatureExtractionPipeline, RuntimeOptions, ThreadOptions } from "./runtime.js";
 
@@ -66,9 +67,11 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
   });
   capTokens(extractor, profile.maxTokens);
   const tokenizer = extractor.tokenizer as unknown as TextTokenizer;
-  // Exact memos of the library's own per-word and per-character steps (encode.ts).
+  // Exact memos of the library's own per-word and per-character steps (encode.ts), and its
+  // BERT pre-tokenization without the per-text regex (bert-words.ts).
   memoizeWordPiece(tokenizer);
   memoizeBertNormalizer(tokenizer);
+  fastBertWords(tokenizer);
   const maxTokens = (extractor.tokenizer as { model_max_length: number }).model_max_length;
   const encode = (text: string) => encodeText(tokenizer, text, maxTokens);
   const padId = tokenizer.pad_token_id ?? 0;

@@ -18,26 +18,37 @@ export interface HiddenStates {
 
 /** One fresh Float32Array per row: mean over unmasked tokens, or the first token (CLS); optionally L2-normalised. */
 export function poolRows(h: HiddenStates, pooling: Pooling, normalize: boolean): Float32Array[] {
+  // Fields in locals: the hot loop below then reads no object properties.
+  const { data, mask, rows, tokens, dim } = h;
   const out: Float32Array[] = [];
-  for (let i = 0; i < h.rows; i++) {
-    const row = new Float32Array(h.dim);
-    const base = i * h.tokens * h.dim;
+  const sums = new Float64Array(dim);
+  for (let i = 0; i < rows; i++) {
+    const row = new Float32Array(dim);
+    const base = i * tokens * dim;
     if (pooling === "cls") {
-      row.set(h.data.subarray(base, base + h.dim));
+      row.set(data.subarray(base, base + dim));
     } else {
       // Token-major, so the hidden states are read in memory order; per dimension the sum still
       // runs over tokens in order, as the library's loop does.
-      const sums = new Float64Array(h.dim);
+      sums.fill(0);
       let count = 0;
       // A padded token (mask 0) would add x·0 = ±0 to every sum, which changes no finite sum: it
       // is skipped. Mask 1 multiplies by one, which changes nothing either.
-      for (let j = 0; j < h.tokens; j++) {
-        if (Number(h.mask[i * h.tokens + j]) === 0) continue;
+      for (let j = 0; j < tokens; j++) {
+        if (Number(mask[i * tokens + j]) === 0) continue;
         count += 1;
-        const at = base + j * h.dim;
-        for (let k = 0; k < h.dim; k++) sums[k]! += h.data[at + k]!;
+        const at = base + j * dim;
+        // Four dimensions a step (each dimension's own sum keeps its order): about twice as fast.
+        let k = 0;
+        for (; k + 3 < dim; k += 4) {
+          sums[k]! += data[at + k]!;
+          sums[k + 1]! += data[at + k + 1]!;
+          sums[k + 2]! += data[at + k + 2]!;
+          sums[k + 3]! += data[at + k + 3]!;
+        }
+        for (; k < dim; k++) sums[k]! += data[at + k]!;
       }
-      for (let k = 0; k < h.dim; k++) row[k] = sums[k]! / count;
+      for (let k = 0; k < dim; k++) row[k] = sums[k]! / count;
     }
     if (normalize) normalizeInPlace(row);
     out.push(row);

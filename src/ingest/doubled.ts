@@ -45,6 +45,10 @@ function* runs(s: string): Generator<{ text: string; cls: RunClass }> {
  * doubled whole (`娘家人娘家人`), punctuation glyph by glyph (`““`).
  */
 export function undouble(s: string): string | null {
+  // The first run is doubled only if its first character comes again (next to it, or half a run
+  // on): a test on the whole string that rejects most lines before any run is built.
+  const first = s.codePointAt(0);
+  if (first !== undefined && first !== 0x20 && s.indexOf(String.fromCodePoint(first), first > 0xffff ? 2 : 1) < 0) return null;
   let out = "";
   for (const run of runs(s)) {
     const chars = [...run.text];
@@ -67,11 +71,30 @@ export function undouble(s: string): string | null {
 const compact = (s: string) => s.replace(/\s+/g, "");
 const hanLength = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
 
+/** True for a code point `\s` matches (and `trim()` removes); ASCII and CJK answered without the regex. */
+function isSpace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code > 0x20 && code < 0x7f) return false;
+  if (code >= 0x3400 && code < 0xa000) return false;
+  return /\s/.test(ch);
+}
+
 /** Non-whitespace code points of `chars[0..i)` for every i (whitespace as `\s` and `trim()` count it). */
 function solidPrefixCounts(chars: string[]): Int32Array {
   const counts = new Int32Array(chars.length + 1);
-  for (let i = 0; i < chars.length; i++) counts[i + 1] = counts[i]! + (/\s/.test(chars[i]!) ? 0 : 1);
+  for (let i = 0; i < chars.length; i++) counts[i + 1] = counts[i]! + (isSpace(chars[i]!) ? 0 : 1);
   return counts;
+}
+
+/** Code points of `s` and how many of them are not whitespace. */
+function countSolid(s: string): { chars: number; solid: number } {
+  let chars = 0;
+  let solid = 0;
+  for (const ch of s) {
+    chars++;
+    if (!isSpace(ch)) solid++;
+  }
+  return { chars, solid };
 }
 
 /**
@@ -85,11 +108,13 @@ function solidPrefixCounts(chars: string[]): Int32Array {
  */
 export function repairDoubled(line: string): string | null {
   const s = line.trim();
-  const chars = [...s];
-  if (chars.length < 6) return null;
-  const solid = solidPrefixCounts(chars);
-  const total = solid[chars.length]!;
-  if (total % 3 === 0) {
+  // Counted first without building arrays: most lines fail the length or the thirds test.
+  const counted = countSolid(s);
+  if (counted.chars < 6) return null;
+  if (counted.solid % 3 === 0) {
+    const chars = [...s];
+    const solid = solidPrefixCounts(chars);
+    const total = counted.solid;
     // The first split point whose prefix holds exactly a third of the non-space characters.
     let k = 2;
     while (k < chars.length && solid[k]! < total / 3) k++;

@@ -168,7 +168,7 @@ const CREDIT_TAIL = /(?:□\s*)?(?:(?:本报)?(?:记者|通讯员)\s*)?[\p{Scrip
  * the article being read where the caption sits (a lone credit under a photo story).
  */
 export function placeCaptions(drafts: Draft[], captions: { text: string; at: number }[]): void {
-  if (!drafts.length) return;
+  if (!drafts.length || !captions.length) return;
   const texts = drafts.map((d) => hanBigrams([d.group?.lines.map((l) => l.text).join(" ") ?? "", ...d.paragraphs].join("\n")));
   for (const c of captions) {
     const probe = hanBigrams(c.text.replace(CREDIT_TAIL, ""));

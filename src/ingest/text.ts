@@ -10,7 +10,13 @@ const ALNUM = /[A-Za-z0-9]/;
 
 /** True for one CJK ideograph. */
 function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && HAN.test(ch);
+  if (ch === undefined) return false;
+  // Answered without the regex for the common cases: CJK Unified Ideographs (all assigned, Han,
+  // since Unicode 11) and a lone ASCII character.
+  const code = ch.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fef) return true;
+  if (code < 0x80 && ch.length === 1) return false;
+  return HAN.test(ch);
 }
 
 function isDigit(ch: string | undefined): boolean {

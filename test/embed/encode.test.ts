@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_DIR } from "../../scripts/make-fixture-model.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createEmbedder, type Embedder } from "../../src/embed/index.js";
+import { fastBertWords } from "../../src/embed/bert-words.js";
 import { encodeText, memoizeBertNormalizer, memoizeWordPiece, padBatch, type TextTokenizer } from "../../src/embed/encode.js";
 import type { FeatureExtractionPipeline } from "../../src/embed/runtime.js";
 import { chunkArticle, parseArticles, readSeedFiles } from "../../src/ingest/index.js";
@@ -32,7 +33,7 @@ const ODD_TEXTS = [
 ];
 
 let pipe: FeatureExtractionPipeline;
-/** A second copy of the tokenizer, with the WordPiece and normalizer memos the embedder uses. */
+/** A second copy of the tokenizer, with the WordPiece and normalizer memos and the BERT word split the embedder uses. */
 let memoized: TextTokenizer;
 let embedder: Embedder;
 let seedPassages: string[];
@@ -44,6 +45,7 @@ beforeAll(async () => {
   expect(memoized).not.toBe(pipe.tokenizer);
   memoizeWordPiece(memoized);
   memoizeBertNormalizer(memoized);
+  expect(fastBertWords(memoized)).toBe(true);
   embedder = await createEmbedder({ model: MODEL, modelsDir: MODELS_DIR });
   const config = loadConfig({ MODELS_DIR, EMBEDDING_MODEL: MODEL });
   const { files } = await readSeedFiles(config.seedsDir);
@@ -89,23 +91,43 @@ describe("memoizeBertNormalizer", () => {
     const library = (pipe.tokenizer as unknown as Normalizing).normalizer;
     const ours = (memoized as unknown as Normalizing).normalizer;
     expect(ours.normalize).not.toBe(library.normalize);
-    // Seeded: controls, spaces, CJK, surrogate pairs and lone surrogates, combining marks, private use.
-    let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pools = [[0, 0x80], [0x80, 0x3000], [0x3000, 0xa000], [0xd800, 0xe000], [0xe000, 0x10000], [0x10000, 0x110000]] as const;
-    for (let n = 0; n < 3000; n++) {
-      const length = 1 + Math.floor(random() * 30);
-      let text = "";
-      for (let i = 0; i < length; i++) {
-        const [lo, hi] = pools[Math.floor(random() * pools.length)]!;
-        const cp = lo + Math.floor(random() * (hi - lo));
-        text += cp >= 0xd800 && cp < 0xe000 ? String.fromCharCode(cp) : String.fromCodePoint(cp);
-      }
-      expect(ours.normalize(text), JSON.stringify(text)).toBe(library.normalize(text));
-    }
+    for (const text of randomTexts(3000)) expect(ours.normalize(text), JSON.stringify(text)).toBe(library.normalize(text));
     for (const text of [...ODD_TEXTS, ...seedPassages]) expect(ours.normalize(text)).toBe(library.normalize(text));
   });
 });
+
+describe("fastBertWords", () => {
+  it("gives the library's tokens for any text (random text over all of Unicode, special tokens, seed passages)", () => {
+    type Encoding = { _encode_text(text: string): string[] };
+    const library = pipe.tokenizer as unknown as Encoding;
+    const ours = memoized as unknown as Encoding;
+    expect(ours._encode_text).not.toBe(library._encode_text);
+    // Whitespace and punctuation between and around words, so runs are cut in every way.
+    const joined = randomTexts(600).map((t, i) => t + [" ", "，", "\u0000", "-", "[SEP]", "a"][i % 6]);
+    for (const text of [...randomTexts(3000), ...joined, ...ODD_TEXTS, ...seedPassages]) {
+      expect(ours._encode_text(text), JSON.stringify(text)).toEqual(library._encode_text(text));
+    }
+  });
+});
+
+/** Seeded random strings: controls, spaces, CJK, surrogate pairs and lone surrogates, combining marks, private use. */
+function randomTexts(count: number): string[] {
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pools = [[0, 0x80], [0x80, 0x3000], [0x3000, 0xa000], [0xd800, 0xe000], [0xe000, 0x10000], [0x10000, 0x110000]] as const;
+  const texts: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const length = 1 + Math.floor(random() * 30);
+    let text = "";
+    for (let i = 0; i < length; i++) {
+      const [lo, hi] = pools[Math.floor(random() * pools.length)]!;
+      const cp = lo + Math.floor(random() * (hi - lo));
+      text += cp >= 0xd800 && cp < 0xe000 ? String.fromCharCode(cp) : String.fromCodePoint(cp);
+    }
+    texts.push(text);
+  }
+  return texts;
+}
 
 describe("embedPassages", () => {
   it("gives vectors byte-identical to the transformers.js pipeline's, batch by batch in input order", async () => {
