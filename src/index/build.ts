@@ -1,4 +1,3 @@
-import os from "node:os";
 import type { Config } from "../config/index.js";
 import { embedderFor, embedderOptionsFor, type Embedder, type EmbedderOptions } from "../embed/index.js";
 import { QaError, describeError } from "../errors.js";
@@ -11,6 +10,7 @@ import { acquireWriteLock } from "./lock.js";
 import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
 import { BuildWriter } from "./store.js";
 import type { ProcessedBatch } from "./page-batch.js";
+import { machineLoadFor, workerCount } from "./build-workers.js";
 import { startPagePool } from "./page-pool.js";
 import { CorpusStream, LineSink, sealBuild } from "./stream.js";
 import { VectorIndex, type HnswOptions } from "./vectors.js";
@@ -122,7 +122,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     const stream = new CorpusStream({ writer, chunk: options.chunk, hnsw: options.hnsw, embedder, timer, expectedPassages: files.length * 40 });
     const total = files.length;
     const batchSize = options.pagesPerBatch ?? PAGES_PER_BATCH;
-    const workers = workerCount(options.workers ?? 0, files.length, batchSize);
+    const setting = options.workers ?? 0;
+    const workers = workerCount(setting, files.length, batchSize, await machineLoadFor(setting, files.length));
     if (workers > 0) {
       const pool = await startPagePool(workers, { chunk: options.chunk, embedder: embedder && options.embedderOptions ? oneThreadEach(options.embedderOptions) : null });
       try {
@@ -176,36 +177,6 @@ export async function underWriteLock<T>(indexDir: string, work: (startBuild: () 
   } finally {
     release();
   }
-}
-
-/** Pages below which "auto" builds on one thread: starting a worker (its tsx, jieba, model) costs about 0.7 CPU s. */
-const AUTO_WORKERS_MIN_PAGES = 64;
-/** More workers than this would wait on the main thread's inserts. */
-const AUTO_WORKERS_MAX = 4;
-
-/** The cores and how busy they are, for BUILD_WORKERS=auto. */
-export interface MachineLoad {
-  cores: number;
-  /** One-minute load average (0 where the platform has none, e.g. Windows). */
-  load: number;
-}
-
-/**
- * BUILD_WORKERS resolved for one build. "auto" uses a worker per core when at least half the cores
- * are idle: 112,305 passages took ≈ 57 s of wall clock on 2 idle cores with 2 workers against
- * ≈ 76 s on one thread (per-thread CPU), but with two other busy processes on those cores the
- * workers' extra CPU made them slower (110.5 s against 89.7 s measured). docs/scale.md.
- */
-export function workerCount(
-  setting: number | "auto",
-  pages: number,
-  pagesPerBatch: number,
-  machine: MachineLoad = { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 },
-): number {
-  if (setting !== "auto") return setting;
-  if (pages < Math.max(AUTO_WORKERS_MIN_PAGES, 2 * pagesPerBatch)) return 0;
-  if (machine.cores < 2 || machine.load >= machine.cores / 2) return 0;
-  return Math.min(machine.cores, AUTO_WORKERS_MAX);
 }
 
 /**
@@ -299,3 +270,4 @@ export function writeBuild(writer: BuildWriter, content: BuildContent): Manifest
     counts: { files: corpus.seeds.length, articles: corpus.articles.length, passages: corpus.passages.length },
   });
 }
+export { workerCount, type MachineLoad } from "./build-workers.js";

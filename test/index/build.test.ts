@@ -1,9 +1,11 @@
+import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config/index.js";
 import { createEmbedder } from "../../src/embed/index.js";
 import { buildIndex, buildOptionsFor, workerCount, type BuildReport } from "../../src/index/build.js";
+import { machineLoadFor } from "../../src/index/build-workers.js";
 import { FILES } from "../../src/index/manifest.js";
 import { openIndex } from "../../src/index/open.js";
 import { resolveCurrentBuild } from "../../src/index/store.js";
@@ -140,5 +142,14 @@ describe("building the index from the seeds with the fixture model", () => {
     expect(workerCount("auto", 1000, 16, { cores: 2, load: 1.2 })).toBe(0);
     expect(workerCount("auto", 1000, 16, { cores: 1, load: 0 })).toBe(0);
     expect(workerCount("auto", 1000, 16, { cores: 16, load: 2 })).toBe(4);
+  });
+
+  it("BUILD_WORKERS=auto weighs the cores busy now, sampled only for a build big enough to use workers", async () => {
+    expect(await machineLoadFor(2, 1000)).toBeUndefined();
+    expect(await machineLoadFor("auto", 10)).toBeUndefined();
+    const sampled = await machineLoadFor("auto", 1000);
+    expect(sampled?.cores).toBe(os.availableParallelism());
+    expect(sampled!.load).toBeGreaterThanOrEqual(0);
+    expect(sampled!.load).toBeLessThanOrEqual(sampled!.cores);
   });
 });
