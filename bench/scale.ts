@@ -11,6 +11,7 @@ import { loadConfig } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
 import { createEmbedder, embedderOptionsFor } from "../src/embed/index.js";
 import { buildIndex, buildOptionsFor, workerCount, type BuildReport } from "../src/index/build.js";
+import { machineLoadFor } from "../src/index/build-workers.js";
 import { updateIndex } from "../src/index/update.js";
 import { readSeedFiles } from "../src/ingest/index.js";
 import { benchEnv } from "./build.js";
@@ -84,7 +85,7 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
   renameSync(path.join(pagesDir, last), path.join(held, last));
 
   const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), ...tuning(), BUILD_WORKERS: String(options.workers ?? "auto") });
-  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"}, BUILD_WORKERS ${config.buildWorkers}: ${workerCount(config.buildWorkers, pages, 16)})`);
+  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"}, BUILD_WORKERS ${config.buildWorkers}: ${workerCount(config.buildWorkers, pages, 16, await machineLoadFor(config.buildWorkers, pages))} now)`);
   const embedder = options.keywordOnly ? null : await createEmbedder(embedderOptionsFor(config));
   const loadEmbedder = async () => embedder ?? Promise.reject(new Error("keyword-only bench run"));
   const cpu0 = process.cpuUsage();
