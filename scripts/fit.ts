@@ -69,7 +69,8 @@ function fit(questions: LabelledQuestion[]): DecisionModel {
 
 /**
  * The project's own questions are news questions with near-topic refusals, the product's domain:
- * each counts PROJECT_WEIGHT times (tried 3, 6, 12, 20: 12 answered most of both at the refusal targets).
+ * each counts PROJECT_WEIGHT times (tried 3, 6, 12, 20: 12 answered most of both at the refusal targets;
+ * again under the jointly chosen group thresholds, CMRC zh in-sample: 6 → 73.7 %, 12 → 73.8 %, 20 → 73.2 %).
  */
 const PROJECT_WEIGHT = 12;
 /**
