@@ -85,7 +85,7 @@ export async function benchScale(workDir: string, seedsDir: string, passages: nu
   renameSync(path.join(pagesDir, last), path.join(held, last));
 
   const config = loadConfig({ ...benchEnv(path.join(workDir, `index-${passages}`), pagesDir), ...tuning(), BUILD_WORKERS: String(options.workers ?? "auto") });
-  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"}, BUILD_WORKERS ${config.buildWorkers}: ${workerCount(config.buildWorkers, pages, 16, await machineLoadFor(config.buildWorkers, pages))} now)`);
+  note(`scale: building (${options.keywordOnly ? "keyword-only" : config.embeddingModel}, EMBED_THREADS ${config.embedThreads.intraOp || "auto"}, BUILD_WORKERS ${config.buildWorkers}: ${workerCount(config.buildWorkers, pages, 16, await machineLoadFor(config.buildWorkers, pages, 16))} now)`);
   const embedder = options.keywordOnly ? null : await createEmbedder(embedderOptionsFor(config));
   const loadEmbedder = async () => embedder ?? Promise.reject(new Error("keyword-only bench run"));
   const cpu0 = process.cpuUsage();

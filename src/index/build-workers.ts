@@ -9,6 +9,9 @@ const AUTO_WORKERS_MIN_PAGES = 64;
 /** More workers than this would wait on the main thread's inserts. */
 const AUTO_WORKERS_MAX = 4;
 
+/** Whether a build is big enough for workers to pay for their start. */
+const bigEnough = (pages: number, pagesPerBatch: number) => pages >= Math.max(AUTO_WORKERS_MIN_PAGES, 2 * pagesPerBatch);
+
 /** The cores and how busy they are, for BUILD_WORKERS=auto. */
 export interface MachineLoad {
   cores: number;
@@ -34,8 +37,8 @@ async function sampleMachineLoad(windowMs = 250): Promise<MachineLoad> {
 
 /**
  * BUILD_WORKERS resolved for one build. "auto" uses a worker per core when at least half the cores
- * are idle (`machineLoadFor` samples the busy cores just before the build): 112,305 passages took ≈ 57 s of wall clock on 2 idle cores with 2 workers against
- * ≈ 76 s on one thread (per-thread CPU), but with two other busy processes on those cores the
+ * are idle (`machineLoadFor` samples the busy cores just before the build): 112,305 passages took
+ * ≈ 57 s of wall clock on 2 idle cores with 2 workers against ≈ 76 s on one thread (per-thread CPU), but with two other busy processes on those cores the
  * workers' extra CPU made them slower (110.5 s against 89.7 s measured). docs/scale.md.
  */
 export function workerCount(
@@ -45,12 +48,12 @@ export function workerCount(
   machine: MachineLoad = { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 },
 ): number {
   if (setting !== "auto") return setting;
-  if (pages < Math.max(AUTO_WORKERS_MIN_PAGES, 2 * pagesPerBatch)) return 0;
+  if (!bigEnough(pages, pagesPerBatch)) return 0;
   if (machine.cores < 2 || machine.load >= machine.cores / 2) return 0;
   return Math.min(machine.cores, AUTO_WORKERS_MAX);
 }
 
 /** The load `workerCount` weighs: sampled only when "auto" could start workers (a small build skips the wait). */
-export async function machineLoadFor(setting: number | "auto", pages: number): Promise<MachineLoad | undefined> {
-  return setting === "auto" && pages >= AUTO_WORKERS_MIN_PAGES ? sampleMachineLoad() : undefined;
+export async function machineLoadFor(setting: number | "auto", pages: number, pagesPerBatch: number): Promise<MachineLoad | undefined> {
+  return setting === "auto" && bigEnough(pages, pagesPerBatch) ? sampleMachineLoad() : undefined;
 }

@@ -34,7 +34,7 @@ export interface BuildOptions {
   /**
    * Worker threads that parse, tokenize and embed page batches (BUILD_WORKERS). Default 0: all on
    * this thread. "auto": one per core (at most 4) for 64 pages or more while at least half the cores
-   * are idle (load average), else 0. Workers
+   * are idle (sampled just before the build), else 0. Workers
    * load the model from `embedderOptions` themselves, and need a runtime that can load this
    * TypeScript in a worker (tsx, as `npm run cli` and `npm start` use).
    */
@@ -123,7 +123,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     const total = files.length;
     const batchSize = options.pagesPerBatch ?? PAGES_PER_BATCH;
     const setting = options.workers ?? 0;
-    const workers = workerCount(setting, files.length, batchSize, await machineLoadFor(setting, files.length));
+    const workers = workerCount(setting, files.length, batchSize, await machineLoadFor(setting, files.length, batchSize));
     if (workers > 0) {
       const pool = await startPagePool(workers, { chunk: options.chunk, embedder: embedder && options.embedderOptions ? oneThreadEach(options.embedderOptions) : null });
       try {

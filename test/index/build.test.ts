@@ -145,9 +145,9 @@ describe("building the index from the seeds with the fixture model", () => {
   });
 
   it("BUILD_WORKERS=auto weighs the cores busy now, sampled only for a build big enough to use workers", async () => {
-    expect(await machineLoadFor(2, 1000)).toBeUndefined();
-    expect(await machineLoadFor("auto", 10)).toBeUndefined();
-    const sampled = await machineLoadFor("auto", 1000);
+    expect(await machineLoadFor(2, 1000, 16)).toBeUndefined();
+    expect(await machineLoadFor("auto", 10, 16)).toBeUndefined();
+    const sampled = await machineLoadFor("auto", 1000, 16);
     expect(sampled?.cores).toBe(os.availableParallelism());
     expect(sampled!.load).toBeGreaterThanOrEqual(0);
     expect(sampled!.load).toBeLessThanOrEqual(sampled!.cores);
