@@ -100,11 +100,17 @@ const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en", group?: Gro
  */
 function chooseThresholds(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en"): GroupThresholds {
   const dev = of(questions, DEV(lang), lang).map((q) => ({ q, group: groupOfQuestion(q), ...bestOf(model, q) }));
-  const lowest = (group: Group) => GRID.find((t) => measure(model, of(questions, "project", lang, group), t).refusals >= 1) ?? GRID[GRID.length - 1]!;
+  // Each group's thresholds that hold every project refusal of the group: the lowest such and up.
+  const holding = (group: Group) => {
+    const own = of(questions, "project", lang, group);
+    const lowest = GRID.find((t) => measure(model, own, t).refusals >= 1) ?? GRID[GRID.length - 1]!;
+    return GRID.filter((t) => t >= lowest);
+  };
+  const [typedGrid, untypedGrid] = [holding("typed"), holding("untyped")];
   const leftOut = dev.filter((d) => d.q.unanswerable).length;
   let best: (GroupThresholds & { right: number; refused: number }) | null = null;
-  for (const typed of GRID.filter((t) => t >= lowest("typed"))) {
-    for (const untyped of GRID.filter((t) => t >= lowest("untyped"))) {
+  for (const typed of typedGrid) {
+    for (const untyped of untypedGrid) {
       let right = 0;
       let refused = 0;
       for (const d of dev) {
