@@ -2,6 +2,7 @@ import type { ArticleHit } from "../retrieve/hybrid.js";
 import type { QuestionAnalysis } from "./analysis.js";
 import { idfOf, mentions, type Concept, type TermStats } from "./concepts.js";
 import { clozeContext, clozeFit, qualifierConflict, trigramRecall, type ClozeFit } from "./cloze.js";
+import { localWeights } from "./local.js";
 import { bodyOf, type Selection } from "./select.js";
 
 /**
@@ -88,6 +89,10 @@ export const FEATURES = {
   windowAddsTypedAnswer: (c) => (c.first && c.analysis.wantsTypedAnswer && !c.first.figure && c.selection.figure ? 1 : 0),
   /** …and how much of the question the second sentence repeats (the answer is what the question does not say). */
   windowAddedRecall: (c) => c.addedBigramRecall,
+  /** Question word weight the sentence mentions, each word weighed by how few of the article's sentences name it (local.ts). */
+  localCoverage: (c) => c.localCoverage,
+  /** The same over the question's Chinese character pairs. */
+  localPairRecall: (c) => c.localPairRecall,
 } satisfies Record<string, (c: Candidate) => number>;
 
 export type FeatureName = keyof typeof FEATURES;
@@ -116,6 +121,10 @@ export interface Candidate {
   first: Selection | null;
   /** For a window, the question's character-pair recall of its second sentence alone. */
   addedBigramRecall: number;
+  /** Question words the sentence mentions, weighed by their rarity among the article's sentences. */
+  localCoverage: number;
+  /** Question character pairs likewise. */
+  localPairRecall: number;
   /** The best of the question's candidates, for features relative to them. */
   peers: Peers;
 }
@@ -145,6 +154,7 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
   const missingPair = (text: string) => (maxPair ? Math.max(0, ...pairs.filter((p) => !text.includes(p.pair)).map((p) => p.weight)) / maxPair : 0);
   const context = analysis.lang === "zh" ? clozeContext(analysis.text) : null;
   const qualifiers = qualifierText(analysis);
+  const locals = new Map(hits.map((h) => [h, localWeights(h.article, analysis.concepts, pairs)]));
   const seen = new Set<ArticleHit>();
   const picked: number[] = [];
   ranked.forEach((s, i) => {
@@ -176,6 +186,8 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
       anchorUnrelated: analysis.lang === "zh" && selection.missingAnchors.some((a) => !a.date && unrelated(a, articleText.get(selection.hit) ?? "")),
       first,
       addedBigramRecall: first ? bigramRecall(pairs, selection.sentence.text.slice(first.sentence.text.length)) : 0,
+      localCoverage: locals.get(selection.hit)?.coverage(selection.sentence.text) ?? 0,
+      localPairRecall: locals.get(selection.hit)?.pairRecall(selection.sentence.text) ?? 0,
       peers: NO_PEERS,
     };
   });
