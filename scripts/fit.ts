@@ -2,7 +2,7 @@ import "dotenv/config";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { DecisionModel, GroupThresholds } from "../src/answer/decision.js";
+import { CHOOSE_INPUT_NAMES, chooseInputs, type DecisionModel, type GroupThresholds } from "../src/answer/decision.js";
 import { FEATURE_NAMES } from "../src/answer/features.js";
 import { loadConfig } from "../src/config/index.js";
 import { loadQuestions } from "../src/eval/evaluate.js";
@@ -53,7 +53,11 @@ async function collect(): Promise<LabelledQuestion[]> {
  */
 function fit(questions: LabelledQuestion[]): DecisionModel {
   const chooseOf = (lang: "zh" | "en") => {
-    const rows = weighted(questions.filter((q) => q.lang === lang)).flatMap((q) => q.rows);
+    // Each question's candidates are read against each other (chooseInputs), as `decide` reads them.
+    const rows = weighted(questions.filter((q) => q.lang === lang && q.rows.length)).flatMap((q) => {
+      const xs = chooseInputs(q.rows.map((r) => r.x));
+      return q.rows.map((r, i) => ({ x: xs[i]!, y: r.y }));
+    });
     return fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y));
   };
   const choose = { zh: chooseOf("zh"), en: chooseOf("en") };
@@ -176,8 +180,8 @@ const summary = {
 };
 fs.writeFileSync(out, `${JSON.stringify({ ...model, fittedOn: summary }, null, 1)}\n`);
 const say = (line: string) => process.stdout.write(`${line}\n`);
-for (const [name, layer] of [["choose zh", model.choose.zh], ["choose en", model.choose.en], ["answer zh", model.answer.zh], ["answer en", model.answer.en]] as const) {
-  say(`${name}: ${FEATURE_NAMES.map((n, i) => `${n}=${layer.weights[i]!.toFixed(2)}`).join(" ")} bias=${layer.bias.toFixed(2)}`);
+for (const [name, layer, names] of [["choose zh", model.choose.zh, CHOOSE_INPUT_NAMES], ["choose en", model.choose.en, CHOOSE_INPUT_NAMES], ["answer zh", model.answer.zh, FEATURE_NAMES], ["answer en", model.answer.en, FEATURE_NAMES]] as const) {
+  say(`${name}: ${names.map((n, i) => `${n}=${layer.weights[i]!.toFixed(2)}`).join(" ")} bias=${layer.bias.toFixed(2)}`);
 }
 for (const l of langs) {
   say(`thresholds ${l}: typed ${model.threshold[l].typed}, untyped ${model.threshold[l].untyped}`);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createAnswerer, createCandidateFinder, type AnswererDeps } from "../../src/answer/answerer.js";
 import type { Turn } from "../../src/answer/conversation.js";
-import { FITTED_MODEL, type DecisionModel, type GroupThresholds, type LogisticLayer } from "../../src/answer/decision.js";
+import { CHOOSE_INPUT_NAMES, FITTED_MODEL, type DecisionModel, type GroupThresholds, type LogisticLayer } from "../../src/answer/decision.js";
 import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
 import type { Selection } from "../../src/answer/select.js";
 import { validateQuestion } from "../../src/answer/question.js";
@@ -73,20 +73,26 @@ export function openAnswering(config: Config, embedder: Embedder | null) {
  * one threshold per language (an older file) serves both question groups.
  */
 export function carriedOver(model: DecisionModel): DecisionModel {
-  const at = FEATURE_NAMES.map((name) => model.features.indexOf(name));
-  const layer = (l: LogisticLayer): LogisticLayer => ({
-    bias: l.bias,
-    weights: at.map((i) => (i < 0 ? 0 : l.weights[i]!)),
-    mean: at.map((i) => (i < 0 ? 0 : l.mean[i]!)),
-    scale: at.map((i) => (i < 0 ? 1 : l.scale[i]!)),
-  });
+  const layerOf = (names: string[], had: string[]) => {
+    const at = names.map((name) => had.indexOf(name));
+    return (l: LogisticLayer): LogisticLayer => ({
+      bias: l.bias,
+      weights: at.map((i) => (i < 0 ? 0 : l.weights[i]!)),
+      mean: at.map((i) => (i < 0 ? 0 : l.mean[i]!)),
+      scale: at.map((i) => (i < 0 ? 1 : l.scale[i]!)),
+    });
+  };
+  const layer = layerOf(FEATURE_NAMES, model.features);
+  // A choose layer from before `chooseInputs` read only the bare features.
+  const chooseHad = model.choose.zh.weights.length === model.features.length ? model.features : [...model.features, ...model.features.map((n) => `${n}:gap`), ...model.features.map((n) => `${n}:best`)];
+  const chooseLayer = layerOf(CHOOSE_INPUT_NAMES, chooseHad);
   // A weights file from before the per-group thresholds: its language's threshold serves both groups.
   const grouped = (t: GroupThresholds | number): GroupThresholds => (typeof t === "number" ? { typed: t, untyped: t } : t);
   return {
     ...model,
     threshold: { zh: grouped(model.threshold.zh), en: grouped(model.threshold.en) },
     features: [...FEATURE_NAMES],
-    choose: { zh: layer(model.choose.zh), en: layer(model.choose.en) },
+    choose: { zh: chooseLayer(model.choose.zh), en: chooseLayer(model.choose.en) },
     answer: { zh: layer(model.answer.zh), en: layer(model.answer.en) },
   };
 }

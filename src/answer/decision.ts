@@ -24,6 +24,7 @@ export interface DecisionModel {
   /**
    * Per question language: an English question reaches the Chinese sentence through the dictionary,
    * so what marks its answering sentence weighs differently (fitted on the English questions only).
+   * Reads `chooseInputs` (CHOOSE_INPUT_NAMES order), not the bare features.
    */
   choose: { zh: LogisticLayer; en: LogisticLayer };
   /** Per question language too, for the same reason. */
@@ -76,11 +77,26 @@ export function probability(model: DecisionModel, c: Candidate): number {
   return probabilityOf(model.answer[c.analysis.lang], featureVector(c));
 }
 
+/**
+ * What `choose` reads of each candidate: every feature three ways — its value, how far it falls
+ * behind the question's best candidate, and whether it is that best. Choosing is ranking one
+ * question's candidates against each other; a bare value says how good a sentence is in general
+ * (two-fold CMRC zh, right sentence chosen: 77.6 → 79.5 %).
+ */
+export function chooseInputs(xs: number[][]): number[][] {
+  const d = xs[0]?.length ?? 0;
+  const best = Array.from({ length: d }, (_, j) => Math.max(...xs.map((x) => x[j]!)));
+  return xs.map((x) => [...x, ...x.map((v, j) => v - best[j]!), ...x.map((v, j) => (v >= best[j]! - 1e-9 ? 1 : 0))]);
+}
+
+/** Names of the `choose` inputs: each feature, its gap behind the best (`name:gap`), and whether it is the best (`name:best`). */
+export const CHOOSE_INPUT_NAMES = [...FEATURE_NAMES, ...FEATURE_NAMES.map((n) => `${n}:gap`), ...FEATURE_NAMES.map((n) => `${n}:best`)];
+
 /** Index of the candidate `choose` (of the question's language) ranks first, or −1 when there is none. */
-export function chosenIndex(model: DecisionModel, xs: number[][], lang: "zh" | "en"): number {
+export function chosenIndex(model: DecisionModel, features: number[][], lang: "zh" | "en"): number {
   let best = -1;
   let p = -1;
-  xs.forEach((x, i) => {
+  chooseInputs(features).forEach((x, i) => {
     const q = probabilityOf(model.choose[lang], x);
     if (q > p) [best, p] = [i, q];
   });
@@ -105,6 +121,10 @@ export function checkModel(model: DecisionModel): DecisionModel {
   const want = FEATURE_NAMES.join(",");
   if (model.features.join(",") !== want) {
     throw new QaError("MODEL_MISMATCH", `The answer decision was fitted on features [${model.features.join(", ")}]; this build computes [${want}].`, "Refit it: npm run fit");
+  }
+  const inputs = CHOOSE_INPUT_NAMES.length;
+  if ([model.choose?.zh, model.choose?.en].some((l) => l?.weights?.length !== inputs)) {
+    throw new QaError("MODEL_MISMATCH", `The answer decision's choose layer has ${model.choose?.zh?.weights?.length} weights; this build reads ${inputs} (each feature, its gap behind the best candidate, and whether it is the best).`, "Refit it: npm run fit");
   }
   const grouped = (t: unknown) => typeof t === "object" && t !== null && ["typed", "untyped"].every((g) => typeof (t as Record<string, unknown>)[g] === "number");
   if (!grouped(model.threshold?.zh) || !grouped(model.threshold?.en)) {
