@@ -254,6 +254,8 @@ export function asksForFigure(kind: QuestionKind): boolean {
 
 /** askedUnit's answer for "哪一年 / which year": a year (or a date) answers, and a bare year is enough. */
 const YEAR_ASKED = "年份";
+/** askedUnit's answer for an English "how many <things>": any count answers, no measure of money, area, length, weight or volume. */
+const COUNTED = "计数";
 
 // The unit a question names ("多少吨", "in tonnes"): the answer must be in that unit, never a nearby other measure.
 const ASKED_UNITS: [RegExp, string][] = [
@@ -266,6 +268,8 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/\bhow many (people|persons)\b|人数/i, "人"],
   [/多久|多长时间|\bhow long\b/i, "时长"],
   [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
+  // "How many farms": things counted, as 多少个 asks — not a sum, an area or a weight (40万亩 is no farm count).
+  [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
 ];
 
 // Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.
@@ -279,7 +283,7 @@ export function askedUnit(question: string): string | null {
 // Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
 // 个 is the general classifier (多少个岗位 is answered by 10395人): any count answers it, but not a
 // sum, an area or a date.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/ };
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: /^(?!.*(?:元|吨|亩|米|公里|公顷|%|平方|立方|克|升))/ };
 
 function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseQuestion, type AnalysisDeps } from "../../src/answer/analysis.js";
+import { pickFigure } from "../../src/answer/select.js";
 import type { ChineseSegmenter } from "../../src/retrieve/tokenize.js";
 import type { QueryTranslator } from "../../src/retrieve/english.js";
 
@@ -77,6 +78,16 @@ describe("analyseQuestion, English", () => {
   it("takes the word right after 'which' or 'what' as the focus, and no verb after other question words", () => {
     expect(analyseQuestion("Which bureau hosted the Changji learning week?", en, { today }).focus?.label).toBe("bureau");
     expect(analyseQuestion("What is the kahikatea used for?", en, { today }).focus).toBeNull();
+  });
+
+  it("reads 'how many <things>' as a count in any measure, and 'how many mu' as the measure asked", () => {
+    const farms = analyseQuestion("How many farms were built in Changji?", en, { today });
+    expect(farms.unit).not.toBeNull();
+    expect(pickFigure("全县建成40万亩高标准农田和12个家庭农场。", farms.concepts, farms.kind, farms.unit)?.text).toBe("12个");
+    expect(pickFigure("全县建成40万亩高标准农田。", farms.concepts, farms.kind, farms.unit)).toBeNull();
+    expect(analyseQuestion("How many mu of wheat were sown?", en, { today }).unit).toBe("亩");
+    const matches = analyseQuestion("How many matches were played?", en, { today });
+    expect(pickFigure("投资2亿元，共举行了12场比赛。", matches.concepts, matches.kind, matches.unit)?.text).toBe("12场");
   });
 
   it("gives 'how many people' no focus: people is the unit counted, and the verb after it is not", () => {
