@@ -64,7 +64,7 @@ describe("npm run eval on the fixture index", () => {
   });
 });
 
-describe.each(["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl"])("test/eval/%s", (file) => {
+describe.each(["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl", "heldout-3.jsonl"])("test/eval/%s", (file) => {
   const questions = loadQuestions(path.join(ROOT, "test/eval", file));
   const squash = (s: string) => s.replace(/\s+/g, "");
 
