@@ -11,7 +11,7 @@ import { runExternalEval } from "../src/eval/external.js";
 import { formatExternalReport } from "../src/eval/report.js";
 
 /**
- * `npm run eval`: asks every question of test/eval/questions.jsonl, test/eval/heldout.jsonl, test/eval/heldout-2.jsonl
+ * `npm run eval`: asks every question of test/eval/questions.jsonl, test/eval/heldout*.jsonl
  * against the configured index and prints per-question hits and a summary per set (single-turn,
  * conversation, held-out); then test/eval/news.jsonl (news-reader questions).
  *
@@ -36,11 +36,13 @@ async function ownEvalSets(): Promise<void> {
   const conversation = await evaluateAll(qa, questions.filter((q) => q.conversation));
   const heldOut = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout.jsonl")));
   const heldOut2 = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout-2.jsonl")));
-  for (const r of [...single, ...conversation, ...heldOut, ...heldOut2]) process.stdout.write(`${formatResult(r)}\n`);
+  const heldOut3 = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout-3.jsonl")));
+  for (const r of [...single, ...conversation, ...heldOut, ...heldOut2, ...heldOut3]) process.stdout.write(`${formatResult(r)}\n`);
   process.stdout.write(`${formatSummary(summarize(single), "single-turn")}\n`);
   process.stdout.write(`${formatSummary(summarize(conversation), "conversation")}\n`);
   process.stdout.write(`${formatSummary(summarize(heldOut), "held-out")}\n`);
   process.stdout.write(`${formatSummary(summarize(heldOut2), "held-out-2")}\n`);
+  process.stdout.write(`${formatSummary(summarize(heldOut3), "held-out-3")}\n`);
   // News-reader questions (latest, a day's paper, overviews); their "today" is the real one here.
   const news = await evaluateNews(qa, loadNewsQuestions(path.resolve("test/eval/news.jsonl")));
   for (const r of news) process.stdout.write(`${formatNewsResult(r)}\n`);
