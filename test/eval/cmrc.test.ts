@@ -15,10 +15,11 @@ const TRIAL = path.join(ROOT, "data/cmrc2018_trial.json");
 const FLOORS = {
   // Measured with the fitted answer decision, two-sentence windows (Chinese), the English bridge of
   // issue-12-en and thresholds per language and question group chosen jointly (typed answer asked or
-  // not): zh 73.9 % answer-in-reply, 95.4 % refused; en 30.6 %, 96.0 %; peer 60.6 %. The refusal floor
-  // is the issue's target itself.
-  zh: { answerInReply: 0.72, refused: 0.95 },
-  en: { answerInReply: 0.29, refused: 0.95 },
+  // not), within-article term weights and `choose` reading candidates against each other: zh 75.2 %
+  // answer-in-reply, 95.4 % refused; en 31.3 %, 96.0 %; peer 60.6 %. The refusal floor is the
+  // issue's target itself.
+  zh: { answerInReply: 0.74, refused: 0.95 },
+  en: { answerInReply: 0.3, refused: 0.95 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.58 },
 };

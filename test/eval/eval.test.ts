@@ -11,7 +11,9 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
  * of questions.jsonl), minus a little slack: a regression fails here, and no single phrasing is
  * forced to pass. Measured 2026-11-30 after the windows and bridge work (top-1 / figure / refusals):
  * single-turn 97.6 / 94.0 / 100 %, conversation 100 / 100 / 100 %, heldout 87.0 / 78.3 / 66.7 %,
- * heldout-2 88.0 / 80.0 / 100 %.
+ * heldout-2 88.0 / 80.0 / 100 %; again after local weights and chooseInputs (unchanged), and
+ * heldout-3 (untyped near-topic refusals) 75.0 / 75.0 / 41.7 % — a known weakness, guarded from
+ * getting worse.
  * Before the fitted decision: 95.2 / 90.5 / 100, 100 / 100 / 100, 82.6 / 73.9 / 66.7, 68.0 / 64.0 / 100.
  */
 const FLOORS = { top1: 0.95, figure: 0.9, refusals: 1 };
@@ -20,12 +22,15 @@ const CONVERSATION_FLOORS = { top1: 0.95, figure: 0.95, refusals: 1 };
 /** heldout.jsonl and heldout-2.jsonl: never fitted or tuned on; they guard how well answers generalise. */
 const HELD_OUT_FLOORS = { top1: 0.82, figure: 0.75, refusals: 0.6 };
 const HELD_OUT_2_FLOORS = { top1: 0.8, figure: 0.75, refusals: 1 };
+/** heldout-3.jsonl: what / which / how questions the seeds come near but never answer, and four they do. */
+const HELD_OUT_3_FLOORS = { top1: 0.75, figure: 0.75, refusals: 0.4 };
 
 describe("npm run eval on the fixture index", () => {
   let summary: EvalSummary;
   let conversation: EvalSummary;
   let heldOut: EvalSummary;
   let heldOut2: EvalSummary;
+  let heldOut3: EvalSummary;
   beforeAll(async () => {
     const config = fixtureConfig();
     await buildFixtureIndex(config);
@@ -39,11 +44,13 @@ describe("npm run eval on the fixture index", () => {
     heldOut = summarize(unseen);
     const unseen2 = await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout-2.jsonl")));
     heldOut2 = summarize(unseen2);
+    heldOut3 = summarize(await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout-3.jsonl"))));
     console.log([...single, ...turns, ...unseen].filter((r) => !r.pass).map(formatResult).join("\n"));
     console.log(formatSummary(summary, "single-turn"));
     console.log(formatSummary(conversation, "conversation"));
     console.log(formatSummary(heldOut, "held-out"));
     console.log(formatSummary(heldOut2, "held-out-2"));
+    console.log(formatSummary(heldOut3, "held-out-3"));
   });
 
   it("finds the right source first", () => expect(summary.top1).toBeGreaterThanOrEqual(FLOORS.top1));
@@ -61,6 +68,9 @@ describe("npm run eval on the fixture index", () => {
     expect(heldOut2.top1).toBeGreaterThanOrEqual(HELD_OUT_2_FLOORS.top1);
     expect(heldOut2.figure).toBeGreaterThanOrEqual(HELD_OUT_2_FLOORS.figure);
     expect(heldOut2.refusals).toBeGreaterThanOrEqual(HELD_OUT_2_FLOORS.refusals);
+    expect(heldOut3.top1).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.top1);
+    expect(heldOut3.figure).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.figure);
+    expect(heldOut3.refusals).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.refusals);
   });
 });
 
