@@ -60,7 +60,10 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
       const englishTokens = [...new Set(words.map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
       const scores = new Map<string, number>();
       const sources = new Map<string, Set<string>>();
-      const keep = (english: string, found: Candidate[], factor: number) => {
+      // A name read only approximately (a pinyin prefix or a near spelling: kahikatea → 卡利卡特) is a
+      // guess: searched for, but its Latin word still counts as unread (a page printing it is about it).
+      const guesses = new Map<string, Set<string>>();
+      const keep = (english: string, found: Candidate[], factor: number, into = sources) => {
         const ranked = found
           // One-character terms are ambiguous as search tokens (年, 加); they must be the only reading.
           .map((c) => ({ ...c, score: c.score * factor * (c.term.length === 1 ? 0.5 : 1) }))
@@ -69,7 +72,7 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
           .slice(0, termsPerPhrase);
         for (const c of ranked) {
           scores.set(c.term, Math.max(scores.get(c.term) ?? 0, c.score));
-          sources.set(english, (sources.get(english) ?? new Set()).add(c.term));
+          into.set(english, (into.get(english) ?? new Set()).add(c.term));
         }
       };
       // One token per word (articles dropped), so phrase windows line up with the question's words.
@@ -92,7 +95,10 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
       for (const word of words) {
         const [token] = englishPhrase(word);
         if (!token?.content) continue;
-        if (/^[A-Z]/.test(word) || !lexicon.glossMatches([token]).length) keep(plainLetters(word), lexicon.pinyinMatches(plainLetters(word)), 1);
+        if (/^[A-Z]/.test(word) || !lexicon.glossMatches([token]).length) {
+          const found = lexicon.pinyinMatches(plainLetters(word));
+          keep(plainLetters(word), found, 1, found.some((c) => c.score >= EXACT_NAME) ? sources : guesses);
+        }
       }
       // A Chinese name is romanised one word per part (Gao Ying, Luo Baoming): read the run as one.
       for (const run of nameRuns(question)) keep(run.join(" "), lexicon.pinyinMatches(run.join("")).filter((c) => c.score >= EXACT_NAME), 1);
@@ -104,7 +110,7 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
         weights: ranked.map(([, w]) => Math.round(w * 1000) / 1000),
         englishTokens,
         unreadTokens,
-        phrases: [...sources].map(([english, terms]) => ({ english, terms: [...terms] })),
+        phrases: [...sources, ...guesses].map(([english, terms]) => ({ english, terms: [...terms] })),
       };
     },
   };

@@ -195,7 +195,7 @@ describe("detectQuestionKind", () => {
 });
 
 describe("reading names and word forms a dictionary does not list as typed", () => {
-  const text = ["共同推进高质量共建“一带一路”行稳致远。", "高英是北魏宣武帝的皇后。", "耶律金山在高丽自称大辽收国王。", "他撰写了这部漫画，叶子的颜色是绿色。", "果实长约15厘米。", "毛利语：kahikatea。"];
+  const text = ["共同推进高质量共建“一带一路”行稳致远。", "高英是北魏宣武帝的皇后。", "耶律金山在高丽自称大辽收国王。", "他撰写了这部漫画，叶子的颜色是绿色。", "果实长约15厘米。", "毛利语：kahikatea。", "卡利卡特是印度的港口。"];
   let small: QueryTranslator;
   beforeAll(() => {
     const corpus = KeywordIndex.fromDocuments(text.map((t, id) => ({ id, text: t })), { tokenizer: createTokenizer() });
@@ -225,5 +225,12 @@ describe("reading names and word forms a dictionary does not list as typed", () 
     const { unreadTokens, englishTokens } = small.translate("What colour is the kahikatea?");
     expect(unreadTokens).toEqual(["kahikatea"]);
     expect(englishTokens).toEqual(["colour", "kahikatea"]);
+  });
+
+  it("still marks a word unread when only a near spelling reads it: kahikatea is not 卡利卡特 (kalikate)", () => {
+    const { terms, unreadTokens } = small.translate("kahikatea");
+    expect(terms).toContain("卡利卡特");
+    expect(unreadTokens).toEqual(["kahikatea"]);
+    expect(small.translate("Calicut").unreadTokens).toEqual([]);
   });
 });
