@@ -12,8 +12,8 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
  * forced to pass. Measured 2026-11-30 after the windows and bridge work (top-1 / figure / refusals):
  * single-turn 97.6 / 94.0 / 100 %, conversation 100 / 100 / 100 %, heldout 87.0 / 78.3 / 66.7 %,
  * heldout-2 88.0 / 80.0 / 100 %; again after local weights and chooseInputs (unchanged), and
- * heldout-3 (untyped near-topic refusals) 75.0 / 75.0 / 41.7 % — a known weakness, guarded from
- * getting worse.
+ * heldout-3 (untyped near-topic refusals) 75.0 / 75.0 / 50.0 % (41.7 % before the English
+ * unread-name refit) — a known weakness, guarded from getting worse.
  * Before the fitted decision: 95.2 / 90.5 / 100, 100 / 100 / 100, 82.6 / 73.9 / 66.7, 68.0 / 64.0 / 100.
  */
 const FLOORS = { top1: 0.95, figure: 0.9, refusals: 1 };
