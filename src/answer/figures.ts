@@ -20,12 +20,17 @@ export interface Figure {
   spelled?: boolean;
 }
 
-// Units as printed in the papers, longest first so 场次 wins over 场 and 人次 over 人.
+// Units as printed in the papers, longest first so 场次 wins over 场 and 人次 over 人. Besides the
+// local papers' own: foreign money, metric and imperial measures and the counters general pages use
+// (77亿美元 was read as a bare 77亿 and 80公分 as a bare 80).
 const UNITS = [
   "平方公里", "平方米", "立方米", "千瓦时", "标准足球场", "人次", "场次", "批次", "余场", "公顷", "公里",
-  "千米", "小时", "分钟", "个月", "万元", "亿元", "元", "人", "名", "个", "项", "家", "场", "吨", "亩", "米",
+  "千米", "厘米", "毫米", "公分", "公尺", "公斤", "千克", "毫升", "英尺", "英里",
+  "美元", "欧元", "港元", "日元", "英镑",
+  "小时", "分钟", "个月", "万元", "亿元", "元", "人", "名", "个", "项", "家", "场", "吨", "亩", "米",
   "户", "件", "起", "处", "套", "台", "辆", "头", "只", "副", "条", "栋", "次", "单", "所", "座", "天", "年", "岁",
   "根", "部", "支", "款", "种", "位", "期", "届", "列", "份", "间", "层", "倍", "周", "篇", "门", "张",
+  "册", "株", "棵", "颗", "枚", "艘", "架", "首", "集", "克", "升",
 ];
 const UNIT_PATTERN = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 

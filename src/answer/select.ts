@@ -183,8 +183,8 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
 
 // Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they
 // keep out dates, years and bare numbers.
-const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起/;
-const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%/;
+const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起|册|株|棵|颗|枚|艘|架|首|集/;
+const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|英尺|英里|英镑/;
 
 /**
  * The figure that answers the question: in the clause that mentions most of the question's
@@ -283,7 +283,7 @@ export function askedUnit(question: string): string | null {
 // Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
 // 个 is the general classifier (多少个岗位 is answered by 10395人): any count answers it, but not a
 // sum, an area or a date.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: /^(?!.*(?:元|吨|亩|米|公里|公顷|%|平方|立方|克|升))/ };
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: /^(?!.*(?:元|吨|亩|米|公里|公顷|%|平方|立方|克|斤|升|公分|公尺|英尺|英里|英镑))/ };
 
 function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;

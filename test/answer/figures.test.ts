@@ -25,6 +25,13 @@ describe("findFigures: the figures a sentence states", () => {
     expect(texts("专项落实一次性吸纳就业补贴")).toEqual([]);
     expect(texts("数百名滑雪爱好者")).toEqual([]);
   });
+  it("reads the units general pages print: foreign money, metric and imperial measures, counters", () => {
+    expect(findFigures("斥资77亿美元收购")[0]).toMatchObject({ text: "77亿美元", unit: "亿美元", value: 7.7e9 });
+    expect(texts("以12.75亿欧元（18.8亿美元）")).toEqual(["12.75亿欧元", "18.8亿美元"]);
+    expect(texts("体长可达80公分，重约3公斤。")).toEqual(["80公分", "3公斤"]);
+    expect(texts("图书馆藏书81.6万册")).toEqual(["81.6万册"]);
+    expect(texts("本报讯")).toEqual([]);
+  });
   it("parses Chinese numerals", () => {
     expect(parseChineseNumber("二十")).toBe(20);
     expect(parseChineseNumber("两百")).toBe(200);
