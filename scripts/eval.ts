@@ -37,12 +37,14 @@ async function ownEvalSets(): Promise<void> {
   const heldOut = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout.jsonl")));
   const heldOut2 = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout-2.jsonl")));
   const heldOut3 = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout-3.jsonl")));
-  for (const r of [...single, ...conversation, ...heldOut, ...heldOut2, ...heldOut3]) process.stdout.write(`${formatResult(r)}\n`);
+  const heldOut4 = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout-4.jsonl")));
+  for (const r of [...single, ...conversation, ...heldOut, ...heldOut2, ...heldOut3, ...heldOut4]) process.stdout.write(`${formatResult(r)}\n`);
   process.stdout.write(`${formatSummary(summarize(single), "single-turn")}\n`);
   process.stdout.write(`${formatSummary(summarize(conversation), "conversation")}\n`);
   process.stdout.write(`${formatSummary(summarize(heldOut), "held-out")}\n`);
   process.stdout.write(`${formatSummary(summarize(heldOut2), "held-out-2")}\n`);
   process.stdout.write(`${formatSummary(summarize(heldOut3), "held-out-3")}\n`);
+  process.stdout.write(`${formatSummary(summarize(heldOut4), "held-out-4")}\n`);
   // News-reader questions (latest, a day's paper, overviews); their "today" is the real one here.
   const news = await evaluateNews(qa, loadNewsQuestions(path.resolve("test/eval/news.jsonl")));
   for (const r of news) process.stdout.write(`${formatNewsResult(r)}\n`);

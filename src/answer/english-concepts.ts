@@ -55,6 +55,9 @@ function baseForms(word: string): string[] {
  * with no Chinese reading in the corpus (weather, Bitcoin) keep the highest weight, so an answer
  * that ignores them scores low.
  */
+/** The weakest bridge reading of a capitalised name taken as its spelling (a half-matched gloss is a guess). */
+const NAME_READING = 0.5;
+
 export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
   const normalized = plainLetters(question.normalize("NFKC"));
@@ -84,9 +87,12 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const term = latinTerm(lower);
     return term !== null && stats.documentFrequency(term) > 0;
   };
-  // Whether the bridge has any corpus reading for a word (or its base forms).
+  // Whether the bridge has any corpus reading for a word (or its base forms): for a name, a strong one.
   const readable = (word: string) =>
-    [word, ...baseForms(word.toLowerCase())].some((f) => translator.translate(f).terms.some((t) => t.length > 1 && stats.documentFrequency(t) > 0));
+    [word, ...baseForms(word.toLowerCase())].some((f) => {
+      const read = translator.translate(f);
+      return read.terms.some((t, k) => t.length > 1 && stats.documentFrequency(t) > 0 && (read.weights[k] ?? 0) >= NAME_READING);
+    });
   words.forEach(({ word, at }, i) => {
     const lower = word.toLowerCase().replace(/'s?$/, "");
     if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING.has(lower) || lower.length < 3) return;
@@ -97,7 +103,10 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     let weak = false;
     for (const form of isName ? [word] : baseForms(lower)) {
       // One-character readings (weather → 气) match everywhere and prove nothing.
-      const terms = translator.translate(form, { termsPerPhrase: READINGS }).terms.filter((t) => stats.documentFrequency(t) > 0);
+      // A name's weak readings are guesses (France → 法制, Japan → 银行 when the pages never say 法国
+      // or 日本): no reading, so the name is an anchor the article must name.
+      const read = translator.translate(form, { termsPerPhrase: READINGS });
+      const terms = read.terms.filter((t, k) => stats.documentFrequency(t) > 0 && (!isName || (read.weights[k] ?? 0) >= NAME_READING));
       const words = terms.filter((t) => t.length > 1);
       // A one-character reading (vice → 副, party → 党) only when there is no word reading; its idf is
       // low (it occurs everywhere), so it cannot carry an answer alone.

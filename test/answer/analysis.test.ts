@@ -90,6 +90,16 @@ describe("analyseQuestion, English", () => {
     expect(pickFigure("投资2亿元，共举行了12场比赛。", matches.concepts, matches.kind, matches.unit)?.text).toBe("12场");
   });
 
+  it("takes a name read only weakly (France → 法制 at 0.31, the pages never saying 法国) as a name the article must print", () => {
+    const weakly = {
+      translate: (text: string) =>
+        text === "France" ? { terms: ["法制"], weights: [0.31], englishTokens: [], unreadTokens: [], phrases: [] } : english.translate(text),
+      lexicon: { pinyinMatches: () => [], glossMatches: () => [] },
+    } as unknown as QueryTranslator;
+    const france = analyseQuestion("Which bureau hosted the France week?", { ...deps, translator: weakly }, { today }).concepts.find((c) => c.label === "France");
+    expect(france).toMatchObject({ alternatives: ["france"], anchor: true });
+  });
+
   it("gives 'how many people' no focus: people is the unit counted, and the verb after it is not", () => {
     const a = analyseQuestion("How many people found urban jobs in Changji this year?", en, { today });
     expect(a.unit).toBe("人");

@@ -24,6 +24,8 @@ const HELD_OUT_FLOORS = { top1: 0.82, figure: 0.75, refusals: 0.6 };
 const HELD_OUT_2_FLOORS = { top1: 0.8, figure: 0.75, refusals: 1 };
 /** heldout-3.jsonl: what / which / how questions the seeds come near but never answer, and four they do. */
 const HELD_OUT_3_FLOORS = { top1: 0.75, figure: 0.75, refusals: 0.4 };
+/** heldout-4.jsonl: far-off questions (a prime minister, the Titanic), English and Chinese: every one refused. */
+const HELD_OUT_4_REFUSALS = 1;
 
 describe("npm run eval on the fixture index", () => {
   let summary: EvalSummary;
@@ -31,6 +33,7 @@ describe("npm run eval on the fixture index", () => {
   let heldOut: EvalSummary;
   let heldOut2: EvalSummary;
   let heldOut3: EvalSummary;
+  let heldOut4: EvalSummary;
   beforeAll(async () => {
     const config = fixtureConfig();
     await buildFixtureIndex(config);
@@ -45,12 +48,14 @@ describe("npm run eval on the fixture index", () => {
     const unseen2 = await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout-2.jsonl")));
     heldOut2 = summarize(unseen2);
     heldOut3 = summarize(await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout-3.jsonl"))));
+    heldOut4 = summarize(await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout-4.jsonl"))));
     console.log([...single, ...turns, ...unseen].filter((r) => !r.pass).map(formatResult).join("\n"));
     console.log(formatSummary(summary, "single-turn"));
     console.log(formatSummary(conversation, "conversation"));
     console.log(formatSummary(heldOut, "held-out"));
     console.log(formatSummary(heldOut2, "held-out-2"));
     console.log(formatSummary(heldOut3, "held-out-3"));
+    console.log(formatSummary(heldOut4, "held-out-4"));
   });
 
   it("finds the right source first", () => expect(summary.top1).toBeGreaterThanOrEqual(FLOORS.top1));
@@ -71,10 +76,11 @@ describe("npm run eval on the fixture index", () => {
     expect(heldOut3.top1).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.top1);
     expect(heldOut3.figure).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.figure);
     expect(heldOut3.refusals).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.refusals);
+    expect(heldOut4.refusals).toBeGreaterThanOrEqual(HELD_OUT_4_REFUSALS);
   });
 });
 
-describe.each(["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl", "heldout-3.jsonl"])("test/eval/%s", (file) => {
+describe.each(["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl", "heldout-3.jsonl", "heldout-4.jsonl"])("test/eval/%s", (file) => {
   const questions = loadQuestions(path.join(ROOT, "test/eval", file));
   const squash = (s: string) => s.replace(/\s+/g, "");
 
