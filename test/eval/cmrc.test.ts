@@ -17,7 +17,7 @@ const FLOORS = {
   // issue-12-en and thresholds per language and question group chosen jointly (typed answer asked or
   // not), within-article term weights, `choose` reading candidates against each other and English
   // unread names weighing 3, the units general pages print: zh 74.6 % answer-in-reply (75.2 %
-  // before those refits), 96.1 % refused; en 33.3 %, 96.0 %; peer 60.6 %. The refusal floor is the
+  // before those refits), 96.1 % refused; en 32.6 %, 96.0 %; peer 60.6 %. The refusal floor is the
   // issue's target itself.
   zh: { answerInReply: 0.74, refused: 0.95 },
   en: { answerInReply: 0.3, refused: 0.95 },

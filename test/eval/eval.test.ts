@@ -13,14 +13,15 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
  * single-turn 97.6 / 94.0 / 100 %, conversation 100 / 100 / 100 %, heldout 87.0 / 78.3 / 66.7 %,
  * heldout-2 88.0 / 80.0 / 100 %; again after local weights and chooseInputs (unchanged), and
  * heldout-3 (untyped near-topic refusals) 75.0 / 75.0 / 50.0 % (41.7 % before the English
- * unread-name refit) — a known weakness, guarded from getting worse.
+ * unread-name refit) — a known weakness, guarded from getting worse; after weakly read English
+ * names became anchors: heldout 91.3 / 82.6 / 66.7 %, heldout-3 100 / 100 / 50 %, heldout-4 100 %.
  * Before the fitted decision: 95.2 / 90.5 / 100, 100 / 100 / 100, 82.6 / 73.9 / 66.7, 68.0 / 64.0 / 100.
  */
 const FLOORS = { top1: 0.95, figure: 0.9, refusals: 1 };
 /** Follow-up and date questions (conversation: true), asked with their earlier turns and "today". */
 const CONVERSATION_FLOORS = { top1: 0.95, figure: 0.95, refusals: 1 };
 /** heldout.jsonl and heldout-2.jsonl: never fitted or tuned on; they guard how well answers generalise. */
-const HELD_OUT_FLOORS = { top1: 0.82, figure: 0.75, refusals: 0.6 };
+const HELD_OUT_FLOORS = { top1: 0.86, figure: 0.8, refusals: 0.6 };
 const HELD_OUT_2_FLOORS = { top1: 0.8, figure: 0.75, refusals: 1 };
 /** heldout-3.jsonl: what / which / how questions the seeds come near but never answer, and four they do. */
 const HELD_OUT_3_FLOORS = { top1: 0.75, figure: 0.75, refusals: 0.4 };
