@@ -282,8 +282,8 @@ export function askedUnit(question: string): string | null {
 
 // Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
 // 个 is the general classifier (多少个岗位 is answered by 10395人): any count answers it, but not a
-// sum, an area or a date.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: /^(?!.*(?:元|吨|亩|米|公里|公顷|%|平方|立方|克|斤|升|公分|公尺|英尺|英里|英镑))/ };
+// sum, an area or a date. An English "how many <things>" takes any unit but an amount's.
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`) };
 
 function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;
