@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createAnswerer, createCandidateFinder, type AnswererDeps } from "../../src/answer/answerer.js";
 import type { Turn } from "../../src/answer/conversation.js";
-import { CHOOSE_INPUT_NAMES, FITTED_MODEL, type DecisionModel, type GroupThresholds, type LogisticLayer } from "../../src/answer/decision.js";
+import { CHOOSE_INPUT_NAMES, chooseInputNames, FITTED_MODEL, type DecisionModel, type GroupThresholds, type LogisticLayer } from "../../src/answer/decision.js";
 import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
 import type { Selection } from "../../src/answer/select.js";
 import { validateQuestion } from "../../src/answer/question.js";
@@ -84,7 +84,7 @@ export function carriedOver(model: DecisionModel): DecisionModel {
   };
   const layer = layerOf(FEATURE_NAMES, model.features);
   // A choose layer from before `chooseInputs` read only the bare features.
-  const chooseHad = model.choose.zh.weights.length === model.features.length ? model.features : [...model.features, ...model.features.map((n) => `${n}:gap`), ...model.features.map((n) => `${n}:best`)];
+  const chooseHad = model.choose.zh.weights.length === model.features.length ? model.features : chooseInputNames(model.features);
   const chooseLayer = layerOf(CHOOSE_INPUT_NAMES, chooseHad);
   // A weights file from before the per-group thresholds: its language's threshold serves both groups.
   const grouped = (t: GroupThresholds | number): GroupThresholds => (typeof t === "number" ? { typed: t, untyped: t } : t);

@@ -89,8 +89,11 @@ export function chooseInputs(xs: number[][]): number[][] {
   return xs.map((x) => [...x, ...x.map((v, j) => v - best[j]!), ...x.map((v, j) => (v >= best[j]! - 1e-9 ? 1 : 0))]);
 }
 
-/** Names of the `choose` inputs: each feature, its gap behind the best (`name:gap`), and whether it is the best (`name:best`). */
-export const CHOOSE_INPUT_NAMES = [...FEATURE_NAMES, ...FEATURE_NAMES.map((n) => `${n}:gap`), ...FEATURE_NAMES.map((n) => `${n}:best`)];
+/** Names of the `choose` inputs over a feature list: each feature, its gap behind the best (`name:gap`), and whether it is the best (`name:best`). */
+export const chooseInputNames = (features: readonly string[]): string[] => [...features, ...features.map((n) => `${n}:gap`), ...features.map((n) => `${n}:best`)];
+
+/** The `choose` inputs of this build, in the order of `chooseInputs`. */
+export const CHOOSE_INPUT_NAMES = chooseInputNames(FEATURE_NAMES);
 
 /** Index of the candidate `choose` (of the question's language) ranks first, or −1 when there is none. */
 export function chosenIndex(model: DecisionModel, features: number[][], lang: "zh" | "en"): number {
