@@ -49,15 +49,15 @@ function baseForms(word: string): string[] {
   return [...new Set(forms.filter((f) => f.length >= 3))];
 }
 
+/** The weakest bridge reading of a capitalised name taken as its spelling (a half-matched gloss is a guess). */
+const NAME_READING = 0.5;
+
 /**
  * Concepts of an English question: each content word with the Chinese terms the bridge maps it to.
  * Capitalised words are names (Changji, Urumqi) and must appear in the answering article; words
  * with no Chinese reading in the corpus (weather, Bitcoin) keep the highest weight, so an answer
  * that ignores them scores low.
  */
-/** The weakest bridge reading of a capitalised name taken as its spelling (a half-matched gloss is a guess). */
-const NAME_READING = 0.5;
-
 export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
   const normalized = plainLetters(question.normalize("NFKC"));
@@ -87,12 +87,15 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const term = latinTerm(lower);
     return term !== null && stats.documentFrequency(term) > 0;
   };
-  // Whether the bridge has any corpus reading for a word (or its base forms): for a name, a strong one.
-  const readable = (word: string) =>
-    [word, ...baseForms(word.toLowerCase())].some((f) => {
-      const read = translator.translate(f);
-      return read.terms.some((t, k) => t.length > 1 && stats.documentFrequency(t) > 0 && (read.weights[k] ?? 0) >= NAME_READING);
-    });
+  // The bridge's readings of a word that the corpus uses. A name's weak readings are guesses (France →
+  // 法制, Japan → 银行 when the pages never say 法国 or 日本): a name read only so has no reading, and
+  // is an anchor the article must print.
+  const corpusReadings = (form: string, name: boolean, termsPerPhrase?: number) => {
+    const read = translator.translate(form, termsPerPhrase ? { termsPerPhrase } : {});
+    return read.terms.filter((t, k) => stats.documentFrequency(t) > 0 && (!name || (read.weights[k] ?? 0) >= NAME_READING));
+  };
+  // Whether a capitalised word (or its base forms) has a word reading: see `capitalisedRun` below.
+  const readable = (word: string) => [word, ...baseForms(word.toLowerCase())].some((f) => corpusReadings(f, true).some((t) => t.length > 1));
   words.forEach(({ word, at }, i) => {
     const lower = word.toLowerCase().replace(/'s?$/, "");
     if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING.has(lower) || lower.length < 3) return;
@@ -103,10 +106,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     let weak = false;
     for (const form of isName ? [word] : baseForms(lower)) {
       // One-character readings (weather → 气) match everywhere and prove nothing.
-      // A name's weak readings are guesses (France → 法制, Japan → 银行 when the pages never say 法国
-      // or 日本): no reading, so the name is an anchor the article must name.
-      const read = translator.translate(form, { termsPerPhrase: READINGS });
-      const terms = read.terms.filter((t, k) => stats.documentFrequency(t) > 0 && (!isName || (read.weights[k] ?? 0) >= NAME_READING));
+      const terms = corpusReadings(form, isName, READINGS);
       const words = terms.filter((t) => t.length > 1);
       // A one-character reading (vice → 副, party → 党) only when there is no word reading; its idf is
       // low (it occurs everywhere), so it cannot carry an answer alone.

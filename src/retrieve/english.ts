@@ -96,8 +96,9 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
         const [token] = englishPhrase(word);
         if (!token?.content) continue;
         if (/^[A-Z]/.test(word) || !lexicon.glossMatches([token]).length) {
-          const found = lexicon.pinyinMatches(plainLetters(word));
-          keep(plainLetters(word), found, 1, found.some((c) => c.score >= EXACT_NAME) ? sources : guesses);
+          const letters = plainLetters(word);
+          const found = lexicon.pinyinMatches(letters);
+          keep(letters, found, 1, found.some((c) => c.score >= EXACT_NAME) ? sources : guesses);
         }
       }
       // A Chinese name is romanised one word per part (Gao Ying, Luo Baoming): read the run as one.
