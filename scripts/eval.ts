@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
 import { describeError } from "../src/errors.js";
-import { evaluateAll, formatResult, formatSummary, loadQuestions, summarize } from "../src/eval/evaluate.js";
+import { evaluateAll, formatResult, formatSummary, loadQuestions, summarize, type EvalResult } from "../src/eval/evaluate.js";
 import { evaluateNews, formatNewsResult, formatNewsSummary, loadNewsQuestions, summarizeNews } from "../src/eval/news.js";
 import { runExternalEval } from "../src/eval/external.js";
 import { formatExternalReport } from "../src/eval/report.js";
@@ -28,23 +28,21 @@ const { values: args } = parseArgs({
   },
 });
 
+/** The held-out sets (test/eval/<name>.jsonl), never fitted or tuned on. */
+const HELD_OUT_FILES = ["heldout", "heldout-2", "heldout-3", "heldout-4"];
+
 async function ownEvalSets(): Promise<void> {
   const config = loadConfig(process.env);
   const qa = await openQaService(config);
   const questions = loadQuestions(path.resolve("test/eval/questions.jsonl"));
   const single = await evaluateAll(qa, questions.filter((q) => !q.conversation));
   const conversation = await evaluateAll(qa, questions.filter((q) => q.conversation));
-  const heldOut = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout.jsonl")));
-  const heldOut2 = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout-2.jsonl")));
-  const heldOut3 = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout-3.jsonl")));
-  const heldOut4 = await evaluateAll(qa, loadQuestions(path.resolve("test/eval/heldout-4.jsonl")));
-  for (const r of [...single, ...conversation, ...heldOut, ...heldOut2, ...heldOut3, ...heldOut4]) process.stdout.write(`${formatResult(r)}\n`);
+  const heldOut: [string, EvalResult[]][] = [];
+  for (const file of HELD_OUT_FILES) heldOut.push([file.replace("heldout", "held-out"), await evaluateAll(qa, loadQuestions(path.resolve("test/eval", `${file}.jsonl`)))]);
+  for (const r of [...single, ...conversation, ...heldOut.flatMap(([, results]) => results)]) process.stdout.write(`${formatResult(r)}\n`);
   process.stdout.write(`${formatSummary(summarize(single), "single-turn")}\n`);
   process.stdout.write(`${formatSummary(summarize(conversation), "conversation")}\n`);
-  process.stdout.write(`${formatSummary(summarize(heldOut), "held-out")}\n`);
-  process.stdout.write(`${formatSummary(summarize(heldOut2), "held-out-2")}\n`);
-  process.stdout.write(`${formatSummary(summarize(heldOut3), "held-out-3")}\n`);
-  process.stdout.write(`${formatSummary(summarize(heldOut4), "held-out-4")}\n`);
+  for (const [label, results] of heldOut) process.stdout.write(`${formatSummary(summarize(results), label)}\n`);
   // News-reader questions (latest, a day's paper, overviews); their "today" is the real one here.
   const news = await evaluateNews(qa, loadNewsQuestions(path.resolve("test/eval/news.jsonl")));
   for (const r of news) process.stdout.write(`${formatNewsResult(r)}\n`);

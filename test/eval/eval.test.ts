@@ -20,21 +20,20 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
 const FLOORS = { top1: 0.95, figure: 0.9, refusals: 1 };
 /** Follow-up and date questions (conversation: true), asked with their earlier turns and "today". */
 const CONVERSATION_FLOORS = { top1: 0.95, figure: 0.95, refusals: 1 };
-/** heldout.jsonl and heldout-2.jsonl: never fitted or tuned on; they guard how well answers generalise. */
-const HELD_OUT_FLOORS = { top1: 0.86, figure: 0.8, refusals: 0.6 };
-const HELD_OUT_2_FLOORS = { top1: 0.8, figure: 0.75, refusals: 1 };
-/** heldout-3.jsonl: what / which / how questions the seeds come near but never answer, and four they do. */
-const HELD_OUT_3_FLOORS = { top1: 0.75, figure: 0.75, refusals: 0.4 };
-/** heldout-4.jsonl: far-off questions (a prime minister, the Titanic), English and Chinese: every one refused. */
-const HELD_OUT_4_REFUSALS = 1;
+/** The held-out sets and their floors: never fitted or tuned on, they guard how well answers generalise. */
+const HELD_OUT: Record<string, Partial<typeof FLOORS>> = {
+  "heldout.jsonl": { top1: 0.86, figure: 0.8, refusals: 0.6 },
+  "heldout-2.jsonl": { top1: 0.8, figure: 0.75, refusals: 1 },
+  /** What / which / how questions the seeds come near but never answer, and four they do. */
+  "heldout-3.jsonl": { top1: 0.75, figure: 0.75, refusals: 0.4 },
+  /** Far-off questions (a prime minister, the Titanic), English and Chinese: every one refused. */
+  "heldout-4.jsonl": { refusals: 1 },
+};
 
 describe("npm run eval on the fixture index", () => {
   let summary: EvalSummary;
   let conversation: EvalSummary;
-  let heldOut: EvalSummary;
-  let heldOut2: EvalSummary;
-  let heldOut3: EvalSummary;
-  let heldOut4: EvalSummary;
+  const heldOut = new Map<string, EvalSummary>();
   beforeAll(async () => {
     const config = fixtureConfig();
     await buildFixtureIndex(config);
@@ -42,21 +41,18 @@ describe("npm run eval on the fixture index", () => {
     const questions = loadQuestions(path.join(ROOT, "test/eval/questions.jsonl"));
     const single = await evaluateAll(qa, questions.filter((q) => !q.conversation));
     const turns = await evaluateAll(qa, questions.filter((q) => q.conversation));
-    const unseen = await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout.jsonl")));
     summary = summarize(single);
     conversation = summarize(turns);
-    heldOut = summarize(unseen);
-    const unseen2 = await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout-2.jsonl")));
-    heldOut2 = summarize(unseen2);
-    heldOut3 = summarize(await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout-3.jsonl"))));
-    heldOut4 = summarize(await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval/heldout-4.jsonl"))));
+    const unseen = [];
+    for (const file of Object.keys(HELD_OUT)) {
+      const results = await evaluateAll(qa, loadQuestions(path.join(ROOT, "test/eval", file)));
+      heldOut.set(file, summarize(results));
+      unseen.push(...results);
+    }
     console.log([...single, ...turns, ...unseen].filter((r) => !r.pass).map(formatResult).join("\n"));
     console.log(formatSummary(summary, "single-turn"));
     console.log(formatSummary(conversation, "conversation"));
-    console.log(formatSummary(heldOut, "held-out"));
-    console.log(formatSummary(heldOut2, "held-out-2"));
-    console.log(formatSummary(heldOut3, "held-out-3"));
-    console.log(formatSummary(heldOut4, "held-out-4"));
+    for (const [file, figures] of heldOut) console.log(formatSummary(figures, file));
   });
 
   it("finds the right source first", () => expect(summary.top1).toBeGreaterThanOrEqual(FLOORS.top1));
@@ -68,20 +64,14 @@ describe("npm run eval on the fixture index", () => {
     expect(conversation.refusals).toBeGreaterThanOrEqual(CONVERSATION_FLOORS.refusals);
   });
   it("generalises to questions it was not tuned on", () => {
-    expect(heldOut.top1).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.top1);
-    expect(heldOut.figure).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.figure);
-    expect(heldOut.refusals).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.refusals);
-    expect(heldOut2.top1).toBeGreaterThanOrEqual(HELD_OUT_2_FLOORS.top1);
-    expect(heldOut2.figure).toBeGreaterThanOrEqual(HELD_OUT_2_FLOORS.figure);
-    expect(heldOut2.refusals).toBeGreaterThanOrEqual(HELD_OUT_2_FLOORS.refusals);
-    expect(heldOut3.top1).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.top1);
-    expect(heldOut3.figure).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.figure);
-    expect(heldOut3.refusals).toBeGreaterThanOrEqual(HELD_OUT_3_FLOORS.refusals);
-    expect(heldOut4.refusals).toBeGreaterThanOrEqual(HELD_OUT_4_REFUSALS);
+    for (const [file, floors] of Object.entries(HELD_OUT)) {
+      const figures = heldOut.get(file)!;
+      for (const [figure, floor] of Object.entries(floors)) expect(figures[figure as keyof typeof floors], `${file} ${figure}`).toBeGreaterThanOrEqual(floor);
+    }
   });
 });
 
-describe.each(["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl", "heldout-3.jsonl", "heldout-4.jsonl"])("test/eval/%s", (file) => {
+describe.each(["questions.jsonl", ...Object.keys(HELD_OUT)])("test/eval/%s", (file) => {
   const questions = loadQuestions(path.join(ROOT, "test/eval", file));
   const squash = (s: string) => s.replace(/\s+/g, "");
 
