@@ -5,14 +5,14 @@
  * the clean text. A line that is so repaired was set in display type: a headline.
  */
 
-type RunClass = "han" | "alnum" | "other";
+import { isHan } from "./text.js";
 
-const HAN = /\p{Script=Han}/u;
+type RunClass = "han" | "alnum" | "other";
 
 function classOf(ch: string): RunClass {
   const code = ch.charCodeAt(0);
   if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? "alnum" : "other";
-  return HAN.test(ch) ? "han" : "other";
+  return isHan(ch) ? "han" : "other";
 }
 
 /**

@@ -9,7 +9,7 @@ const DIGIT = /[0-9]/;
 const ALNUM = /[A-Za-z0-9]/;
 
 /** True for one CJK ideograph. */
-function isHan(ch: string | undefined): boolean {
+export function isHan(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   // Answered without the regex for the common cases: CJK Unified Ideographs (all assigned, Han,
   // since Unicode 11) and a lone ASCII character.
