@@ -10,7 +10,7 @@ import { bodyOf, splitSentences } from "./select.js";
  * documents — one step down, sentences of one article instead of articles of the corpus.
  */
 export interface LocalWeights {
-  /** Share of the question's locally weighted words the text mentions, 0–1 (0 when the article has none). */
+  /** Share of the question's locally weighted words the text mentions, 0–1 (0 when the question has none). */
   coverage(text: string): number;
   /** The same over the question's Chinese character pairs. */
   pairRecall(text: string): number;
@@ -25,18 +25,23 @@ interface Term {
 /** Local weights of one article for one question's concepts and character pairs. */
 export function localWeights(article: Article, concepts: Concept[], pairs: { pair: string; weight: number }[]): LocalWeights {
   const sentences = splitSentences(bodyOf(article)).map((s) => s.text);
+  const headline = [article.kicker ?? "", article.headline, article.subheadline ?? ""].join(" ");
   const words = concepts.filter((c) => !c.date).map((c): Term => ({ weight: c.weight, in: (t) => mentions(t, c) }));
   const chars = pairs.map((p): Term => ({ weight: p.weight, in: (t) => t.includes(p.pair) }));
-  return { coverage: recallOver(localise(words, sentences)), pairRecall: recallOver(localise(chars, sentences)) };
+  return { coverage: recallOver(localise(words, sentences, headline)), pairRecall: recallOver(localise(chars, sentences, headline)) };
 }
 
-/** Each term the article uses, its weight times log((S + 1) / (s + 0.5)) over the S sentences, s of them naming it. */
-function localise(terms: Term[], sentences: string[]): Term[] {
+/**
+ * Each term the article uses, its weight times log((S + 1) / (s + 0.5)) over the S sentences, s of
+ * them naming it. A term the headline names is what the whole article is about (本鱼, 其, 该校 stand
+ * for it): every sentence counts as naming it.
+ */
+function localise(terms: Term[], sentences: string[], headline: string): Term[] {
   const n = sentences.length;
-  return terms.flatMap((t) => {
-    const naming = sentences.filter((s) => t.in(s)).length;
-    // A term the article never uses tells none of its sentences apart (article-level features weigh it).
-    return naming ? [{ weight: t.weight * Math.log((n + 1) / (naming + 0.5)), in: t.in }] : [];
+  return terms.map((t) => {
+    const naming = t.in(headline) ? n : sentences.filter((s) => t.in(s)).length;
+    // A term the article never uses weighs most: no sentence of it can cover the question fully.
+    return { weight: t.weight * Math.log((n + 1) / (naming + 0.5)), in: t.in };
   });
 }
 

@@ -38,9 +38,19 @@ describe("localWeights", () => {
     expect(local.pairRecall("现任校长为阮女士。")).toBeGreaterThan(local.pairRecall("公理书院位于铜锣湾。"));
   });
 
-  it("gives nothing for a word the article never uses, and 0 when it uses none", () => {
+  it("weighs a word the headline names as one every sentence names: the article is about it", () => {
+    // 学院 and 校长 are each in one sentence (0.5 each without a headline); the headline names 学院.
+    const titled: Article = { ...article, headline: "公理学院", paragraphs: ["公理学院是一间学院。本院位于铜锣湾。现任校长为阮女士。"] };
+    const both = localWeights(titled, [concept("学院"), concept("校长")], []);
+    expect(both.coverage("现任校长为阮女士。")).toBeGreaterThan(0.8);
+    expect(both.coverage("公理学院是一间学院。")).toBeLessThan(0.2);
+  });
+
+  it("keeps a word the article never uses in the total: no sentence of it answers the question fully", () => {
+    const absent = localWeights(article, [concept("校长"), concept("学费")], []);
+    expect(absent.coverage("现任校长为阮女士。")).toBeLessThan(0.5);
+    expect(absent.coverage("现任校长为阮女士。")).toBeGreaterThan(0);
     const none = localWeights(article, [concept("农场")], []);
     expect(none.coverage("现任校长为阮女士。")).toBe(0);
-    expect(none.pairRecall("现任校长为阮女士。")).toBe(0);
   });
 });
