@@ -43,6 +43,48 @@ function capitalisedRun(words: { word: string }[], i: number): number[] {
   return run;
 }
 
+/**
+ * Spans of capitalised words after the first word (names) that the dictionary knows as a name the
+ * corpus never spells (`BridgeLexicon.isAbsentName`), longest first and not overlapping.
+ */
+function absentNameSpans(words: { word: string }[], translator: QueryTranslator): number[][] {
+  const spans: number[][] = [];
+  const taken = new Set<number>();
+  for (let i = 1; i < words.length; i++) {
+    // Months are dates (dates.ts), not names.
+    if (taken.has(i) || !/^[A-Z]/.test(words[i]!.word) || ASKING.has(words[i]!.word.toLowerCase())) continue;
+    const run = capitalisedRun(words, i).sort((a, b) => a - b).filter((j) => j > 0);
+    const from = run[0]!;
+    const to = run[run.length - 1]!;
+    run.forEach((j) => taken.add(j));
+    for (let length = to - from + 1; length >= 1; length--) {
+      for (let start = from; start + length - 1 <= to; start++) {
+        const span = Array.from({ length }, (_, k) => start + k);
+        if (span.some((j) => spans.some((s) => s.includes(j)))) continue;
+        const name = span.map((j) => words[j]!.word).join(" ");
+        if (translator.lexicon.isAbsentName(name) && !readAsName(name, translator)) spans.push(span);
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * Whether the corpus spells `name` after all: its pinyin is a corpus word (Xinjiang → 新疆), or the
+ * dictionary reads the whole name as a corpus term with a strong reading (a gloss that is the name).
+ */
+function readAsName(name: string, translator: QueryTranslator): boolean {
+  if (translator.lexicon.pinyinMatches(name.replace(/ /g, "")).some((c) => c.score >= EXACT_NAME)) return true;
+  const read = translator.translate(name);
+  const weight = new Map(read.terms.map((t, k) => [t, read.weights[k] ?? 0]));
+  // Only a reading of the whole name: World → 世界 does not spell World Cup.
+  const whole = read.phrases.filter((p) => p.english.toLowerCase() === name.toLowerCase());
+  return whole.some((p) => p.terms.some((t) => (weight.get(t) ?? 0) > STRONG_NAME_READING));
+}
+
+/** A dictionary reading of a whole name above this is its spelling (Olympics → 运动会, 0.5, is not). */
+const STRONG_NAME_READING = 0.5;
+
 /** The word and its plain English base forms (skiers → skier → ski), tried in turn on the bridge. */
 function baseForms(word: string): string[] {
   const forms = [word, word.replace(/ies$/, "y"), word.replace(/e?s$/, ""), word.replace(/ers?$/, ""), word.replace(/ing$/, ""), word.replace(/ing$/, "e"), word.replace(/ed$/, ""), word.replace(/d$/, "")];
@@ -72,6 +114,14 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const first = words.find((w) => w.word.toLowerCase() === run[0]);
     const label = run.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
     concepts.push({ label, alternatives: found.map((c) => c.term), weight: Math.max(...found.map((c) => idfOf(stats, c.term))), anchor: true, ...(first ? { at: first.at } : {}) });
+  }
+  // A name the dictionary spells in Chinese and no page does (World Cup → 世界杯, Olympics → 奥运) is
+  // what the question is about, and the articles do not cover it: an anchor no article mentions,
+  // whatever loose readings its words have (World → 世界, Olympics → 运动会). Longest span first.
+  for (const span of absentNameSpans(words, translator)) {
+    const label = span.map((j) => words[j]!.word).join(" ");
+    span.forEach((j) => seen.add(words[j]!.word.toLowerCase()));
+    concepts.push({ label, alternatives: [label.toLowerCase()], weight: idfOf(stats, "\u0000"), anchor: true, at: words[span[0]!]!.at });
   }
   // A phrase the dictionary reads as a whole (Belt and Road → 一带一路, ski resort → 滑雪场) is a
   // reading of each of its words too: a sentence naming 一带一路 mentions "Belt" and "Road".

@@ -1,6 +1,6 @@
 import { QaError } from "../../errors.js";
 import { jiebaSegmenter, type ChineseSegmenter } from "../tokenize.js";
-import { citationForms, englishPhrase, englishStem, loadCedictText, parseCedict, type CedictEntry, type PhraseToken } from "./cedict.js";
+import { citationForms, englishPhrase, englishStem, loadCedictText, parseCedict, rawCedictEntries, type CedictEntry, type PhraseToken } from "./cedict.js";
 import { CEDICT_SUPPLEMENT } from "./supplement.js";
 import { allowedDistance, boundedEditDistance, tonelessPinyin } from "./pinyin.js";
 
@@ -31,6 +31,12 @@ export interface BridgeLexiconJSON {
   /** Toneless pinyin keys, sorted, and (parallel) the terms that read so. */
   pinyinKeys: string[];
   pinyinTerms: number[][];
+  /**
+   * Names the dictionary spells in Chinese but the corpus never does (world cup → 世界杯, olympics →
+   * 奥运), lowercased and sorted: an English question naming one asks about something the
+   * articles do not cover, whatever loose reading its words have.
+   */
+  absentNames: string[];
 }
 
 export interface BuildLexiconOptions {
@@ -55,7 +61,8 @@ const STOP_WEIGHT = 0.25;
 /** A gloss that matches by stem only (news for "new") is a weaker reading than one with the word itself. */
 const STEM_ONLY = 0.6;
 // 5: glosses are read in their dictionary form (spelling.ts), so an older saved lexicon's stems differ.
-const VERSION = 5;
+// 6: absentNames.
+const VERSION = 6;
 /**
  * X化 is X made into a process ("-ize", "-ization"): 城镇化 urbanization, 现代化 modernization. When
  * the corpus has X but not X化, X化's glosses are a reading of X too (urban → 城镇), at this factor.
@@ -142,7 +149,7 @@ export class BridgeLexicon {
     const headwords = new Set(heads.keys());
     const lenderOf = (head: string) => (present.has(head) ? null : borrower(head, (t) => headwords.has(t)));
     for (const entry of parseCedict(cedict, (head) => lenderOf(head) !== null)) add(entry, lenderOf(entry.simplified));
-    const out: BridgeLexiconJSON = { version: VERSION, terms: [], df: [], senses: [], nameWeight: [], glossTerm: [], glossText: [], glossFactor: [], byStem: {}, pinyinKeys: [], pinyinTerms: [] };
+    const out: BridgeLexiconJSON = { version: VERSION, terms: [], df: [], senses: [], nameWeight: [], glossTerm: [], glossText: [], glossFactor: [], byStem: {}, pinyinKeys: [], pinyinTerms: [], absentNames: absentNames(cedict, (head) => present.has(head) || spelledInPairs(head)) };
     const pinyin = new Map<string, number[]>();
     const addTerm = (term: string, senses: number, nameWeight: number, keys: Iterable<string>) => {
       const index = out.terms.push(term) - 1;
@@ -212,7 +219,7 @@ export class BridgeLexicon {
     if (data && typeof data === "object" && data.version !== VERSION) {
       throw new QaError("INDEX_VERSION", `The English bridge was saved in format v${String(data.version)}; this build reads v${VERSION}.`, hint);
     }
-    const arrays = [data?.terms, data?.df, data?.senses, data?.nameWeight, data?.glossTerm, data?.glossText, data?.glossFactor, data?.pinyinKeys, data?.pinyinTerms];
+    const arrays = [data?.terms, data?.df, data?.senses, data?.nameWeight, data?.glossTerm, data?.glossText, data?.glossFactor, data?.pinyinKeys, data?.pinyinTerms, data?.absentNames];
     if (!data || !arrays.every(Array.isArray) || typeof data.byStem !== "object" || data.terms!.length !== data.df!.length) {
       throw new QaError("INDEX_CORRUPT", "The English bridge file is damaged (missing fields).", hint);
     }
@@ -284,6 +291,13 @@ export class BridgeLexicon {
     return [...found].map(([term, score]) => this.candidate(term, score));
   }
 
+  /** Whether `name` (any case, words separated by spaces) is a name the dictionary spells in Chinese and the corpus never does. */
+  isAbsentName(name: string): boolean {
+    const key = name.toLowerCase();
+    const names = this.saved.absentNames;
+    return names[lowerBound(names, key)] === key;
+  }
+
   /** Glosses are split on first use, not at load, so loading stays a JSON.parse. */
   private gloss(id: number): ParsedGloss {
     let gloss = this.parsed.get(id);
@@ -300,6 +314,36 @@ export class BridgeLexicon {
   private candidate(index: number, score: number): Candidate {
     return { term: this.saved.terms[index]!, score, df: this.saved.df[index]! };
   }
+}
+
+/** A gloss that is a name: capitalised words, joined by of / the / and (World Cup, Bank of China). */
+const DEMONYM = /\((?:person|people|language)\)/i;
+const NAME_GLOSS = /^[A-Z][A-Za-z'-]*(?: (?:(?:of|the|and) )?[A-Z][A-Za-z'-]*){0,3}$/;
+
+/**
+ * Name glosses of proper nouns (capitalised pinyin) the corpus lacks, minus those a term it has
+ * also carries (United States: 美国 present, 合众国 not) and single words a common word glosses too
+ * (Central, Mars: an English word, not only a name), lowercased and sorted. A common entry's
+ * capitalised gloss of two or more words is a name (世界杯 World Cup).
+ */
+function absentNames(cedict: string, present: (head: string) => boolean): string[] {
+  const absent = new Set<string>();
+  // Names some corpus term carries, and single words a common entry glosses (central: 中央).
+  const spelled = new Set<string>();
+  for (const entry of rawCedictEntries(cedict)) {
+    const proper = /^[A-Z]/.test(entry.pinyin);
+    const has = present(entry.simplified);
+    for (const gloss of entry.glosses) {
+      // "African (person)", "Japanese (language)": an adjective of a name, which a page can use bare (非洲猴面包树).
+      if (DEMONYM.test(gloss)) continue;
+      const name = gloss.replace(/\([^)]*\)/g, "").replace(/\s+/g, " ").trim();
+      const key = name.toLowerCase();
+      // One capitalised word a common entry glosses is an English word; two or more (World Cup) a name.
+      if (has || (!proper && !key.includes(" "))) spelled.add(key);
+      else if (NAME_GLOSS.test(name)) absent.add(key);
+    }
+  }
+  return [...absent].filter((n) => !spelled.has(n)).sort();
 }
 
 /** The corpus term that borrows the glosses of a dictionary word the corpus lacks, and at what factor. */

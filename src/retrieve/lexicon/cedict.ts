@@ -42,6 +42,14 @@ export function* parseCedict(text: string, keep: (simplified: string) => boolean
   }
 }
 
+/** Every entry with its glosses as written, parenthetical notes kept ("African (person)"). */
+export function* rawCedictEntries(text: string): Generator<{ simplified: string; pinyin: string; glosses: string[] }> {
+  for (const line of text.split("\n")) {
+    const m = line.startsWith("#") ? null : LINE.exec(line);
+    if (m) yield { simplified: m[2]!, pinyin: m[3]!, glosses: m[4]!.split(/[/;]/).map((g) => g.trim()).filter(Boolean) };
+  }
+}
+
 function senseGlosses(sense: string): string[][] {
   const text = sense.trim();
   if (!text || NOT_A_MEANING.test(text)) return [];
