@@ -67,7 +67,7 @@ describe("analyseQuestion, English", () => {
   };
   const english = {
     translate: (text: string) => ({ terms: readings[text.toLowerCase()] ?? [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] }),
-    lexicon: { pinyinMatches: () => [], glossMatches: () => [] },
+    lexicon: { pinyinMatches: () => [], glossMatches: () => [], isAbsentName: () => false },
   } as unknown as QueryTranslator;
   const en: AnalysisDeps = { ...deps, translator: english };
 
@@ -94,10 +94,20 @@ describe("analyseQuestion, English", () => {
     const weakly = {
       translate: (text: string) =>
         text === "France" ? { terms: ["法制"], weights: [0.31], englishTokens: [], unreadTokens: [], phrases: [] } : english.translate(text),
-      lexicon: { pinyinMatches: () => [], glossMatches: () => [] },
+      lexicon: { pinyinMatches: () => [], glossMatches: () => [], isAbsentName: () => false },
     } as unknown as QueryTranslator;
     const france = analyseQuestion("Which bureau hosted the France week?", { ...deps, translator: weakly }, { today }).concepts.find((c) => c.label === "France");
     expect(france).toMatchObject({ alternatives: ["france"], anchor: true });
+  });
+
+  it("takes a name the dictionary spells and the pages never do (World Cup → 世界杯) as one anchor, whatever its words read", () => {
+    const worldCup = {
+      translate: (text: string) => (text === "World" ? { terms: ["世界"], weights: [1], englishTokens: [], unreadTokens: [], phrases: [{ english: "World", terms: ["世界"] }] } : english.translate(text)),
+      lexicon: { pinyinMatches: () => [], glossMatches: () => [], isAbsentName: (name: string) => name.toLowerCase() === "world cup" },
+    } as unknown as QueryTranslator;
+    const concepts = analyseQuestion("Which bureau hosted the World Cup?", { ...deps, translator: worldCup }, { today }).concepts;
+    expect(concepts.find((c) => c.label === "World Cup")).toMatchObject({ alternatives: ["world cup"], anchor: true });
+    expect(concepts.find((c) => c.label === "World")).toBeUndefined();
   });
 
   it("gives 'how many people' no focus: people is the unit counted, and the verb after it is not", () => {
