@@ -85,6 +85,9 @@ function readAsName(name: string, translator: QueryTranslator): boolean {
 /** A dictionary reading of a whole name above this is its spelling (Olympics → 运动会, 0.5, is not). */
 const STRONG_NAME_READING = 0.5;
 
+/** An all-capitals word: an abbreviation (XPCC, CEO). */
+const isAcronym = (word: string) => /^[A-Z]{2,}$/.test(word);
+
 /** The word and its plain English base forms (skiers → skier → ski), tried in turn on the bridge. */
 function baseForms(word: string): string[] {
   const forms = [word, word.replace(/ies$/, "y"), word.replace(/e?s$/, ""), word.replace(/ers?$/, ""), word.replace(/ing$/, ""), word.replace(/ing$/, "e"), word.replace(/ed$/, ""), word.replace(/d$/, "")];
@@ -180,8 +183,9 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // Chinese (兵团): unknown to the bridge, but no evidence the articles lack it.
     // A word with no Chinese reading that some article prints as it is (kahikatea, AGG01) names what
     // that article is about: an anchor too.
-    const acronym = /^[A-Z]{2,}$/.test(word);
-    const unknownName = isName && !acronym && !found.length && capitalisedRun(words, i).every((j) => !readable(words[j]!.word));
+    const acronym = isAcronym(word);
+    // An abbreviation beside it (CEO of Apple, XPCC) is no part of the name: it does not make the run readable.
+    const unknownName = isName && !acronym && !found.length && capitalisedRun(words, i).every((j) => isAcronym(words[j]!.word) || !readable(words[j]!.word));
     const inPhrase = phraseReadings.get(lower) ?? [];
     if (!found.length && inPhrase.length) found = inPhrase;
     const alternatives = found.length ? [...new Set([...found, ...inPhrase, ...(printed(lower) ? [lower] : [])])] : [lower];
