@@ -111,6 +111,8 @@ export function parseChineseNumber(digits: string): number | null {
 
 // Titles after which a person's name follows (党组书记、副主席谢荣新表示; 本报记者 杨鹤).
 const ROLE = "记者|通讯员|主任|书记|主席|董事长|局长|经理|部长|县长|市长|院长|站长|队长|指挥长|总经理|总工程师|负责人|常委|委员|理事长|行长|所长|校长|老师|教授|技师|创始人|居民|村民|职工|市民|专干|导师|选手";
+const ROLE_WORD = new RegExp(ROLE);
+const ROLE_END = new RegExp(`(?:${ROLE})$`);
 const NAME_AFTER_ROLE = new RegExp(`(?:${ROLE})\\s?([\\p{Script=Han}·]{2,3}?)(?=说|表示|介绍|报道|主持|出席|摄|激动|笑着|坦言|告诉|[，,。、：:“\\s（(]|$)`, "gu");
 // A clause that opens with a short name and a speech or chairing verb (李干杰主持会议).
 const NAME_BEFORE_VERB = /(?:^|[，。；：:\s])([\p{Script=Han}]{2,3}?)(?=主持|出席|说|表示|介绍|指出|强调)/gu;
@@ -119,19 +121,48 @@ const NAME_BYLINE = /^[□■]?\s*(?:本报(?:记者|通讯员)|记者|通讯员
 const PLACE_NAME = /[\p{Script=Han}]{2,8}?(?:自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|开发区|工业园|街)(?![\p{Script=Han}]{0,1}[长委书])/gu;
 
 /** Person names the text gives next to a title, or a byline's name. */
-export function findNames(text: string): Figure[] {
+export function findNames(text: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure[] {
   const byline = NAME_BYLINE.exec(text.trim());
   if (byline && /[□■]|记者|通讯员/.test(text)) {
     const name = byline[1]!;
     const start = text.indexOf(name);
     return [{ text: name, kind: "name", start, end: start + name.length, value: null, unit: "" }];
   }
-  const afterRole = [...text.matchAll(NAME_AFTER_ROLE)];
+  // A title's run of titles (委员会常委) is no name, nor words after a title that open with an
+  // adverb or particle (职工最关心): what follows a title is not always a name.
+  const afterRole = [...text.matchAll(NAME_AFTER_ROLE)].filter((m) => !ROLE_WORD.test(m[1]!) && !NOT_A_NAME.test(m[1]!) && !opensWithFunctionWord(m[1]!, segmenter));
   const beforeVerb = afterRole.length ? [] : [...text.matchAll(NAME_BEFORE_VERB)].filter((m) => !NOT_A_NAME.test(m[1]!));
-  return [...afterRole, ...beforeVerb].map((m) => {
+  const found = [...afterRole, ...beforeVerb].map((m) => {
     const start = (m.index ?? 0) + m[0].length - m[1]!.length;
     return { text: m[1]!, kind: "name" as const, start, end: start + m[1]!.length, value: null, unit: "" };
   });
+  return found.length ? found : namesAfterTitleWord(text, segmenter);
+}
+
+// Parts of speech a name never opens with: adverb, preposition, particle, conjunction, pronoun, verb.
+const FUNCTION_TAG = /^(?:d|p|u|c|r|v)/;
+
+function opensWithFunctionWord(name: string, segmenter: ChineseSegmenter): boolean {
+  const first = segmenter.tag?.(name)[0];
+  return first !== undefined && first.word.length === 1 && FUNCTION_TAG.test(first.tag);
+}
+
+/**
+ * A title word the segmenter keeps whole (党委书记, 副总经理) followed by one word it does not know
+ * or tags as a person (俞国兵, 唐诚): the name, whatever follows it (俞国兵凭借…).
+ */
+function namesAfterTitleWord(text: string, segmenter: ChineseSegmenter): Figure[] {
+  const tagged = segmenter.tag?.(text) ?? [];
+  const out: Figure[] = [];
+  let at = 0;
+  tagged.forEach(({ word }, i) => {
+    const next = tagged[i + 1];
+    if (next && ROLE_END.test(word) && /^\p{Script=Han}{2,3}$/u.test(next.word) && /^(?:x|nr)/.test(next.tag) && !ROLE_WORD.test(next.word) && !NOT_A_NAME.test(next.word)) {
+      out.push({ text: next.word, kind: "name", start: at + word.length, end: at + word.length + next.word.length, value: null, unit: "" });
+    }
+    at += word.length;
+  });
+  return out;
 }
 
 /**

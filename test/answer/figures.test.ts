@@ -44,6 +44,11 @@ describe("findNames and findPlaces", () => {
     expect(findNames("昌吉州总工会党组书记、副主席谢荣新表示，下一步").map((f) => f.text)).toEqual(["谢荣新"]);
     expect(findNames("□本报记者 杨鹤").map((f) => f.text)).toEqual(["杨鹤"]);
   });
+  it("finds a name after a title word whatever follows it, and takes no title or adverb for a name", () => {
+    expect(findNames("吉木萨尔县总医院党委书记俞国兵凭借在医共体建设领域的经验，被聘任为学术委员会常委,跻身专家行列").map((f) => f.text)).toEqual(["俞国兵"]);
+    expect(findNames("从职工最关心、最直接、最现实的利益问题入手")).toEqual([]);
+    expect(findNames("被正式聘任为研究院学术委员会常委,跻身国家级专家行列")).toEqual([]);
+  });
   it("finds places as the segmenter tags them", () => {
     expect(findPlaces("连日来，呼图壁县各饲料加工企业马力全开").map((f) => f.text)).toEqual(["呼图壁县"]);
   });
