@@ -1,6 +1,6 @@
 import type { Article } from "../ingest/types.js";
 import { mentions, type Concept } from "./concepts.js";
-import { bodyOf, splitSentences } from "./select.js";
+import { bodyOf, headingOf, splitSentences } from "./select.js";
 
 /**
  * Within-article evidence: once the article is right, the question's topic words (its name, in
@@ -25,7 +25,7 @@ interface Term {
 /** Local weights of one article for one question's concepts and character pairs. */
 export function localWeights(article: Article, concepts: Concept[], pairs: { pair: string; weight: number }[]): LocalWeights {
   const sentences = splitSentences(bodyOf(article)).map((s) => s.text);
-  const headline = [article.kicker ?? "", article.headline, article.subheadline ?? ""].join(" ");
+  const headline = headingOf(article);
   const words = concepts.filter((c) => !c.date).map((c): Term => ({ weight: c.weight, in: (t) => mentions(t, c) }));
   const chars = pairs.map((p): Term => ({ weight: p.weight, in: (t) => t.includes(p.pair) }));
   return { coverage: recallOver(localise(words, sentences, headline)), pairRecall: recallOver(localise(chars, sentences, headline)) };

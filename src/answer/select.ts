@@ -70,6 +70,11 @@ export function bodyOf(article: Article): string {
   return article.paragraphs.join("\n");
 }
 
+/** The article's heading lines — kicker, headline, subheadline — as one text. */
+export function headingOf(article: Article): string {
+  return [article.kicker ?? "", article.headline, article.subheadline ?? ""].join(" ");
+}
+
 /** Score bonus for the article a follow-up question continues. */
 const PREFERRED_BONUS = 0.15;
 /** The concept the question word asks about counts this many times. */
@@ -109,7 +114,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
   hits.forEach((hit, rank) => {
     const article = hit.article;
     const body = bodyOf(article);
-    const heading = [article.kicker ?? "", article.headline, article.subheadline ?? ""].join(" ");
+    const heading = headingOf(article);
     // The byline is a candidate answer too ("who wrote this report?").
     const byline = article.byline ? [{ text: article.byline, start: -1, end: -1 }] : [];
     const sentences = [...byline, ...splitSentences(body)];

@@ -30,23 +30,24 @@ const NOT_A_MEANING =
 
 /** Parses CC-CEDICT lines whose headword passes `keep`. Entries may have no senses (昌吉: only "see …"). */
 export function* parseCedict(text: string, keep: (simplified: string) => boolean = () => true): Generator<CedictEntry> {
+  // Kept even without senses: a proper noun's reading is still worth having.
+  for (const m of cedictLines(text, keep)) yield { simplified: m[2]!, pinyin: m[3]!, senses: m[4]!.split("/").flatMap(senseGlosses) };
+}
+
+/** Every entry with its glosses as written, parenthetical notes kept ("African (person)"). */
+export function* rawCedictEntries(text: string): Generator<{ simplified: string; pinyin: string; glosses: string[] }> {
+  for (const m of cedictLines(text)) yield { simplified: m[2]!, pinyin: m[3]!, glosses: m[4]!.split(/[/;]/).map((g) => g.trim()).filter(Boolean) };
+}
+
+/** The entry lines (LINE's match) whose headword passes `keep`, comments skipped. */
+function* cedictLines(text: string, keep: (simplified: string) => boolean = () => true): Generator<RegExpExecArray> {
   for (const line of text.split("\n")) {
     if (line.startsWith("#")) continue;
     // Checking the headword before the full parse makes pruning to a corpus ~4x faster.
     const start = line.indexOf(" ") + 1;
     if (!keep(line.slice(start, line.indexOf(" ", start)))) continue;
     const m = LINE.exec(line);
-    if (!m) continue;
-    // Kept even without senses: a proper noun's reading is still worth having.
-    yield { simplified: m[2]!, pinyin: m[3]!, senses: m[4]!.split("/").flatMap(senseGlosses) };
-  }
-}
-
-/** Every entry with its glosses as written, parenthetical notes kept ("African (person)"). */
-export function* rawCedictEntries(text: string): Generator<{ simplified: string; pinyin: string; glosses: string[] }> {
-  for (const line of text.split("\n")) {
-    const m = line.startsWith("#") ? null : LINE.exec(line);
-    if (m) yield { simplified: m[2]!, pinyin: m[3]!, glosses: m[4]!.split(/[/;]/).map((g) => g.trim()).filter(Boolean) };
+    if (m) yield m;
   }
 }
 
