@@ -49,20 +49,23 @@ function capitalisedRun(words: { word: string }[], i: number): number[] {
  */
 function absentNameSpans(words: { word: string }[], translator: QueryTranslator): number[][] {
   const spans: number[][] = [];
-  const taken = new Set<number>();
+  // Words of a run already looked at, and words of a span already taken.
+  const seenRun = new Set<number>();
+  const inSpan = new Set<number>();
   for (let i = 1; i < words.length; i++) {
     // Months are dates (dates.ts), not names.
-    if (taken.has(i) || !/^[A-Z]/.test(words[i]!.word) || ASKING.has(words[i]!.word.toLowerCase())) continue;
-    const run = capitalisedRun(words, i).sort((a, b) => a - b).filter((j) => j > 0);
-    const from = run[0]!;
-    const to = run[run.length - 1]!;
-    run.forEach((j) => taken.add(j));
+    if (seenRun.has(i) || !/^[A-Z]/.test(words[i]!.word) || ASKING.has(words[i]!.word.toLowerCase())) continue;
+    const run = capitalisedRun(words, i).filter((j) => j > 0);
+    run.forEach((j) => seenRun.add(j));
+    const [from, to] = [Math.min(...run), Math.max(...run)];
     for (let length = to - from + 1; length >= 1; length--) {
       for (let start = from; start + length - 1 <= to; start++) {
         const span = Array.from({ length }, (_, k) => start + k);
-        if (span.some((j) => spans.some((s) => s.includes(j)))) continue;
+        if (span.some((j) => inSpan.has(j))) continue;
         const name = span.map((j) => words[j]!.word).join(" ");
-        if (translator.lexicon.isAbsentName(name) && !readAsName(name, translator)) spans.push(span);
+        if (!translator.lexicon.isAbsentName(name) || readAsName(name, translator)) continue;
+        spans.push(span);
+        span.forEach((j) => inSpan.add(j));
       }
     }
   }
