@@ -107,10 +107,27 @@ function parseLock(text: string): LockInfo | null {
   }
 }
 
+/**
+ * How long ago the file was last written, on the filesystem's own clock: a probe file written now
+ * beside it gives "now" as the filesystem stamps it, so a process clock that differs from the
+ * disk's (a network share, a container with a shifted clock) cannot make a fresh lock look stale.
+ */
 function ageMs(file: string): number {
   try {
-    return Date.now() - fs.statSync(file).mtimeMs;
+    return filesystemNowMs(path.dirname(file)) - fs.statSync(file).mtimeMs;
   } catch {
     return 0;
+  }
+}
+
+function filesystemNowMs(dir: string): number {
+  const probe = path.join(dir, `${LOCK}.clock-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, "");
+    return fs.statSync(probe).mtimeMs;
+  } catch {
+    return Date.now(); // a read-only folder: the process clock is all there is
+  } finally {
+    fs.rmSync(probe, { force: true });
   }
 }
