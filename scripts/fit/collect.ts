@@ -7,12 +7,15 @@ import { CHOOSE_INPUT_NAMES, chooseInputNames, FITTED_MODEL, type DecisionModel,
 import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
 import type { Selection } from "../../src/answer/select.js";
 import { validateQuestion } from "../../src/answer/question.js";
-import type { Config } from "../../src/config/index.js";
+import { dayOf, type Config } from "../../src/config/index.js";
 import { embedderFor, type Embedder } from "../../src/embed/index.js";
 import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
 import { openIndex } from "../../src/index/open.js";
 import { createQueryTranslator } from "../../src/retrieve/english.js";
-import type { EvalQuestion } from "../../src/eval/evaluate.js";
+import { evaluationToday, type EvalQuestion } from "../../src/eval/evaluate.js";
+
+/** "Today" of the fit: fixed, so the fitted weights do not depend on the day the fit runs. */
+const FIT_TODAY = dayOf(evaluationToday);
 import type { PlacedQuestion } from "../../src/eval/corpus.js";
 
 /** One candidate sentence of one question, as the fit sees it. */
@@ -114,7 +117,7 @@ export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], se
   for (const q of questions) {
     const text = english ? english.get(q.id) : q.question;
     if (!text?.trim()) continue;
-    const { candidates } = await corpus.find(validateQuestion(text));
+    const { candidates } = await corpus.find(validateQuestion(text), { today: FIT_TODAY });
     const gold = q.answers.map(squash).filter(Boolean);
     const rows = candidates.map((c) => rowOf(c, q.kept, (reply) => gold.some((g) => reply.includes(g))));
     // Folds keep an article's questions together, Chinese and English alike.
@@ -127,7 +130,7 @@ export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], se
 export async function labelProject(corpus: Corpus, questions: EvalQuestion[], set: string): Promise<LabelledQuestion[]> {
   const out: LabelledQuestion[] = [];
   for (const q of questions) {
-    const today = q.today ? new Date(`${q.today}T12:00:00Z`) : undefined;
+    const today = dayOf(q.today ?? evaluationToday);
     let previous: Turn | null = null;
     for (const turn of q.turns ?? []) previous = (await corpus.answer(turn, { previous, today })).turn;
     const { candidates } = await corpus.find(validateQuestion(q.question), { previous, today });

@@ -47,9 +47,9 @@ export interface AnalysisDeps {
 }
 
 /** Builds the one QuestionAnalysis of a question (with the previous turn of the chat, if any). */
-export function analyseQuestion(question: string, deps: AnalysisDeps, context: { previous?: Turn | null; today?: Date } = {}): QuestionAnalysis {
+export function analyseQuestion(question: string, deps: AnalysisDeps, context: { previous?: Turn | null; today: Date }): QuestionAnalysis {
   const lang = questionLanguage(question);
-  const dates = askedDates(question, context.today ?? new Date());
+  const dates = askedDates(question, context.today);
   const words = lang === "zh" ? chineseConcepts(question, deps.segmenter, deps.stats) : englishConcepts(question, deps.translator, deps.stats);
   const own = [...words, ...dateConcepts(dates, deps.stats)];
   const previous = context.previous && isFollowUp(question, own, lang) ? context.previous : null;

@@ -53,6 +53,14 @@ const EnvSchema = z.object({
   LLM_MODEL: optionalText,
   LLM_API_KEY: optionalText,
   LLM_TIMEOUT_MS: intIn(100, 600_000, 20_000),
+  TODAY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD, e.g. 2026-12-01")
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T12:00:00Z`)), "not a calendar date")
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -85,6 +93,25 @@ export interface Config {
     port: number;
   };
   llm: { baseUrl: string; model: string; apiKey: string | null; timeoutMs: number } | null;
+  /**
+   * "Today" for relative dates (今年, this month, last year) and the age of the newest paper: a fixed
+   * day (TODAY, noon UTC) for tests, evaluations and replaying an archive; null: the real date.
+   */
+  today: Date | null;
+}
+
+/**
+ * The clock the answering core reads "today" from: the configured day, else the system clock.
+ * The one place a real date enters the core.
+ */
+export function clockOf(config: Pick<Config, "today">): () => Date {
+  const fixed = config.today;
+  return fixed ? () => new Date(fixed) : () => new Date();
+}
+
+/** A YYYY-MM-DD day as the Date the core reads (noon UTC, so no time zone moves it to another day). */
+export function dayOf(day: string): Date {
+  return new Date(`${day}T12:00:00Z`);
 }
 
 /** Parses and validates the environment. Throws CONFIG_INVALID listing every bad setting. */
@@ -131,5 +158,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.LLM_BASE_URL && e.LLM_MODEL
         ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY ?? null, timeoutMs: e.LLM_TIMEOUT_MS }
         : null,
+    today: e.TODAY ? dayOf(e.TODAY) : null,
   };
 }

@@ -3,7 +3,7 @@ import { ConversationMemory } from "../answer/conversation.js";
 import { detectIntent } from "../answer/intent.js";
 import { createNewsReader, type NewsReader } from "../answer/news/index.js";
 import { validateQuestion } from "../answer/question.js";
-import type { Config } from "../config/index.js";
+import { clockOf, type Config } from "../config/index.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
 import { resolveCurrentBuild } from "../index/store.js";
@@ -18,7 +18,7 @@ export interface QaServiceDeps {
   embedder?: Embedder | null;
   /** Injected LLM writer; by default one is made when LLM_BASE_URL and LLM_MODEL are set. */
   llm?: LlmWriter | null;
-  /** "Today" when a question does not say (AskOptions.today): how old the newest paper is, 今年. Default: the system clock. */
+  /** "Today" when a question does not say (AskOptions.today): how old the newest paper is, 今年. Default: config.today, else the system clock. */
   clock?: () => Date;
 }
 
@@ -54,7 +54,7 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
 
   let current = await load();
   const conversations = new ConversationMemory();
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? clockOf(config);
   // Optional: the LLM rewrites a found answer from the same passages; anything unverified falls back.
   // The OpenAI client is loaded only when an LLM is configured.
   const llmFromConfig = async (settings: NonNullable<Config["llm"]>) => (await import("../llm/index.js")).createLlmWriter(settings, { logger: deps.logger });

@@ -1,6 +1,13 @@
 import fs from "node:fs";
 import type { Answer } from "../answer/types.js";
+import { dayOf } from "../config/index.js";
 import type { QaService } from "../core/types.js";
+
+/**
+ * "Today" of an eval row that names none (YYYY-MM-DD): evaluations, the fit and their tests never
+ * read the real clock, so a figure measured today is the figure measured next year.
+ */
+export const evaluationToday = "2026-12-01";
 
 /** One line of test/eval/questions.jsonl (see test/eval/README.md). */
 export interface EvalQuestion {
@@ -60,7 +67,7 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 
 /** Asks one question (replaying earlier turns in the same session) and scores the answer. */
 export async function evaluateOne(qa: QaService, q: EvalQuestion, session = `eval-${q.id}`): Promise<EvalResult> {
-  const today = q.today ? new Date(`${q.today}T12:00:00Z`) : undefined;
+  const today = dayOf(q.today ?? evaluationToday);
   let answer: Answer | null = null;
   let error: string | null = null;
   const t0 = performance.now();

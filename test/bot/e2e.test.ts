@@ -23,6 +23,7 @@ import { telegramHtmlProblems } from "./telegram-html.js";
 
 const TOKEN = "555000111:AAE2eTestTokenNotARealOne_xyzxyzxyz";
 const ROOT = path.resolve(import.meta.dirname, "../..");
+import { FIXTURE_TODAY } from "../helpers/fixture-index.js";
 const GROUP = -1002;
 
 let api: FakeBotApi;
@@ -43,6 +44,7 @@ beforeAll(async () => {
       INDEX_DIR: indexDir,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: api.apiRoot,
+      TODAY: FIXTURE_TODAY,
     },
     ROOT,
   );

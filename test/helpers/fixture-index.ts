@@ -6,11 +6,17 @@ import { buildIndex, buildOptionsFor, type BuildReport } from "../../src/index/b
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * "Today" of every test (TODAY): the newest seed page is of 2026-04-22, so 今年 / this year is 2026.
+ * The suite never reads the real date; `test/answer/later-year.test.ts` asks in 2027 on purpose.
+ */
+export const FIXTURE_TODAY = "2026-05-01";
+
 /** Settings of the offline fixture: the committed tiny-zh model and the real seeds. */
 export function fixtureConfig(overrides: Record<string, string> = {}): Config {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-index-"));
   return loadConfig(
-    { MODELS_DIR: "test/fixtures/models", EMBEDDING_MODEL: "tiny-zh", SEEDS_DIR: "seeds", INDEX_DIR: indexDir, ...overrides },
+    { MODELS_DIR: "test/fixtures/models", EMBEDDING_MODEL: "tiny-zh", SEEDS_DIR: "seeds", INDEX_DIR: indexDir, TODAY: FIXTURE_TODAY, ...overrides },
     ROOT,
   );
 }

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { ROOT } from "./fixture-index.js";
+import { FIXTURE_TODAY, ROOT } from "./fixture-index.js";
 
 /** Runs the real CLI (`npm run -s cli -- …` is `tsx src/cli/main.ts …`) as a reader would. */
 export function runCli(args: string[], env: Record<string, string>, input?: string, entry = "src/cli/main.ts") {
   const run = spawnSync(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env, CI: "true" },
+    env: { ...process.env, TODAY: FIXTURE_TODAY, ...env, CI: "true" },
     input,
     encoding: "utf8",
     timeout: 120_000,

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Config } from "../../src/config/index.js";
-import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
+import { buildFixtureIndex, FIXTURE_TODAY, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
 
 /** Helpers for tests that run the CLI as real processes and write into SEEDS_DIR. */
 
@@ -34,6 +34,7 @@ export function runIndexCli(config: Config, args: string[], extraEnv: Record<str
     INDEX_DIR: config.indexDir,
     SEEDS_DIR: config.seedsDir,
     LOG_LEVEL: "silent",
+    TODAY: FIXTURE_TODAY,
     ...extraEnv,
   };
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "index", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
