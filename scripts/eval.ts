@@ -2,10 +2,12 @@ import "dotenv/config";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/config/index.js";
+import { dayOf, loadConfig } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
 import { describeError } from "../src/errors.js";
-import { evaluateAll, formatResult, formatSummary, loadQuestions, summarize, type EvalResult } from "../src/eval/evaluate.js";
+import { evaluateAll, evaluationToday, formatResult, formatSummary, loadQuestions, summarize, type EvalResult } from "../src/eval/evaluate.js";
+import { evaluateLeads, formatLeadOutcome, formatLeadSummary, summarizeByGroup } from "../src/eval/lead.js";
+import { parseArticles, readSeedFiles } from "../src/ingest/index.js";
 import { evaluateNews, formatNewsResult, formatNewsSummary, loadNewsQuestions, summarizeNews } from "../src/eval/news.js";
 import { runExternalEval } from "../src/eval/external.js";
 import { formatExternalReport } from "../src/eval/report.js";
@@ -33,7 +35,10 @@ const HELD_OUT_FILES = ["heldout", "heldout-2", "heldout-3", "heldout-4"];
 
 async function ownEvalSets(): Promise<void> {
   const config = loadConfig(process.env);
-  const qa = await openQaService(config);
+  // A fixed "today" (TODAY, else evaluationToday): the figures do not move with the calendar.
+  const today = config.today ?? dayOf(evaluationToday);
+  const qa = await openQaService(config, { clock: () => today });
+  await freshSet(qa, config.seedsDir);
   const questions = loadQuestions(path.resolve("test/eval/questions.jsonl"));
   const single = await evaluateAll(qa, questions.filter((q) => !q.conversation));
   const conversation = await evaluateAll(qa, questions.filter((q) => q.conversation));
@@ -43,11 +48,27 @@ async function ownEvalSets(): Promise<void> {
   process.stdout.write(`${formatSummary(summarize(single), "single-turn")}\n`);
   process.stdout.write(`${formatSummary(summarize(conversation), "conversation")}\n`);
   for (const [label, results] of heldOut) process.stdout.write(`${formatSummary(summarize(results), label)}\n`);
-  // News-reader questions (latest, a day's paper, overviews); their "today" is the real one here.
+  // News-reader questions (latest, a day's paper, overviews), on the same fixed "today".
   const news = await evaluateNews(qa, loadNewsQuestions(path.resolve("test/eval/news.jsonl")));
   for (const r of news) process.stdout.write(`${formatNewsResult(r)}\n`);
   process.stdout.write(`${formatNewsSummary(summarizeNews(news))}\n`);
   await qa.close();
+}
+
+/**
+ * The fresh reader set (test/eval/fresh.jsonl), scored by what each reply leads with, beside the
+ * naive peer (bigram BM25 over the same pages' sentences, leading with its sentence's first number).
+ */
+async function freshSet(qa: Awaited<ReturnType<typeof openQaService>>, seedsDir: string): Promise<void> {
+  const questions = loadQuestions(path.resolve("test/eval/fresh.jsonl"));
+  const { files } = await readSeedFiles(seedsDir);
+  const paragraphs = files.flatMap((f) => parseArticles(f.name, f.text).flatMap((a) => a.paragraphs));
+  const { bot, peer } = await evaluateLeads(qa, questions, paragraphs);
+  for (const o of bot) process.stdout.write(`${formatLeadOutcome(o)}\n`);
+  process.stdout.write("fresh set (test/eval/fresh.jsonl), by what the reply leads with:\n");
+  for (const s of summarizeByGroup(bot)) process.stdout.write(`${formatLeadSummary(s, `  ${s.group}`)}\n`);
+  process.stdout.write("naive peer, same questions:\n");
+  for (const s of summarizeByGroup(peer)) process.stdout.write(`${formatLeadSummary(s, `  ${s.group}`)}\n`);
 }
 
 async function externalEval(squadFile: string): Promise<void> {

@@ -4,8 +4,10 @@ import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import { searchHybrid, type ArticleHit, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
 import type { QueryTerm } from "../retrieve/bm25.js";
 import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
-import { composeFound, composeNotFound } from "./compose.js";
+import { dayOf } from "../config/index.js";
+import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
+import { periodBeyond } from "./dates.js";
 import { checkModel, decide, FITTED_MODEL, probability, thresholdFor, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
@@ -46,11 +48,11 @@ export interface AnswerTimings extends Timings {
 export interface AnswerContext {
   /** The previous turn of the same chat, for follow-up questions. */
   previous?: Turn | null;
-  /** "Today" for relative dates (今年, last November). Default: now. */
-  today?: Date;
+  /** "Today" for relative dates (今年, last November): injected, never read from the clock here. */
+  today: Date;
 }
 
-export type Answerer = (question: string, context?: AnswerContext) => Promise<Answer & { timings: AnswerTimings; turn: Turn }>;
+export type Answerer = (question: string, context: AnswerContext) => Promise<Answer & { timings: AnswerTimings; turn: Turn }>;
 
 /** A question's analysis, retrieval hits and the candidate answering sentences, before the decision. */
 export interface Candidates {
@@ -63,12 +65,12 @@ export interface Candidates {
  * Analyses a question once, retrieves, ranks the sentences of the retrieved articles and returns
  * the candidates the decision chooses from (`npm run fit` reads them to fit the decision).
  */
-export function createCandidateFinder(deps: AnswererDeps): (question: string, context?: AnswerContext) => Promise<Candidates> {
+export function createCandidateFinder(deps: AnswererDeps): (question: string, context: AnswerContext) => Promise<Candidates> {
   const o = { ...DEFAULT_ANSWER, ...deps.options };
   const { index, translator } = deps;
   const stats = { documentFrequency: (t: string) => index.keyword.documentFrequency(t), size: index.keyword.size };
   const analysisDeps = { segmenter: deps.segmenter ?? jiebaSegmenter(), translator, stats };
-  return async (question, context = {}) => {
+  return async (question, context) => {
     const analysis = analyseQuestion(question, analysisDeps, context);
     let t = performance.now();
     const vector = deps.embedQuery ? await deps.embedQuery(analysis.searchText) : null;
@@ -100,11 +102,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const model = checkModel(o.model);
   const find = createCandidateFinder(deps);
   const passageFor = createPassageFinder(deps.index.passages);
-  return async (raw, context = {}) => {
+  const newest = newestIssueDate(deps.index);
+  return async (raw, context) => {
     const question = validateQuestion(raw);
-    const { analysis, candidates, timings } = await find(question, context);
+    let asked = await find(question, context);
+    // 今年 in a year the archive has no paper of yet: what the newest papers said of their own year
+    // is evidence for the reader, never this year's answer.
+    const beyond = newest ? periodBeyond(asked.analysis.dates, newest) : null;
+    if (beyond) asked = await find(question, { ...context, today: dayOf(newest!) });
+    const { analysis, candidates, timings } = asked;
     const t = performance.now();
-    const { best, probability: p, found } = decide(model, candidates);
+    const { best, probability: p, found: decided } = decide(model, candidates);
+    const found = decided && !beyond;
     const selection = best?.selection ?? null;
     // Further sources only when they answer too and corroborate: the same figure, or (no figure
     // asked) nearly the same coverage. A related passage on the topic is not a source for this answer.
@@ -117,15 +126,16 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       : [];
     const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map((s) => citationOf(s, passageFor, s === selection ? p : probability(model, candidates.find((c) => c.selection === s)!))) : [];
     const first = citations[0] ?? null;
-    const closest = selection && p >= o.adviseProbability ? first : null;
+    const closest = selection && (p >= o.adviseProbability || (beyond && decided)) ? first : null;
     const { lang, kind } = analysis;
     // The reply leads with the figure, date, name or place; else (a Chinese what / which / who /
     // where question) with the phrase of the sentence that stands where the question word stood.
     const lead = !found || !selection ? null : (selection.figure ?? (lang === "zh" && SPAN_KINDS.has(kind) ? answerSpan(analysis.text, selection.sentence.text) : null));
     const answer: Answer = {
       question: raw.trim(), // as the reader typed it (matching uses the normalised form)
-      answer: found && first ? composeFound(lang, first, lead) : composeNotFound(lang, closest),
+      answer: found && first ? composeFound(lang, first, lead) : beyond ? composeBeyondArchive(lang, beyond, newest!, closest) : composeNotFound(lang, closest),
       found: found && first !== null,
+      reply: found && first ? "answer" : closest ? "evidence" : "refusal",
       lang,
       kind,
       figure: lead?.text ?? null,
@@ -156,6 +166,13 @@ export function keywordQuery(text: string, translator: QueryTranslator): string 
 
 /** Query weight of a Latin word with no reading (1 and 2 were measured: CMRC English top-1 source 51.4 / 52.8 %, 3: 53.5 %). */
 const UNREAD_NAME_WEIGHT = 3;
+
+/** The newest issue date of the index's articles (YYYY-MM-DD), or null when no page is dated. */
+export function newestIssueDate(index: Pick<SearchIndex, "articles">): string | null {
+  let newest: string | null = null;
+  for (const a of index.articles.values()) if (a.date && (!newest || a.date > newest)) newest = a.date;
+  return newest;
+}
 
 /** The first (best) candidate of each article, in rank order. */
 function bestPerArticle(candidates: Candidate[]): Candidate[] {

@@ -1,3 +1,4 @@
+import { periodName, type AskedDate } from "./dates.js";
 import type { Figure } from "./figures.js";
 import type { Citation } from "./types.js";
 
@@ -55,4 +56,18 @@ export function composeNotFound(lang: "zh" | "en", closest: Citation | null): st
   }
   const base = "The articles don't say.";
   return closest ? `${base} The closest they report is: “${closest.quote}” (${sourceLine(closest, "en")}).` : `${base} Nothing in them is about this.`;
+}
+
+/**
+ * A question about a period the archive has no paper of yet (今年 in 2027, newest paper 2026-04-22):
+ * said plainly, with what the newest papers report as evidence, never as this period's answer.
+ */
+export function composeBeyondArchive(lang: "zh" | "en", period: AskedDate, newestIssue: string, closest: Citation | null): string {
+  const name = periodName(period, lang);
+  if (lang === "zh") {
+    const base = `现有报道中还没有${name}的数据（最新一期报纸是${newestIssue}）。`;
+    return closest ? `${base}最近的相关报道${closest.date ? `（${closest.date}）` : ""}提到：“${closest.quote}”（${sourceLine(closest, "zh")}）` : base;
+  }
+  const base = `The articles have nothing for ${name} yet (the newest paper is from ${newestIssue}).`;
+  return closest ? `${base} The newest report on this${closest.date ? `, from ${closest.date},` : ""} says: “${closest.quote}” (${sourceLine(closest, "en")}).` : base;
 }

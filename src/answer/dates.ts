@@ -6,7 +6,7 @@ export interface AskedDate {
   year: number;
   /** 1–12 when the question names a month. */
   month?: number;
-  /** Said relative to today (今年, last year): an undated article cannot be checked against it. */
+  /** Said relative to today (今年, last year, this month): resolved against the injected "today". */
   relative: boolean;
   /** The words that said it, to drop from the concepts. */
   text: string;
@@ -20,6 +20,14 @@ const RELATIVE_YEAR: [RegExp, number][] = [
   [/今年|本年|this year|so far this year/i, 0],
   [/去年|last year|previous year/i, -1],
   [/前年|the year before last/i, -2],
+];
+
+/** Months said relative to today: the pattern, then how many days and months back the month is. */
+const RELATIVE_MONTH: [RegExp, number, number][] = [
+  [/本月|这个月|这月|this month/gi, 0, 0],
+  [/上个?月|last month|previous month/gi, 0, 1],
+  [/本周|这周|这个星期|this week/gi, 0, 0],
+  [/上周|上个?星期|last week/gi, 7, 0],
 ];
 
 /** Dates asked about in the question, relative ones resolved against `today`. */
@@ -44,6 +52,14 @@ export function askedDates(question: string, today: Date): AskedDate[] {
     return { year: month < m ? y : y - 1, month, relative: true, text: x[0] };
   });
   take(/(?<!\d)((?:19|20)\d{2})(?!\d)/g, (x) => ({ year: +x[1]!, relative: false, text: x[0] }));
+  // This month, last month, this week, last week: the month they fall in (a week that began in the
+  // previous month is read as that month's).
+  for (const [re, daysBack, monthsBack] of RELATIVE_MONTH) {
+    take(re, (x) => {
+      const day = new Date(Date.UTC(y, m - 1 - monthsBack, today.getUTCDate() - daysBack));
+      return { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, relative: true, text: x[0] };
+    });
+  }
   // Winter seasons span two years: in December 2025 "this season" is 2025—2026, in March 2026 too.
   take(/this (?:ski |winter |snow )?season|本(?:冰)?雪季|这个(?:冰)?雪季|本冰雪季|今冬/gi, (x) => ({ year: m >= 7 ? y : y - 1, relative: true, season: true, text: x[0] }));
   for (const [re, delta] of RELATIVE_YEAR) {
@@ -55,7 +71,7 @@ export function askedDates(question: string, today: Date): AskedDate[] {
 
 /**
  * Whether an article can answer for the asked date: its issue date is in that year (and month),
- * or, for an undated page, its text names the year; relative dates never rule out an undated page.
+ * or, for an undated page, its text names the year (and month).
  */
 export function fitsDate(asked: AskedDate, articleDate: string | null, text: string): boolean {
   if (asked.season) return fitsSeason(asked.year, articleDate, text);
@@ -65,7 +81,7 @@ export function fitsDate(asked: AskedDate, articleDate: string | null, text: str
     // A page can report on an earlier period it names (2024年1—11月 in a December issue).
     return text.includes(`${asked.year}年${asked.month ? `${asked.month}月` : ""}`) || (!asked.month && text.includes(`${asked.year}`));
   }
-  if (asked.relative) return true;
+  // An undated page answers for a date, relative or not, only where its text names that date.
   return asked.month ? namesDate(text, asked) : text.includes(String(asked.year));
 }
 
@@ -93,4 +109,21 @@ function fitsSeason(start: number, articleDate: string | null, text: string): bo
     return (year === start && month! >= 7) || (year === start + 1 && month! < 7);
   }
   return named.length === 0;
+}
+
+/**
+ * The relative period a question asks about (今年, this month, this season) that begins after the
+ * newest issue in the archive: no page can report on it yet. Null when every asked period has begun.
+ */
+export function periodBeyond(dates: AskedDate[], newestIssue: string): AskedDate | null {
+  const [year, month] = newestIssue.split("-").map(Number) as [number, number];
+  const startMonth = (d: AskedDate) => (d.season ? 7 : (d.month ?? 1));
+  return dates.find((d) => d.relative && (d.year > year || (d.year === year && startMonth(d) > month))) ?? null;
+}
+
+/** How a reply names an asked period: 2027 / 2027年, February 2027 / 2027年2月, the 2027—2028 season. */
+export function periodName(date: AskedDate, lang: "zh" | "en"): string {
+  if (date.season) return lang === "zh" ? `${date.year}—${date.year + 1}雪季` : `the ${date.year}–${date.year + 1} season`;
+  if (!date.month) return lang === "zh" ? `${date.year}年` : String(date.year);
+  return lang === "zh" ? `${date.year}年${date.month}月` : `${MONTHS[date.month - 1]!.replace(/^./, (c) => c.toUpperCase())} ${date.year}`;
 }

@@ -128,8 +128,8 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // (a 2026 page reporting 2025 figures); an undated page by its text naming it.
     const articleDated = concepts.map((c) => c.date !== undefined && fitsDate(c.date, article.date, article.date ? "" : articleText));
     const dated = (j: number, sentence: string) => articleDated[j]! || namesDate(sentence, concepts[j]!.date!);
-    // An undated page cannot confirm a relative date (今年): it is not ruled out, but a page whose
-    // issue date confirms it ranks above it.
+    // An undated page confirms a date (今年 too) only by naming it; a sentence that names the year
+    // ranks above one that leans on the article naming it elsewhere.
     const dateCredit = (j: number, sentence: string) => {
       const c = concepts[j]!;
       return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? IN_SENTENCE : IN_NEIGHBOUR;

@@ -19,12 +19,20 @@ import type { Intent } from "./intent.js";
 
 export type { QuestionKind };
 
+/**
+ * What a reply is: an *answer* leads with the value the question asks for; *evidence* quotes the
+ * closest report without stating a value; a *refusal* has nothing on topic.
+ */
+export type ReplyKind = "answer" | "evidence" | "refusal";
+
 export interface Answer {
   question: string;
   /** Readable answer text: the figure or fact first, in the question's language. */
   answer: string;
   /** False when the articles do not answer the question (citations are then advisory at most). */
   found: boolean;
+  /** Answer, evidence or refusal (found is true exactly for an answer). */
+  reply?: ReplyKind;
   lang: "zh" | "en";
   kind: QuestionKind;
   /** The figure, date or name the answer leads with, verbatim from the quote. */
@@ -40,7 +48,7 @@ export interface Answer {
   timings?: Record<string, number>;
 }
 
-/** The `ask --json` contract: exactly these fields, in this order (`intent` added last). */
+/** The `ask --json` contract: exactly these fields, in this order (`intent`, then `reply`, added last). */
 export function toJsonContract(answer: Answer): object {
   return {
     question: answer.question,
@@ -55,5 +63,6 @@ export function toJsonContract(answer: Answer): object {
       score: Number(c.score.toFixed(4)),
     })),
     intent: answer.intent ?? "fact",
+    reply: answer.reply ?? (answer.found ? "answer" : answer.citations.length ? "evidence" : "refusal"),
   };
 }

@@ -89,9 +89,10 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(a.answer).not.toMatch(/^10395/);
   });
 
-  it("keeps the ask --json contract: exactly question, answer, found, citations", async () => {
+  it("keeps the ask --json contract: exactly question, answer, found, citations, intent, reply", async () => {
     const json = toJsonContract(await qa.answer("天山天池国际滑雪场共有几条雪道？")) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["question", "answer", "found", "citations", "intent"]);
+    expect(Object.keys(json)).toEqual(["question", "answer", "found", "citations", "intent", "reply"]);
+    expect(json.reply).toBe("answer");
     const [first] = json.citations as Record<string, unknown>[];
     expect(Object.keys(first!)).toEqual(["source", "paper", "date", "headline", "quote", "score"]);
   });

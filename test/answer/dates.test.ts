@@ -36,10 +36,11 @@ describe("fitsDate: whether an article can answer for a date", () => {
     expect(fitsDate({ year: 2023, relative: false, text: "2023" }, "2026-04-22", "今年以来")).toBe(false);
     expect(fitsDate({ year: 2025, relative: false, text: "2025" }, "2026-04-22", "发放2025年部分社保补贴")).toBe(true);
   });
-  it("checks an undated page by its text, and never rules it out for a relative date", () => {
+  it("checks an undated page by its text, for a relative date too: it never matches a date it does not name", () => {
     expect(fitsDate(year2024, null, "昌吉州总工会2024年工作综述")).toBe(true);
     expect(fitsDate(year2024, null, "2025年安全生产")).toBe(false);
-    expect(fitsDate({ year: 2026, relative: true, text: "今年" }, null, "")).toBe(true);
+    expect(fitsDate({ year: 2026, relative: true, text: "今年" }, null, "今年以来，新增城镇就业")).toBe(false);
+    expect(fitsDate({ year: 2026, relative: true, text: "今年" }, null, "2026年一季度，今年以来")).toBe(true);
   });
   it("needs an undated page to name the month too when a month is asked", () => {
     const november2025 = { year: 2025, month: 11, relative: false, text: "2025年11月" };

@@ -15,7 +15,7 @@ describe("news-reader questions in ask and chat (fixture model, real seeds)", ()
     const { stdout, code } = cli(["ask", "--json", "Summarize the 2024-11-07 paper"], env);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { found: boolean; answer: string; intent: string; citations: { date: string; headline: string; quote: string }[] };
-    expect(Object.keys(json)).toEqual(["question", "answer", "found", "citations", "intent"]);
+    expect(Object.keys(json)).toEqual(["question", "answer", "found", "citations", "intent", "reply"]);
     expect(json).toMatchObject({ found: true, intent: "issue" });
     expect(json.answer).toContain("No. 12124");
     expect(json.citations.map((c) => c.headline)).toContain("准东煤田火区治理持续推进");
