@@ -2,6 +2,7 @@ import { detectQuestionKind, type QueryTranslator } from "../retrieve/english.js
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
 import { chineseConcepts, dateConcepts, type Concept, type TermStats } from "./concepts.js";
 import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
+import { questionQualifiers } from "./binding.js";
 import { askedDates, type AskedDate } from "./dates.js";
 import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage } from "./question.js";
@@ -24,6 +25,8 @@ export interface QuestionAnalysis {
   wantsTypedAnswer: boolean;
   /** Dates the question names, relative ones resolved. */
   dates: AskedDate[];
+  /** Qualifiers the question names (第二批, major, 高级, female), each as the spellings an answer's sentence must hold (binding.ts). */
+  qualifiers: string[][];
   /** The question's own concepts (words and dates). */
   own: Concept[];
   /** The concepts to answer: own ones, plus the previous turn's for a follow-up. */
@@ -66,6 +69,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: {
     unit,
     wantsTypedAnswer: unit !== null || asksForFigure(kind),
     dates,
+    qualifiers: questionQualifiers(question, lang),
     own,
     concepts,
     focus: concepts.find((c) => c.focus) ?? null,

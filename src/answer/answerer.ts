@@ -8,12 +8,14 @@ import { dayOf } from "../config/index.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
 import { periodBeyond } from "./dates.js";
-import { checkModel, decide, FITTED_MODEL, probability, thresholdFor, type DecisionModel } from "./decision.js";
+import { bindingStrength, isBound, LEAD_BINDING } from "./binding.js";
+import type { Figure } from "./figures.js";
+import { checkModel, decide, FITTED_MODEL, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { validateQuestion } from "./question.js";
 import { answerSpan } from "./span.js";
-import { rankSentences, type Selection } from "./select.js";
+import { pickFigure, rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation, QuestionKind } from "./types.js";
 
 /** Options of the answerer; defaults in DEFAULT_ANSWER. */
@@ -112,7 +114,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     if (beyond) asked = await find(question, { ...context, today: dayOf(newest!) });
     const { analysis, candidates, timings } = asked;
     const t = performance.now();
-    const { best, probability: p, found: decided } = decide(model, candidates);
+    const { best, probability: p, found: decided } = bindLead(model, analysis, candidates, decide(model, candidates));
     const found = decided && !beyond;
     const selection = best?.selection ?? null;
     // Further sources only when they answer too and corroborate: the same figure, or (no figure
@@ -166,6 +168,41 @@ export function keywordQuery(text: string, translator: QueryTranslator): string 
 
 /** Query weight of a Latin word with no reading (1 and 2 were measured: CMRC English top-1 source 51.4 / 52.8 %, 3: 53.5 %). */
 const UNREAD_NAME_WEIGHT = 3;
+
+/**
+ * The decision picks a sentence; the reply may lead with its value only when that value is bound to
+ * the question (binding.ts) and the article names every place or name the question anchors on.
+ * Otherwise the most probable bound candidate of the same article above the threshold answers, or
+ * none does: the chosen sentence becomes evidence.
+ */
+function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision {
+  const anchored = (c: Candidate) => c.selection.missingAnchors.every((a) => a.date);
+  const answers = (c: Candidate) => anchored(c) && isBound(analysis, c.selection.sentence.text, c.selection.figure);
+  const { best } = decision;
+  if (!decision.found || !best || answers(best)) return decision;
+  // The same sentence may hold the bound value (402名失业人员再就业 beside 105名就业困难人员): lead with it.
+  const rebound = anchored(best) ? boundFigure(analysis, best.selection.sentence.text) : null;
+  if (rebound) return { ...decision, best: { ...best, selection: { ...best.selection, figure: rebound } } };
+  const threshold = thresholdFor(model, analysis);
+  let next: Decision = { ...decision, found: false };
+  for (const c of candidates) {
+    // Another sentence of the same article only: a bound value elsewhere answers another story.
+    if (c === best || c.selection.hit !== best.selection.hit || !answers(c) || (analysis.wantsTypedAnswer && !c.selection.figure)) continue;
+    const p = probability(model, c);
+    if (p >= threshold && (!next.found || p > next.probability)) next = { best: c, probability: p, found: true };
+  }
+  return next;
+}
+
+/** The value of the sentence most firmly bound to the question, if one is bound enough to lead. */
+function boundFigure(analysis: QuestionAnalysis, sentence: string): Figure | null {
+  const { concepts, kind, unit, lang } = analysis;
+  for (let need = 2; need >= LEAD_BINDING[lang]; need--) {
+    const figure = pickFigure(sentence, concepts, kind, unit, (f) => bindingStrength(analysis, sentence, f) >= need);
+    if (figure) return figure;
+  }
+  return null;
+}
 
 /** The newest issue date of the index's articles (YYYY-MM-DD), or null when no page is dated. */
 export function newestIssueDate(index: Pick<SearchIndex, "articles">): string | null {

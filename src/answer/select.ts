@@ -194,8 +194,9 @@ const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|
 /**
  * The figure that answers the question: in the clause that mentions most of the question's
  * concepts, the first figure of the kind asked for that follows (or else precedes) those words.
+ * `accept` narrows the figures considered (the answer takes only values bound to the question).
  */
-export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null): Figure | null {
+export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null, accept: (f: Figure) => boolean = () => true): Figure | null {
   // "What / which …" questions are answered by the sentence; leading with a stray number would mislead.
   if ((kind === "what" || kind === "which" || kind === "other") && unit === null) return null;
   const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
@@ -216,7 +217,7 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
   const wanted = preferred && digits.some((f) => preferred.test(f.unit)) ? digits.filter((f) => preferred.test(f.unit)) : digits;
   // A count, amount or date question needs a figure of that kind; "what" questions take any number.
   const strict = asksForFigure(kind) || unit !== null;
-  const candidates = wanted.length || strict ? wanted : figures.filter((f) => f.kind !== "date" && f.kind !== "year");
+  const candidates = (wanted.length || strict ? wanted : figures.filter((f) => f.kind !== "date" && f.kind !== "year")).filter(accept);
   if (!candidates.length) return null;
   const clauses = [...sentence.matchAll(/[^，,：:；;、]+/gu)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
   const clauseScore = (at: number): number => {

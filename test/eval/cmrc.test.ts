@@ -20,7 +20,10 @@ const FLOORS = {
   // in the local weights, findNames without title runs: zh 76.1 % answer-in-reply, 96.1 % refused;
   // en 31.3 %, 100 %; peer 60.6 %.
   // The refusal floor is the issue's target itself.
-  zh: { answerInReply: 0.75, refused: 0.95 },
+  // Issue #26: a value leads only when bound to the question (binding.ts): zh 76.1 → 71.2 %, refused
+  // unchanged at 96.1 % — answers whose value was not bound became evidence (the quote is still there:
+  // gold in any reply 80.4 %). The floor follows; raise it as the binding learns (a fitted ranking).
+  zh: { answerInReply: 0.7, refused: 0.95 },
   en: { answerInReply: 0.3, refused: 0.95 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.58 },

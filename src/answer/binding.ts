@@ -1,0 +1,130 @@
+import type { QuestionAnalysis } from "./analysis.js";
+import { mentions, mentionStrength, type Concept } from "./concepts.js";
+import type { Figure } from "./figures.js";
+
+/**
+ * A reply leads with a value only when that value is bound, inside its clause, to what the question
+ * asks: the counted or measured thing for a count or an amount (657件*微心愿*, not the 1614名 of the
+ * same sentence), the role for a who-question (the *行长* of the branch asked about, not the nearest
+ * name), and every qualifier the question names (第二批, 重大, 高级, 女) in the sentence itself.
+ * An unbound value is no answer: the reply gives the sentence as evidence instead.
+ */
+
+/** Qualifiers a question can name that pick one value among several of the same article. One row per kind. */
+interface QualifierRow {
+  /** What the row is (documentation and tests). */
+  kind: string;
+  zh: RegExp;
+  en: RegExp;
+  /** The spellings a sentence must hold, from the question's match. */
+  forms: (match: RegExpExecArray, lang: "zh" | "en") => string[];
+}
+
+const ORDINAL_EN = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const ORDINAL_ZH = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const SERIES_EN: Record<string, string> = { batch: "批", batches: "批", phase: "期", stage: "期", session: "届", edition: "届", round: "轮" };
+
+/** 第二批 ↔ 第2批, 二期: the spellings of one ordinal of a series. */
+function ordinalForms(n: number, series: string): string[] {
+  const zh = ORDINAL_ZH[n - 1] ?? String(n);
+  const forms = [`第${zh}${series}`, `第${n}${series}`];
+  return series === "期" ? [...forms, `${zh}期`, `${n}期`] : forms;
+}
+
+export const QUALIFIERS: QualifierRow[] = [
+  {
+    kind: "the ordinal of a batch, phase, session or round",
+    zh: /第([一二三四五六七八九十\d]+)(批|期|届|轮)|([一二三四五六七八九十])期(?=工程|项目)/,
+    en: new RegExp(`\\b(${ORDINAL_EN.join("|")})\\s+(${Object.keys(SERIES_EN).join("|")})\\b|\\b(phase|stage)\\s+(\\d+|i{1,3}|one|two|three)\\b`, "i"),
+    forms: (m, lang) => {
+      if (lang === "zh") {
+        const raw = m[1] ?? m[3]!;
+        const n = /\d/.test(raw) ? Number(raw) : ORDINAL_ZH.indexOf(raw) + 1;
+        return ordinalForms(n, m[2] ?? "期");
+      }
+      if (m[1]) return ordinalForms(ORDINAL_EN.indexOf(m[1].toLowerCase()) + 1, SERIES_EN[m[2]!.toLowerCase()]!);
+      const word = m[4]!.toLowerCase();
+      const n = /\d/.test(word) ? Number(word) : ({ i: 1, ii: 2, iii: 3, one: 1, two: 2, three: 3 } as Record<string, number>)[word]!;
+      return ordinalForms(n, "期");
+    },
+  },
+  { kind: "severity", zh: /重大|较大/, en: /\b(major|serious)\b/i, forms: (m, lang) => [lang === "zh" ? m[0] : m[0].toLowerCase() === "major" ? "重大" : "较大"] },
+  { kind: "level", zh: /高级|中级|初级/, en: /\b(advanced|intermediate|beginners?)\b/i, forms: (m, lang) => [lang === "zh" ? m[0] : ({ advanced: "高级", intermediate: "中级" } as Record<string, string>)[m[0].toLowerCase()] ?? "初级"] },
+  { kind: "sex", zh: /女性|女职工|女工|妇女|男性/, en: /\b(female|women|woman|male|men)\b/i, forms: (m) => [/^(女|妇|female|wom)/i.test(m[0]) ? "女" : "男"] },
+];
+
+/** The qualifiers a question names, each as the spellings a sentence must hold (any one of them). */
+export function questionQualifiers(question: string, lang: "zh" | "en"): string[][] {
+  const out: string[][] = [];
+  for (const row of QUALIFIERS) {
+    const match = (lang === "zh" ? row.zh : row.en).exec(question);
+    if (match) out.push(row.forms(match, lang));
+  }
+  return out;
+}
+
+/**
+ * Measures and the things they measure: a value in 亩 is bound to a question about land or area
+ * even where its clause says 占地, not 土地. One row per class: the units, then the words (Chinese
+ * and English, as the question's focus reads them) that ask for that class.
+ */
+export const MEASURE_CLASSES: { units: RegExp; words: RegExp }[] = [
+  { units: /亩|公顷|平方(?:公里|米)/, words: /面积|占地|土地|耕地|用地|land|area|acre|space|hectare/i },
+  { units: /元|美元|欧元|港元|日元|英镑/, words: /资金|投资|金额|费用|经费|补贴|补助|奖励|收入|营收|money|fund|invest|cost|price|budget|subsid|revenue|income|spend|wage|salar|reward|bonus/i },
+  { units: /^(?:[万亿千百])?(?:人|名|人次)$/, words: /人数|人员|人口|people|persons|participants|population|visitors/i },
+  { units: /吨/, words: /产量|产能|重量|output|capacity|production|weight|tonnage/i },
+  { units: /公里|千米|米/, words: /长度|距离|里程|length|distance|long|mileage/i },
+  { units: /小时|天|个月|年|周|分钟/, words: /时长|工期|周期|多久|duration|how long|period/i },
+];
+
+/** Whether the focus word asks for the class the figure's unit measures. */
+function measuresFocus(figure: Figure, focus: Concept): boolean {
+  if (!figure.unit) return false;
+  return MEASURE_CLASSES.some((row) => row.units.test(figure.unit) && [focus.label, ...focus.alternatives].some((w) => row.words.test(w)));
+}
+
+/** Clauses of a sentence with their offsets: a value belongs to what its own clause says. */
+function clauseAround(sentence: string, at: number): { own: string; before: string; after: string } {
+  const clauses = [...sentence.matchAll(/[^，,；;：:。！？!?]+/gu)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
+  const i = Math.max(0, clauses.findIndex((c) => at >= c.start && at < c.start + c.text.length));
+  return { own: clauses[i]?.text ?? sentence, before: clauses[i - 1]?.text ?? "", after: clauses[i + 1]?.text ?? "" };
+}
+
+const named = (text: string, c: Concept) => mentions(text, c) || mentionStrength(text, c) >= 0.5;
+
+/**
+ * How firmly the value a sentence would lead with is bound to the question: 2 when its clause (for
+ * a name or place, the clauses beside it too: 兴业银行昌吉分行行长，韩平表示; for a date, its sentence)
+ * names the focus — or, without a focus, one of the question's own words — or its unit measures
+ * what the focus asks (占地98.42亩 for "how much land"); 1 when it names another of the question's
+ * own words, or the question has no focus and the value is in the measure asked ("how many
+ * people" → 58072人次); 0 otherwise, or when a qualifier the question names is not beside it.
+ */
+export function bindingStrength(analysis: QuestionAnalysis, sentence: string, figure: Figure): 0 | 1 | 2 {
+  const { own: clause, before, after } = clauseAround(sentence, figure.start);
+  // A date dates its sentence's event (12月1日，…滑雪场开板); a name or place sits beside its role.
+  const region = figure.kind === "date" || figure.kind === "year" ? sentence : figure.kind === "name" || figure.kind === "place" ? `${before}，${clause}，${after}` : clause;
+  // A qualifier picks one value among several: it must stand by this one (其中重大隐患12项), not
+  // elsewhere in the sentence (共排查隐患300项，其中重大隐患12项 binds 重大 to 12项 only).
+  const near = `${before}，${region}`;
+  if (!analysis.qualifiers.every((forms) => forms.some((f) => near.includes(f)))) return 0;
+  const own = analysis.own.filter((c) => !c.date && !c.context);
+  const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
+  if (!focus && !own.length) return 2;
+  if (focus ? named(region, focus) || measuresFocus(figure, focus) : own.some((c) => named(region, c))) return 2;
+  // "How many people" with no focus word: a count in people is of the kind asked, if not of what.
+  const ofAskedMeasure = !focus && analysis.unit !== null && figure.unit !== "";
+  return ofAskedMeasure || own.some((c) => !c.anchor && named(region, c)) ? 1 : 0;
+}
+
+/**
+ * The least binding a value needs to lead a reply: Chinese questions name their focus beside the
+ * question word (多少*微心愿*); an English focus is a guess at a compound's head ("livestock feed"),
+ * so there another of the question's own words in the clause will do.
+ */
+export const LEAD_BINDING: Record<"zh" | "en", 1 | 2> = { zh: 2, en: 1 };
+
+/** Whether a value may lead the reply (no value: the sentence itself answers, nothing to bind). */
+export function isBound(analysis: QuestionAnalysis, sentence: string, figure: Figure | null): boolean {
+  return !figure || bindingStrength(analysis, sentence, figure) >= LEAD_BINDING[analysis.lang];
+}

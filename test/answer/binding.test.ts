@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyseQuestion } from "../../src/answer/analysis.js";
+import { bindingStrength, isBound, questionQualifiers } from "../../src/answer/binding.js";
+import { findFigures } from "../../src/answer/figures.js";
+import { openQaService } from "../../src/core/service.js";
+import type { QaService } from "../../src/core/types.js";
+import { loadQuestions } from "../../src/eval/evaluate.js";
+import type { QueryTranslator } from "../../src/retrieve/english.js";
+import { jiebaSegmenter } from "../../src/retrieve/tokenize.js";
+import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
+
+/**
+ * A reply leads with a value only when the value is bound, inside its clause, to what the question
+ * asks. Sentences here are written for the tests; the analysis is the real one (jieba), with flat
+ * corpus statistics and no English bridge.
+ */
+const translator = { translate: () => ({ terms: [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] }) } as unknown as QueryTranslator;
+const deps = { segmenter: jiebaSegmenter(), translator, stats: { documentFrequency: () => 1, size: 100 } };
+const today = new Date("2026-04-30T12:00:00Z");
+
+/** Each figure of the sentence with whether it may lead the reply to the question. */
+function leads(question: string, sentence: string): Record<string, boolean> {
+  const analysis = analyseQuestion(question, deps, { today });
+  return Object.fromEntries(findFigures(sentence).map((f) => [f.text, isBound(analysis, sentence, f)]));
+}
+
+describe("binding a value to the question", () => {
+  it("binds a count to the noun it counts, not to another count of the same sentence", () => {
+    expect(leads("社区今年完成了多少件心愿？", "活动中，共有820名志愿者参与，完成心愿93件。")).toEqual({ "820名": false, "93件": true });
+  });
+
+  it("binds a value to a qualifier the question names only where the qualifier stands beside it", () => {
+    expect(leads("第二批项目有多少个？", "第一批项目共有12个，第二批项目共有7个。")).toEqual({ "12个": false, "7个": true });
+    expect(leads("重大隐患有多少项？", "共排查隐患300项，其中重大隐患12项。")).toEqual({ "300项": false, "12项": true });
+    // Asked for the second batch, a sentence about the first has no value to give.
+    expect(leads("第二批项目有多少个？", "第一批项目共有12个。")).toEqual({ "12个": false });
+  });
+
+  it("reads qualifiers in English and as Chinese numerals and digits alike", () => {
+    expect(questionQualifiers("How many projects were in the second batch?", "en")).toEqual([["第二批", "第2批"]]);
+    expect(questionQualifiers("How many major hazards were found?", "en")).toEqual([["重大"]]);
+    expect(questionQualifiers("How long are the advanced runs?", "en")).toEqual([["高级"]]);
+    expect(questionQualifiers("第2期工程投资多少？", "zh")).toEqual([["第二期", "第2期", "二期", "2期"]]);
+    expect(questionQualifiers("昌吉州今年新增城镇就业多少人？", "zh")).toEqual([]);
+  });
+
+  it("binds a date to its sentence's event, not to another event's day", () => {
+    const analysis = analyseQuestion("滑雪场什么时候开板？", deps, { today });
+    const sentence = "12月1日，伴随汽笛声，滑雪场正式开板。";
+    const [day] = findFigures(sentence);
+    expect(bindingStrength(analysis, sentence, day!)).toBe(2);
+    const other = "12月1日，县里召开了会议。";
+    expect(isBound(analysis, other, findFigures(other)[0]!)).toBe(false);
+  });
+
+  it("leaves a reply without a value alone: there is nothing to bind", () => {
+    const analysis = analyseQuestion("滑雪场怎么样？", deps, { today });
+    expect(isBound(analysis, "滑雪场环境很好。", null)).toBe(true);
+  });
+});
+
+describe("three replies through the real pipeline (seeds, index, fixture model)", () => {
+  let qa: QaService;
+  beforeAll(async () => {
+    const config = fixtureConfig();
+    await buildFixtureIndex(config);
+    qa = await openQaService(config);
+  });
+
+  it("leads with a value only in an answer: evidence and refusals state none", async () => {
+    const questions = [...loadQuestions(`${ROOT}/test/eval/questions.jsonl`), ...loadQuestions(`${ROOT}/test/eval/heldout-3.jsonl`)].filter((q) => !q.turns);
+    const kinds = new Set<string>();
+    for (const q of questions) {
+      const answer = await qa.answer(q.question, { today: new Date(`${q.today ?? "2026-05-01"}T12:00:00Z`) });
+      kinds.add(answer.reply!);
+      expect(answer.reply === "answer").toBe(answer.found);
+      if (answer.reply !== "answer") expect(answer.figure).toBeNull();
+      if (answer.reply === "refusal") expect(answer.citations).toEqual([]);
+      if (answer.reply === "evidence") expect(answer.citations.length).toBeGreaterThan(0);
+    }
+    expect([...kinds].sort()).toEqual(["answer", "evidence", "refusal"]);
+  });
+});
