@@ -13,10 +13,10 @@ import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
 import { openIndex } from "../../src/index/open.js";
 import { createQueryTranslator } from "../../src/retrieve/english.js";
 import { evaluationToday, type EvalQuestion } from "../../src/eval/evaluate.js";
+import type { PlacedQuestion } from "../../src/eval/corpus.js";
 
 /** "Today" of the fit: fixed, so the fitted weights do not depend on the day the fit runs. */
 const FIT_TODAY = dayOf(evaluationToday);
-import type { PlacedQuestion } from "../../src/eval/corpus.js";
 
 /** One candidate sentence of one question, as the fit sees it. */
 export interface Row {

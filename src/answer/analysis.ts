@@ -3,7 +3,8 @@ import type { ChineseSegmenter } from "../retrieve/tokenize.js";
 import { chineseConcepts, dateConcepts, type Concept, type TermStats } from "./concepts.js";
 import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
 import { questionQualifiers } from "./binding.js";
-import { askedDates, type AskedDate } from "./dates.js";
+import { dayOf } from "../config/index.js";
+import { askedDates, periodBeyond, type AskedDate } from "./dates.js";
 import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage } from "./question.js";
 import { askedUnit, asksForFigure } from "./select.js";
@@ -23,8 +24,10 @@ export interface QuestionAnalysis {
   unit: string | null;
   /** Whether a figure, date, name or place of the kind asked must be in the answer. */
   wantsTypedAnswer: boolean;
-  /** Dates the question names, relative ones resolved. */
+  /** Dates the question names, relative ones resolved (against the newest paper when `beyondArchive`). */
   dates: AskedDate[];
+  /** A relative period asked about (今年 in 2027) that begins after the newest paper: no page reports on it yet. */
+  beyondArchive: AskedDate | null;
   /** Qualifiers the question names (第二批, major, 高级, female), each as the spellings an answer's sentence must hold (binding.ts). */
   qualifiers: string[][];
   /** The question's own concepts (words and dates). */
@@ -49,10 +52,22 @@ export interface AnalysisDeps {
   stats: TermStats;
 }
 
+/** What the analysis reads besides the question: the chat's previous turn, "today" (injected) and the archive's newest issue. */
+export interface AnalysisContext {
+  previous?: Turn | null;
+  today: Date;
+  /** The newest issue date in the index (YYYY-MM-DD); relative periods after it are `beyondArchive`. */
+  newestIssue?: string | null;
+}
+
 /** Builds the one QuestionAnalysis of a question (with the previous turn of the chat, if any). */
-export function analyseQuestion(question: string, deps: AnalysisDeps, context: { previous?: Turn | null; today: Date }): QuestionAnalysis {
+export function analyseQuestion(question: string, deps: AnalysisDeps, context: AnalysisContext): QuestionAnalysis {
   const lang = questionLanguage(question);
-  const dates = askedDates(question, context.today);
+  // 今年 in a year the archive has no paper of yet: the question is read as of the newest paper,
+  // and the period it asked about is kept, so the reply can only be evidence.
+  const asked = askedDates(question, context.today);
+  const beyondArchive = context.newestIssue ? periodBeyond(asked, context.newestIssue) : null;
+  const dates = beyondArchive ? askedDates(question, dayOf(context.newestIssue!)) : asked;
   const words = lang === "zh" ? chineseConcepts(question, deps.segmenter, deps.stats) : englishConcepts(question, deps.translator, deps.stats);
   const own = [...words, ...dateConcepts(dates, deps.stats)];
   const previous = context.previous && isFollowUp(question, own, lang) ? context.previous : null;
@@ -69,6 +84,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: {
     unit,
     wantsTypedAnswer: unit !== null || asksForFigure(kind),
     dates,
+    beyondArchive,
     qualifiers: questionQualifiers(question, lang),
     own,
     concepts,

@@ -4,10 +4,8 @@ import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import { searchHybrid, type ArticleHit, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
 import type { QueryTerm } from "../retrieve/bm25.js";
 import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
-import { dayOf } from "../config/index.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
-import { periodBeyond } from "./dates.js";
 import { bindingStrength, isBound, LEAD_BINDING } from "./binding.js";
 import type { Figure } from "./figures.js";
 import { checkModel, decide, FITTED_MODEL, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
@@ -52,6 +50,8 @@ export interface AnswerContext {
   previous?: Turn | null;
   /** "Today" for relative dates (今年, last November): injected, never read from the clock here. */
   today: Date;
+  /** The index's newest issue date, for periods the archive does not reach yet (the answerer sets it). */
+  newestIssue?: string | null;
 }
 
 export type Answerer = (question: string, context: AnswerContext) => Promise<Answer & { timings: AnswerTimings; turn: Turn }>;
@@ -107,12 +107,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const newest = newestIssueDate(deps.index);
   return async (raw, context) => {
     const question = validateQuestion(raw);
-    let asked = await find(question, context);
+    const { analysis, candidates, timings } = await find(question, { ...context, newestIssue: newest });
     // 今年 in a year the archive has no paper of yet: what the newest papers said of their own year
     // is evidence for the reader, never this year's answer.
-    const beyond = newest ? periodBeyond(asked.analysis.dates, newest) : null;
-    if (beyond) asked = await find(question, { ...context, today: dayOf(newest!) });
-    const { analysis, candidates, timings } = asked;
+    const beyond = analysis.beyondArchive;
     const t = performance.now();
     const { best, probability: p, found: decided } = bindLead(model, analysis, candidates, decide(model, candidates));
     const found = decided && !beyond;

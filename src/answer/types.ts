@@ -63,6 +63,14 @@ export function toJsonContract(answer: Answer): object {
       score: Number(c.score.toFixed(4)),
     })),
     intent: answer.intent ?? "fact",
-    reply: answer.reply ?? (answer.found ? "answer" : answer.citations.length ? "evidence" : "refusal"),
+    reply: replyOf(answer),
   };
+}
+
+/**
+ * The reply kind of any answer: the answerer's own, else (news and LLM answers) found → answer,
+ * quoted but not found → evidence, nothing quoted → refusal.
+ */
+export function replyOf(answer: Pick<Answer, "reply" | "found" | "citations">): ReplyKind {
+  return answer.reply ?? (answer.found ? "answer" : answer.citations.length ? "evidence" : "refusal");
 }

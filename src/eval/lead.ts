@@ -1,7 +1,6 @@
-import type { Answer, ReplyKind } from "../answer/types.js";
+import { replyOf, type Answer, type ReplyKind } from "../answer/types.js";
 import type { QaService } from "../core/types.js";
-import { dayOf } from "../config/index.js";
-import { evaluationToday, type EvalQuestion } from "./evaluate.js";
+import { evaluateOne, type EvalQuestion } from "./evaluate.js";
 import { createBigramPeer, type NaivePeer } from "./peer.js";
 
 /**
@@ -44,18 +43,23 @@ export function leadMatches(lead: string, expect: string[]): boolean {
   });
 }
 
-/** Reply kind of an answer: found → answer; quoted but not found → evidence; nothing quoted → refusal. */
-export function replyOf(answer: Answer | null): ReplyKind {
-  if (!answer) return "refusal";
-  if (answer.reply) return answer.reply;
-  return answer.found ? "answer" : answer.citations.length ? "evidence" : "refusal";
+/** What a reply shows: its kind, the value it leads with (answers only), the sentences it quotes. */
+export interface ReplySeen {
+  reply: ReplyKind;
+  lead: string | null;
+  quotes: string[];
+}
+
+/** How a reader sees the bot's answer (a failed question is a refusal). */
+export function seenIn(answer: Answer | null): ReplySeen {
+  if (!answer) return { reply: "refusal", lead: null, quotes: [] };
+  const reply = replyOf(answer);
+  return { reply, lead: reply === "answer" ? answer.figure : null, quotes: answer.citations.map((c) => c.quote) };
 }
 
 /** Scores one reply against one question by its lead. */
-export function scoreLead(q: EvalQuestion, answer: Answer | null): LeadOutcome {
-  const reply = replyOf(answer);
-  const lead = reply === "answer" ? (answer?.figure ?? null) : null;
-  const quotes = (answer?.citations ?? []).map((c) => squash(c.quote));
+export function scoreLead(q: EvalQuestion, { reply, lead, quotes: raw }: ReplySeen): LeadOutcome {
+  const quotes = raw.map(squash);
   const quoted = q.answerable && quotes.some((quote) => q.expect.every((e) => quote.includes(squash(e))));
   const firstQuoteHolds = q.answerable && quotes.length > 0 && q.expect.every((e) => quotes[0]!.includes(squash(e)));
   const right = reply === "answer" && q.answerable && (lead ? leadMatches(lead, q.expect) : firstQuoteHolds);
@@ -65,9 +69,9 @@ export function scoreLead(q: EvalQuestion, answer: Answer | null): LeadOutcome {
 /** The naive peer's lead: its best sentence, leading with that sentence's first number (never refuses). */
 export function peerLead(peer: NaivePeer, q: EvalQuestion): LeadOutcome {
   const sentence = peer(q.question);
+  if (!sentence) return scoreLead(q, { reply: "refusal", lead: null, quotes: [] });
   const figure = sentence.match(/\d[\d.,]*\s*[万亿千百]?\p{Script=Han}?/u)?.[0] ?? null;
-  const fake = { found: !!sentence, figure, citations: sentence ? [{ quote: sentence }] : [] } as unknown as Answer;
-  return scoreLead(q, sentence ? fake : null);
+  return scoreLead(q, { reply: "answer", lead: figure, quotes: [sentence] });
 }
 
 export interface LeadSummary {
@@ -119,21 +123,10 @@ export function formatLeadOutcome(o: LeadOutcome): string {
   return `${mark} ${o.q.id.padEnd(34)} ${o.reply.padEnd(8)} ${o.lead ?? "-"} | want ${o.q.answerable ? o.q.expect.join(" ") : "no value"}`;
 }
 
-/** Asks every question of a lead-scored set through the service, and through the naive peer over `sentences`. */
+/** Asks every question of a lead-scored set through the service (as `evaluateOne` does), and through the naive peer over `peerParagraphs`. */
 export async function evaluateLeads(qa: QaService, questions: EvalQuestion[], peerParagraphs: string[]): Promise<{ bot: LeadOutcome[]; peer: LeadOutcome[] }> {
   const peer = createBigramPeer(peerParagraphs);
   const bot: LeadOutcome[] = [];
-  for (const q of questions) {
-    let answer: Answer | null = null;
-    try {
-      const session = `lead-${q.id}`;
-      const today = dayOf(q.today ?? evaluationToday);
-      for (const turn of q.turns ?? []) await qa.answer(turn, { sessionId: session, today });
-      answer = await qa.answer(q.question, { sessionId: session, today });
-    } catch {
-      answer = null;
-    }
-    bot.push(scoreLead(q, answer));
-  }
+  for (const q of questions) bot.push(scoreLead(q, seenIn((await evaluateOne(qa, q, `lead-${q.id}`)).answer)));
   return { bot, peer: questions.map((q) => peerLead(peer, q)) };
 }
