@@ -64,23 +64,58 @@ export function questionQualifiers(question: string, lang: "zh" | "en"): string[
 }
 
 /**
- * Measures and the things they measure: a value in 亩 is bound to a question about land or area
- * even where its clause says 占地, not 土地. One row per class: the units, then the words (Chinese
- * and English, as the question's focus reads them) that ask for that class.
+ * Measures and the things they measure: one row per class of thing. `units` are the measures and
+ * counters of the class; `words` ask for the class as such (面积, 人数, how long) and bind a value in
+ * its units even where its clause says 占地, not 土地; `counts` are nouns counted in its units
+ * (学生 in 名, 心愿 in 件). A value in one class's units never answers a focus of another class
+ * ("how many students" is not answered by 三次, nor 多少头牛 by 300人): the noun another counter counts.
  */
-export const MEASURE_CLASSES: { units: RegExp; words: RegExp }[] = [
-  { units: /亩|公顷|平方(?:公里|米)/, words: /面积|占地|土地|耕地|用地|land|area|acre|space|hectare/i },
-  { units: /元|美元|欧元|港元|日元|英镑/, words: /资金|投资|金额|费用|经费|补贴|补助|奖励|收入|营收|money|fund|invest|cost|price|budget|subsid|revenue|income|spend|wage|salar|reward|bonus/i },
-  { units: /^(?:[万亿千百])?(?:人|名|人次)$/, words: /人数|人员|人口|people|persons|participants|population|visitors/i },
-  { units: /吨/, words: /产量|产能|重量|output|capacity|production|weight|tonnage/i },
-  { units: /公里|千米|米/, words: /长度|距离|里程|length|distance|long|mileage/i },
-  { units: /小时|天|个月|年|周|分钟/, words: /时长|工期|周期|多久|duration|how long|period/i },
+export const MEASURE_CLASSES: { kind: string; units: RegExp; words?: RegExp; counts?: RegExp }[] = [
+  { kind: "area", units: /亩|公顷|平方(?:公里|米)/, words: /面积|占地|土地|耕地|用地|land|area|acre|space|hectare/i },
+  {
+    kind: "money",
+    units: /元|美元|欧元|港元|日元|英镑/,
+    words: /资金|投资|金额|费用|经费|补贴|补助|奖励|收入|营收|money|fund|invest|cost|price|budget|subsid|revenue|income|spend|wage|salar|reward|bonus/i,
+  },
+  {
+    kind: "people",
+    units: /^(?:[万亿千百])?(?:人|名|位|人次)$/,
+    words: /人数|人员|人口|people|persons|participants|population|visitors/i,
+    counts: /^(?:学生|教师|老师|职工|员工|工人|农民|居民|村民|牧民|游客|患者|医生|护士|干部|党员|志愿者|运动员|选手|儿童|群众|劳动力|人才)$|\b(?:students?|teachers?|workers?|employees?|staff|residents?|villagers?|farmers?|herders?|tourists?|patients?|doctors?|nurses?|volunteers?|athletes?|children|members?|skiers?|officials?)\b/i,
+  },
+  { kind: "weight", units: /吨/, words: /产量|产能|重量|output|capacity|production|weight|tonnage/i },
+  { kind: "length", units: /公里|千米|米/, words: /长度|距离|里程|length|distance|long|mileage/i },
+  { kind: "duration", units: /小时|天|个月|年|周|分钟/, words: /时长|工期|周期|多久|duration|how long|period/i },
+  { kind: "times", units: /^(?:次|回|遍|趟)$/, words: /次数|how many times|how often/i },
+  { kind: "animals", units: /^(?:[万千百])?(?:头|只|匹|羽)$/, counts: /^(?:牛|羊|马|猪|鸡|鸭|骆驼|牲畜|肉牛|奶牛|生猪)$|\b(?:cattle|cows?|sheep|horses?|pigs?|chickens?|camels?|livestock)\b/i },
+  { kind: "households and firms", units: /^(?:[万千百])?(?:户|家)$/, counts: /(?:企业|公司|商户|农户|家庭|合作社|households?|famil(?:y|ies)|companies|firms|businesses|enterprises|cooperatives)$/i },
+  { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
 ];
+
+type MeasureClass = (typeof MEASURE_CLASSES)[number];
+
+const spellings = (focus: Concept) => [focus.label, ...focus.alternatives];
 
 /** Whether the focus word asks for the class the figure's unit measures. */
 function measuresFocus(figure: Figure, focus: Concept): boolean {
   if (!figure.unit) return false;
-  return MEASURE_CLASSES.some((row) => row.units.test(figure.unit) && [focus.label, ...focus.alternatives].some((w) => row.words.test(w)));
+  return MEASURE_CLASSES.some((row) => row.units.test(figure.unit) && row.words !== undefined && spellings(focus).some((w) => row.words!.test(w)));
+}
+
+/**
+ * The classes a question asks for: those whose words its focus says (面积, how long), and the class
+ * counting its counted noun (how many *students*, 多少头*牛*) — read as the question spells it: the
+ * bridge's readings of an English word are guesses (milk → 奶牛). Empty when the table knows neither.
+ */
+function askedClasses(focus: Concept | null, counted: Concept | null): MeasureClass[] {
+  return MEASURE_CLASSES.filter((row) => (focus && spellings(focus).some((w) => row.words?.test(w))) || (counted && row.counts?.test(counted.label)));
+}
+
+/** A value in one class's units asked about other classes only: it measures or counts something else. */
+function measuresAnother(figure: Figure, asked: MeasureClass[]): boolean {
+  if (!figure.unit || !asked.length) return false;
+  const measured = MEASURE_CLASSES.filter((row) => row.units.test(figure.unit));
+  return measured.length > 0 && !measured.some((row) => asked.includes(row));
 }
 
 /** Clauses of a sentence with their offsets: a value belongs to what its own clause says. */
@@ -110,6 +145,9 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   if (!analysis.qualifiers.every((forms) => forms.some((f) => near.includes(f)))) return 0;
   const own = analysis.own.filter((c) => !c.date && !c.context);
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
+  // The noun a count counts: marked by the English analysis, the focus of a Chinese count (多少*学生*).
+  const counted = own.find((c) => c.counted) ?? (analysis.lang === "zh" && analysis.kind === "count" ? focus : null);
+  if (measuresAnother(figure, askedClasses(focus, counted ?? null))) return 0;
   if (!focus && !own.length) return 2;
   if (focus ? named(region, focus) || measuresFocus(figure, focus) : own.some((c) => named(region, c))) return 2;
   // "How many people" with no focus word: a count in people is of the kind asked, if not of what.

@@ -23,6 +23,11 @@ export interface Concept {
   weak?: boolean;
   /** A date the question names: covered by an article of that date, not by a spelling. */
   date?: AskedDate;
+  /**
+   * The noun an English count asks for (how many *students*), marked even when the bridge cannot read
+   * it and it cannot be the focus: a value in another noun's counter (三次) never answers it.
+   */
+  counted?: boolean;
   /** Carried from the previous question of the chat: it names the article's topic, not the sentence's. */
   context?: boolean;
 }

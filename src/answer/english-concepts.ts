@@ -201,6 +201,9 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // times: the asked unit) and no concept does; the next verb (found → 建立) is not what is counted.
   const counted = /\bhow (?:many|much) ([a-z]+)/i.exec(normalized)?.[1]?.toLowerCase();
   if (counted && ASKING.has(counted)) return concepts;
+  // "How many" counts a noun; "how much livestock feed" measures a mass, whatever its first word names.
+  const countedConcept = counted && /\bhow many\b/i.test(normalized) ? concepts.find((c) => c.label.toLowerCase() === counted) : undefined;
+  if (countedConcept) countedConcept.counted = true;
   // "How many *skiers*" counts the next thing named; "which *bureau*", "what *colour*" name the kind of
   // answer right after the question word. Otherwise the word after it is a verb or the topic ("what
   // is the kahikatea *used* for", "who *wrote*"): no focus. (Measured on the CMRC English questions:

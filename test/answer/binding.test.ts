@@ -29,6 +29,13 @@ describe("binding a value to the question", () => {
     expect(leads("社区今年完成了多少件心愿？", "活动中，共有820名志愿者参与，完成心愿93件。")).toEqual({ "820名": false, "93件": true });
   });
 
+  it("never binds a value whose unit counts another kind of thing than the noun asked", () => {
+    // 三次 counts times, 300人 people: neither is a number of students or of cattle.
+    expect(leads("白杨中学有多少学生？", "学校的学生曾三次获得一等奖。")).toEqual({ 三次: false });
+    expect(leads("合作社养了多少头牛？", "合作社带动300人就业，养牛1200头。")).toEqual({ "300人": false, "1200头": true });
+    expect(leads("有多少学生参加？", "共有学生1800名参加。")).toEqual({ "1800名": true });
+  });
+
   it("binds a value to a qualifier the question names only where the qualifier stands beside it", () => {
     expect(leads("第二批项目有多少个？", "第一批项目共有12个，第二批项目共有7个。")).toEqual({ "12个": false, "7个": true });
     expect(leads("重大隐患有多少项？", "共排查隐患300项，其中重大隐患12项。")).toEqual({ "300项": false, "12项": true });
