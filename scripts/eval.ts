@@ -15,7 +15,8 @@ import { formatExternalReport } from "../src/eval/report.js";
 /**
  * `npm run eval`: asks every question of test/eval/questions.jsonl, test/eval/heldout*.jsonl
  * against the configured index and prints per-question hits and a summary per set (single-turn,
- * conversation, held-out); then test/eval/news.jsonl (news-reader questions).
+ * conversation, held-out); then test/eval/news.jsonl (news-reader questions). The fresh reader set
+ * (test/eval/fresh.jsonl) comes first; `--skip-fresh` leaves it out while work is under way.
  *
  * `npm run eval -- --squad FILE [--questions-en FILE] [--json] [--details FILE] [--llm]`: the external
  * evaluation on a SQuAD-format file (see docs/external-eval.md).
@@ -27,6 +28,8 @@ const { values: args } = parseArgs({
     json: { type: "boolean", default: false },
     details: { type: "string" },
     llm: { type: "boolean", default: false },
+    // The fresh set is measured at the start and the end of a piece of work only: skip it in between.
+    "skip-fresh": { type: "boolean", default: false },
   },
 });
 
@@ -38,7 +41,7 @@ async function ownEvalSets(): Promise<void> {
   // A fixed "today" (TODAY, else evaluationToday): the figures do not move with the calendar.
   const today = config.today ?? dayOf(evaluationToday);
   const qa = await openQaService(config, { clock: () => today });
-  await freshSet(qa, config.seedsDir);
+  if (!args["skip-fresh"]) await freshSet(qa, config.seedsDir);
   const questions = loadQuestions(path.resolve("test/eval/questions.jsonl"));
   const single = await evaluateAll(qa, questions.filter((q) => !q.conversation));
   const conversation = await evaluateAll(qa, questions.filter((q) => q.conversation));

@@ -1,12 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
+import { withoutAnswer } from "./near-topic.js";
 import type { SquadArticle } from "./squad.js";
 
 /**
  * Writes a SQuAD file's articles as seed pages, so the real ingest pipeline reads them as it reads
  * a newspaper page: a masthead (paper, issue date, issue number), the title as a marked-up
  * headline, then the paragraphs. Every `leaveOutEvery`-th article is not written: its questions
- * are the ones the bot must refuse.
+ * are the ones the bot must refuse. Halfway between two of those, an article is written with its
+ * first question's answer taken out (near-topic.ts): the questions it no longer answers must get no
+ * value either, although their topic is in the corpus.
  */
 
 /** Paper name printed on every page, so citations read like the real ones. */
@@ -24,14 +27,18 @@ export interface PlacedQuestion {
   article: number;
   /** Seed file name of its article (also for left-out articles, which have no file). */
   source: string;
-  /** False when its article was left out of the corpus: the right reply is a refusal. */
+  /** False when its answer is not in the corpus (article left out, or near-topic): the right reply has no value. */
   kept: boolean;
+  /** True when its article is in the corpus but its answer was taken out (a near-topic negative). */
+  nearTopic: boolean;
 }
 
 export interface WrittenCorpus {
   /** Articles written as pages. */
   kept: number;
   leftOut: number;
+  /** Articles written with an answer taken out. */
+  nearTopic: number;
   questions: PlacedQuestion[];
 }
 
@@ -40,6 +47,9 @@ export const pageName = (index: number) => `${String(index + 1).padStart(5, "0")
 
 /** True for the articles left out of the corpus: the 6th, 12th, … (1-based) with the default 6. */
 export const isLeftOut = (index: number, leaveOutEvery: number) => leaveOutEvery > 0 && (index + 1) % leaveOutEvery === 0;
+
+/** True for the articles written without an answer: the 3rd, 9th, … with the default 6 (none below 4). */
+export const isNearTopic = (index: number, leaveOutEvery: number) => leaveOutEvery >= 4 && (index + 1) % leaveOutEvery === Math.ceil(leaveOutEvery / 2);
 
 /** The text of one seed page for article `index` (0-based). */
 export function seedPageText(article: SquadArticle, index: number): string {
@@ -52,12 +62,18 @@ export function seedPageText(article: SquadArticle, index: number): string {
 export function writeSquadCorpus(articles: SquadArticle[], seedsDir: string, leaveOutEvery = 6): WrittenCorpus {
   const questions: PlacedQuestion[] = [];
   let leftOut = 0;
+  let nearTopic = 0;
   articles.forEach((article, index) => {
     const kept = !isLeftOut(index, leaveOutEvery);
+    const near = kept && isNearTopic(index, leaveOutEvery) ? withoutAnswer(article) : null;
     const source = pageName(index);
-    if (kept) fs.writeFileSync(path.join(seedsDir, source), seedPageText(article, index));
+    if (kept) fs.writeFileSync(path.join(seedsDir, source), seedPageText(near?.article ?? article, index));
     else leftOut++;
-    for (const q of article.questions) questions.push({ ...q, article: index, source, kept });
+    if (near) nearTopic++;
+    for (const q of article.questions) {
+      const taken = near?.unanswerable.has(q.id) ?? false;
+      questions.push({ ...q, article: index, source, kept: kept && !taken, nearTopic: taken });
+    }
   });
-  return { kept: articles.length - leftOut, leftOut, questions };
+  return { kept: articles.length - leftOut, leftOut, nearTopic, questions };
 }

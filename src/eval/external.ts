@@ -24,7 +24,10 @@ export interface ExternalEvalOptions {
   squadFile: string;
   /** JSONL of {"id","question"} in English, ids as in the SQuAD file. */
   questionsEnFile?: string | null;
-  /** Every n-th article (1-based) is left out of the corpus; its questions must be refused. Default 6. */
+  /**
+   * Every n-th article (1-based) is left out of the corpus; its questions must be refused. Default 6.
+   * Halfway between, an article is written with an answer taken out (near-topic negatives).
+   */
   leaveOutEvery?: number;
   /** Use the configured LLM writer too (default false: the extractive answer alone). */
   useLlm?: boolean;
@@ -99,7 +102,7 @@ export async function runExternalEval(config: Config, options: ExternalEvalOptio
     const report: ExternalReport = {
       dataset: path.basename(options.squadFile),
       model: describeModel(build.manifest),
-      articles: { total: squad.articles.length, written: corpus.kept, indexed: build.articles, leftOut: corpus.leftOut, leaveOutEvery },
+      articles: { total: squad.articles.length, written: corpus.kept, indexed: build.articles, leftOut: corpus.leftOut, nearTopic: corpus.nearTopic, leaveOutEvery },
       passages: build.passages,
       goldInCorpus: goldInCorpus(squad.articles, corpus.questions.filter((q) => q.kept)),
       skipped: squad.skipped,
@@ -132,6 +135,7 @@ async function askOne(qa: QaService, peer: NaivePeer, q: PlacedQuestion, lang: "
     lang,
     question: text,
     kept: q.kept,
+    nearTopic: q.nearTopic,
     answers: q.answers,
     found: answer ? answer.found : null,
     answer: answer?.answer ?? null,

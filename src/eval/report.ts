@@ -11,8 +11,10 @@ export interface SquadOutcome {
   id: string;
   lang: "zh" | "en";
   question: string;
-  /** False when the question's article was left out of the corpus (a refusal is right). */
+  /** False when the question's answer is not in the corpus (article left out, or near-topic): no value is right. */
   kept: boolean;
+  /** True when its article is in the corpus with its answer taken out (a near-topic negative). */
+  nearTopic: boolean;
   answers: string[];
   /** The bot's reply; null when it threw (`error`). */
   found: boolean | null;
@@ -53,6 +55,10 @@ export interface OursFigures {
   leftOut: number;
   /** Share of left-out-article questions refused (found: false). */
   refused: number;
+  /** Questions whose article is indexed with their answer taken out. */
+  nearTopic: number;
+  /** Share of near-topic questions not answered with a value (found: false: evidence or a refusal). */
+  nearTopicNotAnswered: number;
   /** Questions that threw instead of answering. */
   errors: number;
   p50Ms: number;
@@ -80,9 +86,10 @@ export interface ExternalReport {
   model: string;
   /**
    * Articles in the file, written as seed pages, found by the ingest in those pages (fewer when it
-   * drops text, more when it splits a page), and left out of the corpus (every `leaveOutEvery`-th).
+   * drops text, more when it splits a page), left out of the corpus (every `leaveOutEvery`-th), and
+   * written with one question's answer taken out (near-topic).
    */
-  articles: { total: number; written: number; indexed: number; leftOut: number; leaveOutEvery: number };
+  articles: { total: number; written: number; indexed: number; leftOut: number; nearTopic: number; leaveOutEvery: number };
   passages: number;
   /** Share of kept-article questions whose gold answer survives ingest verbatim (the ceiling). */
   goldInCorpus: number;
@@ -112,7 +119,8 @@ const round = (x: number, digits = 1) => Number(x.toFixed(digits));
 /** Aggregates the outcomes of one language. */
 export function figuresOf(outcomes: SquadOutcome[]): LanguageFigures {
   const answerable = outcomes.filter((o) => o.kept);
-  const leftOut = outcomes.filter((o) => !o.kept);
+  const leftOut = outcomes.filter((o) => !o.kept && !o.nearTopic);
+  const nearTopic = outcomes.filter((o) => o.nearTopic);
   const times = outcomes.map((o) => o.ms);
   return {
     questions: outcomes.length,
@@ -125,6 +133,8 @@ export function figuresOf(outcomes: SquadOutcome[]): LanguageFigures {
       top1Source: share(answerable, (o) => o.found === true && o.source === o.expectedSource),
       leftOut: leftOut.length,
       refused: share(leftOut, (o) => o.found === false),
+      nearTopic: nearTopic.length,
+      nearTopicNotAnswered: share(nearTopic, (o) => o.found === false),
       errors: outcomes.filter((o) => o.error !== null).length,
       p50Ms: round(percentile(times, 50)),
       p95Ms: round(percentile(times, 95)),
@@ -140,18 +150,18 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 export function formatExternalReport(r: ExternalReport): string {
   const lines = [
     `${r.dataset}: ${r.articles.total} articles, ${r.articles.written} written as pages, ${r.articles.indexed} indexed (${r.passages} passages, ${r.model}, built in ${r.buildSeconds.toFixed(1)} s), ` +
-      `${r.articles.leftOut} left out (every ${r.articles.leaveOutEvery}th); gold answer survives ingest for ${pct(r.goldInCorpus)}`,
+      `${r.articles.leftOut} left out (every ${r.articles.leaveOutEvery}th), ${r.articles.nearTopic} written with an answer taken out; gold answer survives ingest for ${pct(r.goldInCorpus)}`,
     "",
-    "| questions | system | answer-in-reply | leads with it | found | top-1 source | refused (left-out) | p50 / p95 ms |",
-    "|---|---|---:|---:|---:|---:|---:|---:|",
+    "| questions | system | answer-in-reply | leads with it | found | top-1 source | refused (left-out) | no value (near-topic) | p50 / p95 ms |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [label, f] of [["zh", r.zh], ["en", r.en]] as const) {
     if (!f) continue;
     const o = f.ours;
-    const who = `${label} (${o.answerable} + ${o.leftOut} left out)`;
+    const who = `${label} (${o.answerable} + ${o.leftOut} left out + ${o.nearTopic} near-topic)`;
     lines.push(
-      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${o.p50Ms.toFixed(1)} / ${o.p95Ms.toFixed(1)} |`,
-      `| ${who} | naive peer | ${pct(f.peer.answerInReply)} | – | 100 % | – | 0 % | – |`,
+      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${pct(o.nearTopicNotAnswered)} | ${o.p50Ms.toFixed(1)} / ${o.p95Ms.toFixed(1)} |`,
+      `| ${who} | naive peer | ${pct(f.peer.answerInReply)} | – | 100 % | – | 0 % | 0 % | – |`,
     );
     if (o.errors) lines.push(`(${label}: ${o.errors} questions threw an error)`);
   }

@@ -13,6 +13,8 @@ export interface SquadQuestion {
   question: string;
   /** Gold answer texts; a reply holding any one of them counts. */
   answers: string[];
+  /** Index of its paragraph in the article. */
+  paragraph: number;
 }
 
 /** One article: its title and the text of its paragraphs, with their questions in file order. */
@@ -80,13 +82,13 @@ export function loadSquad(file: string): SquadFile {
   let skipped = 0;
   const articles = parsed.data.data.map((a, n): SquadArticle => {
     const questions: SquadQuestion[] = [];
-    for (const p of a.paragraphs) {
+    a.paragraphs.forEach((p, paragraph) => {
       for (const qa of p.qas) {
         const answers = [...new Set(qa.answers.map((x) => x.text.trim()).filter(Boolean))];
         if (qa.is_impossible || answers.length === 0 || !qa.question.trim()) skipped++;
-        else questions.push({ id: qa.id, question: qa.question.trim(), answers });
+        else questions.push({ id: qa.id, question: qa.question.trim(), answers, paragraph });
       }
-    }
+    });
     return { title: a.title.trim() || `Article ${n + 1}`, paragraphs: a.paragraphs.map((p) => p.context), questions };
   });
   return { articles, skipped };

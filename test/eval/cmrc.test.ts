@@ -23,8 +23,10 @@ const FLOORS = {
   // Issue #26: a value leads only when bound to the question (binding.ts): zh 76.1 → 71.2 %, refused
   // unchanged at 96.1 % — answers whose value was not bound became evidence (the quote is still there:
   // gold in any reply 80.4 %). The floor follows; raise it as the binding learns (a fitted ranking).
-  zh: { answerInReply: 0.7, refused: 0.95 },
-  en: { answerInReply: 0.3, refused: 0.95 },
+  // Near-topic negatives (the answer taken out of an article that stays indexed), added after: zh
+  // 61.2 % of 49, en 57.1 % of 7 given no value with the weights of then; the issue's target is 80 %.
+  zh: { answerInReply: 0.7, refused: 0.95, nearTopic: 0.55 },
+  en: { answerInReply: 0.3, refused: 0.95, nearTopic: 0.5 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.58 },
 };
@@ -36,14 +38,16 @@ describe.skipIf(!fs.existsSync(TRIAL))("the CMRC 2018 trial set (data/cmrc2018_t
     console.log(JSON.stringify(report));
   });
 
-  it("writes 214 of the 256 articles as pages (the ingest drops at most the two whose one line holds .NET or .com, read as a URL) and asks all 1000 questions with text", () => {
-    expect(report.articles).toEqual({ total: 256, written: 214, indexed: report.articles.indexed, leftOut: 42, leaveOutEvery: 6 });
+  it("writes 214 of the 256 articles as pages, 42 of them with an answer taken out (the ingest drops at most the two whose one line holds .NET or .com, read as a URL), and asks all 1000 questions with text", () => {
+    expect(report.articles).toEqual({ total: 256, written: 214, indexed: report.articles.indexed, leftOut: 42, nearTopic: 42, leaveOutEvery: 6 });
     expect(report.articles.indexed).toBeGreaterThanOrEqual(212);
     expect(report.zh.questions).toBe(1000);
     expect(report.en?.questions).toBe(169);
   });
   it("puts the gold answer in the reply of Chinese questions", () => expect(report.zh.ours.answerInReply).toBeGreaterThanOrEqual(FLOORS.zh.answerInReply));
   it("refuses Chinese questions about left-out articles", () => expect(report.zh.ours.refused).toBeGreaterThanOrEqual(FLOORS.zh.refused));
+  it("gives no value to Chinese questions whose answer was taken out of an indexed article", () => expect(report.zh.ours.nearTopicNotAnswered).toBeGreaterThanOrEqual(FLOORS.zh.nearTopic));
+  it("gives no value to English questions whose answer was taken out of an indexed article", () => expect(report.en!.ours.nearTopicNotAnswered).toBeGreaterThanOrEqual(FLOORS.en.nearTopic));
   it("puts the gold answer in the reply of English questions", () => expect(report.en!.ours.answerInReply).toBeGreaterThanOrEqual(FLOORS.en.answerInReply));
   it("refuses English questions about left-out articles", () => expect(report.en!.ours.refused).toBeGreaterThanOrEqual(FLOORS.en.refused));
   it("scores the naive peer as measured", () => expect(report.zh.peer.answerInReply).toBeGreaterThanOrEqual(FLOORS.peer.answerInReply));

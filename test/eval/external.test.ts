@@ -5,7 +5,7 @@ import { fixtureConfig, ROOT } from "../helpers/fixture-index.js";
 
 /**
  * `npm run eval -- --squad` on a small SQuAD-format fixture written for the project (seven made-up
- * articles, the sixth left out), through the real pipeline with the fixture model. It asserts the
+ * articles, the sixth left out, the third written without its first answer), through the real pipeline with the fixture model. It asserts the
  * report's shape and behaviour any sensible answering shows, not tuned rates.
  */
 describe("the external evaluation on test/fixtures/squad", () => {
@@ -24,7 +24,7 @@ describe("the external evaluation on test/fixtures/squad", () => {
     );
     expect(Object.keys(report.zh).sort()).toEqual(["ours", "peer", "questions"]);
     expect(Object.keys(report.zh.ours).sort()).toEqual(
-      ["answerInAnyReply", "answerInReply", "answerable", "errors", "found", "leadsWithAnswer", "leftOut", "p50Ms", "p95Ms", "refused", "top1Source"].sort(),
+      ["answerInAnyReply", "answerInReply", "answerable", "errors", "found", "leadsWithAnswer", "leftOut", "nearTopic", "nearTopicNotAnswered", "p50Ms", "p95Ms", "refused", "top1Source"].sort(),
     );
     expect(Object.keys(report.zh.peer).sort()).toEqual(["answerInReply", "answerable"]);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
@@ -34,19 +34,32 @@ describe("the external evaluation on test/fixtures/squad", () => {
     const { report } = run;
     expect(report.dataset).toBe("mini-zh.json");
     expect(report.model).toBe("model tiny-zh");
-    expect(report.articles).toEqual({ total: 7, written: 6, indexed: 6, leftOut: 1, leaveOutEvery: 6 });
+    expect(report.articles).toEqual({ total: 7, written: 6, indexed: 6, leftOut: 1, nearTopic: 1, leaveOutEvery: 6 });
     expect(report.skipped).toBe(2);
     expect(report.goldInCorpus).toBe(1);
     expect(report.zh.questions).toBe(17);
-    expect({ answerable: report.zh.ours.answerable, leftOut: report.zh.ours.leftOut, errors: report.zh.ours.errors }).toEqual({ answerable: 15, leftOut: 2, errors: 0 });
-    expect(report.en && { questions: report.en.questions, leftOut: report.en.ours.leftOut }).toEqual({ questions: 5, leftOut: 1 });
+    const { answerable, leftOut, nearTopic, errors } = report.zh.ours;
+    expect({ answerable, leftOut, nearTopic, errors }).toEqual({ answerable: 13, leftOut: 2, nearTopic: 2, errors: 0 });
+    expect(report.en && { questions: report.en.questions, leftOut: report.en.ours.leftOut, nearTopic: report.en.ours.nearTopic }).toEqual({ questions: 5, leftOut: 1, nearTopic: 1 });
   });
 
   it("refuses the questions about the article the corpus does not hold", () => {
-    const leftOut = run.outcomes.filter((o) => !o.kept);
+    const leftOut = run.outcomes.filter((o) => !o.kept && !o.nearTopic);
     expect(leftOut.map((o) => o.found)).toEqual([false, false, false]);
     expect(run.report.zh.ours.refused).toBe(1);
     expect(leftOut.every((o) => !o.answerInReply && !o.peerAnswerInReply)).toBe(true);
+  });
+
+  it("gives no value for a fact taken out of an article that is still indexed (near-topic), in either language", () => {
+    const near = run.outcomes.filter((o) => o.nearTopic);
+    expect(near.map((o) => [o.id, o.lang])).toEqual([
+      ["MINI_3_QUERY_0", "zh"],
+      ["MINI_3_QUERY_1", "zh"],
+      ["MINI_3_QUERY_0", "en"],
+    ]);
+    expect(near.map((o) => o.found)).toEqual([false, false, false]);
+    expect(near.some((o) => o.quote !== null || o.answer !== null)).toBe(true);
+    expect(run.report.zh.ours.nearTopicNotAnswered).toBe(1);
   });
 
   it("answers plain Chinese questions with the gold answer in the reply", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { QaError } from "../../src/errors.js";
 import { readSeedFiles, parseArticles } from "../../src/ingest/index.js";
-import { EVAL_PAPER, isLeftOut, writeSquadCorpus } from "../../src/eval/corpus.js";
+import { EVAL_PAPER, isLeftOut, isNearTopic, writeSquadCorpus } from "../../src/eval/corpus.js";
 import { loadSquad, loadTranslatedQuestions } from "../../src/eval/squad.js";
 import { ROOT } from "../helpers/fixture-index.js";
 
@@ -32,7 +32,7 @@ describe("loadSquad", () => {
   it("reads articles, paragraphs and gold answers, skipping empty and unanswerable questions", () => {
     const { articles, skipped } = loadSquad(MINI);
     expect(articles.map((a) => a.title)).toEqual(["天山湖公园", "青河面粉厂", "白杨中学", "雪莲花", "昌北铁路", "金沙湾龙舟赛", "红山图书馆"]);
-    expect(articles[0]!.questions[0]).toEqual({ id: "MINI_1_QUERY_0", question: "天山湖公园占地面积是多少？", answers: ["120公顷"] });
+    expect(articles[0]!.questions[0]).toEqual({ id: "MINI_1_QUERY_0", question: "天山湖公园占地面积是多少？", answers: ["120公顷"], paragraph: 0 });
     expect(skipped).toBe(2);
     expect(articles.flatMap((a) => a.questions)).toHaveLength(17);
   });
@@ -64,7 +64,19 @@ describe("writeSquadCorpus", () => {
     const corpus = writeSquadCorpus(loadSquad(MINI).articles, dir);
     expect({ kept: corpus.kept, leftOut: corpus.leftOut }).toEqual({ kept: 6, leftOut: 1 });
     expect(fs.readdirSync(dir)).toHaveLength(6);
-    expect(corpus.questions.filter((q) => !q.kept).map((q) => q.id)).toEqual(["MINI_6_QUERY_0", "MINI_6_QUERY_1"]);
+    expect(corpus.questions.filter((q) => !q.kept && !q.nearTopic).map((q) => q.id)).toEqual(["MINI_6_QUERY_0", "MINI_6_QUERY_1"]);
+  });
+
+  it("writes the 3rd article without its first question's answer, and places the questions it no longer answers as near-topic", () => {
+    expect([0, 1, 2, 3, 8, 5].map((i) => isNearTopic(i, 6))).toEqual([false, false, true, false, true, false]);
+    const dir = tempDir();
+    const corpus = writeSquadCorpus(loadSquad(MINI).articles, dir);
+    expect(corpus.nearTopic).toBe(1);
+    expect(corpus.questions.filter((q) => q.nearTopic).map((q) => q.id)).toEqual(["MINI_3_QUERY_0", "MINI_3_QUERY_1"]);
+    const page = fs.readFileSync(path.join(dir, "00003.txt"), "utf8");
+    expect(page).toContain("白杨中学建于1978年");
+    expect(page).not.toContain("1800");
+    expect(page).not.toContain("王海燕");
   });
 
   it("writes pages the ingest reads as one article each: the title as headline, the paper and its own date", async () => {
