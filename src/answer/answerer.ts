@@ -11,7 +11,7 @@ import type { Figure } from "./figures.js";
 import { checkModel, decide, FITTED_MODEL, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
-import { validateQuestion } from "./question.js";
+import { readerQuestion, validateQuestion } from "./question.js";
 import { answerSpan } from "./span.js";
 import { pickFigure, rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation, QuestionKind } from "./types.js";
@@ -73,7 +73,8 @@ export function createCandidateFinder(deps: AnswererDeps): (question: string, co
   const stats = { documentFrequency: (t: string) => index.keyword.documentFrequency(t), size: index.keyword.size };
   const analysisDeps = { segmenter: deps.segmenter ?? jiebaSegmenter(), translator, stats };
   return async (question, context) => {
-    const analysis = analyseQuestion(question, analysisDeps, context);
+    // 繁體 read as 简体, greetings and fillers off: the question as the papers would print it.
+    const analysis = analyseQuestion(readerQuestion(question), analysisDeps, context);
     let t = performance.now();
     const vector = deps.embedQuery ? await deps.embedQuery(analysis.searchText) : null;
     const embedMs = performance.now() - t;

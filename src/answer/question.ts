@@ -1,3 +1,4 @@
+import * as OpenCC from "opencc-js/t2cn";
 import { QaError } from "../errors.js";
 
 /** Longest question accepted, in characters. Longer input is almost always a pasted article. */
@@ -31,4 +32,43 @@ export function validateQuestion(raw: string): string {
 /** Chinese when the question has any Han character (mixed-script questions are about Chinese text). */
 export function questionLanguage(question: string): "zh" | "en" {
   return HAN.test(question) ? "zh" : "en";
+}
+
+/**
+ * What readers put around a question that asks nothing: greetings, politeness, "can you tell me",
+ * thanks. One table; each entry is stripped where it stands (opening or closing the question), with
+ * the punctuation after or before it.
+ */
+export const FILLERS = {
+  opening: [
+    /^(?:你好|您好|哈喽|嗨|早上好|晚上好|小编|编辑|在吗|打扰了|打扰一下|请问一下|请问|麻烦问一下|麻烦问下|麻烦|想问一下|想问下|问一下|我想问一下|我想问|我想知道|想知道|能告诉我|可以告诉我|告诉我|帮我查一下|帮我查查|查一下)/u,
+    /^(?:(?:hi|hello|hey)(?: there)?|good (?:morning|afternoon|evening)|excuse me|sorry|quick question)\b/iu,
+    // "Tell me" only before a question word: "tell me about…" asks for an overview (intent.ts).
+    /^(?:please )?(?:(?:can|could|would) you (?:please )?(?:tell me|find out|check)|tell me|i(?:'d| would) like to know|i want to know|i wonder|do you know)(?=\s+(?:how|what|who|whom|whose|when|where|which|why|is|are|was|were|did|does|do)\b)/iu,
+    /^please\b(?!\s+(?:tell me|give me|summari[sz]e)\b)/iu,
+  ],
+  closing: [/(?:谢谢你|谢谢您|谢谢|多谢|感谢|麻烦了|辛苦了)$/u, /\b(?:please|thanks|thank you(?: very much)?|thx|cheers)$/iu],
+};
+
+const SEPARATORS = /^[\s,，、。.!！~～:：;；]+|[\s,，、~～:：;；]+$/gu;
+
+let converter: ((text: string) => string) | null = null;
+/** Built on first use (about 10 ms): most questions are asked in Simplified or English. */
+const toSimplified = (text: string) => (converter ??= OpenCC.Converter({ from: "t", to: "cn" }))(text);
+
+/**
+ * The question as the papers would print it: Traditional characters read as Simplified (the seeds
+ * are Simplified; opencc-js maps characters, so a Simplified question is unchanged), and the
+ * greetings and fillers around it taken off (你好，请问… / Hi, can you tell me… / …谢谢). A message
+ * that is nothing but a greeting stays as it is.
+ */
+export function readerQuestion(question: string): string {
+  let text = HAN.test(question) ? toSimplified(question) : question;
+  for (let changed = true; changed; ) {
+    const before = text;
+    for (const filler of FILLERS.opening) text = text.replace(filler, "").replace(SEPARATORS, "");
+    for (const filler of FILLERS.closing) text = text.replace(/[\s,，。.!！~～]+$/u, "").replace(filler, "").replace(SEPARATORS, "");
+    changed = text !== before;
+  }
+  return WORDISH.test(text) ? text : question;
 }

@@ -2,7 +2,7 @@ import { createAnswerer, type Answerer } from "../answer/answerer.js";
 import { ConversationMemory } from "../answer/conversation.js";
 import { detectIntent } from "../answer/intent.js";
 import { createNewsReader, type NewsReader } from "../answer/news/index.js";
-import { validateQuestion } from "../answer/question.js";
+import { readerQuestion, validateQuestion } from "../answer/question.js";
 import { clockOf, type Config } from "../config/index.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
@@ -64,8 +64,9 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
       const { answer, news } = current; // pinned: a reload mid-question does not affect this one
       const today = options.today ?? clock();
       // Latest news, a day's paper, an overview: the news reader; everything else is a fact question.
-      const reading = detectIntent(validateQuestion(question));
-      if (reading.intent !== "fact") return news.answer(question, reading, today);
+      const asked = readerQuestion(validateQuestion(question));
+      const reading = detectIntent(asked);
+      if (reading.intent !== "fact") return news.answer(asked, reading, today);
       const previous = options.sessionId ? conversations.last(options.sessionId) : null;
       const { turn, ...extractive } = await answer(question, { previous, today });
       if (options.sessionId) conversations.remember(options.sessionId, turn);

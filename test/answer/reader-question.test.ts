@@ -1,0 +1,66 @@
+import * as OpenCC from "opencc-js/cn2t";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readerQuestion } from "../../src/answer/question.js";
+import { openQaService } from "../../src/core/service.js";
+import type { QaService } from "../../src/core/types.js";
+import { loadQuestions } from "../../src/eval/evaluate.js";
+import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
+
+/** Questions as readers type them: in Traditional characters, after a greeting, with thanks. */
+describe("readerQuestion", () => {
+  it("reads Traditional characters as Simplified and leaves Simplified and English alone", () => {
+    expect(readerQuestion("滑雪場什麼時候開板？")).toBe("滑雪场什么时候开板？");
+    expect(readerQuestion("兴业银行准东支行的行长是谁？")).toBe("兴业银行准东支行的行长是谁？");
+    expect(readerQuestion("著名的乾隆皇帝")).toBe("著名的乾隆皇帝");
+    expect(readerQuestion("Who opened the ski resort?")).toBe("Who opened the ski resort?");
+  });
+
+  it("takes greetings, politeness and thanks off both ends", () => {
+    expect(readerQuestion("你好，请问昌吉州今年新增城镇就业多少人？谢谢！")).toBe("昌吉州今年新增城镇就业多少人？");
+    expect(readerQuestion("您好！麻烦问一下，滑雪场在哪")).toBe("滑雪场在哪");
+    expect(readerQuestion("Hi, could you tell me how many jobs Changji added this year? Thanks!")).toBe("how many jobs Changji added this year?");
+    expect(readerQuestion("Hey there, what is new?")).toBe("what is new?");
+  });
+
+  it("keeps what asks something: a greeting alone, 'tell me about' (an overview), 'please summarise'", () => {
+    expect(readerQuestion("你好")).toBe("你好");
+    expect(readerQuestion("Hello!")).toBe("Hello!");
+    expect(readerQuestion("Please tell me about the ski resort")).toBe("Please tell me about the ski resort");
+    expect(readerQuestion("请介绍一下滑雪场")).toBe("请介绍一下滑雪场");
+  });
+});
+
+describe("a question as readers type it gets the plain question's reply (real seeds, index, fixture model)", () => {
+  let qa: QaService;
+  const today = new Date("2026-05-01T12:00:00Z");
+  const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+  const asked = loadQuestions(`${ROOT}/test/eval/questions.jsonl`).filter((q) => !q.turns && !q.today);
+  const reply = async (question: string) => {
+    const a = await qa.answer(question, { today });
+    return { reply: a.reply, figure: a.figure, source: a.citations[0]?.source ?? null };
+  };
+  beforeAll(async () => {
+    const config = fixtureConfig();
+    await buildFixtureIndex(config);
+    qa = await openQaService(config);
+  });
+
+  it("in Traditional characters, after 你好，请问 and with 谢谢", async () => {
+    const questions = asked.filter((q) => q.lang === "zh").slice(0, 25);
+    for (const q of questions) {
+      const plain = await reply(q.question);
+      expect({ q: q.id, ...(await reply(toTraditional(q.question))) }).toEqual({ q: q.id, ...plain });
+      expect({ q: q.id, ...(await reply(`你好，请问${q.question}谢谢`)) }).toEqual({ q: q.id, ...plain });
+    }
+  });
+
+  it("in English after 'Hi, could you tell me' and with 'thanks'", async () => {
+    const questions = asked.filter((q) => q.lang === "en" && /^(how|what|who|when|where|which)\b/i.test(q.question)).slice(0, 15);
+    expect(questions.length).toBeGreaterThan(5);
+    for (const q of questions) {
+      const plain = await reply(q.question);
+      const polite = `Hi, could you tell me ${q.question[0]!.toLowerCase()}${q.question.slice(1)} Thanks!`;
+      expect({ q: q.id, ...(await reply(polite)) }).toEqual({ q: q.id, ...plain });
+    }
+  });
+});
