@@ -11,6 +11,11 @@
  * - `locked-page.pdf`: a password-protected page.
  * - `grain-reserve-article.html`: one article of seed 002 inside navigation, ads, related links and
  *   a footer, dated by its meta tags.
+ * - `byline-under-headline.pdf`: text written for the test — two stories whose bylines are set in
+ *   heading type (one as large as its headline, one larger than the body), and a photo item with a
+ *   long caption and no headline.
+ * - `city-study-article.html`: text written for the test — a web article whose titles carry the
+ *   site's name as a suffix (-昌吉日报) and no og:site_name.
  *
  * Usage: `npm run fixture:ingest` (needs a CJK font: `apt-get install fonts-noto-cjk`, or set
  * FIXTURE_CJK_FONT to a .ttf/.otf/.ttc and FIXTURE_CJK_FONT_NAME to its PostScript name).
@@ -143,9 +148,80 @@ function articlePage(): void {
   console.log(`grain-reserve-article.html: ${Buffer.byteLength(html)} bytes`);
 }
 
+/** Two stories with bylines in heading type and an untitled photo item, on one two-column page. */
+async function bylineUnderHeadline(): Promise<void> {
+  const out = pdf("byline-under-headline.pdf", new Date(Date.UTC(2025, 4, 20, 2)));
+  const { doc } = out;
+  const width = doc.page.width - 80;
+  const column = { width, columns: 2, columnGap: 20, indent: 20, paragraphGap: 2, lineGap: 2 } as const;
+  let y = 50;
+  const story = (kicker: string | null, headline: string, byline: string, bylineSize: number, body: string[]) => {
+    if (kicker) doc.fontSize(12).text(kicker, 40, y, { width, align: "center" }), (y += 18);
+    doc.fontSize(18).text(headline, 40, y, { width, align: "center" });
+    y += 26;
+    doc.fontSize(bylineSize).text(byline, 40, y, { width, align: "center" });
+    y += bylineSize + 12;
+    const text = body.join("\n");
+    const height = doc.fontSize(10).heightOfString(text, { ...column, columns: 1, width: (width - 20) / 2 }) / 2 + 20;
+    doc.text(text, 40, y, { ...column, height });
+    y += height + 24;
+  };
+  story("书香昌吉", "呼图壁县城市书房全天开放", "本报记者 李文 报道", 18, [
+    "近日，呼图壁县城市书房实行全天二十四小时开放，市民凭身份证即可入内阅读，书房配有自助借还设备、休息座椅和饮水机。",
+    "据介绍，城市书房藏书三万余册，开放以来已接待读者一万二千余人次，夜间来读书的上班族和学生占了一半以上。",
+    "呼图壁县文化馆负责人说，下一步将在各乡镇再建五座城市书房，让群众在家门口就能读到好书。",
+  ]);
+  story(null, "玛纳斯县新建三座乡村供水站", "通讯员 王芳 赵强", 12, [
+    "本报讯 今年以来，玛纳斯县新建三座乡村供水站，解决了十二个村四千余户群众的饮水问题，供水站全部实现自动化运行。",
+    "玛纳斯县水利局工作人员介绍，新建供水站每天可供水两千吨，水质经检测全部达标，群众用上了放心水。",
+  ]);
+  // The photo (a grey box), its long caption, a line of text and the credit: no headline.
+  doc.rect(40, y, width, 120).fill("#999").fillColor("black");
+  y += 130;
+  doc.fontSize(10).text("5月18日，在昌吉市北京路小学操场上，学生们正在参加一年一度的春季趣味运动会，拔河、跳绳、接力跑等项目吸引了全校一千余名学生参加。", 40, y, { width, indent: 20 });
+  doc.text("本届运动会共设十二个项目，持续两天。学校还评选出了二十个优秀班集体和五十名体育之星。", { width, indent: 20 });
+  doc.text("本报记者 张伟 摄", { width, align: "right" });
+  doc.end();
+  await out;
+}
+
+/** A web article whose <title> and og:title end in the site's name, with no og:site_name. */
+function siteSuffixPage(): void {
+  const headline = "呼图壁县城市书房24小时开放";
+  const body = [
+    "近日，呼图壁县城市书房实行全天二十四小时开放，市民凭身份证即可入内阅读，书房配有自助借还设备、休息座椅和饮水机。",
+    "据介绍，城市书房藏书三万余册，开放以来已接待读者一万二千余人次，夜间来读书的上班族和学生占了一半以上。",
+  ];
+  const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${headline}-昌吉日报</title>
+<meta property="og:title" content="${headline}-昌吉日报">
+<meta property="article:published_time" content="2025-05-20T08:00:00+08:00">
+</head>
+<body>
+<header><h1 class="logo"><a href="/">昌吉日报</a></h1><nav><a href="/">首页</a> <a href="/news">昌吉新闻</a></nav></header>
+<main>
+<article>
+  <h1>${headline}</h1>
+  <div class="meta">来源：昌吉日报 作者：李文</div>
+  ${body.map((p) => `<p>${p}</p>`).join("\n  ")}
+</article>
+</main>
+<footer><p>昌吉日报社版权所有</p></footer>
+</body>
+</html>
+`;
+  fs.writeFileSync(path.join(OUT, "city-study-article.html"), html);
+  console.log(`city-study-article.html: ${Buffer.byteLength(html)} bytes`);
+}
+
 fs.mkdirSync(OUT, { recursive: true });
 await twoColumnPage();
 await undatedNotice();
 await scannedPage();
 await lockedPage();
 articlePage();
+await bylineUnderHeadline();
+siteSuffixPage();

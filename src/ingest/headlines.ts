@@ -1,4 +1,3 @@
-import { LEAD } from "./clean.js";
 import { hanBigrams, overlapCount } from "./text.js";
 
 /**
@@ -80,24 +79,17 @@ export function groupMatch(group: HeadGroup, paragraphs: string[]): number {
   return overlapCount(probe, hanBigrams(paragraphs.join("\n"))) / probe.size;
 }
 
-const FALLBACK_MAX = 60;
+const sameFace = (a: HeadLine, b: HeadLine) => a.level === b.level && Boolean(a.display) === Boolean(b.display);
 
 /**
- * A stand-in headline for an article whose page prints none (or whose headline could not be
- * found): the first sentence of the body without its 本报讯/byline opening and bracketed asides,
- * cut at a clause boundary when longer than 60 characters.
+ * The line of `group` set like the article's section headings (same markup level and display
+ * face, and not plain type), when the group has another non-subtitle line to be the headline; else
+ * null. A special section's main headline is set apart from its section headings, so a line that
+ * looks like them is one of them.
  */
-export function headlineFromLead(paragraphs: string[]): string {
-  const first = (paragraphs[0] ?? "").trim();
-  let t = first.replace(LEAD, "").replace(/^\s*(?:(?:本报)?(?:记者|通讯员)[^：:。]{0,40})?报道\s*[：:]\s*/u, "");
-  t = t.replace(/^\s*[:：]\s*/u, "");
-  const end = t.search(/[。！？!?]/u);
-  if (end > 0) t = t.slice(0, end);
-  t = t.replace(/[（(][^（）()]*[）)]/gu, "").replace(/[，,、；;：:\s]+$/u, "").trim();
-  if ([...t].length > FALLBACK_MAX) {
-    const head = [...t].slice(0, FALLBACK_MAX).join("");
-    const cut = Math.max(head.lastIndexOf("，"), head.lastIndexOf(","));
-    t = cut > 10 ? head.slice(0, cut) : head;
-  }
-  return t || first.slice(0, 30);
+export function sectionLine(group: HeadGroup, sections: HeadLine[]): HeadLine | null {
+  const mains = group.lines.filter((l) => !l.text.startsWith("——"));
+  if (mains.length < 2) return null;
+  const like = mains.filter((l) => (l.level !== undefined || l.display) && sections.some((s) => sameFace(s, l)));
+  return like.length === 1 ? like[0]! : null;
 }

@@ -49,6 +49,21 @@ const BYLINE = [
   /^□\s*[^□\s][^，。；！？,;!?]{0,30}$/u,
   /^(?:本报)?(?:特约)?(?:记者|通讯员)\s*[\p{Script=Han}·]{2,8}(?:[\s、]+[\p{Script=Han}·]{2,8})*$/u,
 ];
+/**
+ * A byline set in heading type (as large as the headline on some e-paper pages): stricter than
+ * BYLINE, since a headline may start with 记者 (记者节特别报道): it must open with 本报 or □, or
+ * set its names apart with a space or 、.
+ */
+const BYLINE_IN_HEADING =
+  /^(?:□\s*)?(?:本报)?(?:特约)?(?:记者|通讯员)\s*[\p{Script=Han}·]{2,4}(?:[\s、]+(?:(?:本报)?(?:记者|通讯员)\s*)?[\p{Script=Han}·]{2,4})*(?:\s*报道)?$/u;
+
+/** True when a line is a byline (本报记者 李文, □王昱晔, 通讯员 田栋 报道), in body or in heading type. */
+export function isByline(text: string, inHeading = false): boolean {
+  const t = text.trim();
+  if (inHeading) return BYLINE_IN_HEADING.test(t) && /^(?:□|本报)|[\s、]/u.test(t);
+  return BYLINE.some((re) => re.test(t)) && !endsWithCredit(t);
+}
+
 /** A photographer credit on its own line: `□本报记者 许 乐摄`, `马小峰 摄`. */
 export const CREDIT_ONLY =
   /^(?:□\s*)?(?:(?:本报)?(?:特约)?(?:记者|通讯员)\s*)?[\p{Script=Han}·]{1,12}(?:\s+[\p{Script=Han}·]{1,6})*\s*摄$/u;
@@ -182,9 +197,12 @@ export function classifyLines(raw: string): PageLines {
       continue;
     }
     let kind: LineKind = "text";
-    if (raw.level !== undefined) kind = "heading";
+    // A byline is never a headline, whatever type it is set in.
+    const headingType = raw.level !== undefined || raw.display;
+    if (headingType && isByline(t, true)) kind = "byline";
+    else if (raw.level !== undefined) kind = "heading";
     else if (CREDIT_ONLY.test(t)) kind = "credit";
-    else if (BYLINE.some((re) => re.test(t)) && !endsWithCredit(t)) kind = "byline";
+    else if (isByline(t)) kind = "byline";
     else if (raw.display || (afterBreak && isHeading(kept, i, { t, width, column, flow, blanksMeaningful, prev }))) {
       kind = "heading"; // display type is a heading wherever it falls
     }

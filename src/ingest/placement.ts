@@ -101,6 +101,7 @@ function applySplit(d: Draft, groups: HeadGroup[], { cuts, order }: Split): Draf
       bylines: s === 0 ? d.bylines : [],
       leadByline: s === 0 ? d.leadByline : null,
       captions: [],
+      sections: d.sections.filter((h) => d.paragraphs.slice(from, to).includes(h.text)),
     };
   });
 }

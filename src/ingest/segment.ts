@@ -1,5 +1,6 @@
 import { cleanPage, LEAD, type Block } from "./clean.js";
-import { groupMatch, headlineFromLead, headlineRoles, isRichGroup, type HeadGroup } from "./headlines.js";
+import { derivedTitle } from "./derived-title.js";
+import { groupMatch, headlineRoles, isRichGroup, sectionLine, type HeadGroup, type HeadLine } from "./headlines.js";
 import { isDateline } from "./lines.js";
 import { placeCaptions, placeDetached } from "./placement.js";
 import { dateInFileName } from "./page-dates.js";
@@ -27,6 +28,8 @@ export interface Draft {
   bylines: string[];
   leadByline: string | null;
   captions: string[];
+  /** Section headings read into `paragraphs`, with their typography. */
+  sections: HeadLine[];
 }
 
 type Item =
@@ -70,6 +73,7 @@ const newDraft = (group: HeadGroup | null, start: number): Draft => ({
   bylines: [],
   leadByline: null,
   captions: [],
+  sections: [],
 });
 
 /** Body paragraphs from item `from` up to the next heading group or news opening. */
@@ -138,6 +142,7 @@ function assemble(items: Item[]): { drafts: Draft[]; detached: HeadGroup[] } {
       else if (fate === "section") {
         draft.paragraphs.push(g.lines[0]!.text);
         draft.at.push(g.at);
+        draft.sections.push(g.lines[0]!);
       } else {
         draft.group = g;
         if (fate === "titles-current-and-ends") cur = null;
@@ -148,6 +153,7 @@ function assemble(items: Item[]): { drafts: Draft[]; detached: HeadGroup[] } {
       const d = draft ?? start(null, it.at);
       d.paragraphs.push(it.text);
       d.at.push(it.at);
+      d.sections.push({ text: it.text, level: 4 });
       return;
     }
     if (it.kind === "byline") {
@@ -167,15 +173,33 @@ function assemble(items: Item[]): { drafts: Draft[]; detached: HeadGroup[] } {
 }
 
 /**
+ * A heading in the face of the article's own section headings is one more section (a special
+ * section's heading above its part of the text), not the headline: it goes back into the body
+ * where it stood, and the group's other lines title the article.
+ */
+function demoteSectionHeading(d: Draft): void {
+  const line = d.group ? sectionLine(d.group, d.sections) : null;
+  if (!d.group || !line) return;
+  const at = d.group.at;
+  const k = d.at.findIndex((x) => x > at);
+  const index = k < 0 ? d.at.length : k;
+  d.paragraphs.splice(index, 0, line.text);
+  d.at.splice(index, 0, at);
+  d.sections.push(line);
+  d.group = { ...d.group, lines: d.group.lines.filter((l) => l !== line) };
+}
+
+/**
  * Cleans a raw page and splits it into articles with ids `<source>#<n>` (n from 1, page order).
- * Articles whose headline the page does not print get one from their first sentence and are
- * flagged `headlineFromLead`.
+ * Articles whose headline the page does not print get a short title derived from their first
+ * clause (ending in "…") and are flagged `derived`.
  */
 export function parseArticles(source: string, raw: string): Article[] {
   const page = cleanPage(raw);
   const { items, captions } = toItems(page.blocks);
   const { drafts: assembled, detached } = assemble(items);
   const drafts = placeDetached(assembled, detached);
+  drafts.forEach(demoteSectionHeading);
   placeCaptions(drafts, captions);
 
   return drafts.map((d, n): Article => {
@@ -186,14 +210,14 @@ export function parseArticles(source: string, raw: string): Article[] {
       paper: page.meta.paper,
       date: page.meta.date ?? dateInFileName(source),
       page: page.meta.page,
-      headline: roles?.headline ?? headlineFromLead(d.paragraphs),
+      headline: roles?.headline ?? derivedTitle(d.paragraphs),
       subheadline: roles?.subheadline ?? null,
       byline: d.group?.byline ?? d.bylines[0] ?? d.leadByline,
       paragraphs: d.paragraphs,
       captions: d.captions,
       kicker: roles?.kicker ?? null,
     };
-    if (!roles) article.headlineFromLead = true;
+    if (!roles) Object.assign(article, { derived: true, headlineFromLead: true });
     return article;
   });
 }

@@ -15,7 +15,12 @@ export interface Article {
   byline: string | null;
   /** Kicker / column line printed above the headline (引题, 栏目), when there is one. */
   kicker?: string | null;
-  /** True when the page prints no headline for this article and it was taken from the first sentence. */
+  /**
+   * True when the page prints no headline for this article (a photo with its caption, a brief):
+   * `headline` is then a short title derived from the first clause, ending in "…".
+   */
+  derived?: boolean;
+  /** Same as `derived`; kept because index files written before `derived` carry it. */
   headlineFromLead?: boolean;
   /** Cleaned body paragraphs, in reading order. */
   paragraphs: string[];

@@ -19,8 +19,12 @@ describe("the command line (fixture model, real seeds)", () => {
     expect(code).toBe(0);
     const rows = stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows.length).toBeGreaterThanOrEqual(20);
-    for (const row of rows) expect(Object.keys(row)).toEqual(["source", "paper", "date", "page", "headline", "passages"]);
+    for (const row of rows) expect(Object.keys(row)).toEqual(["source", "paper", "date", "page", "headline", "byline", "derived", "passages"]);
     expect(rows).toContainEqual(expect.objectContaining({ source: "003_2a3bfdafac07cb06.txt", date: "2026-04-22", page: "总第12482期", paper: "昌吉日报" }));
+    // The byline in its own field, never the headline; a headline the page does not print is marked derived.
+    expect(rows).toContainEqual(expect.objectContaining({ headline: "深学笃行正确政绩观 真抓实干促就业惠民", byline: "本报记者 杨鹤", derived: false }));
+    expect(rows).toContainEqual(expect.objectContaining({ headline: "车辆正在灌装液体二氧化碳…", byline: null, derived: true }));
+    for (const row of rows) expect(row.headline).not.toMatch(/^(?:本报|记者|通讯员)/);
   });
 
   it("ask --json prints exactly one JSON line", () => {

@@ -63,7 +63,33 @@ describe("a two-column e-paper PDF page", () => {
   });
 });
 
+describe("headlines from the page's own typography (a PDF with bylines in heading type)", () => {
+  it("titles each story with its headline, its byline in its own field — even one set as large as the headline", async () => {
+    const { articles } = await articlesOf("byline-under-headline.pdf");
+    const [study, water] = articles;
+    expect(study).toMatchObject({ kicker: "书香昌吉", headline: "呼图壁县城市书房全天开放", subheadline: null, byline: "本报记者 李文 报道" });
+    expect(water).toMatchObject({ headline: "玛纳斯县新建三座乡村供水站", byline: "通讯员 王芳 赵强" });
+    expect(study!.paragraphs.join("")).toContain("下一步将在各乡镇再建五座城市书房");
+  });
+
+  it("reads the photo item below them as its own article, with a short derived title and its credit", async () => {
+    const { articles } = await articlesOf("byline-under-headline.pdf");
+    expect(articles).toHaveLength(3);
+    const photo = articles[2]!;
+    expect(photo).toMatchObject({ headline: "学生们正在参加一年一度的春季趣味运动会…", derived: true, byline: null, captions: ["本报记者张伟摄"] });
+    expect(articles[1]!.paragraphs.join("")).not.toContain("运动会");
+  });
+});
+
 describe("a web article", () => {
+  it("takes the site's name off a headline that carries it as a suffix, and names the paper from it", async () => {
+    const { articles } = await articlesOf("city-study-article.html");
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({ headline: "呼图壁县城市书房24小时开放", paper: "昌吉日报", date: "2025-05-20" });
+    // The story's h1 is its headline, not a body line; the logo's h1 is neither.
+    expect(articles[0]!.paragraphs[0]).toMatch(/^近日，呼图壁县城市书房/);
+  });
+
   it("keeps the headline and the story, drops navigation, ads, related links and the footer", async () => {
     const { page, text, articles } = await articlesOf("grain-reserve-article.html");
     expect(page).toMatchObject({ name: "grain-reserve-article.txt", format: "html" });
@@ -150,6 +176,17 @@ describe("reading order", () => {
       ...left.map((t, i) => line(t, 50, 660 - i * 14)),
     ];
     expect(layoutPage(pieces).split("\n").filter(Boolean)).toEqual(["# 通栏大标题在这里", ...left, ...right]);
+  });
+
+  it("marks the largest type above the body as the headline, never a byline set as large", () => {
+    const body = ["正文第一行文字内容在这里", "正文第二行文字内容在这里"];
+    const pieces = [line("某县新建三座供水站", 60, 700, 18), line("本报记者 某某 报道", 60, 676, 18), ...body.map((t, i) => line(t, 50, 650 - i * 14))];
+    expect(layoutPage(pieces).split("\n").filter(Boolean)).toEqual(["# 某县新建三座供水站", "本报记者 某某 报道", ...body]);
+  });
+
+  it("reads the room a photo takes as a new region of the page (two blank lines)", () => {
+    const pieces = [line("上一篇报道的最后一行文字。", 50, 700), line("图片说明文字在这里。", 50, 560)];
+    expect(layoutPage(pieces)).toBe("上一篇报道的最后一行文字。\n\n\n图片说明文字在这里。");
   });
 
   it("leaves a single column in top-to-bottom order", () => {

@@ -52,12 +52,13 @@ describe("parseArticles: 000 (no masthead; headlines after their bodies)", () =>
     expect(charging.byline).toBe("杨新昌");
   });
 
-  it("derives and flags a headline for the 九条政策措施 story the page does not title", () => {
+  it("derives a short, flagged title for the 九条政策措施 story the page does not title", () => {
     const cattle = articles[3]!;
-    expect(cattle.headlineFromLead).toBe(true);
-    expect(cattle.headline).toBe("日前，自治区出台《稳定肉牛肉羊及奶产业发展九条政策措施》");
+    expect(cattle).toMatchObject({ derived: true, headlineFromLead: true });
+    // The first clause after the time-only 日前, its 《title》 whole, and the mark of a derived title.
+    expect(cattle.headline).toBe("自治区出台《稳定肉牛肉羊及奶产业发展九条政策措施》…");
     expect(cattle.byline).toBe("通讯员吕振江");
-    expect(articles.filter((a) => a.headlineFromLead)).toHaveLength(1);
+    expect(articles.filter((a) => a.derived)).toHaveLength(1);
   });
 
   it("sends each end-of-page caption to the story it shows", () => {
@@ -76,11 +77,12 @@ describe("parseArticles: 001 (one feature page, doubled-glyph headings)", () => 
   it("reads the page as one feature with sections, byline and photos", () => {
     expect(articles).toHaveLength(1);
     const [feature] = articles as [Article];
-    expect(feature.headline).toBe("产业工人有力量 服务中心有质量");
-    expect(feature.subheadline).toBe("奋力开创新时代兵团工会工作新局面");
+    // The section headings share one display face; the feature's own headline is set apart.
+    expect(feature.headline).toBe("奋力开创新时代兵团工会工作新局面");
+    expect([feature.kicker, feature.subheadline, feature.derived]).toEqual([null, null, undefined]);
     expect(feature.byline).toBe("本报记者 吴铎思");
     expect(feature.paragraphs).toEqual(
-      expect.arrayContaining(["用心用情当好职工“娘家人”", "强化政治引领 筑牢信仰之基", "培养技能人才 服务中心大局"]),
+      expect.arrayContaining(["用心用情当好职工“娘家人”", "强化政治引领 筑牢信仰之基", "产业工人有力量 服务中心有质量", "培养技能人才 服务中心大局"]),
     );
     expect(feature.captions).toHaveLength(9);
     expect([feature.paper, feature.date]).toEqual([null, null]);
@@ -164,7 +166,7 @@ describe("parseArticles: 004 (front page, ## headlines with plain kickers)", () 
       "准东煤田火区治理持续推进",
       "点亮困难群众“微心愿”",
       "木垒县冬小麦长势喜人",
-      expect.stringContaining("裕隆丰源"),
+      "车辆正在灌装液体二氧化碳…",
     ]);
     for (const a of articles) expect([a.paper, a.date, a.page]).toEqual(["昌吉日报", "2024-11-07", "总第12124期"]);
   });
@@ -176,9 +178,9 @@ describe("parseArticles: 004 (front page, ## headlines with plain kickers)", () 
     expect(articles[4]!.kicker).toBe("高标准建设 高科技护航");
   });
 
-  it("gives the CO2 photo story a flagged headline and its credit", () => {
+  it("gives the CO2 photo story a short derived title (not its whole caption) and its credit", () => {
     const co2 = articles[5]!;
-    expect(co2.headlineFromLead).toBe(true);
+    expect(co2.derived).toBe(true);
     expect(bodyOf(co2)).toContain("二氧化碳捕集");
     expect(co2.captions).toEqual(["□本报记者何龙摄"]);
     expect(bodyOf(articles[4])).not.toContain("二氧化碳");
@@ -196,9 +198,9 @@ describe("parseArticles: general rules on constructed pages", () => {
   it("gives a headline printed after its body to that body, not to the news item below it", () => {
     const page = [school, "", schoolMore, "", "某县三所新学校投用", "", "——新学校将于秋季学期全面启用", "", wheat, "", wheatMore].join("\n");
     const found = parseArticles("p.txt", page);
-    expect(found.map((a) => [a.headline, a.paragraphs.length, Boolean(a.headlineFromLead)])).toEqual([
+    expect(found.map((a) => [a.headline, a.paragraphs.length, Boolean(a.derived)])).toEqual([
       ["某县三所新学校投用", 2, false],
-      ["眼下，某镇高标准农田里的冬小麦陆续出苗，农技人员深入田间地头指导农户做好冬季田间管理工作", 2, true],
+      ["某镇高标准农田里的冬小麦陆续出苗…", 2, true],
     ]);
   });
 
@@ -218,13 +220,49 @@ describe("parseArticles: general rules on constructed pages", () => {
   });
 });
 
+describe("parseArticles: headlines, sections and bylines by their typography", () => {
+  const para = (topic: string) =>
+    `${topic}工作持续推进，全年共完成项目十二个，惠及群众三万余人，相关部门表示将继续加大投入力度，确保各项任务按期完成。`;
+
+  it("reads a special section's headings (one display face) as sections of one article under its own headline", () => {
+    const page = [
+      "## 某某工会五年工作回眸", "", "本报记者 某某", "", para("职工帮扶"), "",
+      "#### 帮扶职工 暖心暖情", "", para("送温暖"), "",
+      "#### 技能竞赛 建功立业", "", para("劳动竞赛"),
+    ].join("\n");
+    const [only, ...rest] = parseArticles("p.txt", page);
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ headline: "某某工会五年工作回眸", byline: "本报记者 某某" });
+    expect(only!.paragraphs).toEqual(expect.arrayContaining(["帮扶职工 暖心暖情", "技能竞赛 建功立业"]));
+  });
+
+  it("takes the headline set apart from the section headings, when a section heading stands in its group", () => {
+    // Doubled outline glyphs (display type) are the section face here; the plain line under one is the headline.
+    const page = [para("开篇"), "", "帮扶职工 暖心暖情帮扶职工帮扶职工 暖心暖情暖心暖情", "", para("送温暖"), "", "技能竞赛 建功立业技能竞赛技能竞赛 建功立业建功立业", "某某工会五年工作新局面", "", para("劳动竞赛")].join("\n");
+    const [only, ...rest] = parseArticles("p.txt", page);
+    expect(rest).toEqual([]);
+    expect(only!.headline).toBe("某某工会五年工作新局面");
+    expect(only!.paragraphs).toEqual(expect.arrayContaining(["帮扶职工 暖心暖情", "技能竞赛 建功立业"]));
+  });
+
+  it("keeps separate stories with their own headlines as separate articles", () => {
+    const page = ["## 某县新建三所学校", "", para("学校建设"), "", "## 某镇冬小麦长势喜人", "", para("冬小麦管护")].join("\n");
+    expect(parseArticles("p.txt", page).map((a) => a.headline)).toEqual(["某县新建三所学校", "某镇冬小麦长势喜人"]);
+  });
+
+  it("never takes a byline marked as a heading for the headline", () => {
+    const page = ["## 某县新建三所学校", "## 本报记者 某某 报道", "", para("学校建设")].join("\n");
+    expect(parseArticles("p.txt", page)[0]).toMatchObject({ headline: "某县新建三所学校", byline: "本报记者 某某 报道" });
+  });
+});
+
 describe("parseArticles: odd input", () => {
   it("returns no articles for an empty page", () => {
     expect(parseArticles("x.txt", "")).toEqual([]);
   });
 
-  it("titles a page of bare text from its first sentence", () => {
+  it("titles a page of bare text from its first clause", () => {
     const [only] = parseArticles("x.txt", "本报讯 记者张三报道：昨日，某县召开大会。会议很重要。");
-    expect(only).toMatchObject({ id: "x.txt#1", headline: "昨日，某县召开大会", byline: "记者张三", headlineFromLead: true });
+    expect(only).toMatchObject({ id: "x.txt#1", headline: "某县召开大会…", byline: "记者张三", derived: true });
   });
 });

@@ -7,6 +7,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { QaError } from "../../errors.js";
 import { dateInText } from "../page-dates.js";
+import { webHeadline } from "./web-title.js";
 
 /** What a web page gave: its article as seed text lines, and what its markup says about it. */
 export interface HtmlArticle {
@@ -49,8 +50,11 @@ export function readHtml(html: string, name: string): HtmlArticle {
       break;
     }
   }
-  const site = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
+  const statedSite = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
   const ogTitle = meta('meta[property="og:title"]');
+  const title = document.querySelector("title")?.textContent ?? null;
+  const h1 = storyH1(document, [ogTitle, title]);
+  const pageText = document.body?.textContent ?? null;
 
   // Readability changes the document it reads, so the meta tags are read first.
   const article = new Readability(document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS }).parse();
@@ -64,14 +68,27 @@ export function readHtml(html: string, name: string): HtmlArticle {
       "Save the article's own page (not a section front, search result or login page), or copy its text into a .txt file.",
     );
   }
-  const headline = ogTitle ?? article.title?.trim() ?? null;
+  const named = webHeadline({ ogTitle, h1, title: title ?? article.title ?? null, siteName: statedSite ?? article.siteName ?? null, pageText });
+  const headline = named.headline;
   const body = paragraphs.filter((p, i) => !(i === 0 && p.heading && p.text === headline));
   const lines = [...(headline ? [`# ${headline}`] : []), ...body.map((p) => (p.heading ? `## ${p.text}` : p.text))];
   if (!date && article.publishedTime) {
     date = dateInText(article.publishedTime);
     dateFrom = date ? "HTML published time" : null;
   }
-  return { headline, site: site ?? article.siteName ?? null, date, dateFrom, text: lines.join("\n\n") };
+  return { headline, site: named.site, date, dateFrom, text: lines.join("\n\n") };
+}
+
+/**
+ * The story's own h1 — not a logo's: the first inside <article> or <main>, else one the titles
+ * start with, else the page's only h1.
+ */
+function storyH1(document: ReturnType<typeof parseHTML>["document"], titles: (string | null)[]): string | null {
+  const text = (e: Element | null | undefined) => e?.textContent?.replace(/\s+/g, " ").trim() || null;
+  const inStory = text(document.querySelector("article h1, main h1"));
+  if (inStory) return inStory;
+  const all = [...document.querySelectorAll("h1")].map((e) => text(e as unknown as Element)).filter((t): t is string => Boolean(t));
+  return all.find((h) => titles.some((t) => t?.startsWith(h))) ?? (all.length === 1 ? all[0]! : null);
 }
 
 /** Block elements of the article in document order (outermost only), as one-line texts; and how much of its text is links. */

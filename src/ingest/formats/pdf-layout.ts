@@ -4,6 +4,7 @@
  * bottom, then the next — with a line that spans the columns (a banner headline, the masthead) read
  * where it stands and starting a new row of columns below it. Pure: the PDF reader passes positions in.
  */
+import { isByline } from "../lines.js";
 
 /** A run of text as the PDF places it: baseline start (x, y with y growing upwards), width and font size. */
 export interface TextPiece {
@@ -35,6 +36,8 @@ const GUTTER_COVERAGE = 0.1;
 const COLUMN_SHARE = 0.6;
 /** A column beside a gutter has at least this share of the busiest column's lines. */
 const COLUMN_FILL = 0.3;
+/** A vertical gap this many body-font em tall (a photo, a box) separates regions of the page. */
+const REGION_GAP_EM = 6;
 /** A line this much larger than the body font is a heading, marked up with # for the cleaner. */
 const HEADING_SCALE = 1.2;
 
@@ -143,12 +146,13 @@ function readingOrder(segments: Segment[], gutters: [number, number][]): Segment
 }
 
 /**
- * Lines as text. Only the largest type of each stack of heading lines is marked up (`#` by size
- * rank): the cleaner reads a marked line as the headline and plain lines around it as kicker and
+ * Lines as text. Only the largest type of each stack of heading lines (bylines aside) is marked
+ * up (`#` by size rank): the cleaner reads a marked line as the headline and plain lines around it as kicker and
  * subheadline, as on the seed pages.
  */
 function render(segments: Segment[], body: number): string {
-  const isHeading = segments.map((s) => s.size >= body * HEADING_SCALE);
+  // The headline is the largest type above the body — a byline set large is still a byline.
+  const isHeading = segments.map((s) => s.size >= body * HEADING_SCALE && !isByline(s.text, true));
   const ranks = [...new Set(segments.filter((_, i) => isHeading[i]).map((s) => Math.round(s.size)))].sort((a, b) => b - a);
   const stackTop = new Array<number>(segments.length).fill(0);
   for (let i = 0; i < segments.length; ) {
@@ -167,10 +171,13 @@ function render(segments: Segment[], body: number): string {
       // going on at the top of the next column is no break.
       const indent = s.x0 - (s.left ?? s.x0);
       const indented = indent > 1.2 * body && indent < 3.5 * body;
-      const gap = prev.y - s.y > 2 * Math.max(body, s.size);
+      const drop = prev.y - s.y;
+      const gap = drop > 2 * Math.max(body, s.size);
       // Heading lines of one stack stay together; the cleaner reads them as one headline group.
       const stacked = isHeading[i] && isHeading[i - 1];
       if (!stacked && (isHeading[i] || isHeading[i - 1] || indented || gap)) lines.push("");
+      // Room for a photo or a box: a new region of the page, which the cleaner reads from two blank lines.
+      if (drop > REGION_GAP_EM * Math.max(body, s.size)) lines.push("");
     }
     const marked = isHeading[i] && Math.round(s.size) === stackTop[i];
     lines.push(marked ? `${"#".repeat(Math.min(ranks.indexOf(Math.round(s.size)) + 1, 3))} ${text}` : text);
