@@ -40,28 +40,41 @@ export async function addDocuments(options: AddDocumentsOptions): Promise<AddDoc
   const { add = [], maxBytes, ...update } = options;
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-docs-"));
   try {
-    const documents: AddedDocument[] = [];
-    const pages: string[] = [];
-    const givenFor = new Map<string, string>();
+    const documents: PreparedDocument[] = [];
     for (const given of add) {
-      const page = await readDocument(given, readLimited(given, maxBytes), { maxBytes });
-      if (givenFor.has(page.name)) {
-        throw new QaError("SEED_UNREADABLE", `Cannot add ${given}: ${givenFor.get(page.name)} becomes the same page ${page.name}.`, "Pages are known by file name; rename one of them.");
+      const document = await prepareDocument(given, maxBytes, staging);
+      const same = documents.find((d) => d.name === document.name);
+      if (same) {
+        throw new QaError("SEED_UNREADABLE", `Cannot add ${given}: ${same.given} becomes the same page ${document.name}.`, "Pages are known by file name; rename one of them.");
       }
-      givenFor.set(page.name, given);
-      // A text page named .txt is indexed from where it is, exactly as before; others from their converted copy.
-      const asIs = page.format === "text" && path.basename(given) === page.name;
-      const file = asIs ? given : path.join(staging, page.name);
-      if (!asIs) fs.writeFileSync(file, page.bytes);
-      pages.push(file);
-      const text = new TextDecoder().decode(page.bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-      const articles = parseArticles(page.name, text).map((a) => ({ headline: a.headline, paper: a.paper, date: a.date }));
-      documents.push({ given, name: page.name, format: page.format, articles });
+      documents.push(document);
     }
-    return { update: await updateIndex({ ...update, add: pages }), documents };
+    return { update: await updateIndex({ ...update, add: documents.map((d) => d.page) }), documents: documents.map(({ page: _page, ...added }) => added) };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** A document read into a seed page, ready for `updateIndex`. */
+export interface PreparedDocument extends AddedDocument {
+  /** The seed page to index: the given file itself (a `.txt` page), else its converted copy in the staging folder. */
+  page: string;
+}
+
+/**
+ * Reads one document into a seed page (its converted copy written to `staging`) and lists its
+ * articles. Throws the document's coded error (FILE_TOO_LARGE, FORMAT_UNKNOWN, PDF_…, HTML_NO_ARTICLE,
+ * SEED_UNREADABLE); the index is not touched.
+ */
+export async function prepareDocument(given: string, maxBytes: number, staging: string): Promise<PreparedDocument> {
+  const page = await readDocument(given, readLimited(given, maxBytes), { maxBytes });
+  // A text page named .txt is indexed from where it is, exactly as before; others from their converted copy.
+  const asIs = page.format === "text" && path.basename(given) === page.name;
+  const file = asIs ? given : path.join(staging, page.name);
+  if (!asIs) fs.writeFileSync(file, page.bytes);
+  const text = new TextDecoder().decode(page.bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const articles = parseArticles(page.name, text).map((a) => ({ headline: a.headline, paper: a.paper, date: a.date }));
+  return { given, name: page.name, format: page.format, articles, page: file };
 }
 
 /** The file's bytes, refusing one over the limit before reading it. */
