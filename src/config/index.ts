@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   EMBED_INTER_THREADS: intIn(0, 256, 0),
   BUILD_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(0).max(64)]).default("auto"),
   ADD_MAX_MB: intIn(1, 1024, 20),
+  INBOX_DIR: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
@@ -82,6 +83,11 @@ export interface Config {
   buildWorkers: number | "auto";
   /** Largest page file `index --add` or a bot upload takes, in bytes (ADD_MAX_MB, default 20 MB: the Bot API's download limit). */
   addMaxBytes: number;
+  /**
+   * Folder whose new files are added to the index as they land (INBOX_DIR; the bot and `cli watch`
+   * watch it), with `done/` and `failed/` beside them; null: no inbox.
+   */
+  inboxDir: string | null;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   telegram: {
     token: string | null;
@@ -144,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedThreads: { intraOp: e.EMBED_THREADS, interOp: e.EMBED_INTER_THREADS },
     buildWorkers: e.BUILD_WORKERS,
     addMaxBytes: e.ADD_MAX_MB * 1024 * 1024,
+    inboxDir: e.INBOX_DIR ? abs(e.INBOX_DIR) : null,
     logLevel: e.LOG_LEVEL,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,
