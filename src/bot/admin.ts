@@ -1,6 +1,6 @@
 /**
  * Admin commands, for the user ids in ADMIN_IDS only (not in the public command menu):
- * /stats — what the bot has done since it started; /reindex — rebuild the index from the seeds and
+ * /stats — what the bot has done since it started, the newest issue, the inbox's last run and failures; /reindex — rebuild the index from the seeds and
  * swap it in, in the background (one at a time), reporting back when done.
  */
 import { Composer, type Context } from "grammy";
@@ -29,6 +29,8 @@ export interface AdminServices {
   adminIds: ReadonlySet<number> | null;
   /** Rebuilds the index and returns a one-line summary; absent: /reindex only reloads a newer build. */
   reindex?: () => Promise<string>;
+  /** Further /stats lines: the newest issue, the inbox's last run and refused files; absent: none. */
+  status?: () => string[];
 }
 
 export function adminComposer(services: AdminServices): Composer<Context> {
@@ -49,6 +51,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
       `Answered: ${stats.answered} (not found: ${stats.notFound}), failed: ${stats.failed}`,
       `Chats remembered for /sources: ${memory.size} of ${memory.capacity}`,
       `Index: ${info.articles} articles, ${info.passages} passages, built ${info.builtAt}`,
+      ...(services.status?.() ?? []),
     ];
     return replyHtml(ctx, ["<b>Stats</b>", ...rows.map(escapeHtml)].join("\n"));
   });

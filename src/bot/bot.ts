@@ -54,6 +54,8 @@ export interface CreateBotOptions extends UploadOptions {
   adminIds?: ReadonlySet<number> | null;
   /** Rebuilds the index for /reindex and returns a one-line summary; absent: /reindex only reloads a newer build. */
   reindex?: () => Promise<string>;
+  /** Lines /stats adds: the newest issue in the index, the inbox's last run, its refused files (see core/status.ts). */
+  status?: () => string[];
   /** The bot's own user (grammY `botInfo`); when absent it is fetched with getMe on start. */
   botInfo?: UserFromGetMe;
   /** Minimum time between two edits of an LLM answer streamed into its message (default 1500 ms). */
@@ -85,7 +87,7 @@ export function createBot(options: CreateBotOptions): Bot<Context> {
     buttons: new AnswerButtons(qa),
     ...(options.editIntervalMs !== undefined ? { editIntervalMs: options.editIntervalMs } : {}),
   };
-  const admin = adminComposer({ ...services, adminIds: options.adminIds ?? null, ...(options.reindex ? { reindex: options.reindex } : {}) });
+  const admin = adminComposer({ ...services, adminIds: options.adminIds ?? null, ...(options.reindex ? { reindex: options.reindex } : {}), ...(options.status ? { status: options.status } : {}) });
   const guard = guardComposer({
     allowedChatIds: options.allowedChatIds ?? null,
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },

@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config/index.js";
 import type { QaService } from "../core/types.js";
 import { startIndexWatcher } from "../core/watch.js";
+import type { InboxWatchOptions } from "../inbox/watch.js";
 import type { Logger } from "../log.js";
 import { createBot } from "./bot.js";
 import { POLLING_BACKLOG } from "./concurrency.js";
@@ -65,6 +66,8 @@ export async function runBot(bot: Bot<Context>, options: PollingOptions): Promis
 export interface StartOptions extends Omit<PollingOptions, "qa" | "logger"> {
   /** How often INDEX_DIR is checked for a newly swapped-in build, in milliseconds (default 2000). */
   watchIntervalMs?: number;
+  /** INBOX_DIR's poll and settle times (tests); default 5 s and 3 s. */
+  inbox?: Pick<InboxWatchOptions, "intervalMs" | "settleMs">;
   /** Passed to `createBot`: called with each update's id once the bot is done with it. */
   onUpdateHandled?: (updateId: number) => void;
 }
@@ -81,7 +84,7 @@ export interface StartOptions extends Omit<PollingOptions, "qa" | "logger"> {
 export async function startBot(config: Config, qa: QaService, logger: Logger, options: StartOptions = {}): Promise<void> {
   const { token, apiRoot, allowedChatIds, adminIds, webhookUrl, webhookSecret, port } = config.telegram;
   if (!token) throw missingTokenError();
-  const { watchIntervalMs, onUpdateHandled, ...runOptions } = options;
+  const { watchIntervalMs, onUpdateHandled, inbox: inboxOptions, ...runOptions } = options;
   const reindex = async () => {
     // Loaded on use: the build stack (model, HNSW writer) is only needed for /reindex.
     const { buildIndex, buildOptionsFor, describeBuild } = await import("../index/build.js");
@@ -91,6 +94,8 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     const [{ addDocuments }, { buildOptionsFor }] = await Promise.all([import("../core/add-documents.js"), import("../index/build.js")]);
     return addDocuments({ ...buildOptionsFor(config), add: [file], maxBytes: config.addMaxBytes });
   };
+  // The status lines read the index's newest issue from disk: loaded on use, like /reindex.
+  const { describeStatus, readStatus } = await import("../core/status.js");
   const bot = createBot({
     token,
     apiRoot,
@@ -101,12 +106,22 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     reindex,
     addDocument,
     maxUploadBytes: config.addMaxBytes,
+    status: () => describeStatus(readStatus(config)).slice(1), // its index line repeats the one /stats has
     ...(onUpdateHandled ? { onUpdateHandled } : {}),
   });
   // Not the webhook path: it often holds the token (WEBHOOK_URL=https://host/<token>).
   const mode = webhookUrl ? `webhook on port ${port}` : "long polling";
   const onStart = options.onStart ?? ((me: UserFromGetMe) => process.stderr.write(`Bot @${me.username} is answering (${mode}). Ctrl+C to stop.\n`));
   const watcher = startIndexWatcher(qa, config, logger, watchIntervalMs !== undefined ? { intervalMs: watchIntervalMs } : {});
+  // A page dropped in INBOX_DIR is answered from as soon as its run swapped in a new build.
+  const inbox = config.inboxDir
+    ? await (await import("../inbox/watch.js")).startInboxWatcher(config, logger, {
+        ...inboxOptions,
+        onRun: async (run) => {
+          if (run.indexChanged) await qa.reload().catch((err: unknown) => logger.warn({ error: safeError(err) }, "the inbox's new build could not be loaded yet"));
+        },
+      })
+    : null;
   // The runners close the core when they stop (or fail); the watcher stops first, so nothing is
   // reloaded into a closed core.
   const core: QaService = {
@@ -117,6 +132,7 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     reload: () => qa.reload(),
     close: async () => {
       watcher.close();
+      await inbox?.close(); // a run in progress finishes: its files are moved, never left half-done
       await qa.close();
     },
   };
@@ -127,5 +143,6 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     await running.done;
   } finally {
     watcher.close(); // also when start-up failed before the core was handed over
+    await inbox?.close();
   }
 }

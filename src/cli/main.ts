@@ -8,6 +8,8 @@ import { registerAsk } from "./ask.js";
 import { registerBot } from "./bot.js";
 import { registerChat } from "./chat.js";
 import { registerIndex } from "./index-command.js";
+import { registerStatus } from "./status.js";
+import { registerWatch } from "./watch.js";
 
 /** The command-line front end: `npm run -s cli -- <command>`. Every command has `--help`. */
 const program = new Command()
@@ -21,6 +23,8 @@ registerArticles(program);
 registerAsk(program);
 registerChat(program);
 registerBot(program);
+registerWatch(program);
+registerStatus(program);
 
 try {
   await program.parseAsync(process.argv);

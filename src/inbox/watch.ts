@@ -5,6 +5,9 @@
  * events are unreliable, and the settle check needs repeated looks at each file anyway.
  */
 import fs from "node:fs";
+import type { Config } from "../config/index.js";
+import { QaError } from "../errors.js";
+import type { Logger } from "../log.js";
 import { addInboxFiles, type InboxOptions } from "./inbox.js";
 import { readyFiles, type ReadyOptions } from "./ready.js";
 import type { InboxRun } from "./state.js";
@@ -62,4 +65,39 @@ export function watchInbox(options: InboxWatchOptions): InboxWatcher {
       await running.catch(() => null);
     },
   };
+}
+
+/**
+ * The inbox of INBOX_DIR for a long-running front end (the bot, `cli watch`): every run logged —
+ * refused files and failed runs as warnings — then `onRun` (print it, reload the index at once
+ * rather than at the index watcher's next check).
+ */
+export async function startInboxWatcher(
+  config: Config,
+  logger: Logger,
+  options: Pick<InboxWatchOptions, "intervalMs" | "settleMs" | "onRun"> & {
+    /** The caller shows every file's result itself (`cli watch` prints them): refusals are logged at info, not warn. */
+    printsFiles?: boolean;
+  } = {},
+): Promise<InboxWatcher> {
+  if (!config.inboxDir) throw new QaError("CONFIG_INVALID", "INBOX_DIR is not set, so there is no inbox to watch.", "Set INBOX_DIR to the folder pages are dropped in (see docs/inbox.md).");
+  // Loaded on use: the build stack (model, HNSW writer) is needed only once a file arrives.
+  const { buildOptionsFor } = await import("../index/build.js");
+  const inboxDir = config.inboxDir;
+  const { printsFiles, ...watchOptions } = options;
+  const refusal = printsFiles ? "info" : "warn";
+  return watchInbox({
+    ...buildOptionsFor(config),
+    ...watchOptions,
+    inboxDir,
+    maxBytes: config.addMaxBytes,
+    onRun: async (run) => {
+      const count = (outcome: string) => run.files.filter((f) => f.outcome === outcome).length;
+      logger.info({ inboxDir, added: count("added") + count("replaced"), duplicates: count("duplicate"), failed: count("failed"), indexChanged: run.indexChanged }, "inbox run");
+      for (const f of run.files) if (f.error) logger[refusal]({ inboxDir, file: f.file, code: f.error.code, movedTo: f.movedTo }, "inbox file refused");
+      if (run.error) logger.warn({ inboxDir, code: run.error.code }, "inbox run failed; its files stay for the next run");
+      await options.onRun?.(run);
+    },
+    onError: (err) => logger.warn({ err, inboxDir }, "inbox could not be read; trying again at the next poll"),
+  });
 }
