@@ -8,6 +8,9 @@
  * - `undated-notice.pdf`: a few lines with no masthead, in a standard font; the date is only in the
  *   PDF metadata.
  * - `scanned-page.pdf`: an image-only page (shapes, no text layer), as a scanner makes.
+ * - `scanned-cjrb-2024-11-07-p1.pdf`: `cjrb-2024-11-07-p1.pdf` as a scanner gives it — the page
+ *   rendered by poppler's pdftoppm (150 dpi, greyscale JPEG) and put back as an image only, no text
+ *   layer (needs `apt-get install poppler-utils`). Its text is read by OCR or not at all.
  * - `locked-page.pdf`: a password-protected page.
  * - `grain-reserve-article.html`: one article of seed 002 inside navigation, ads, related links and
  *   a footer, dated by its meta tags.
@@ -21,7 +24,9 @@
  * FIXTURE_CJK_FONT to a .ttf/.otf/.ttc and FIXTURE_CJK_FONT_NAME to its PostScript name).
  * Same bytes on every run: the dates in the PDFs are fixed and pdfkit's file id is derived from them.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
@@ -93,6 +98,20 @@ async function scannedPage(): Promise<void> {
   for (let line = 0; line < 30; line++) out.doc.rect(40, 60 + line * 18, 240 - (line % 7) * 12, 9).fill("#555");
   out.doc.end();
   await out;
+}
+
+/** The two-column page as a scan: one picture per page, no text layer (written after `twoColumnPage`). */
+async function scannedNewsPage(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fixture-scan-"));
+  try {
+    execFileSync("pdftoppm", ["-r", "150", "-gray", "-jpeg", "-singlefile", path.join(OUT, "cjrb-2024-11-07-p1.pdf"), path.join(dir, "scan")]);
+    const out = pdf("scanned-cjrb-2024-11-07-p1.pdf", new Date(Date.UTC(2024, 10, 6, 14)), { margin: 0 });
+    out.doc.image(path.join(dir, "scan.jpg"), 0, 0, { width: out.doc.page.width, height: out.doc.page.height });
+    out.doc.end();
+    await out;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function lockedPage(): Promise<void> {
@@ -221,6 +240,7 @@ fs.mkdirSync(OUT, { recursive: true });
 await twoColumnPage();
 await undatedNotice();
 await scannedPage();
+await scannedNewsPage();
 await lockedPage();
 articlePage();
 await bylineUnderHeadline();

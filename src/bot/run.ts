@@ -91,8 +91,8 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     return describeBuild(await buildIndex(buildOptionsFor(config)));
   };
   const addDocument = async (file: string) => {
-    const [{ addDocuments }, { buildOptionsFor }] = await Promise.all([import("../core/add-documents.js"), import("../index/build.js")]);
-    return addDocuments({ ...buildOptionsFor(config), add: [file], maxBytes: config.addMaxBytes });
+    const [{ addDocuments }, { buildOptionsFor }, { systemOcr }] = await Promise.all([import("../core/add-documents.js"), import("../index/build.js"), import("../ingest/formats/ocr.js")]);
+    return addDocuments({ ...buildOptionsFor(config), add: [file], maxBytes: config.addMaxBytes, ocr: systemOcr() });
   };
   // The status lines read the index's newest issue from disk: loaded on use, like /reindex.
   const { describeStatus, readStatus } = await import("../core/status.js");

@@ -1,6 +1,7 @@
 import { buildIndex, buildOptionsFor, describeBuild, describeModel, type BuildOptions, type BuildReport } from "../index/build.js";
 import path from "node:path";
 import { addDocuments, type AddDocumentsReport } from "../core/add-documents.js";
+import { systemOcr } from "../ingest/formats/ocr.js";
 import type { Config } from "../config/index.js";
 import type { CliContext } from "./context.js";
 import { createProgress } from "./progress.js";
@@ -48,7 +49,7 @@ export async function updateAndReport(ctx: CliContext, add: string[], remove: st
   const { options, stop } = withProgressOnStderr(ctx.config);
   let result: AddDocumentsReport;
   try {
-    result = await addDocuments({ ...options, add, remove, maxBytes: ctx.config.addMaxBytes });
+    result = await addDocuments({ ...options, add, remove, maxBytes: ctx.config.addMaxBytes, ocr: systemOcr() });
   } finally {
     stop();
   }

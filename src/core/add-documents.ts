@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { QaError } from "../errors.js";
-import { readDocument, tooLarge, type PageFormat } from "../ingest/formats/index.js";
+import { readDocument, tooLarge, type PageFormat, type ReadDocumentOptions } from "../ingest/formats/index.js";
+import type { PdfOcr } from "../ingest/formats/ocr.js";
 import { parseArticles } from "../ingest/index.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
 
@@ -17,6 +18,8 @@ export interface AddDocumentsOptions extends Omit<UpdateOptions, "add"> {
   add?: string[];
   /** Largest document taken, in bytes (ADD_MAX_MB). */
   maxBytes: number;
+  /** Reads scanned PDF pages (`systemOcr()`); null or absent: they are refused with PDF_NO_TEXT. */
+  ocr?: PdfOcr | null;
 }
 
 /** One document added, as the seed page it became. */
@@ -37,12 +40,12 @@ export interface AddDocumentsReport {
 
 /** Reads every document, then updates the index with the seed pages (see `updateIndex`). */
 export async function addDocuments(options: AddDocumentsOptions): Promise<AddDocumentsReport> {
-  const { add = [], maxBytes, ...update } = options;
+  const { add = [], maxBytes, ocr = null, ...update } = options;
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-docs-"));
   try {
     const documents: PreparedDocument[] = [];
     for (const given of add) {
-      const document = await prepareDocument(given, maxBytes, staging);
+      const document = await prepareDocument(given, { maxBytes, ocr }, staging);
       const same = documents.find((d) => d.name === document.name);
       if (same) {
         throw new QaError("SEED_UNREADABLE", `Cannot add ${given}: ${same.given} becomes the same page ${document.name}.`, "Pages are known by file name; rename one of them.");
@@ -66,8 +69,8 @@ export interface PreparedDocument extends AddedDocument {
  * articles. Throws the document's coded error (FILE_TOO_LARGE, FORMAT_UNKNOWN, PDF_…, HTML_NO_ARTICLE,
  * SEED_UNREADABLE); the index is not touched.
  */
-export async function prepareDocument(given: string, maxBytes: number, staging: string): Promise<PreparedDocument> {
-  const page = await readDocument(given, readLimited(given, maxBytes), { maxBytes });
+export async function prepareDocument(given: string, read: ReadDocumentOptions, staging: string): Promise<PreparedDocument> {
+  const page = await readDocument(given, readLimited(given, read.maxBytes), read);
   // A text page named .txt is indexed from where it is, exactly as before; others from their converted copy.
   const asIs = page.format === "text" && path.basename(given) === page.name;
   const file = asIs ? given : path.join(staging, page.name);

@@ -11,6 +11,7 @@ import path from "node:path";
 import { prepareDocument, type PreparedDocument } from "../core/add-documents.js";
 import { describeError, QaError, type ErrorCode } from "../errors.js";
 import { hashFile } from "../index/store.js";
+import type { PdfOcr } from "../ingest/formats/ocr.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
 import { freeName, readInboxState, recordRun, type InboxFileResult, type InboxRun } from "./state.js";
 
@@ -18,6 +19,8 @@ export interface InboxOptions extends Omit<UpdateOptions, "add" | "remove"> {
   inboxDir: string;
   /** Largest file taken, in bytes (ADD_MAX_MB). */
   maxBytes: number;
+  /** Reads scanned PDF pages (`systemOcr()`); null or absent: they go to failed/ with PDF_NO_TEXT. */
+  ocr?: PdfOcr | null;
   /** Clock in ms, for the run's time. Default `Date.now`. */
   now?: () => number;
 }
@@ -34,7 +37,7 @@ interface Candidate {
 
 /** Adds `files` (full paths inside the inbox) and moves each to done/ or failed/; returns what became of them. */
 export async function addInboxFiles(files: string[], options: InboxOptions): Promise<InboxRun> {
-  const { inboxDir, maxBytes, now = Date.now, ...update } = options;
+  const { inboxDir, maxBytes, ocr = null, now = Date.now, ...update } = options;
   const state = readInboxState(inboxDir);
   const results: InboxFileResult[] = [];
   const hashes = new Map<string, InboxFileResult>();
@@ -51,7 +54,7 @@ export async function addInboxFiles(files: string[], options: InboxOptions): Pro
         continue;
       }
       try {
-        const document = await prepareDocument(file, maxBytes, fs.mkdtempSync(path.join(staging, "d-")));
+        const document = await prepareDocument(file, { maxBytes, ocr }, fs.mkdtempSync(path.join(staging, "d-")));
         // Two files that become the same page (a.pdf, a.html): the second waits for the next run, and replaces it then.
         if (!candidates.some((c) => c.document.name === document.name)) candidates.push({ file, sha256, document });
       } catch (err) {

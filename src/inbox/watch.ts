@@ -82,7 +82,7 @@ export async function startInboxWatcher(
 ): Promise<InboxWatcher> {
   if (!config.inboxDir) throw new QaError("CONFIG_INVALID", "INBOX_DIR is not set, so there is no inbox to watch.", "Set INBOX_DIR to the folder pages are dropped in (see docs/inbox.md).");
   // Loaded on use: the build stack (model, HNSW writer) is needed only once a file arrives.
-  const { buildOptionsFor } = await import("../index/build.js");
+  const [{ buildOptionsFor }, { systemOcr }] = await Promise.all([import("../index/build.js"), import("../ingest/formats/ocr.js")]);
   const inboxDir = config.inboxDir;
   const { printsFiles, ...watchOptions } = options;
   const refusal = printsFiles ? "info" : "warn";
@@ -91,6 +91,7 @@ export async function startInboxWatcher(
     ...watchOptions,
     inboxDir,
     maxBytes: config.addMaxBytes,
+    ocr: systemOcr(),
     onRun: async (run) => {
       const count = (outcome: string) => run.files.filter((f) => f.outcome === outcome).length;
       logger.info({ inboxDir, added: count("added") + count("replaced"), duplicates: count("duplicate"), failed: count("failed"), indexChanged: run.indexChanged }, "inbox run");

@@ -112,7 +112,7 @@ describe("an admin uploads today's pages", () => {
   it("a scanned PDF: the coded error with its hint, and the index stays as it was", async () => {
     const before = qa.info();
     const replies = await upload("scanned-page.pdf", ADMIN);
-    expect(replies[1]).toMatch(/^⚠️ Cannot add scanned-page\.pdf: the PDF has no text layer .*\(PDF_NO_TEXT\)\nRun OCR on it first/);
+    expect(replies[1]).toMatch(/^⚠️ Cannot add scanned-page\.pdf: the PDF has no text layer .*\(PDF_NO_TEXT\)\nTo read scanned pages here, install Tesseract \(apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils\); or run OCR on it first/);
     expect(qa.info()).toEqual(before);
   });
 

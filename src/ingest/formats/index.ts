@@ -8,6 +8,7 @@ import { QaError } from "../../errors.js";
 import { renderFrontMatter, type FrontMatter } from "../front-matter.js";
 import { detectFormat, type PageFormat } from "./detect.js";
 import { decodeHtml, readHtml } from "./html.js";
+import type { PdfOcr } from "./ocr.js";
 import { readPdf } from "./pdf.js";
 
 export type { PageFormat } from "./detect.js";
@@ -24,6 +25,8 @@ export interface SeedPage {
 export interface ReadDocumentOptions {
   /** Largest file taken, in bytes (ADD_MAX_MB). */
   maxBytes: number;
+  /** Reads scanned PDF pages (see ocr.ts); null or absent: they are refused with PDF_NO_TEXT. */
+  ocr?: PdfOcr | null;
 }
 
 const KNOWN_EXTENSION = /\.(?:pdf|html?|xhtml|txt|text|md)$/i;
@@ -57,8 +60,8 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
   const fields: FrontMatter = { source: given, format };
   let text: string;
   if (format === "pdf") {
-    const pdf = await readPdf(bytes, given);
-    Object.assign(fields, { date: pdf.date ?? undefined, "date-from": pdf.dateFrom ?? undefined, title: pdf.title ?? undefined });
+    const pdf = await readPdf(bytes, given, { ocr: options.ocr ?? null });
+    Object.assign(fields, { date: pdf.date ?? undefined, "date-from": pdf.dateFrom ?? undefined, title: pdf.title ?? undefined, "text-from": pdf.ocr ? "OCR (Tesseract chi_sim): the PDF has no text layer" : undefined });
     text = pdf.text;
   } else {
     const html = readHtml(decodeHtml(bytes), given);

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { QaError } from "../../errors.js";
 import { dateInText } from "../page-dates.js";
+import { OCR_INSTALL_HINT, type PdfOcr } from "./ocr.js";
 import { layoutPage, type TextPiece } from "./pdf-layout.js";
 
 /** What a PDF gave: its text in reading order and what its metadata says. */
@@ -17,19 +18,29 @@ export interface PdfText {
   /** ISO date from the title when it holds one, else from CreationDate; null when neither does. */
   date: string | null;
   dateFrom: string | null;
+  /** True when the text was read by OCR (the PDF had no text layer). */
+  ocr: boolean;
+}
+
+export interface ReadPdfOptions {
+  /** Reads a PDF without a text layer (a scan); null or absent: such a PDF is refused with PDF_NO_TEXT and the install hint. */
+  ocr?: PdfOcr | null;
 }
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 /** Fewer readable characters than this on all pages together: there is no text layer to read. */
 const MIN_TEXT_CHARS = 20;
+/** Lines at the top of an OCR'd page where its printed date is looked for. */
+const OCR_TOP_LINES = 15;
 /** Private-use and replacement characters: glyphs the PDF gives no Unicode for. */
 const UNDECODABLE = /[\uE000-\uF8FF\uFFFD]/gu;
 
 /**
- * Extracts the text of every page, column by column. Throws PDF_DAMAGED (truncated or broken),
- * PDF_ENCRYPTED (password protected) or PDF_NO_TEXT (a scan: needs OCR first).
+ * Extracts the text of every page, column by column; a scan is read by `options.ocr` when given.
+ * Throws PDF_DAMAGED (truncated or broken), PDF_ENCRYPTED (password protected) or PDF_NO_TEXT (a
+ * scan without OCR, or one OCR finds no text in).
  */
-export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfText> {
+export async function readPdf(bytes: Uint8Array, name: string, options: ReadPdfOptions = {}): Promise<PdfText> {
   const damaged = (why: string, cause?: unknown) =>
     new QaError("PDF_DAMAGED", `Cannot add ${name}: ${why}.`, "Download or export the PDF again and add the complete file.", { cause });
   // A complete PDF ends with %%EOF; pdf.js would quietly read what it can of a cut-off download.
@@ -70,30 +81,42 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfText>
       pages.push(layoutPage(pieces));
       page.cleanup();
     }
-    const text = pages.filter(Boolean).join("\n\n\n");
-    const visible = text.replace(/\s|#/g, "");
-    const undecodable = visible.match(UNDECODABLE)?.length ?? 0;
-    if (visible.length - undecodable < MIN_TEXT_CHARS || undecodable > visible.length / 2) {
-      throw new QaError(
-        "PDF_NO_TEXT",
-        `Cannot add ${name}: the PDF has no ${visible.length ? "decodable " : ""}text layer (a scanned or image-only page).`,
-        "Run OCR on it first (e.g. ocrmypdf --language chi_sim in.pdf out.pdf) and add the OCR'd PDF, or add the page as text.",
-      );
+    let text = pages.filter(Boolean).join("\n\n\n");
+    const ocr = !hasText(text) && options.ocr ? options.ocr : null;
+    if (ocr) text = (await ocr(bytes)).map((page) => page.trim()).filter(Boolean).join("\n\n\n");
+    if (!hasText(text)) {
+      const hint = ocr
+        ? "Scan the page again (straight, 300 dpi or more), or add the page as text."
+        : `To read scanned pages here, install Tesseract (${OCR_INSTALL_HINT}); or run OCR on it first (e.g. ocrmypdf --language chi_sim in.pdf out.pdf) and add the OCR'd PDF, or add the page as text.`;
+      const decodable = text.replace(/\s|#/g, "").length ? "decodable " : "";
+      const why = ocr ? "; OCR (Tesseract chi_sim) found no text in it either" : "";
+      throw new QaError("PDF_NO_TEXT", `Cannot add ${name}: the PDF has no ${decodable}text layer (a scanned or image-only page)${why}.`, hint);
     }
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
     const title = typeof info.Title === "string" && info.Title.trim() ? info.Title.trim() : null;
     const titleDate = title ? dateInText(title) : null;
+    // OCR often misreads a masthead's display type, so the cleaner may not find the paper's date
+    // line; a date printed in the top lines of a scanned page beats when the scan was made.
+    const scanDate = ocr ? dateInText(text.split("\n").slice(0, OCR_TOP_LINES).join("\n")) : null;
     const created = typeof info.CreationDate === "string" ? pdfDate(info.CreationDate) : null;
     return {
       text,
       pages: doc.numPages,
       title,
-      date: titleDate ?? created,
-      dateFrom: titleDate ? "PDF metadata (Title)" : created ? "PDF metadata (CreationDate)" : null,
+      date: titleDate ?? scanDate ?? created,
+      dateFrom: titleDate ? "PDF metadata (Title)" : scanDate ? "OCR text (top of the page)" : created ? "PDF metadata (CreationDate)" : null,
+      ocr: ocr !== null,
     };
   } finally {
     await doc.destroy();
   }
+}
+
+/** Enough readable characters, mostly with a Unicode mapping: a text layer (or OCR) worth indexing. */
+function hasText(text: string): boolean {
+  const visible = text.replace(/\s|#/g, "");
+  const undecodable = visible.match(UNDECODABLE)?.length ?? 0;
+  return visible.length - undecodable >= MIN_TEXT_CHARS && undecodable <= visible.length / 2;
 }
 
 /** `D:20241107083000+08'00'` → 2024-11-07 (the date as written, in the PDF's own time zone). */
