@@ -25,16 +25,16 @@ describe("watch --once and status (fixture model)", () => {
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it("adds the e-paper page, refuses the scanned one with exit code 1, and status shows both", () => {
+  it("adds the e-paper page, refuses a broken one with exit code 1, and status shows both", () => {
     fs.copyFileSync(path.join(FIXTURES, "cjrb-2024-11-07-p1.pdf"), path.join(env.INBOX_DIR, "cjrb-2024-11-07-p1.pdf"));
-    fs.copyFileSync(path.join(FIXTURES, "scanned-page.pdf"), path.join(env.INBOX_DIR, "scanned-page.pdf"));
+    fs.writeFileSync(path.join(env.INBOX_DIR, "broken.pdf"), Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x9c]));
     fs.writeFileSync(path.join(env.INBOX_DIR, "tomorrow.pdf.part"), "%PDF-1.7 still arriving");
 
     const watched = runCli(["watch", "--once"], env);
     expect(watched.code).toBe(1);
     expect(watched.stdout.split("\n")).toEqual([
+      "Refused broken.pdf: Cannot add broken.pdf: it is named .pdf but is not a PDF (no %PDF- header); its bytes look binary. (FORMAT_UNKNOWN) → failed/broken.pdf",
       "Added cjrb-2024-11-07-p1.txt from cjrb-2024-11-07-p1.pdf → done/cjrb-2024-11-07-p1.pdf",
-      "Refused scanned-page.pdf: Cannot add scanned-page.pdf: the PDF has no text layer (a scanned or image-only page). (PDF_NO_TEXT) → failed/scanned-page.pdf",
       "",
     ]);
     expect(watched.stderr).toBe(""); // the printed lines are the report: nothing logged at the default level
@@ -47,14 +47,14 @@ describe("watch --once and status (fixture model)", () => {
       "Newest issue: 昌吉日报 2026-04-22 (总第12482期), 6 articles.",
       `Inbox ${env.INBOX_DIR}: 0 files waiting.`,
       expect.stringMatching(/^Last inbox run \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC:$/),
+      "  Refused broken.pdf: Cannot add broken.pdf: it is named .pdf but is not a PDF (no %PDF- header); its bytes look binary. (FORMAT_UNKNOWN) → failed/broken.pdf",
       "  Added cjrb-2024-11-07-p1.txt from cjrb-2024-11-07-p1.pdf → done/cjrb-2024-11-07-p1.pdf",
-      "  Refused scanned-page.pdf: Cannot add scanned-page.pdf: the PDF has no text layer (a scanned or image-only page). (PDF_NO_TEXT) → failed/scanned-page.pdf",
       `Failed (1, in ${path.join(env.INBOX_DIR, "failed")}, each with <name>.reason.txt):`,
-      "  scanned-page.pdf — Cannot add scanned-page.pdf: the PDF has no text layer (a scanned or image-only page). (PDF_NO_TEXT)",
+      "  broken.pdf — Cannot add broken.pdf: it is named .pdf but is not a PDF (no %PDF- header); its bytes look binary. (FORMAT_UNKNOWN)",
     ]);
     const json = JSON.parse(runCli(["status", "--json"], env).stdout) as { newestIssue: unknown; inbox: { failed: unknown[] } };
     expect(json.newestIssue).toEqual({ paper: "昌吉日报", date: "2026-04-22", number: "总第12482期", articles: 6 });
-    expect(json.inbox.failed).toEqual([{ file: "scanned-page.pdf", reason: expect.stringContaining("(PDF_NO_TEXT)") }]);
+    expect(json.inbox.failed).toEqual([{ file: "broken.pdf", reason: expect.stringContaining("(FORMAT_UNKNOWN)") }]);
   });
 
   it("watch without INBOX_DIR stops with CONFIG_INVALID and what to set", () => {
