@@ -15,6 +15,8 @@ export type ErrorCode =
   | "PDF_ENCRYPTED"
   | "PDF_DAMAGED"
   | "HTML_NO_ARTICLE"
+  | "FEED_UNREACHABLE"
+  | "FEED_INVALID"
   | "INDEX_MISSING"
   | "INDEX_CORRUPT"
   | "INDEX_VERSION"

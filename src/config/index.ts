@@ -42,6 +42,19 @@ const EnvSchema = z.object({
   BUILD_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(0).max(64)]).default("auto"),
   ADD_MAX_MB: intIn(1, 1024, 20),
   INBOX_DIR: optionalText,
+  FEEDS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const urls = (value ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+      const bad = urls.filter((url) => !/^https?:\/\/[^\s/]+/i.test(url) || !URL.canParse(url));
+      if (bad.length) {
+        ctx.addIssue({ code: "custom", message: `not http(s) URLs: ${bad.join(", ")} (use e.g. https://www.cjxww.cn/rss.xml,https://example.org/atom.xml)` });
+        return z.NEVER;
+      }
+      return urls;
+    }),
+  FEED_MINUTES: intIn(1, 1440, 30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
@@ -88,6 +101,8 @@ export interface Config {
    * watch it), with `done/` and `failed/` beside them; null: no inbox.
    */
   inboxDir: string | null;
+  /** RSS/Atom feeds whose new items' pages are fetched and added (FEEDS), polled every `minutes` (FEED_MINUTES, default 30); empty: none. */
+  feeds: { urls: string[]; minutes: number };
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   telegram: {
     token: string | null;
@@ -151,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     buildWorkers: e.BUILD_WORKERS,
     addMaxBytes: e.ADD_MAX_MB * 1024 * 1024,
     inboxDir: e.INBOX_DIR ? abs(e.INBOX_DIR) : null,
+    feeds: { urls: e.FEEDS, minutes: e.FEED_MINUTES },
     logLevel: e.LOG_LEVEL,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,
