@@ -5,7 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config/index.js";
 import type { QaService } from "../core/types.js";
 import { startIndexWatcher } from "../core/watch.js";
-import type { InboxWatchOptions } from "../inbox/watch.js";
+import { startArrivals, type ArrivalsOptions } from "../core/arrivals.js";
 import type { Logger } from "../log.js";
 import { createBot } from "./bot.js";
 import { POLLING_BACKLOG } from "./concurrency.js";
@@ -67,7 +67,7 @@ export interface StartOptions extends Omit<PollingOptions, "qa" | "logger"> {
   /** How often INDEX_DIR is checked for a newly swapped-in build, in milliseconds (default 2000). */
   watchIntervalMs?: number;
   /** INBOX_DIR's poll and settle times (tests); default 5 s and 3 s. */
-  inbox?: Pick<InboxWatchOptions, "intervalMs" | "settleMs">;
+  inbox?: ArrivalsOptions["inbox"];
   /** Passed to `createBot`: called with each update's id once the bot is done with it. */
   onUpdateHandled?: (updateId: number) => void;
 }
@@ -113,15 +113,8 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
   const mode = webhookUrl ? `webhook on port ${port}` : "long polling";
   const onStart = options.onStart ?? ((me: UserFromGetMe) => process.stderr.write(`Bot @${me.username} is answering (${mode}). Ctrl+C to stop.\n`));
   const watcher = startIndexWatcher(qa, config, logger, watchIntervalMs !== undefined ? { intervalMs: watchIntervalMs } : {});
-  // A page dropped in INBOX_DIR is answered from as soon as its run swapped in a new build.
-  const inbox = config.inboxDir
-    ? await (await import("../inbox/watch.js")).startInboxWatcher(config, logger, {
-        ...inboxOptions,
-        onRun: async (run) => {
-          if (run.indexChanged) await qa.reload().catch((err: unknown) => logger.warn({ error: safeError(err) }, "the inbox's new build could not be loaded yet"));
-        },
-      })
-    : null;
+  // Pages dropped in INBOX_DIR and new feed items are answered from as soon as their build is in.
+  const arrivals = await startArrivals(config, logger, { ...(inboxOptions ? { inbox: inboxOptions } : {}), onIndexChanged: async () => void (await qa.reload()) });
   // The runners close the core when they stop (or fail); the watcher stops first, so nothing is
   // reloaded into a closed core.
   const core: QaService = {
@@ -132,7 +125,7 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     reload: () => qa.reload(),
     close: async () => {
       watcher.close();
-      await inbox?.close(); // a run in progress finishes: its files are moved, never left half-done
+      await arrivals.close(); // a run in progress finishes: its files are moved, never left half-done
       await qa.close();
     },
   };
@@ -143,6 +136,6 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     await running.done;
   } finally {
     watcher.close(); // also when start-up failed before the core was handed over
-    await inbox?.close();
+    await arrivals.close();
   }
 }

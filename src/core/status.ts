@@ -11,6 +11,7 @@ import { describeError } from "../errors.js";
 import { FILES, type Manifest } from "../index/manifest.js";
 import { readJsonFile, readNdjsonFile, resolveCurrentBuild } from "../index/store.js";
 import type { Article } from "../ingest/types.js";
+import { readFeedsState, type FeedResult } from "../feeds/state.js";
 import { isTemporaryName } from "../inbox/ready.js";
 import { readInboxState, type InboxRun } from "../inbox/state.js";
 
@@ -29,11 +30,22 @@ export interface Status {
     /** Files in failed/, newest first, with the first line of their reason. */
     failed: { file: string; reason: string }[];
   } | null;
+  /** Each feed of FEEDS with its last poll (null before the first); empty when FEEDS is not set. */
+  feeds: { url: string; last: FeedResult | null }[];
+  feedMinutes: number;
 }
 
 /** Reads the status of the index and the inbox named in `config`. Never throws for a missing index or inbox. */
-export function readStatus(config: Pick<Config, "indexDir" | "inboxDir">): Status {
-  const status: Status = { index: null, indexError: null, newestIssue: null, inbox: config.inboxDir ? readInbox(config.inboxDir) : null };
+export function readStatus(config: Pick<Config, "indexDir" | "inboxDir" | "feeds">): Status {
+  const remembered = config.feeds.urls.length ? readFeedsState(config.indexDir).feeds : {};
+  const status: Status = {
+    index: null,
+    indexError: null,
+    newestIssue: null,
+    inbox: config.inboxDir ? readInbox(config.inboxDir) : null,
+    feeds: config.feeds.urls.map((url) => ({ url, last: remembered[url]?.last ?? null })),
+    feedMinutes: config.feeds.minutes,
+  };
   try {
     // Not verified file by file (that hashes the whole vector graph): a status read, not an answer.
     const buildDir = resolveCurrentBuild(config.indexDir);
@@ -89,6 +101,7 @@ export function describeStatus(status: Status): string[] {
     lines.push(`Index: not readable — ${status.indexError ?? "unknown"}`.replace(/\n/g, " "));
   }
   if (index) lines.push(issue ? `Newest issue: ${issue.paper ?? "(paper not named)"} ${issue.date}${issue.number ? ` (${issue.number})` : ""}, ${issue.articles} articles.` : "Newest issue: none — no page in the index is dated.");
+  lines.push(...describeFeeds(status));
   if (!inbox) {
     lines.push("Inbox: off (set INBOX_DIR to add the files dropped in a folder).");
     return lines;
@@ -104,6 +117,19 @@ export function describeStatus(status: Status): string[] {
     lines.push("Failed: none.");
   }
   return lines;
+}
+
+function describeFeeds({ feeds, feedMinutes }: Status): string[] {
+  if (!feeds.length) return ["Feeds: none (set FEEDS to add new items of RSS/Atom feeds)."];
+  return [`Feeds (every ${feedMinutes} min):`, ...feeds.flatMap(({ url, last }) => (last ? describeFeedResult(url, last) : [`${url}: not polled yet.`])).map((line) => `  ${line}`)];
+}
+
+/** A feed's last poll: what it added, what it refused, or why it could not be read. */
+export function describeFeedResult(url: string, result: FeedResult): string[] {
+  const when = result.at.replace("T", " ").slice(0, 16);
+  if (result.error) return [`${url} (${when} UTC): not read — ${result.error.message} (${result.error.code})`];
+  const what = result.unchanged ? "unchanged" : `${result.added.length} added${result.added.length ? ` (${result.added.join(", ")})` : ""}, ${result.failed.length} not added`;
+  return [`${url} (${when} UTC): ${what}`, ...result.failed.map((f) => `  ${f.url} — ${f.message} (${f.code})`)];
 }
 
 /** One line per file of an inbox run, then the run's own failure if it had one. */

@@ -35,8 +35,17 @@ interface Candidate {
   document: PreparedDocument;
 }
 
+/** Runs of this process, one after another: the inbox and the feeds add through here, and would else meet at the writer lock (INDEX_LOCKED). */
+let writing: Promise<unknown> = Promise.resolve();
+
 /** Adds `files` (full paths inside the inbox) and moves each to done/ or failed/; returns what became of them. */
-export async function addInboxFiles(files: string[], options: InboxOptions): Promise<InboxRun> {
+export function addInboxFiles(files: string[], options: InboxOptions): Promise<InboxRun> {
+  const run = writing.then(() => addNow(files, options));
+  writing = run.catch(() => null);
+  return run;
+}
+
+async function addNow(files: string[], options: InboxOptions): Promise<InboxRun> {
   const { inboxDir, maxBytes, ocr = null, now = Date.now, ...update } = options;
   const state = readInboxState(inboxDir);
   const results: InboxFileResult[] = [];

@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import type { Config } from "../config/index.js";
+import { startPoller } from "../core/poller.js";
 import { QaError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { addInboxFiles, type InboxOptions } from "./inbox.js";
@@ -35,36 +36,18 @@ export function watchInbox(options: InboxWatchOptions): InboxWatcher {
   const { intervalMs = DEFAULT_INBOX_INTERVAL_MS, onRun, onError, settleMs, ...inbox } = options;
   fs.mkdirSync(inbox.inboxDir, { recursive: true });
   const tracker = readyFiles(inbox.inboxDir, { ...(settleMs !== undefined ? { settleMs } : {}), ...(inbox.now ? { now: inbox.now } : {}) });
-  let running: Promise<InboxRun | null> = Promise.resolve(null);
-  let timer: NodeJS.Timeout | null = null;
-  let closed = false;
-
-  const once = async (): Promise<InboxRun | null> => {
-    const files = tracker.ready();
-    if (!files.length) return null;
-    const run = await addInboxFiles(files, inbox);
-    for (const file of files) tracker.forget(file);
-    await onRun?.(run);
-    return run;
-  };
-  const poll = () => (running = running.then(once, once));
-  const schedule = () => {
-    if (closed || intervalMs <= 0) return;
-    timer = setTimeout(() => {
-      poll()
-        .catch((err: unknown) => onError?.(err))
-        .finally(schedule);
-    }, intervalMs);
-  };
-  schedule();
-  return {
-    poll,
-    async close() {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      await running.catch(() => null);
+  const poller = startPoller(
+    async (): Promise<InboxRun | null> => {
+      const files = tracker.ready();
+      if (!files.length) return null;
+      const run = await addInboxFiles(files, inbox);
+      for (const file of files) tracker.forget(file);
+      await onRun?.(run);
+      return run;
     },
-  };
+    { intervalMs, onError: (err) => onError?.(err) },
+  );
+  return { poll: poller.run, close: poller.close };
 }
 
 /**

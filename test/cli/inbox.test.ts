@@ -45,6 +45,7 @@ describe("watch --once and status (fixture model)", () => {
     expect(lines[0]).toMatch(/^Index .+: 15 articles, \d+ passages from 4 pages, built .+ UTC, model tiny-zh\.$/);
     expect(lines.slice(1)).toEqual([
       "Newest issue: 昌吉日报 2026-04-22 (总第12482期), 6 articles.",
+      "Feeds: none (set FEEDS to add new items of RSS/Atom feeds).",
       `Inbox ${env.INBOX_DIR}: 0 files waiting.`,
       expect.stringMatching(/^Last inbox run \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC:$/),
       "  Refused broken.pdf: Cannot add broken.pdf: it is named .pdf but is not a PDF (no %PDF- header); its bytes look binary. (FORMAT_UNKNOWN) → failed/broken.pdf",
@@ -57,9 +58,9 @@ describe("watch --once and status (fixture model)", () => {
     expect(json.inbox.failed).toEqual([{ file: "broken.pdf", reason: expect.stringContaining("(FORMAT_UNKNOWN)") }]);
   });
 
-  it("watch without INBOX_DIR stops with CONFIG_INVALID and what to set", () => {
+  it("watch without INBOX_DIR or FEEDS stops with CONFIG_INVALID and what to set", () => {
     const run = runCli(["watch", "--once"], { ...env, INBOX_DIR: "" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/INBOX_DIR is not set.*\(CONFIG_INVALID\)\n→ Set INBOX_DIR/);
+    expect(run.stderr).toMatch(/^Neither INBOX_DIR nor FEEDS is set.*\(CONFIG_INVALID\)\n→ Set INBOX_DIR/);
   });
 });
