@@ -14,7 +14,7 @@ export interface ArrivalsOptions {
   inbox?: Pick<InboxWatchOptions, "intervalMs" | "settleMs">;
   /** Between feed polls, in ms (default FEED_MINUTES; 0: only `feeds.poll()`). */
   feedIntervalMs?: number;
-  /** The caller prints every file's result (`cli watch`): refusals are logged at info. */
+  /** The caller prints every file's and feed's result (`cli watch`): refusals are logged at info. */
   printsFiles?: boolean;
   onInboxRun?: (run: InboxRun) => void | Promise<void>;
   onFeedPoll?: FeedPollerOptions["onPoll"];
@@ -46,6 +46,7 @@ export async function startArrivals(config: Config, logger: Logger, options: Arr
   const feeds = config.feeds.urls.length
     ? await (await import("../feeds/watch.js")).startFeedPoller(config, logger, {
         ...(options.feedIntervalMs !== undefined ? { intervalMs: options.feedIntervalMs } : {}),
+        ...(options.printsFiles ? { printsResults: true } : {}),
         onPoll: async (results) => {
           await options.onFeedPoll?.(results);
           if (Object.values(results).some((r) => r.added.length)) await changed();
