@@ -1,12 +1,16 @@
-import { detectQuestionKind, type QueryTranslator } from "../retrieve/english.js";
+import type { QueryTranslator } from "../retrieve/english.js";
+import { detectQuestionKind } from "./question-words.js";
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
-import { chineseConcepts, dateConcepts, type Concept, type TermStats } from "./concepts.js";
+import { askedQualifiers, clozeContext, questionPairs, questionTriples, type ClozeContext, type WeightedPair } from "./cloze.js";
+import { chineseConcepts, dateConcepts, idfOf, type Concept, type TermStats } from "./concepts.js";
+import { spanContext, type SpanContext } from "./span.js";
 import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
 import { questionQualifiers } from "./binding.js";
 import { dayOf } from "../config/index.js";
 import { askedDates, periodBeyond, type AskedDate } from "./dates.js";
 import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage } from "./question.js";
+import { papersWordsFor } from "./synonyms.js";
 import { askedUnit, asksForFigure } from "./select.js";
 import type { QuestionKind } from "./types.js";
 
@@ -40,8 +44,24 @@ export interface QuestionAnalysis {
   previous: Turn | null;
   /** Whether the question asks something new, not only for another date. */
   asksAnew: boolean;
-  /** What retrieval searches: a follow-up is searched with the question it continues. */
+  /** How the question is worded, for the character-level readers (cloze.ts, span.ts). */
+  wording: QuestionWording;
+  /** What retrieval searches: a follow-up with the question it continues; a reader's word (老板) with the papers' (董事长). */
   searchText: string;
+}
+
+/** The question's wording as the character-level evidence reads it, worked out once. */
+export interface QuestionWording {
+  /** Chinese character pairs, question words left out, weighed by rarity (English: none). */
+  pairs: WeightedPair[];
+  /** Chinese character triples, question words left out. */
+  triples: string[];
+  /** The words beside the question word (Chinese), for the cloze features. */
+  cloze: ClozeContext | null;
+  /** The qualifiers named, per kind (二期, 2023年, 第一届); an English question's years from its dates. */
+  qualifiers: string[][];
+  /** The question around its question word (Chinese), for answer spans. */
+  span: SpanContext | null;
 }
 
 /** What the analysis needs besides the text: injected, so it runs without a built pipeline. */
@@ -91,7 +111,14 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
     focus: concepts.find((c) => c.focus) ?? null,
     previous,
     asksAnew: own.some((c) => !c.date),
-    searchText: previous ? `${previous.question} ${question}` : question,
+    wording: {
+      pairs: questionPairs(question, (pair) => idfOf(deps.stats, pair)),
+      triples: questionTriples(question),
+      cloze: lang === "zh" ? clozeContext(question) : null,
+      qualifiers: askedQualifiers(lang === "zh" ? question : dates.map((d) => `${d.year}年`).join(" ")),
+      span: lang === "zh" ? spanContext(question) : null,
+    },
+    searchText: [previous?.question, question, ...own.flatMap((c) => papersWordsFor(c.label))].filter(Boolean).join(" "),
   };
 }
 

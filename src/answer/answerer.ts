@@ -8,7 +8,7 @@ import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.j
 import type { Turn } from "./conversation.js";
 import { bindingStrength, isBound, LEAD_BINDING } from "./binding.js";
 import type { Figure } from "./figures.js";
-import { checkModel, decide, FITTED_MODEL, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
+import { checkModel, decide, evidenceThresholdFor, FITTED_MODEL, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { readerQuestion, validateQuestion } from "./question.js";
@@ -18,8 +18,11 @@ import type { Answer, Citation, QuestionKind } from "./types.js";
 
 /** Options of the answerer; defaults in DEFAULT_ANSWER. */
 export interface AnswerOptions {
-  /** Below this probability nothing is close enough to mention, not even as "what they report instead". */
-  adviseProbability: number;
+  /**
+   * Below this probability nothing is close enough to mention, not even as "what they report
+   * instead". Default: the model's fitted evidence threshold for the question's language.
+   */
+  adviseProbability?: number;
   /** Citations returned with a found answer. */
   maxCitations: number;
   retrieve: Partial<RetrieveOptions>;
@@ -27,7 +30,7 @@ export interface AnswerOptions {
   model: DecisionModel;
 }
 
-export const DEFAULT_ANSWER: AnswerOptions = { adviseProbability: 0.1, maxCitations: 3, retrieve: {}, model: FITTED_MODEL };
+export const DEFAULT_ANSWER: AnswerOptions = { maxCitations: 3, retrieve: {}, model: FITTED_MODEL };
 
 export interface AnswererDeps {
   index: SearchIndex;
@@ -127,11 +130,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       : [];
     const citations = selection ? [selection, ...supporting].slice(0, o.maxCitations).map((s) => citationOf(s, passageFor, s === selection ? p : probability(model, candidates.find((c) => c.selection === s)!))) : [];
     const first = citations[0] ?? null;
-    const closest = selection && (p >= o.adviseProbability || (beyond && decided)) ? first : null;
+    const closest = selection && (p >= (o.adviseProbability ?? evidenceThresholdFor(model, analysis.lang)) || (beyond && decided)) ? first : null;
     const { lang, kind } = analysis;
     // The reply leads with the figure, date, name or place; else (a Chinese what / which / who /
     // where question) with the phrase of the sentence that stands where the question word stood.
-    const lead = !found || !selection ? null : (selection.figure ?? (lang === "zh" && SPAN_KINDS.has(kind) ? answerSpan(analysis.text, selection.sentence.text) : null));
+    const lead = !found || !selection ? null : (selection.figure ?? spanLead(analysis, selection.sentence.text));
     const answer: Answer = {
       question: raw.trim(), // as the reader typed it (matching uses the normalised form)
       answer: found && first ? composeFound(lang, first, lead) : beyond ? composeBeyondArchive(lang, beyond, newest!, closest) : composeNotFound(lang, closest),
@@ -176,7 +179,10 @@ const UNREAD_NAME_WEIGHT = 3;
  */
 function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision {
   const anchored = (c: Candidate) => c.selection.missingAnchors.every((a) => a.date);
-  const answers = (c: Candidate) => anchored(c) && isBound(analysis, c.selection.sentence.text, c.selection.figure);
+  // A figure, date, name or place asked and none to lead with (nor, for Chinese, the phrase where
+  // the question word stands): the sentence is evidence, not the answer.
+  const leadless = (c: Candidate) => analysis.wantsTypedAnswer && !c.selection.figure && spanLead(analysis, c.selection.sentence.text) === null;
+  const answers = (c: Candidate) => anchored(c) && !leadless(c) && isBound(analysis, c.selection.sentence.text, c.selection.figure);
   const { best } = decision;
   if (!decision.found || !best || answers(best)) return decision;
   // The same sentence may hold the bound value (402名失业人员再就业 beside 105名就业困难人员): lead with it.
@@ -191,6 +197,11 @@ function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: 
     if (p >= threshold && (!next.found || p > next.probability)) next = { best: c, probability: p, found: true };
   }
   return next;
+}
+
+/** The phrase of the sentence standing where a Chinese what / which / who / where / when question's word stands, or null. */
+function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
+  return analysis.lang === "zh" && SPAN_KINDS.has(analysis.kind) ? answerSpan(analysis.wording.span, sentence) : null;
 }
 
 /** The value of the sentence most firmly bound to the question, if one is bound enough to lead. */

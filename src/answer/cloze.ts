@@ -1,3 +1,5 @@
+import { CLOZE_WORD, QUESTION_CHARACTER } from "./question-words.js";
+
 /**
  * Evidence read from how a question is worded around its question word. Questions are mostly
  * paraphrased cloze: "谁在分区轮输给了野马队" is "野马队在分区轮以23–16击败了___" with the blank
@@ -6,8 +8,6 @@
  * 2019年, 第三届) is not contradicted by another of its kind.
  */
 
-// Why and how questions are not cloze, and 为什么 would swallow the 为 of "即算为什么".
-const QUESTION_WORD = /什么时[候间]|什么|哪[一个些里儿年天位国种家座条所]?|谁|多少|几[个年月天次名位家]?|何[时地处人种]?/u;
 
 /** Characters of the question on each side of its question word (Han only, nearest first on the left). */
 export interface ClozeContext {
@@ -20,7 +20,7 @@ const SPAN = 6;
 
 /** The Han text just before and after the question's question word, or null without one. */
 export function clozeContext(question: string): ClozeContext | null {
-  const m = QUESTION_WORD.exec(question);
+  const m = CLOZE_WORD.exec(question);
   if (!m) return null;
   const han = (s: string) => (s.match(/\p{Script=Han}+/gu) ?? []).join("");
   // Context stops at punctuation: "，" separates clauses that the sentence may order differently.
@@ -60,19 +60,42 @@ export function clozeFit(context: ClozeContext | null, sentence: string): ClozeF
   return { left: l?.share ?? 0, right: r?.share ?? 0, inOrder: gap >= 1 && gap <= 20 ? 1 : 0 };
 }
 
-/** Share of the question's Han character triples (question words left out) found in the sentence. */
-export function trigramRecall(question: string, sentence: string): number {
+/** The question's Han character triples, question words left out. */
+export function questionTriples(question: string): string[] {
   const triples = new Set<string>();
   for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
     for (let i = 0; i + 2 < run.length; i++) {
       const t = run.slice(i, i + 3);
-      if (!QUESTION_WORD.test(t)) triples.add(t);
+      if (!CLOZE_WORD.test(t)) triples.add(t);
     }
   }
-  if (!triples.size) return 0;
+  return [...triples];
+}
+
+/** Share of the question's character triples (`questionTriples`) found in the sentence. */
+export function trigramRecall(triples: string[], sentence: string): number {
+  if (!triples.length) return 0;
   let found = 0;
   for (const t of triples) if (sentence.includes(t)) found++;
-  return found / triples.size;
+  return found / triples.length;
+}
+
+/** Weighted character pairs of a question: rarer pairs weigh more. */
+export interface WeightedPair {
+  pair: string;
+  weight: number;
+}
+
+/** The question's Chinese character pairs, pairs of question words left out, weighed by their rarity in the corpus. */
+export function questionPairs(question: string, idf: (pair: string) => number): WeightedPair[] {
+  const pairs = new Map<string, number>();
+  for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const pair = run.slice(i, i + 2);
+      if (!QUESTION_CHARACTER.test(pair)) pairs.set(pair, idf(pair));
+    }
+  }
+  return [...pairs].map(([pair, weight]) => ({ pair, weight }));
 }
 
 /**
@@ -86,15 +109,20 @@ const QUALIFIER_KINDS: RegExp[] = [
   /第[一二三四五六七八九十百\d]+[届批轮次期]/gu,
 ];
 
+/** The qualifiers a question names, per kind (QUALIFIER_KINDS order): 二期, 2023年, 第一届. */
+export function askedQualifiers(question: string): string[][] {
+  return QUALIFIER_KINDS.map((kind) => [...new Set(question.match(kind) ?? [])]);
+}
+
 /**
- * Whether `text` contradicts a qualifier the question names: it names another value of the same
- * kind and never the asked one ("二期投资多少" against "一期投资接近200亿元").
+ * Whether `text` contradicts a qualifier the question names (`askedQualifiers`): it names another
+ * value of the same kind and never the asked one ("二期投资多少" against "一期投资接近200亿元").
  */
-export function qualifierConflict(question: string, text: string): boolean {
-  return QUALIFIER_KINDS.some((kind) => {
-    const asked = new Set(question.match(kind) ?? []);
-    if (!asked.size) return false;
+export function qualifierConflict(asked: string[][], text: string): boolean {
+  return QUALIFIER_KINDS.some((kind, k) => {
+    const values = asked[k] ?? [];
+    if (!values.length) return false;
     const named = new Set(text.match(kind) ?? []);
-    return named.size > 0 && [...asked].every((q) => !named.has(q));
+    return named.size > 0 && values.every((q) => !named.has(q));
   });
 }

@@ -1,3 +1,5 @@
+import { ASKING_PART_ZH, ASKING_ZH, FOCUS_CUE_ZH } from "./question-words.js";
+import { papersWordsFor } from "./synonyms.js";
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { AskedDate } from "./dates.js";
 import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
@@ -38,21 +40,10 @@ export interface TermStats {
   size: number;
 }
 
-// Words that say what kind of answer is wanted, not what it is about.
-const ASKING = new Set([
-  "多少", "多少人", "多少个", "多少家", "多少次", "多少名", "多少万", "几", "几个", "几家", "几次", "几年", "啥",
-  "哪些", "哪个", "哪家", "哪里", "哪儿", "哪天", "何时", "时候", "什么时候", "什么", "是谁", "谁", "怎样", "如何",
-  "情况", "单位", "部门", "地方", "东西", "怎么样", "有没有", "是否", "多大", "多长", "多高", "多远", "介绍", "一下", "吗", "呢", "请问", "共", "一共", "总共",
-  "共有", "总计", "合计",
-  // "How many" said as a noun (城镇新增就业的人数是多少): the measure asked, not the topic.
-  "人数", "数量", "次数", "户数", "个数", "总数",
-]);
 // Part-of-speech tags of words that never carry the topic: adverbs (最终), pronouns, prepositions,
 // conjunctions, particles, interjections, onomatopoeia, measure words and numerals.
 // Time words (今年, 去年) are read as dates (see dates.ts), not matched as words.
 const FUNCTION_TAGS = /^(d|r|p|c|u|y|e|o|q|m|t)/;
-// Segmenter leftovers of question phrases (第几个, 哪一年, 那位, 名字呢).
-const ASKING_PART = /几|哪|谁|什么|多少|那|这|名字|[吗呢]$/;
 /** The suffix of an administrative unit's name (昌吉州, 木垒县, 新户镇). */
 export const ADMIN_UNIT = /(州|县|市|镇|乡|村|区)$/;
 /** Place names more widely: administrative units, provinces, countries and neighbourhoods. */
@@ -77,20 +68,23 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
       offset += w.word.length;
     }
     for (const { word, at } of words) {
-      if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING.has(word) || ASKING_PART.test(word)) continue;
+      if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING_ZH.has(word) || ASKING_PART_ZH.test(word)) continue;
       if (word.length === 1) continue; // single characters are noise here; the sentence match uses words
       seen.add(word);
-      const df = stats.documentFrequency(word);
+      const alternatives = alternativesOf(word);
+      // A reader's word (老板) weighs as the papers' commonest spelling of it does.
+      const common = papersWordsFor(word).length ? alternatives.reduce((a, b) => (stats.documentFrequency(b) > stats.documentFrequency(a) ? b : a)) : word;
+      const df = stats.documentFrequency(common);
       concepts.push({
         label: word,
-        alternatives: alternativesOf(word),
-        weight: idfOf(stats, word),
+        alternatives,
+        weight: idfOf(stats, common),
         anchor: (df === 0 && hasUnknownBigram(word, stats)) || (PLACE_SUFFIX.test(word) && word.length >= 3),
         at,
       });
     }
   }
-  markFocus(concepts, question.search(/多少|几|哪|什么|谁|何时|怎么|如何|是否/));
+  markFocus(concepts, question.search(FOCUS_CUE_ZH));
   return concepts;
 }
 
@@ -118,10 +112,11 @@ function hasUnknownBigram(word: string, stats: TermStats): boolean {
 
 /**
  * Spellings that count as the same concept: a place with or without its 州/县/市 suffix
- * (昌吉州 ↔ 昌吉), as the papers themselves alternate.
+ * (昌吉州 ↔ 昌吉), as the papers themselves alternate; a reader's word with the papers' (老板 →
+ * 董事长, synonyms.ts).
  */
 function alternativesOf(word: string): string[] {
-  const alts = [word];
+  const alts = [word, ...papersWordsFor(word)];
   const stem = word.replace(PLACE_SUFFIX, "");
   if (stem !== word && stem.length >= 2) alts.push(stem);
   return alts;

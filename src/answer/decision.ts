@@ -35,6 +35,13 @@ export interface DecisionModel {
    * and per question group: one asking for a figure, date, name or place (`typed`) or not.
    */
   threshold: { zh: GroupThresholds; en: GroupThresholds };
+  /**
+   * Below the threshold, the chosen sentence is still quoted as evidence when `answer` gives it at
+   * least this probability, per question language: fitted so that questions about an article left
+   * out of the corpus (nothing on topic) get a plain refusal, and those whose answer was taken out
+   * of an indexed article (on topic) the closest sentence. Absent in older files: 0.1.
+   */
+  evidence?: { zh: number; en: number };
   /** What the model was fitted on and how it measured (see docs/answer-decision.md). */
   fittedOn?: unknown;
 }
@@ -53,6 +60,10 @@ export const groupOf = (analysis: Pick<QuestionAnalysis, "wantsTypedAnswer">): k
 
 /** The probability a chosen candidate needs for this question to be answered. */
 export const thresholdFor = (model: DecisionModel, analysis: Pick<QuestionAnalysis, "lang" | "wantsTypedAnswer">): number => model.threshold[analysis.lang][groupOf(analysis)];
+
+/** The least probability at which a sentence that does not answer is still quoted as evidence. */
+export const evidenceThresholdFor = (model: DecisionModel, lang: "zh" | "en"): number => model.evidence?.[lang] ?? EVIDENCE_BEFORE_FIT;
+const EVIDENCE_BEFORE_FIT = 0.1;
 
 /** The committed, fitted model. */
 export const FITTED_MODEL: DecisionModel = fitted as DecisionModel;

@@ -3,15 +3,8 @@ import { latinTerm } from "../retrieve/tokenize.js";
 import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { ADMIN_UNIT, idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
+import { ASKING_EN } from "./question-words.js";
 
-// Words that only say what kind of answer is wanted (the kind detector reads them).
-const ASKING = new Set([
-  "many", "much", "number", "total", "amount", "people", "year", "years", "date", "day", "time", "name", "happen", "happened", "said", "say",
-  // "How much did it cost / spend": money is asked (askedUnit: 元); the papers say 投资, 投入, 资金.
-  "cost", "costs", "spend", "spent",
-  // Months and "last/this" are read as dates (see dates.ts), not matched as words.
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "last", "season",
-]);
 // Verbs and fillers that frame a question without naming its topic: they count, but little.
 const FRAMING = new Set([
   "new", "add", "added", "set", "start", "begin", "began", "go", "gone", "went", "far", "plan", "planned", "supposed",
@@ -54,7 +47,7 @@ function absentNameSpans(words: { word: string }[], translator: QueryTranslator)
   const inSpan = new Set<number>();
   for (let i = 1; i < words.length; i++) {
     // Months are dates (dates.ts), not names.
-    if (seenRun.has(i) || !/^[A-Z]/.test(words[i]!.word) || ASKING.has(words[i]!.word.toLowerCase())) continue;
+    if (seenRun.has(i) || !/^[A-Z]/.test(words[i]!.word) || ASKING_EN.has(words[i]!.word.toLowerCase())) continue;
     const run = capitalisedRun(words, i).filter((j) => j > 0);
     run.forEach((j) => seenRun.add(j));
     const [from, to] = [Math.min(...run), Math.max(...run)];
@@ -154,7 +147,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   const readable = (word: string) => [word, ...baseForms(word.toLowerCase())].some((f) => corpusReadings(f, true).some((t) => t.length > 1));
   words.forEach(({ word, at }, i) => {
     const lower = word.toLowerCase().replace(/'s?$/, "");
-    if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING.has(lower) || lower.length < 3) return;
+    if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING_EN.has(lower) || lower.length < 3) return;
     seen.add(lower);
     // A capital letter mid-sentence marks a name (Changji, Urumqi, Tianchi).
     const isName = i > 0 && /^[A-Z]/.test(word);
@@ -200,7 +193,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // "How many *people* found jobs": the word after "how many" says what is counted (people, years,
   // times: the asked unit) and no concept does; the next verb (found → 建立) is not what is counted.
   const counted = /\bhow (?:many|much) ([a-z]+)/i.exec(normalized)?.[1]?.toLowerCase();
-  if (counted && ASKING.has(counted)) return concepts;
+  if (counted && ASKING_EN.has(counted)) return concepts;
   // "How many" counts a noun; "how much livestock feed" measures a mass, whatever its first word names.
   const countedConcept = counted && /\bhow many\b/i.test(normalized) ? concepts.find((c) => c.label.toLowerCase() === counted) : undefined;
   if (countedConcept) countedConcept.counted = true;

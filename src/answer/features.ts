@@ -1,7 +1,8 @@
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import type { QuestionAnalysis } from "./analysis.js";
+import { QUESTION_CHARACTER } from "./question-words.js";
 import { idfOf, mentions, type Concept, type TermStats } from "./concepts.js";
-import { clozeContext, clozeFit, qualifierConflict, trigramRecall, type ClozeFit } from "./cloze.js";
+import { clozeFit, qualifierConflict, trigramRecall, type ClozeFit, type WeightedPair } from "./cloze.js";
 import { localWeights } from "./local.js";
 import { bodyOf, type Selection } from "./select.js";
 
@@ -146,14 +147,12 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
     const other = Math.max(0, ...hits.filter((h) => h !== hit).map((h) => scores.get(h) ?? 0));
     return own || other ? (own - other) / Math.max(own, other) : 0;
   };
-  const pairs = questionBigrams(analysis.text, stats);
+  const { pairs, triples, cloze, qualifiers } = analysis.wording;
   const pairTotal = pairs.reduce((sum, p) => sum + p.weight, 0);
   const unknownPairs = pairTotal ? pairs.reduce((sum, p) => sum + (stats.documentFrequency(p.pair) === 0 ? p.weight : 0), 0) / pairTotal : 0;
   const maxPair = Math.max(0, ...pairs.map((p) => p.weight));
   const articleText = new Map(hits.map((h) => [h, `${h.article.headline}\n${bodyOf(h.article)}`]));
   const missingPair = (text: string) => (maxPair ? Math.max(0, ...pairs.filter((p) => !text.includes(p.pair)).map((p) => p.weight)) / maxPair : 0);
-  const context = analysis.lang === "zh" ? clozeContext(analysis.text) : null;
-  const qualifiers = qualifierText(analysis);
   const locals = new Map(hits.map((h) => [h, localWeights(h.article, analysis.concepts, pairs)]));
   const seen = new Set<ArticleHit>();
   const picked: number[] = [];
@@ -178,8 +177,8 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
       articleBigramRecall: bigramRecall(pairs, articleText.get(selection.hit) ?? ""),
       articleMissingPair: missingPair(articleText.get(selection.hit) ?? ""),
       unknownPairs,
-      trigramRecall: trigramRecall(analysis.text, selection.sentence.text),
-      cloze: clozeFit(context, selection.sentence.text),
+      trigramRecall: trigramRecall(triples, selection.sentence.text),
+      cloze: clozeFit(cloze, selection.sentence.text),
       qualifierConflict: qualifierConflict(qualifiers, selection.sentence.text),
       articleQualifierConflict: qualifierConflict(qualifiers, articleText.get(selection.hit) ?? ""),
       // Chinese questions: an English question's places reach the page through the dictionary, where no pair in common is no evidence.
@@ -201,11 +200,6 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
   return candidates.map((c) => ({ ...c, peers }));
 }
 
-/** The question's own qualifiers in Chinese spelling: an English question's years come from its dates. */
-function qualifierText(analysis: QuestionAnalysis): string {
-  return analysis.lang === "zh" ? analysis.text : analysis.dates.map((d) => `${d.year}年`).join(" ");
-}
-
 const NO_PEERS: Peers = { coverage: 0, bigramRecall: 0, typedAnswer: false };
 
 /** Sentences scored per question: the best few by rank, beyond them only each article's best. */
@@ -216,26 +210,13 @@ export function featureVector(c: Candidate): number[] {
   return FEATURE_NAMES.map((name) => FEATURES[name](c));
 }
 
-// Question words are no evidence of an answer: their character pairs are left out.
-const QUESTION_PAIR = /[多少几哪谁什么何时怎如为吗呢]/;
-
-function questionBigrams(question: string, stats: TermStats): { pair: string; weight: number }[] {
-  const pairs = new Map<string, number>();
-  for (const run of question.match(/\p{Script=Han}+/gu) ?? []) {
-    for (let i = 0; i + 1 < run.length; i++) {
-      const pair = run.slice(i, i + 2);
-      if (!QUESTION_PAIR.test(pair)) pairs.set(pair, idfOf(stats, pair));
-    }
-  }
-  return [...pairs].map(([pair, weight]) => ({ pair, weight }));
-}
 
 /** Whether no spelling of a concept shares a character pair with the text (a one-character spelling: the character). */
 function unrelated(concept: Concept, text: string): boolean {
   return !concept.alternatives.some((a) => (a.length < 2 ? text.includes(a) : [...Array(a.length - 1).keys()].some((i) => text.includes(a.slice(i, i + 2)))));
 }
 
-function bigramRecall(pairs: { pair: string; weight: number }[], sentence: string): number {
+function bigramRecall(pairs: WeightedPair[], sentence: string): number {
   const total = pairs.reduce((s, p) => s + p.weight, 0);
   return total ? pairs.reduce((s, p) => s + (sentence.includes(p.pair) ? p.weight : 0), 0) / total : 0;
 }

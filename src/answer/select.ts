@@ -95,6 +95,9 @@ export interface RankOptions {
   notAgain?: { sentence: string; figure: string | null } | null;
 }
 
+/** Words that give a reason (the papers print Chinese, whatever the question's language): a why question's answer holds one. */
+const REASON = /因为|由于|为了|得益于|因此|所以|原因|旨在|目的是|缘于|鉴于|是为/;
+
 /**
  * Scores every sentence of the retrieved articles by the weighted share of the question's concepts
  * it mentions (with partial credit for context), plus small bonuses for holding the kind of figure
@@ -167,7 +170,8 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const figure = pickFigure(sentence.text, concepts, kind, unit);
       if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return null;
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
-      const score = focused / focusedTotal + (wantsFigure && figure ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
+      const givesReason = kind === "why" && REASON.test(sentence.text);
+      const score = focused / focusedTotal + ((wantsFigure && figure) || givesReason ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
       return {
         hit, sentence, coverage, missingAnchors, absent, maxWeight, focusCredit, figure, score,
         sentenceCoverage: wordTotal ? inSentence / wordTotal : 0, articleCoverage, articleRank: rank, dateMissing: undated.length > 0,
@@ -198,7 +202,7 @@ const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|
  */
 export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null, accept: (f: Figure) => boolean = () => true): Figure | null {
   // "What / which …" questions are answered by the sentence; leading with a stray number would mislead.
-  if ((kind === "what" || kind === "which" || kind === "other") && unit === null) return null;
+  if ((kind === "what" || kind === "which" || kind === "why" || kind === "yesno" || kind === "other") && unit === null) return null;
   const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
   // The answer is not something the question already names (新疆 in "Xinjiang Aonong", a year asked about).
   const asked = concepts.flatMap((c) => [...c.alternatives, ...(c.date ? [String(c.date.year)] : [])]);

@@ -1,4 +1,5 @@
 import type { Figure } from "./figures.js";
+import { SPAN_WORD } from "./question-words.js";
 
 /**
  * The phrase of a sentence that answers a what / which / who / where question: the question
@@ -7,8 +8,6 @@ import type { Figure } from "./figures.js";
  * (玩家以什么泡封敌人 + 玩家以水枪、小枪、锤子或是水炸弹泡封敌人 → 水枪、小枪、锤子或是水炸弹).
  */
 
-// Question words, longest first so 什么时候 wins over 什么.
-const QUESTION_WORD = /什么时候|什么地方|什么|哪一年|哪一|哪里|哪儿|哪个|哪些|哪位|哪家|哪|谁|何时|何地|何处|多少|几/u;
 /** Words beside the question word that the sentence rarely repeats (是什么, 叫什么, 什么的). */
 const FILLER = /^(是|为|叫|有|的|了)+|(是|为|叫|有|的|了)+$/gu;
 /** Context shorter than this matches too much by chance. */
@@ -16,12 +15,28 @@ const MIN_CONTEXT = 2;
 /** A longer "phrase" is most of the sentence: the quote already shows it. */
 const MAX_SPAN = 24;
 
-/** The answering phrase of `sentence` for a Chinese `question`, or null when it cannot be placed. */
-export function answerSpan(question: string, sentence: string): Figure | null {
-  const asked = QUESTION_WORD.exec(question);
+/** A Chinese question around its question word, read once by the analysis. */
+export interface SpanContext {
+  /** The whole question: an answer it already names is no answer. */
+  question: string;
+  /** Its words before and after the question word. */
+  before: string;
+  after: string;
+}
+
+/** The question's words on each side of its question word, or null without one. */
+export function spanContext(question: string): SpanContext | null {
+  const asked = SPAN_WORD.exec(question);
   if (!asked) return null;
   const before = question.slice(0, asked.index).replace(/[^\p{Script=Han}\p{N}A-Za-z]+$/u, "");
   const after = question.slice(asked.index + asked[0].length).replace(/^[^\p{Script=Han}\p{N}A-Za-z]+/u, "").replace(/[？?。！!\s]+$/u, "").replace(FILLER, "");
+  return { question, before, after };
+}
+
+/** The answering phrase of `sentence` for a Chinese question (its `spanContext`), or null when it cannot be placed. */
+export function answerSpan(context: SpanContext | null, sentence: string): Figure | null {
+  if (!context) return null;
+  const { question, before, after } = context;
   const left = longestSuffixIn(before, sentence) ?? longestSuffixIn(before.replace(FILLER, ""), sentence);
   const start = left ? sentence.indexOf(left) + left.length : -1;
   const right = longestPrefixIn(after, sentence, Math.max(0, start));

@@ -14,7 +14,7 @@ export interface Citation {
   passage: string;
 }
 
-import type { QuestionKind } from "../retrieve/english.js";
+import type { QuestionKind } from "./question-words.js";
 import type { Intent } from "./intent.js";
 
 export type { QuestionKind };

@@ -6,7 +6,7 @@ import { latinTerm } from "./tokenize.js";
 /**
  * English questions over Chinese articles: the English words are mapped to the Chinese terms the
  * corpus actually uses (CC-CEDICT glosses, romanised names via pinyin), and searched for like
- * the words of a Chinese question. Interrogatives map to nothing; `detectQuestionKind` reads them.
+ * the words of a Chinese question. Interrogatives map to nothing; `detectQuestionKind` (answer/question-words.ts) reads them.
  */
 
 /** What to search for: Chinese terms (with weights, best first) and the English tokens themselves. */
@@ -155,26 +155,3 @@ export function nameRuns(question: string): string[][] {
   return runs;
 }
 
-/** The kind of answer a question asks for; the answer composer picks numbers, dates or names by it. */
-export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "which" | "what" | "other";
-
-/** First matching row wins, so the more specific patterns (多少钱, what year) come before the general ones. */
-const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ["date", /\b(when|what (year|month|day|date|time)|which (year|month|day|date)|how far back|how long ago|since when)\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
-  ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
-  // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
-  // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).
-  ["count", /\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
-  ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
-  ["where", /\b(in |at )?which (county|city|town|township|village|district|place|province|region|park|street)\b|哪个(县|市|镇|乡|村|区|地方)|哪(县|市|镇)/i],
-  ["where", /\b(where)\b|哪里|哪儿|在哪|什么地方|何地|何处|哪个地方/i],
-  ["which", /\b(which)\b|哪个|哪些|哪一|哪家|哪所|哪项|哪/i],
-  ["what", /\b(what|how)\b|什么|啥|怎么|怎样|如何|为什么|为何/i],
-];
-
-/** Classifies a Chinese or English question: count, amount, date, who, where, which, what, or other. */
-export function detectQuestionKind(question: string): QuestionKind {
-  const text = question.normalize("NFKC");
-  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(text)) return kind;
-  return "other";
-}

@@ -9,7 +9,7 @@ import type { QueryTranslator } from "../../src/retrieve/english.js";
  * and a translator are passed in. Here a tiny longest-match segmenter over a word list stands in
  * for jieba, so the behaviour is that of the analysis alone.
  */
-const WORDS: Record<string, string> = { 昌吉州: "ns", 今年: "t", 新增: "v", 城镇: "n", 就业: "vn", 多少: "m", 人数: "n", 是: "v", 的: "uj", 个: "q", 岗位: "n", 谁: "r", 记者: "n", 以来: "f" };
+const WORDS: Record<string, string> = { 老板: "n", 滑雪场: "n", 昌吉州: "ns", 今年: "t", 新增: "v", 城镇: "n", 就业: "vn", 多少: "m", 人数: "n", 是: "v", 的: "uj", 个: "q", 岗位: "n", 谁: "r", 记者: "n", 以来: "f" };
 const segmenter: ChineseSegmenter = {
   cut: (text) => tag(text).map((t) => t.word),
   cutAll: (word) => [word],
@@ -29,6 +29,17 @@ const deps: AnalysisDeps = { segmenter, translator, stats: { documentFrequency: 
 const today = new Date("2026-04-30T12:00:00Z");
 
 describe("analyseQuestion", () => {
+  it("reads a reader's word with the papers' spellings (synonyms.ts): looked for, weighed and searched as them", () => {
+    const stats = { documentFrequency: (t: string) => (t === "董事长" ? 3 : t === "老板" ? 0 : 1), size: 100 };
+    const a = analyseQuestion("滑雪场的老板是谁？", { ...deps, stats }, { today });
+    const boss = a.concepts.find((c) => c.label === "老板")!;
+    expect(boss.alternatives).toEqual(["老板", "董事长", "总经理", "负责人"]);
+    // The papers never print 老板: it is no anchor the article must hold, and weighs as 董事长 does.
+    expect(boss.anchor).toBe(false);
+    expect(a.searchText).toBe("滑雪场的老板是谁？ 董事长 总经理 负责人");
+    expect(a.kind).toBe("who");
+  });
+
   it("reads kind, unit, dates and topic words once", () => {
     const a = analyseQuestion("昌吉州今年新增城镇就业多少人？", deps, { today });
     expect(a.lang).toBe("zh");

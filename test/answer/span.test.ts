@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { answerSpan } from "../../src/answer/span.js";
+import { answerSpan, spanContext } from "../../src/answer/span.js";
 
 describe("answerSpan", () => {
   it("takes the phrase standing where the question word stood", () => {
-    expect(answerSpan("生命数耗完即算为什么？", "每次泡封会减少生命数，生命数耗完即算为踢爆。")?.text).toBe("踢爆");
+    expect(answerSpan(spanContext("生命数耗完即算为什么？"), "每次泡封会减少生命数，生命数耗完即算为踢爆。")?.text).toBe("踢爆");
   });
 
   it("ends the phrase where the question's later words start, skipping words the sentence does not repeat", () => {
     const sentence = "该活动由昌吉州教育局主办，昌吉开放大学承办，昌吉州老年（老干部）大学、昌吉市绿洲路街道办事处协办。";
-    expect(answerSpan("2024年昌吉州全民终身学习活动周由哪个单位承办？", sentence)?.text).toBe("昌吉开放大学");
+    expect(answerSpan(spanContext("2024年昌吉州全民终身学习活动周由哪个单位承办？"), sentence)?.text).toBe("昌吉开放大学");
   });
 
   it("gives nothing the question already names", () => {
-    expect(answerSpan("谁在分区轮输给了野马队？", "野马队在分区轮以23–16击败了匹兹堡钢人队")).toBeNull();
+    expect(answerSpan(spanContext("谁在分区轮输给了野马队？"), "野马队在分区轮以23–16击败了匹兹堡钢人队")).toBeNull();
   });
 
   it("gives nothing when the question has no question word or the sentence none of its words", () => {
-    expect(answerSpan("介绍一下昌吉州", "昌吉州位于天山北麓。")).toBeNull();
-    expect(answerSpan("谁发明了电话？", "今天天气很好。")).toBeNull();
+    expect(answerSpan(spanContext("介绍一下昌吉州"), "昌吉州位于天山北麓。")).toBeNull();
+    expect(answerSpan(spanContext("谁发明了电话？"), "今天天气很好。")).toBeNull();
   });
 });

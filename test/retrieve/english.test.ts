@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { KeywordIndex, type QueryTerm } from "../../src/retrieve/bm25.js";
-import { createQueryTranslator, detectQuestionKind, nameRuns, type QueryTranslator } from "../../src/retrieve/english.js";
+import { detectQuestionKind } from "../../src/answer/question-words.js";
+import { createQueryTranslator, nameRuns, type QueryTranslator } from "../../src/retrieve/english.js";
 import { BridgeLexicon } from "../../src/retrieve/lexicon/bridge.js";
 import { createTokenizer } from "../../src/retrieve/tokenize.js";
 import { seedPassages } from "./fixtures/seed-corpus.js";
@@ -187,6 +188,12 @@ describe("detectQuestionKind", () => {
     ["哪些化工材料？", "which"],
     ["What is the Tianchi ski resort?", "what"],
     ["什么是煤制烯烃？", "what"],
+    // A reason, and a yes or no: the sentence is the reply, never a value or a bare yes.
+    ["Why did the ski resort open early?", "why"],
+    ["滑雪场为什么提前开板？", "why"],
+    ["Did Changji add jobs this year?", "yesno"],
+    ["滑雪场开板了吗？", "yesno"],
+    ["准东是否发生了火灾？", "yesno"],
     ["Tell me about Zhundong", "other"],
     ["准东开发区", "other"],
   ])("%s → %s", (question, kind) => {
