@@ -24,7 +24,11 @@ import { loadTranslatedQuestions } from "../src/eval/squad.js";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const squadFile = arg("--squad") ?? "/work/data/cmrc2018_trial.json";
+// Every --squad file (Chinese, SQuAD format: CMRC 2018 trial, DRCD in Simplified) is written as
+// its own pages and labelled; the first one is the file --questions-en translates.
+const squadFiles = args.flatMap((a, i) => (a === "--squad" && args[i + 1] ? [args[i + 1]!] : []));
+if (!squadFiles.length) squadFiles.push(path.join(ROOT, "data/cmrc2018_trial.json"));
+const squadFile = squadFiles[0]!;
 const englishFile = arg("--questions-en") ?? path.join(ROOT, "test/eval/cmrc-trial-en.jsonl");
 const cacheFile = arg("--cache");
 const out = path.join(ROOT, "src/answer/model/decision-weights.json");
@@ -34,12 +38,17 @@ const config = loadConfig({ MODELS_DIR: "test/fixtures/models", EMBEDDING_MODEL:
 async function collect(): Promise<LabelledQuestion[]> {
   if (cacheFile && fs.existsSync(cacheFile)) return JSON.parse(fs.readFileSync(cacheFile, "utf8")) as LabelledQuestion[];
   // The same pages and index as `npm run eval -- --squad` asks against.
-  const squad = await buildSquadIndex(config, squadFile);
-  const dev = openAnswering(squad.config, squad.embedder);
-  const { questions } = squad.corpus;
-  const labelled = await labelSquad(dev, questions, "squad");
-  if (fs.existsSync(englishFile)) labelled.push(...(await labelSquad(dev, questions, "squad-en", loadTranslatedQuestions(englishFile))));
-  squad.dispose();
+  const labelled: LabelledQuestion[] = [];
+  for (const file of squadFiles) {
+    const squad = await buildSquadIndex(config, file);
+    const dev = openAnswering(squad.config, squad.embedder);
+    const { questions } = squad.corpus;
+    const name = path.basename(file);
+    labelled.push(...(await labelSquad(dev, questions, "squad", undefined, name)));
+    if (file === squadFile && fs.existsSync(englishFile)) labelled.push(...(await labelSquad(dev, questions, "squad-en", loadTranslatedQuestions(englishFile), name)));
+    squad.dispose();
+    process.stderr.write(`labelled ${name}: ${questions.length} questions\n`);
+  }
   const own = await openSeeds(config, path.join(ROOT, "seeds"));
   labelled.push(...(await labelProject(own, loadQuestions(path.join(ROOT, "test/eval/questions.jsonl")), "project")));
   own.close();
@@ -68,7 +77,8 @@ function fit(questions: LabelledQuestion[]): DecisionModel {
     return fitLogistic(picked.map((b) => b.x!), picked.map((b) => (b.right ? 1 : 0)), { weights: picked.map((b) => b.weight) });
   };
   const model: DecisionModel = { ...chosen, answer: { zh: answerOf("zh"), en: answerOf("en") } };
-  return { ...model, threshold: { zh: chooseThresholds(model, questions, "zh"), en: chooseThresholds(model, questions, "en") } };
+  const threshold = { zh: chooseThresholds(model, questions, "zh"), en: chooseThresholds(model, questions, "en") };
+  return { ...model, threshold, evidence: { zh: chooseEvidence(model, questions, "zh", threshold.zh), en: chooseEvidence(model, questions, "en", threshold.en) } };
 }
 
 /**
@@ -92,10 +102,35 @@ const GROUPS = ["typed", "untyped"] as const;
 const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en", group?: Group) =>
   qs.filter((q) => q.set === set && (!lang || q.lang === lang) && (!group || groupOfQuestion(q) === group));
 
+/** Share of left-out-article questions that must be refused (the issue's target). */
+const LEFT_OUT_TARGET = 0.95;
+/**
+ * Share of the project's own refusals, per question group, a threshold must hold: a target, not every
+ * one — with every one, a single in-sample question set the Chinese typed threshold once DRCD joined
+ * the data (0.75; CMRC zh answer-in-reply 70.0 → 61.5 %). 90 % lets one of the 16 Chinese (12 English)
+ * typed refusals go; the untyped groups (4 and 2) still hold all.
+ */
+const PROJECT_REFUSAL_TARGET = 0.9;
+
+/**
+ * The better pair: more right answers plus near-topic questions given no value (a value kept from a
+ * question the pages do not answer weighs as much as a right answer given); then more left-out
+ * refusals; then the lower pair.
+ */
+function better(a: GroupThresholds & { right: number; refused: number; near: number }, b: typeof a | null): boolean {
+  if (!b) return true;
+  if (a.right + a.near !== b.right + b.near) return a.right + a.near > b.right + b.near;
+  if (a.refused !== b.refused) return a.refused > b.refused;
+  return a.typed + a.untyped < b.typed + b.untyped;
+}
+
 /**
  * Per language, the pair of thresholds (typed, untyped) that answers the most development questions
- * right while refusing ≥ 95 % of all the left-out-article questions (one target for the whole set, as
- * the issue states it) and every refusal of the project's set in each group; among equals, the pair
+ * right — counting a near-topic negative given no value (an answer taken out of an indexed article)
+ * as one more — while refusing ≥ 95 % of all the left-out-article questions (one target for the whole
+ * set, as the issue states it) and ≥ 90 % of the project's refusals in each group. (A hard target of
+ * 80 % near-topic was tried first: zh typed 0.75, and the seeds' held-out answers fell 82.6 → 17.4 %.)
+ * Among equals, the pair
  * refusing more left-out questions, then the lower pair (a higher one costs news overviews, which the
  * fact decision gates, and buys nothing the data shows). Typed questions (a figure, date, name or place asked) risk a
  * confident wrong figure and hold nearly all the project's near-topic refusals, so those bind the
@@ -104,31 +139,50 @@ const of = (qs: LabelledQuestion[], set: string, lang?: "zh" | "en", group?: Gro
  */
 function chooseThresholds(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en"): GroupThresholds {
   const dev = of(questions, DEV(lang), lang).map((q) => ({ q, group: groupOfQuestion(q), ...bestOf(model, q) }));
-  // Each group's thresholds that hold every project refusal of the group: the lowest such and up.
+  // Each group's thresholds that hold ≥ 90 % of the project's refusals of the group: the lowest such and up.
   const holding = (group: Group) => {
     const own = of(questions, "project", lang, group);
-    const lowest = GRID.find((t) => measure(model, own, t).refusals >= 1) ?? GRID[GRID.length - 1]!;
+    const lowest = GRID.find((t) => measure(model, own, t).refusals >= PROJECT_REFUSAL_TARGET) ?? GRID[GRID.length - 1]!;
     return GRID.filter((t) => t >= lowest);
   };
   const [typedGrid, untypedGrid] = [holding("typed"), holding("untyped")];
-  const leftOut = dev.filter((d) => d.q.unanswerable).length;
-  let best: (GroupThresholds & { right: number; refused: number }) | null = null;
+  const leftOut = dev.filter((d) => d.q.unanswerable && !d.q.nearTopic).length;
+  type Pick = GroupThresholds & { right: number; refused: number; near: number };
+  let best: Pick | null = null;
   for (const typed of typedGrid) {
     for (const untyped of untypedGrid) {
-      let right = 0;
-      let refused = 0;
+      const pick: Pick = { typed, untyped, right: 0, refused: 0, near: 0 };
       for (const d of dev) {
         const answered = d.p >= (d.group === "typed" ? typed : untyped);
-        if (d.q.unanswerable) refused += answered ? 0 : 1;
-        else if (answered && d.right) right++;
+        if (d.q.nearTopic) pick.near += answered ? 0 : 1;
+        else if (d.q.unanswerable) pick.refused += answered ? 0 : 1;
+        else if (answered && d.right) pick.right++;
       }
-      if (refused < 0.95 * leftOut) continue;
-      const better = !best || right > best.right || (right === best.right && (refused > best.refused || (refused === best.refused && typed + untyped < best.typed + best.untyped)));
-      if (better) best = { typed, untyped, right, refused };
+      if (pick.refused >= LEFT_OUT_TARGET * leftOut && better(pick, best)) best = pick;
     }
   }
   const top = GRID[GRID.length - 1]!;
   return best ? { typed: best.typed, untyped: best.untyped } : { typed: top, untyped: top };
+}
+
+/**
+ * The evidence threshold of a language: below its answer thresholds, the one that best separates
+ * questions whose answer was taken out of an indexed article (on topic: quote the closest sentence)
+ * from questions about articles left out (nothing on topic: a plain refusal) — the largest share of
+ * near-topic questions quoted minus the share of left-out ones (Youden's J), the lower on ties.
+ */
+function chooseEvidence(model: DecisionModel, questions: LabelledQuestion[], lang: "zh" | "en", threshold: GroupThresholds): number {
+  const unanswered = questions.filter((q) => q.lang === lang && q.set !== "project" && q.unanswerable).map((q) => ({ near: q.nearTopic === true, p: bestOf(model, q).p }));
+  const near = unanswered.filter((u) => u.near);
+  const leftOut = unanswered.filter((u) => !u.near);
+  if (!near.length || !leftOut.length) return Math.min(0.1, threshold.typed, threshold.untyped);
+  const quoted = (set: typeof near, e: number) => set.filter((u) => u.p >= e).length / set.length;
+  let best = { e: GRID[0]!, j: -Infinity };
+  for (const e of GRID.filter((t) => t <= Math.min(threshold.typed, threshold.untyped))) {
+    const j = quoted(near, e) - quoted(leftOut, e);
+    if (j > best.j + 1e-9) best = { e, j };
+  }
+  return best.e;
 }
 
 const labelled = await collect();
@@ -145,8 +199,8 @@ const cross = folds.map((test, k) => {
 const langs = ["zh", "en"] as const;
 const summary = {
   data: {
-    squadFile: path.basename(squadFile),
-    ...Object.fromEntries(["squad", "squad-en", "project"].map((set) => [set, { questions: of(labelled, set).length, unanswerable: of(labelled, set).filter((q) => q.unanswerable).length }])),
+    squadFiles: squadFiles.map((f) => path.basename(f)),
+    ...Object.fromEntries(["squad", "squad-en", "project"].map((set) => [set, { questions: of(labelled, set).length, unanswerable: of(labelled, set).filter((q) => q.unanswerable).length, nearTopic: of(labelled, set).filter((q) => q.nearTopic).length }])),
     candidates: labelled.reduce((s, q) => s + q.rows.length, 0),
     positives: labelled.reduce((s, q) => s + q.rows.filter((r) => r.y === 1).length, 0),
   },
@@ -184,7 +238,7 @@ for (const [name, layer, names] of [["choose zh", model.choose.zh, CHOOSE_INPUT_
   say(`${name}: ${names.map((n, i) => `${n}=${layer.weights[i]!.toFixed(2)}`).join(" ")} bias=${layer.bias.toFixed(2)}`);
 }
 for (const l of langs) {
-  say(`thresholds ${l}: typed ${model.threshold[l].typed}, untyped ${model.threshold[l].untyped}`);
+  say(`thresholds ${l}: typed ${model.threshold[l].typed}, untyped ${model.threshold[l].untyped}, evidence ${model.evidence?.[l]}`);
   say(formatMeasure(`${DEV(l)} (in-sample)`, summary.inSample[l]!.dev));
   say(formatMeasure(`project ${l} (in-sample)`, summary.inSample[l]!.project));
   cross.forEach((m, k) => say(formatMeasure(`${DEV(l)} fold ${k + 1} (fitted on the other)`, m[l])));

@@ -39,6 +39,8 @@ export interface LabelledQuestion {
   group: string;
   /** The right reply is a refusal (a left-out article, a near-topic unanswerable). */
   unanswerable: boolean;
+  /** Its article is indexed with the answer taken out (src/eval/near-topic.ts): the right reply has no value. */
+  nearTopic?: boolean;
   rows: Row[];
 }
 
@@ -112,7 +114,7 @@ export async function openSeeds(config: Config, seedsDir: string) {
 type Corpus = ReturnType<typeof openAnswering>;
 
 /** SQuAD questions: a candidate is right when it holds a gold answer; a left-out article's are all wrong. */
-export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], set: string, english?: Map<string, string>): Promise<LabelledQuestion[]> {
+export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], set: string, english?: Map<string, string>, file = ""): Promise<LabelledQuestion[]> {
   const out: LabelledQuestion[] = [];
   for (const q of questions) {
     const text = english ? english.get(q.id) : q.question;
@@ -121,7 +123,7 @@ export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], se
     const gold = q.answers.map(squash).filter(Boolean);
     const rows = candidates.map((c) => rowOf(c, q.kept, (reply) => gold.some((g) => reply.includes(g))));
     // Folds keep an article's questions together, Chinese and English alike.
-    out.push({ set, id: q.id, lang: english ? "en" : "zh", group: `squad:${q.article}`, unanswerable: !q.kept, rows });
+    out.push({ set, id: q.id, lang: english ? "en" : "zh", group: `squad:${file}:${q.article}`, unanswerable: !q.kept, nearTopic: q.nearTopic, rows });
   }
   return out;
 }

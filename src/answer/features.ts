@@ -1,5 +1,6 @@
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import type { QuestionAnalysis } from "./analysis.js";
+import { bindingStrength } from "./binding.js";
 import { QUESTION_CHARACTER } from "./question-words.js";
 import { idfOf, mentions, type Concept, type TermStats } from "./concepts.js";
 import { clozeFit, qualifierConflict, trigramRecall, type ClozeFit, type WeightedPair } from "./cloze.js";
@@ -52,6 +53,11 @@ export const FEATURES = {
   typedAnswerAsked: (c) => (c.analysis.wantsTypedAnswer ? 1 : 0),
   /** …and the sentence gives one of that kind and unit. */
   typedAnswerFound: (c) => (c.analysis.wantsTypedAnswer && c.selection.figure ? 1 : 0),
+  /**
+   * How firmly the value the sentence would lead with is bound to the question (binding.ts): 1 by its
+   * own clause (the focus, the measure asked), 0.5 by another of the question's words, 0 unbound or no value.
+   */
+  figureBinding: (c) => (c.selection.figure ? bindingStrength(c.analysis, c.selection.sentence.text, c.selection.figure) / 2 : 0),
   /** A figure, date, name or place is asked; this sentence gives none, another candidate does. */
   typedAnswerElsewhere: (c) => (c.analysis.wantsTypedAnswer && !c.selection.figure && c.peers.typedAnswer ? 1 : 0),
   /** How far the sentence's coverage falls behind the best candidate's (0 for the best). */

@@ -87,4 +87,13 @@ describe("three replies through the real pipeline (seeds, index, fixture model)"
     }
     expect([...kinds].sort()).toEqual(["answer", "evidence", "refusal"]);
   });
+
+  it("refuses far-off questions plainly: nothing on topic is quoted as evidence", async () => {
+    const far = loadQuestions(`${ROOT}/test/eval/heldout-4.jsonl`);
+    expect(far.length).toBeGreaterThanOrEqual(10);
+    for (const q of far) {
+      const answer = await qa.answer(q.question, { today: new Date("2026-05-01T12:00:00Z") });
+      expect({ id: q.id, reply: answer.reply, citations: answer.citations.length }).toEqual({ id: q.id, reply: "refusal", citations: 0 });
+    }
+  });
 });
