@@ -178,7 +178,8 @@ const UNREAD_NAME_WEIGHT = 3;
  * none does: the chosen sentence becomes evidence.
  */
 function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision {
-  const anchored = (c: Candidate) => c.selection.missingAnchors.every((a) => a.date);
+  // Every place, name and date the question anchors on is in the article (a date: its issue date or the sentence).
+  const anchored = (c: Candidate) => c.selection.missingAnchors.length === 0;
   // A figure, date, name or place asked and none to lead with (nor, for Chinese, the phrase where
   // the question word stands): the sentence is evidence, not the answer.
   const leadless = (c: Candidate) => analysis.wantsTypedAnswer && !c.selection.figure && spanLead(analysis, c.selection.sentence.text) === null;
