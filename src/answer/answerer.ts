@@ -7,7 +7,7 @@ import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
 import { bindingStrength, isBound, LEAD_BINDING } from "./binding.js";
-import type { Figure } from "./figures.js";
+import { findNames, type Figure } from "./figures.js";
 import { checkModel, decide, evidenceThresholdFor, FITTED_MODEL, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
@@ -202,7 +202,12 @@ function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: 
 
 /** The phrase of the sentence standing where a Chinese what / which / who / where / when question's word stands, or null. */
 function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
-  return analysis.lang === "zh" && SPAN_KINDS.has(analysis.kind) ? answerSpan(analysis.wording.span, sentence) : null;
+  if (analysis.lang !== "zh" || !SPAN_KINDS.has(analysis.kind)) return null;
+  const span = answerSpan(analysis.wording.span, sentence);
+  if (!span || analysis.kind !== "who") return span;
+  // A who-answer leads with the name alone (副主席谢荣新表示 → 谢荣新): the role is in the quote.
+  const name = findNames(span.text)[0];
+  return name ? { ...name, start: span.start + name.start, end: span.start + name.end } : null;
 }
 
 /** The value of the sentence most firmly bound to the question, if one is bound enough to lead. */

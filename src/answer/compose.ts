@@ -31,31 +31,67 @@ function sourceLine(c: Citation, lang: "zh" | "en"): string {
 }
 
 /**
- * The figure first, then the date it is as of (the article's date), then the verbatim quote and
- * its source: "10,395 people (10395人) as of 2026-04-22, according to 昌吉日报, “…”: “…”".
+ * Words that make a figure a running total, still growing when the paper printed it (今年以来,
+ * 累计, 截至目前): only those are "as of" the article's date. Any other fact was *reported* that day.
+ */
+const RUNNING_TOTAL = /以来|累计|截至|截止|至今|迄今|目前|共计/;
+
+/** How the article's date goes with the lead: "as of" a running total, "reported" otherwise, nothing after a date. */
+function dateNote(lang: "zh" | "en", best: Citation, figure: Figure | null): string {
+  if (!best.date || (figure && (figure.kind === "date" || figure.kind === "year"))) return "";
+  const running = figure !== null && (figure.kind === "quantity" || figure.kind === "percent") && RUNNING_TOTAL.test(best.quote);
+  if (lang === "zh") return running ? `（截至${best.date}）` : `（${best.date}报道）`;
+  return running ? ` as of ${best.date}` : ` (reported ${best.date})`;
+}
+
+/**
+ * A quote with balanced quotation marks: a run of opening marks (outlined fonts print them twice) is
+ * one, an opening mark never closed is closed at the end, a closing mark never opened is dropped.
+ */
+export function balancedQuote(quote: string): string {
+  let text = quote.replace(/“{2,}/g, "“").replace(/”{2,}/g, "”");
+  let depth = 0;
+  let out = "";
+  for (const ch of text) {
+    if (ch === "“") depth++;
+    if (ch === "”") {
+      if (depth === 0) continue;
+      depth--;
+    }
+    out += ch;
+  }
+  text = out + "”".repeat(depth);
+  return text;
+}
+
+/**
+ * The value first, with how its date goes with it (as of a running total's date, reported that
+ * day, nothing after a date answer), then the verbatim quote and its source:
+ * "10,395 people (10395人) as of 2026-04-22, according to 昌吉日报, “…”: “…”".
  */
 export function composeFound(lang: "zh" | "en", best: Citation, figure: Figure | null): string {
+  const quote = balancedQuote(best.quote);
+  const note = dateNote(lang, best, figure);
   if (lang === "zh") {
-    const asOf = best.date ? `（截至${best.date}）` : "";
-    const lead = figure ? `${figure.text}${asOf}。` : asOf ? `${asOf.slice(1, -1)}，` : "";
     const paper = best.paper ? `《${best.paper}》` : "";
-    return `${lead}据${paper}《${best.headline}》${best.date ? "" : "（日期未注明）"}报道：“${best.quote}”`;
+    const lead = figure ? `${figure.text}${note}。` : "";
+    const dated = figure ? (best.date ? "" : "（日期未注明）") : best.date ? `（${best.date}）` : "（日期未注明）";
+    return `${lead}据${paper}《${best.headline}》${dated}报道：“${quote}”`;
   }
   const english = figure ? figureInEnglish(figure) : null;
   const lead = figure ? (english ? `${english} (${figure.text})` : figure.text) : "";
-  const asOf = best.date ? ` as of ${best.date}` : "";
   const source = `${best.paper ? `${best.paper}, ` : ""}“${best.headline}”${best.date ? "" : " (undated)"}`;
-  return lead ? `${lead}${asOf}, according to ${source}: “${best.quote}”` : `According to ${source}${best.date ? ` (${best.date})` : ""}: “${best.quote}”`;
+  return lead ? `${lead}${note}, according to ${source}: “${quote}”` : `According to ${source}${best.date ? ` (${best.date})` : ""}: “${quote}”`;
 }
 
 /** The plain "the articles don't say", with what they do report when something is close. */
 export function composeNotFound(lang: "zh" | "en", closest: Citation | null): string {
   if (lang === "zh") {
     const base = "现有报道中没有找到这个问题的答案。";
-    return closest ? `${base}相关报道提到：“${closest.quote}”（${sourceLine(closest, "zh")}）` : base;
+    return closest ? `${base}相关报道提到：“${balancedQuote(closest.quote)}”（${sourceLine(closest, "zh")}）` : base;
   }
   const base = "The articles don't say.";
-  return closest ? `${base} The closest they report is: “${closest.quote}” (${sourceLine(closest, "en")}).` : `${base} Nothing in them is about this.`;
+  return closest ? `${base} The closest they report is: “${balancedQuote(closest.quote)}” (${sourceLine(closest, "en")}).` : `${base} Nothing in them is about this.`;
 }
 
 /**
@@ -66,8 +102,8 @@ export function composeBeyondArchive(lang: "zh" | "en", period: AskedDate, newes
   const name = periodName(period, lang);
   if (lang === "zh") {
     const base = `现有报道中还没有${name}的数据（最新一期报纸是${newestIssue}）。`;
-    return closest ? `${base}最近的相关报道${closest.date ? `（${closest.date}）` : ""}提到：“${closest.quote}”（${sourceLine(closest, "zh")}）` : base;
+    return closest ? `${base}最近的相关报道${closest.date ? `（${closest.date}）` : ""}提到：“${balancedQuote(closest.quote)}”（${sourceLine(closest, "zh")}）` : base;
   }
   const base = `The articles have nothing for ${name} yet (the newest paper is from ${newestIssue}).`;
-  return closest ? `${base} The newest report on this${closest.date ? `, from ${closest.date},` : ""} says: “${closest.quote}” (${sourceLine(closest, "en")}).` : base;
+  return closest ? `${base} The newest report on this${closest.date ? `, from ${closest.date},` : ""} says: “${balancedQuote(closest.quote)}” (${sourceLine(closest, "en")}).` : base;
 }
