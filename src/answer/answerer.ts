@@ -205,9 +205,10 @@ function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
   if (analysis.lang !== "zh" || !SPAN_KINDS.has(analysis.kind)) return null;
   const span = answerSpan(analysis.wording.span, sentence);
   if (!span || analysis.kind !== "who") return span;
-  // A who-answer leads with the name alone (副主席谢荣新表示 → 谢荣新): the role is in the quote.
+  // A who-answer leads with the name alone (副主席谢荣新表示 → 谢荣新): the role is in the quote. A
+  // phrase without a person's name (an office, a team) stays the phrase.
   const name = findNames(span.text)[0];
-  return name ? { ...name, start: span.start + name.start, end: span.start + name.end } : null;
+  return name ? { ...name, start: span.start + name.start, end: span.start + name.end } : span;
 }
 
 /** The value of the sentence most firmly bound to the question, if one is bound enough to lead. */
