@@ -96,27 +96,17 @@ type MeasureClass = (typeof MEASURE_CLASSES)[number];
 
 const spellings = (focus: Concept) => [focus.label, ...focus.alternatives];
 
-/** Whether the focus word asks for the class the figure's unit measures. */
-function measuresFocus(figure: Figure, focus: Concept): boolean {
-  if (!figure.unit) return false;
-  return MEASURE_CLASSES.some((row) => row.units.test(figure.unit) && row.words !== undefined && spellings(focus).some((w) => row.words!.test(w)));
-}
+/** The classes a figure's unit measures or counts in (none without a unit). */
+const classesOfUnit = (figure: Figure): MeasureClass[] => (figure.unit ? MEASURE_CLASSES.filter((row) => row.units.test(figure.unit)) : []);
+
+/** The classes the focus word asks for as such (面积, how long). */
+const classesAskedBy = (focus: Concept | null): MeasureClass[] => (focus ? MEASURE_CLASSES.filter((row) => spellings(focus).some((w) => row.words?.test(w))) : []);
 
 /**
- * The classes a question asks for: those whose words its focus says (面积, how long), and the class
- * counting its counted noun (how many *students*, 多少头*牛*) — read as the question spells it: the
- * bridge's readings of an English word are guesses (milk → 奶牛). Empty when the table knows neither.
+ * The class counting a count's noun (how many *students*, 多少头*牛*), read as the question spells
+ * it: the bridge's readings of an English word are guesses (milk → 奶牛).
  */
-function askedClasses(focus: Concept | null, counted: Concept | null): MeasureClass[] {
-  return MEASURE_CLASSES.filter((row) => (focus && spellings(focus).some((w) => row.words?.test(w))) || (counted && row.counts?.test(counted.label)));
-}
-
-/** A value in one class's units asked about other classes only: it measures or counts something else. */
-function measuresAnother(figure: Figure, asked: MeasureClass[]): boolean {
-  if (!figure.unit || !asked.length) return false;
-  const measured = MEASURE_CLASSES.filter((row) => row.units.test(figure.unit));
-  return measured.length > 0 && !measured.some((row) => asked.includes(row));
-}
+const classesCounting = (counted: Concept | null): MeasureClass[] => (counted ? MEASURE_CLASSES.filter((row) => row.counts?.test(counted.label)) : []);
 
 /** Clauses of a sentence with their offsets: a value belongs to what its own clause says. */
 function clauseAround(sentence: string, at: number): { own: string; before: string; after: string } {
@@ -147,9 +137,13 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
   // The noun a count counts: marked by the English analysis, the focus of a Chinese count (多少*学生*).
   const counted = own.find((c) => c.counted) ?? (analysis.lang === "zh" && analysis.kind === "count" ? focus : null);
-  if (measuresAnother(figure, askedClasses(focus, counted ?? null))) return 0;
+  const measured = classesOfUnit(figure);
+  const askedAsSuch = classesAskedBy(focus);
+  const asked = [...askedAsSuch, ...classesCounting(counted)];
+  // A value in one class's units asked about other classes only measures or counts something else.
+  if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return 0;
   if (!focus && !own.length) return 2;
-  if (focus ? named(region, focus) || measuresFocus(figure, focus) : own.some((c) => named(region, c))) return 2;
+  if (focus ? named(region, focus) || measured.some((row) => askedAsSuch.includes(row)) : own.some((c) => named(region, c))) return 2;
   // "How many people" with no focus word: a count in people is of the kind asked, if not of what.
   const ofAskedMeasure = !focus && analysis.unit !== null && figure.unit !== "";
   return ofAskedMeasure || own.some((c) => !c.anchor && named(region, c)) ? 1 : 0;

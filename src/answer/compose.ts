@@ -49,10 +49,9 @@ function dateNote(lang: "zh" | "en", best: Citation, figure: Figure | null): str
  * one, an opening mark never closed is closed at the end, a closing mark never opened is dropped.
  */
 export function balancedQuote(quote: string): string {
-  let text = quote.replace(/“{2,}/g, "“").replace(/”{2,}/g, "”");
   let depth = 0;
   let out = "";
-  for (const ch of text) {
+  for (const ch of quote.replace(/“{2,}/g, "“").replace(/”{2,}/g, "”")) {
     if (ch === "“") depth++;
     if (ch === "”") {
       if (depth === 0) continue;
@@ -60,8 +59,7 @@ export function balancedQuote(quote: string): string {
     }
     out += ch;
   }
-  text = out + "”".repeat(depth);
-  return text;
+  return out + "”".repeat(depth);
 }
 
 /**
@@ -75,7 +73,8 @@ export function composeFound(lang: "zh" | "en", best: Citation, figure: Figure |
   if (lang === "zh") {
     const paper = best.paper ? `《${best.paper}》` : "";
     const lead = figure ? `${figure.text}${note}。` : "";
-    const dated = figure ? (best.date ? "" : "（日期未注明）") : best.date ? `（${best.date}）` : "（日期未注明）";
+    // The date is in the note after a value; without one, beside the headline.
+    const dated = !best.date ? "（日期未注明）" : figure ? "" : `（${best.date}）`;
     return `${lead}据${paper}《${best.headline}》${dated}报道：“${quote}”`;
   }
   const english = figure ? figureInEnglish(figure) : null;

@@ -1,4 +1,4 @@
-import { comparable } from "./report.js";
+import { holdsAnswer } from "./report.js";
 import type { SquadArticle } from "./squad.js";
 
 /**
@@ -18,9 +18,7 @@ export interface NearTopicArticle {
 
 const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;]*[”」』"]?/gu;
 
-const sentencesOf = (paragraph: string) => paragraph.match(SENTENCE)?.map((s) => s) ?? [];
-
-const holds = (text: string, answers: string[]) => answers.some((a) => comparable(a) !== "" && comparable(text).includes(comparable(a)));
+const sentencesOf = (paragraph: string): string[] => paragraph.match(SENTENCE) ?? [];
 
 /**
  * Takes the article's first question out: its paragraph when the article has several, else the
@@ -33,10 +31,10 @@ export function withoutAnswer(article: SquadArticle): NearTopicArticle | null {
   if (!target) return null;
   const kept = article.paragraphs.length > 1 ? article.paragraphs.filter((_, i) => i !== target.paragraph) : article.paragraphs;
   const before = article.paragraphs.flatMap(sentencesOf).length;
-  const paragraphs = kept.map((p) => sentencesOf(p).filter((s) => !holds(s, target.answers)).join("").trim()).filter(Boolean);
+  const paragraphs = kept.map((p) => sentencesOf(p).filter((s) => !holdsAnswer(s, target.answers)).join("").trim()).filter(Boolean);
   const after = paragraphs.flatMap(sentencesOf).length;
   if (after === 0 || after * 2 < before) return null;
   const body = paragraphs.join("\n");
-  const unanswerable = new Set(article.questions.filter((q) => !holds(body, q.answers) && !holds(article.title, q.answers)).map((q) => q.id));
+  const unanswerable = new Set(article.questions.filter((q) => !holdsAnswer(body, q.answers) && !holdsAnswer(article.title, q.answers)).map((q) => q.id));
   return unanswerable.has(target.id) ? { article: { ...article, paragraphs }, unanswerable } : null;
 }
