@@ -39,6 +39,8 @@ export interface WrittenCorpus {
   leftOut: number;
   /** Articles written with an answer taken out. */
   nearTopic: number;
+  /** Each article as written (a near-topic one without its answer), null where left out; in file order. */
+  written: (SquadArticle | null)[];
   questions: PlacedQuestion[];
 }
 
@@ -63,11 +65,13 @@ export function writeSquadCorpus(articles: SquadArticle[], seedsDir: string, lea
   const questions: PlacedQuestion[] = [];
   let leftOut = 0;
   let nearTopic = 0;
+  const written: (SquadArticle | null)[] = [];
   articles.forEach((article, index) => {
     const kept = !isLeftOut(index, leaveOutEvery);
     const near = kept && isNearTopic(index, leaveOutEvery) ? withoutAnswer(article) : null;
     const source = pageName(index);
-    if (kept) fs.writeFileSync(path.join(seedsDir, source), seedPageText(near?.article ?? article, index));
+    written.push(kept ? (near?.article ?? article) : null);
+    if (kept) fs.writeFileSync(path.join(seedsDir, source), seedPageText(written[index]!, index));
     else leftOut++;
     if (near) nearTopic++;
     for (const q of article.questions) {
@@ -75,5 +79,5 @@ export function writeSquadCorpus(articles: SquadArticle[], seedsDir: string, lea
       questions.push({ ...q, article: index, source, kept: kept && !taken, nearTopic: taken });
     }
   });
-  return { kept: articles.length - leftOut, leftOut, nearTopic, questions };
+  return { kept: articles.length - leftOut, leftOut, nearTopic, written, questions };
 }

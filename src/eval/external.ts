@@ -8,7 +8,7 @@ import type { QaService } from "../core/types.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
 import { buildIndex, buildOptionsFor, describeModel, type BuildReport } from "../index/build.js";
 import { parseArticles } from "../ingest/index.js";
-import { isLeftOut, seedPageText, writeSquadCorpus, type PlacedQuestion, type WrittenCorpus } from "./corpus.js";
+import { seedPageText, writeSquadCorpus, type PlacedQuestion, type WrittenCorpus } from "./corpus.js";
 import { createBigramPeer, type NaivePeer } from "./peer.js";
 import { figuresOf, holdsAnswer, share, type ExternalReport, type SquadOutcome } from "./report.js";
 import { loadSquad, loadTranslatedQuestions, type SquadArticle, type SquadFile } from "./squad.js";
@@ -86,7 +86,8 @@ export async function runExternalEval(config: Config, options: ExternalEvalOptio
   try {
     const { squad, corpus, build, leaveOutEvery } = built;
     const qa = await openQaService(built.config, { embedder: built.embedder, ...(options.useLlm ? {} : { llm: null }) });
-    const peer = createBigramPeer(squad.articles.filter((_, i) => !isLeftOut(i, leaveOutEvery)).flatMap((a) => a.paragraphs));
+    // The peer reads what the bot can: the pages as written (a near-topic article without its answer).
+    const peer = createBigramPeer(corpus.written.flatMap((a) => a?.paragraphs ?? []));
 
     const asked = [
       ...corpus.questions.map((q) => ({ q, lang: "zh" as const, text: q.question })),
@@ -104,7 +105,7 @@ export async function runExternalEval(config: Config, options: ExternalEvalOptio
       model: describeModel(build.manifest),
       articles: { total: squad.articles.length, written: corpus.kept, indexed: build.articles, leftOut: corpus.leftOut, nearTopic: corpus.nearTopic, leaveOutEvery },
       passages: build.passages,
-      goldInCorpus: goldInCorpus(squad.articles, corpus.questions.filter((q) => q.kept)),
+      goldInCorpus: goldInCorpus(corpus.written, corpus.questions.filter((q) => q.kept)),
       skipped: squad.skipped,
       buildSeconds: Number(build.seconds.toFixed(2)),
       zh: figuresOf(outcomes.filter((o) => o.lang === "zh")),
@@ -156,11 +157,11 @@ async function askOne(qa: QaService, peer: NaivePeer, q: PlacedQuestion, lang: "
  * Share of kept-article questions whose gold answer is still in the article body after ingest
  * cleaned the page: the most any answering could reach.
  */
-function goldInCorpus(articles: SquadArticle[], kept: PlacedQuestion[]): number {
+function goldInCorpus(written: (SquadArticle | null)[], kept: PlacedQuestion[]): number {
   const bodies = new Map<number, string>();
   const bodyOf = (q: PlacedQuestion) => {
     if (!bodies.has(q.article)) {
-      const parsed = parseArticles(q.source, seedPageText(articles[q.article]!, q.article));
+      const parsed = parseArticles(q.source, seedPageText(written[q.article]!, q.article));
       bodies.set(q.article, parsed.map((a) => [a.headline, ...a.paragraphs].join("\n")).join("\n"));
     }
     return bodies.get(q.article)!;
