@@ -2,7 +2,7 @@ import "dotenv/config";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CHOOSE_INPUT_NAMES, chooseInputs, type DecisionModel, type GroupThresholds } from "../src/answer/decision.js";
+import { CHOOSE_INPUT_NAMES, chooseInputs, EVIDENCE_BEFORE_FIT, type DecisionModel, type GroupThresholds } from "../src/answer/decision.js";
 import { FEATURE_NAMES } from "../src/answer/features.js";
 import { loadConfig } from "../src/config/index.js";
 import { loadQuestions } from "../src/eval/evaluate.js";
@@ -175,7 +175,7 @@ function chooseEvidence(model: DecisionModel, questions: LabelledQuestion[], lan
   const unanswered = questions.filter((q) => q.lang === lang && q.set !== "project" && q.unanswerable).map((q) => ({ near: q.nearTopic === true, p: bestOf(model, q).p }));
   const near = unanswered.filter((u) => u.near);
   const leftOut = unanswered.filter((u) => !u.near);
-  if (!near.length || !leftOut.length) return Math.min(0.1, threshold.typed, threshold.untyped);
+  if (!near.length || !leftOut.length) return Math.min(EVIDENCE_BEFORE_FIT, threshold.typed, threshold.untyped);
   const quoted = (set: typeof near, e: number) => set.filter((u) => u.p >= e).length / set.length;
   let best = { e: GRID[0]!, j: -Infinity };
   for (const e of GRID.filter((t) => t <= Math.min(threshold.typed, threshold.untyped))) {

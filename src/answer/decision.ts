@@ -63,7 +63,8 @@ export const thresholdFor = (model: DecisionModel, analysis: Pick<QuestionAnalys
 
 /** The least probability at which a sentence that does not answer is still quoted as evidence. */
 export const evidenceThresholdFor = (model: DecisionModel, lang: "zh" | "en"): number => model.evidence?.[lang] ?? EVIDENCE_BEFORE_FIT;
-const EVIDENCE_BEFORE_FIT = 0.1;
+/** The evidence threshold of a weights file from before it was fitted. */
+export const EVIDENCE_BEFORE_FIT = 0.1;
 
 /** The committed, fitted model. */
 export const FITTED_MODEL: DecisionModel = fitted as DecisionModel;
