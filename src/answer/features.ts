@@ -1,8 +1,7 @@
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import type { QuestionAnalysis } from "./analysis.js";
 import { bindingStrength } from "./binding.js";
-import { QUESTION_CHARACTER } from "./question-words.js";
-import { idfOf, mentions, type Concept, type TermStats } from "./concepts.js";
+import { mentions, type Concept, type TermStats } from "./concepts.js";
 import { clozeFit, qualifierConflict, trigramRecall, type ClozeFit, type WeightedPair } from "./cloze.js";
 import { localWeights } from "./local.js";
 import { bodyOf, type Selection } from "./select.js";
