@@ -41,6 +41,8 @@ async function ownEvalSets(): Promise<void> {
   // A fixed "today" (TODAY, else evaluationToday): the figures do not move with the calendar.
   const today = config.today ?? dayOf(evaluationToday);
   const qa = await openQaService(config, { clock: () => today });
+  const info = qa.info();
+  process.stdout.write(`index: ${info.vectors ? `model ${info.model}` : "keyword-only"}; ${info.decision.summary}\n`);
   if (!args["skip-fresh"]) await freshSet(qa, config.seedsDir);
   const questions = loadQuestions(path.resolve("test/eval/questions.jsonl"));
   const single = await evaluateAll(qa, questions.filter((q) => !q.conversation));

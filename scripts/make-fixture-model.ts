@@ -44,14 +44,18 @@ const QUIET_TOKENS = [
  * int8 table, one row per token: content rows uniform in [-127, 127], quiet rows ±1 (never all
  * zero, so a text of only punctuation still has a direction to normalise).
  */
-function embeddingTable(vocab: string[], dim: number): Int8Array {
+function embeddingTable(vocab: string[], dim: number, shared = 0): Int8Array {
   const quiet = new Set(QUIET_TOKENS.map((token) => vocab.indexOf(token)).filter((id) => id >= 0));
   const random = mulberry32(SEED);
+  // `shared` (0–1): every row becomes (1 − shared) of itself plus one seeded direction common to all
+  // tokens, so every pair of texts is similar — the shifted, squeezed cosines of a real model.
+  const common = Array.from({ length: dim }, (_, k) => ((k * 7919) % 2 ? 1 : -1) * 127 * shared);
   const table = new Int8Array(vocab.length * dim);
   for (let row = 0; row < vocab.length; row++) {
     for (let k = 0; k < dim; k++) {
       const r = random();
-      table[row * dim + k] = quiet.has(row) ? (r < 0.5 ? -1 : 1) : Math.round(r * 254) - 127;
+      const own = quiet.has(row) ? (r < 0.5 ? -1 : 1) : Math.round(r * 254) - 127;
+      table[row * dim + k] = Math.max(-127, Math.min(127, Math.round(own * (1 - shared) + common[k]!)));
     }
   }
   return table;
@@ -143,6 +147,11 @@ punctuation get tiny vectors so mean pooling is dominated by content characters.
 export interface FixtureOptions {
   /** Vector size. Default FIXTURE_DIM (64); tests build bigger ones to stand in for real models. */
   dim?: number;
+  /**
+   * Share (0–1) of one direction common to every token vector. Default 0 (the committed fixture);
+   * tests use ~0.7 for a "scaled" fixture whose cosines sit high and close together like a real model's.
+   */
+  shared?: number;
   /** Folder with the bge-small-zh-v1.5 tokenizer files. Default: FIXTURE_TOKENIZER_DIR, else ../shared/tokenizers/bge-small-zh-v1.5. */
   tokenizerDir?: string;
 }
@@ -165,7 +174,7 @@ export async function writeFixtureModel(outDir: string, options: FixtureOptions 
   for (const file of TOKENIZER_FILES) await writeFile(path.join(outDir, file), await readFile(path.join(tokenizerDir, file)));
   await writeFile(path.join(outDir, "config.json"), configJson(vocab.length, dim));
   await writeFile(path.join(outDir, "README.md"), readme(dim));
-  const table = embeddingTable(vocab, dim);
+  const table = embeddingTable(vocab, dim, options.shared);
   await writeFile(path.join(outDir, FIXTURE_ONNX_FILE), modelBytes(table, vocab.length, dim));
   return [...TOKENIZER_FILES, "config.json", "README.md", FIXTURE_ONNX_FILE];
 }

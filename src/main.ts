@@ -81,7 +81,7 @@ function describeIndex(info: IndexInfo, config: Config): string {
   const model = info.vectors
     ? `model ${info.model}`
     : `keyword search only (run npm run -s cli -- index once the model ${info.model} can be loaded)`;
-  return `Index ${shown(config.indexDir)}: ${info.articles} articles from ${info.files} pages (built ${built} UTC), ${model}.`;
+  return `Index ${shown(config.indexDir)}: ${info.articles} articles from ${info.files} pages (built ${built} UTC), ${model}; ${info.decision.summary}.`;
 }
 
 /** A folder as the user would type it: relative to the working directory when it is inside it. */

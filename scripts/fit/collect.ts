@@ -3,9 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { createAnswerer, createCandidateFinder, type AnswererDeps } from "../../src/answer/answerer.js";
 import type { Turn } from "../../src/answer/conversation.js";
-import { CHOOSE_INPUT_NAMES, chooseInputNames, FITTED_MODEL, type DecisionModel, type GroupThresholds, type LogisticLayer } from "../../src/answer/decision.js";
+import { CHOOSE_INPUT_NAMES, chooseInputNames, type DecisionModel, type GroupThresholds, type LogisticLayer } from "../../src/answer/decision.js";
 import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
 import type { Selection } from "../../src/answer/select.js";
+import { replyLead } from "../../src/answer/lead.js";
+import { KEYWORD_PROFILE, readProfile } from "../../src/answer/profiles.js";
 import { validateQuestion } from "../../src/answer/question.js";
 import { dayOf, type Config } from "../../src/config/index.js";
 import { embedderFor, type Embedder } from "../../src/embed/index.js";
@@ -49,19 +51,33 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 /** What the reader gets from a candidate: the figure it leads with and the quote (squashed). */
 const replyOf = (s: Selection) => squash(`${s.figure?.text ?? ""}${s.sentence.text}`);
 
+/** How a question's expected answer is recognised: in a reply (lead and quote), and in a lead value alone. */
+interface Gold {
+  reply: (reply: string) => boolean;
+  lead: (value: string) => boolean;
+}
+
+/** A lead value holds the answer when it contains one, or is a part of one (1998年 of 1998年10月). */
+const leadHolds = (answers: string[]) => (value: string) => answers.some((a) => value.includes(a) || (value.length >= 2 && a.includes(value)));
+
 /**
- * A candidate's row: `answers` when its reply holds the answer; `y` (the sentence to choose) only
- * when it needs all it quotes — a window of two sentences whose first already holds the answer is
- * not the pick, the single sentence is.
+ * A candidate's row. `answers`: the reply a reader would get with this candidate is right — the
+ * quote holds the answer, the reply can answer at all (a bound value, every anchor in the article:
+ * lead.ts), and the value it leads with, if any, is the answer: a right sentence led by a figure
+ * counting another noun is a wrong reply (issue #26). `y` (the sentence to choose) only when it
+ * needs all it quotes — a window of two sentences whose first already holds the answer is not the
+ * pick, the single sentence is.
  */
-function rowOf(c: Candidate, right: boolean, has: (reply: string) => boolean): Row {
-  const answers = right && has(replyOf(c.selection));
-  const y = answers && !(c.first && has(replyOf(c.first)));
+function rowOf(c: Candidate, right: boolean, gold: Gold): Row {
+  const lead = right ? replyLead(c.analysis, c) : null;
+  const value = lead?.value ? squash(lead.value.text) : null;
+  const answers = right && lead !== null && gold.reply(replyOf(c.selection)) && (value === null || gold.lead(value));
+  const y = answers && !(c.first && gold.reply(replyOf(c.first)));
   return { x: featureVector(c), y: y ? 1 : 0, answers: answers ? 1 : 0 };
 }
 
-/** The candidate finder and the answerer over a built index. */
-export function openAnswering(config: Config, embedder: Embedder | null) {
+/** The candidate finder and the answerer over a built index; `profile`: the decision being fitted (replays conversation turns). */
+export function openAnswering(config: Config, embedder: Embedder | null, profile: string) {
   const index = openIndex({ indexDir: config.indexDir, model: config.embeddingModel, efSearch: config.hnsw.efSearch });
   const deps: AnswererDeps = {
     index,
@@ -69,7 +85,7 @@ export function openAnswering(config: Config, embedder: Embedder | null) {
     embedQuery: embedder && index.vectors ? async (q) => (await embedder.embedQueries([q]))[0]! : null,
   };
   // The answerer only replays the earlier turns of a conversation question, with the committed model.
-  return { find: createCandidateFinder(deps), answer: createAnswerer({ ...deps, options: { model: carriedOver(FITTED_MODEL) } }) };
+  return { find: createCandidateFinder(deps), answer: createAnswerer({ ...deps, options: { model: carriedOver(readProfile(profile) ?? readProfile(KEYWORD_PROFILE)!) } }) };
 }
 
 /**
@@ -103,12 +119,12 @@ export function carriedOver(model: DecisionModel): DecisionModel {
 }
 
 /** Builds a temporary index over `seedsDir` with the configured model and opens it. */
-export async function openSeeds(config: Config, seedsDir: string) {
+export async function openSeeds(config: Config, seedsDir: string, profile: string) {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-fit-"));
   const built = { ...config, seedsDir, indexDir };
   const report = await buildIndex(buildOptionsFor(built));
   const embedder = report.manifest.model.available ? await embedderFor(built) : null;
-  return { ...openAnswering(built, embedder), close: () => fs.rmSync(indexDir, { recursive: true, force: true }) };
+  return { ...openAnswering(built, embedder, profile), close: () => fs.rmSync(indexDir, { recursive: true, force: true }) };
 }
 
 type Corpus = ReturnType<typeof openAnswering>;
@@ -120,8 +136,9 @@ export async function labelSquad(corpus: Corpus, questions: PlacedQuestion[], se
     const text = english ? english.get(q.id) : q.question;
     if (!text?.trim()) continue;
     const { candidates } = await corpus.find(validateQuestion(text), { today: FIT_TODAY });
-    const gold = q.answers.map(squash).filter(Boolean);
-    const rows = candidates.map((c) => rowOf(c, q.kept, (reply) => gold.some((g) => reply.includes(g))));
+    const answers = q.answers.map(squash).filter(Boolean);
+    const gold: Gold = { reply: (reply) => answers.some((g) => reply.includes(g)), lead: leadHolds(answers) };
+    const rows = candidates.map((c) => rowOf(c, q.kept, gold));
     // Folds keep an article's questions together, Chinese and English alike.
     out.push({ set, id: q.id, lang: english ? "en" : "zh", group: `squad:${file}:${q.article}`, unanswerable: !q.kept, nearTopic: q.nearTopic, rows });
   }
@@ -136,7 +153,9 @@ export async function labelProject(corpus: Corpus, questions: EvalQuestion[], se
     let previous: Turn | null = null;
     for (const turn of q.turns ?? []) previous = (await corpus.answer(turn, { previous, today })).turn;
     const { candidates } = await corpus.find(validateQuestion(q.question), { previous, today });
-    const rows = candidates.map((c) => rowOf(c, q.answerable && c.selection.hit.article.source === q.source, (reply) => q.expect.every((e) => reply.includes(squash(e)))));
+    const expected = q.expect.map(squash);
+    const gold: Gold = { reply: (reply) => expected.every((e) => reply.includes(e)), lead: leadHolds(expected) };
+    const rows = candidates.map((c) => rowOf(c, q.answerable && c.selection.hit.article.source === q.source, gold));
     out.push({ set, id: q.id, lang: q.lang, group: `${set}:${q.id}`, unanswerable: !q.answerable, rows });
   }
   return out;

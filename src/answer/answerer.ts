@@ -6,14 +6,13 @@ import type { QueryTerm } from "../retrieve/bm25.js";
 import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
-import { bindingStrength, isBound, LEAD_BINDING } from "./binding.js";
-import { findNames, type Figure } from "./figures.js";
-import { checkModel, decide, evidenceThresholdFor, FITTED_MODEL, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
+import { replyLead, spanLead } from "./lead.js";
+import { profileOf } from "./profiles.js";
+import { checkModel, decide, evidenceThresholdFor, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { readerQuestion, validateQuestion } from "./question.js";
-import { answerSpan } from "./span.js";
-import { pickFigure, rankSentences, type Selection } from "./select.js";
+import { rankSentences, type Selection } from "./select.js";
 import type { Answer, Citation, QuestionKind } from "./types.js";
 
 /** Options of the answerer; defaults in DEFAULT_ANSWER. */
@@ -26,11 +25,11 @@ export interface AnswerOptions {
   /** Citations returned with a found answer. */
   maxCitations: number;
   retrieve: Partial<RetrieveOptions>;
-  /** The fitted answer decision (default: the committed model/decision-weights.json). */
-  model: DecisionModel;
+  /** The fitted answer decision (default: the index's decision profile, profiles.ts). */
+  model?: DecisionModel;
 }
 
-export const DEFAULT_ANSWER: AnswerOptions = { maxCitations: 3, retrieve: {}, model: FITTED_MODEL };
+export const DEFAULT_ANSWER: AnswerOptions = { maxCitations: 3, retrieve: {} };
 
 export interface AnswererDeps {
   index: SearchIndex;
@@ -105,7 +104,7 @@ export function createCandidateFinder(deps: AnswererDeps): (question: string, co
  */
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const o = { ...DEFAULT_ANSWER, ...deps.options };
-  const model = checkModel(o.model);
+  const model = checkModel(o.model ?? profileOf(deps.index).model);
   const find = createCandidateFinder(deps);
   const passageFor = createPassageFinder(deps.index.passages);
   const newest = newestIssueDate(deps.index);
@@ -178,47 +177,21 @@ const UNREAD_NAME_WEIGHT = 3;
  * none does: the chosen sentence becomes evidence.
  */
 function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision {
-  // Every place, name and date the question anchors on is in the article (a date: its issue date or the sentence).
-  const anchored = (c: Candidate) => c.selection.missingAnchors.length === 0;
-  // A figure, date, name or place asked and none to lead with (nor, for Chinese, the phrase where
-  // the question word stands): the sentence is evidence, not the answer.
-  const leadless = (c: Candidate) => analysis.wantsTypedAnswer && !c.selection.figure && spanLead(analysis, c.selection.sentence.text) === null;
-  const answers = (c: Candidate) => anchored(c) && !leadless(c) && isBound(analysis, c.selection.sentence.text, c.selection.figure);
   const { best } = decision;
-  if (!decision.found || !best || answers(best)) return decision;
-  // The same sentence may hold the bound value (402名失业人员再就业 beside 105名就业困难人员): lead with it.
-  const rebound = anchored(best) ? boundFigure(analysis, best.selection.sentence.text) : null;
-  if (rebound) return { ...decision, best: { ...best, selection: { ...best.selection, figure: rebound } } };
+  if (!decision.found || !best) return decision;
+  const lead = replyLead(analysis, best);
+  if (lead) return lead.rebound ? { ...decision, best: { ...best, selection: { ...best.selection, figure: lead.value } } } : decision;
   const threshold = thresholdFor(model, analysis);
   let next: Decision = { ...decision, found: false };
   for (const c of candidates) {
     // Another sentence of the same article only: a bound value elsewhere answers another story.
-    if (c === best || c.selection.hit !== best.selection.hit || !answers(c) || (analysis.wantsTypedAnswer && !c.selection.figure)) continue;
+    if (c === best || c.selection.hit !== best.selection.hit) continue;
+    const other = replyLead(analysis, c);
+    if (!other || other.rebound || (analysis.wantsTypedAnswer && !c.selection.figure)) continue;
     const p = probability(model, c);
     if (p >= threshold && (!next.found || p > next.probability)) next = { best: c, probability: p, found: true };
   }
   return next;
-}
-
-/** The phrase of the sentence standing where a Chinese what / which / who / where / when question's word stands, or null. */
-function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
-  if (analysis.lang !== "zh" || !SPAN_KINDS.has(analysis.kind)) return null;
-  const span = answerSpan(analysis.wording.span, sentence);
-  if (!span || analysis.kind !== "who") return span;
-  // A who-answer leads with the name alone (副主席谢荣新表示 → 谢荣新): the role is in the quote. A
-  // phrase without a person's name (an office, a team) stays the phrase.
-  const name = findNames(span.text)[0];
-  return name ? { ...name, start: span.start + name.start, end: span.start + name.end } : span;
-}
-
-/** The value of the sentence most firmly bound to the question, if one is bound enough to lead. */
-function boundFigure(analysis: QuestionAnalysis, sentence: string): Figure | null {
-  const { concepts, kind, unit, lang } = analysis;
-  for (let need = 2; need >= LEAD_BINDING[lang]; need--) {
-    const figure = pickFigure(sentence, concepts, kind, unit, (f) => bindingStrength(analysis, sentence, f) >= need);
-    if (figure) return figure;
-  }
-  return null;
 }
 
 /** The newest issue date of the index's articles (YYYY-MM-DD), or null when no page is dated. */
@@ -233,9 +206,6 @@ function bestPerArticle(candidates: Candidate[]): Candidate[] {
   const seen = new Set<ArticleHit>();
   return candidates.filter((c) => !seen.has(c.selection.hit) && seen.add(c.selection.hit));
 }
-
-/** Kinds a phrase can answer (counts and amounts need a figure). */
-const SPAN_KINDS = new Set<QuestionKind>(["what", "which", "who", "where", "date", "other"]);
 
 /** How much less of the question a further source may cover than the best one. */
 const SUPPORT_MARGIN = 0.05;

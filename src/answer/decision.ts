@@ -1,11 +1,10 @@
-import fitted from "./model/decision-weights.json" with { type: "json" };
 import { QaError } from "../errors.js";
 import type { QuestionAnalysis } from "./analysis.js";
 import { FEATURE_NAMES, featureVector, type Candidate } from "./features.js";
 
 /**
  * The answer decision: two logistic layers over the same named features (features.ts), fitted by
- * `npm run fit` (scripts/fit.ts) and stored in model/decision-weights.json with a summary of the
+ * `npm run fit` (scripts/fit.ts) and stored per retrieval profile in model/profiles/ (profiles.ts) with a summary of the
  * data they came from. `choose` scores every candidate sentence of a question (is this the
  * sentence that answers it?); `answer` scores the chosen one (does the reply answer the question
  * at all, or should the bot refuse?). Each has one layer per question language. Scoring, choosing and "found" are decided here only.
@@ -66,8 +65,6 @@ export const evidenceThresholdFor = (model: DecisionModel, lang: "zh" | "en"): n
 /** The evidence threshold of a weights file from before it was fitted. */
 export const EVIDENCE_BEFORE_FIT = 0.1;
 
-/** The committed, fitted model. */
-export const FITTED_MODEL: DecisionModel = fitted as DecisionModel;
 
 /** The chosen candidate and whether it answers. */
 export interface Decision {

@@ -30,8 +30,11 @@ export const FEATURES = {
   keywordScore: (c) => Math.log1p(c.keywordScore),
   /** The article's BM25 margin over the best other article, relative (negative when behind). */
   keywordMargin: (c) => c.keywordMargin,
-  /** Cosine similarity of the question and the article's best passage (0 without vectors). */
-  vectorSimilarity: (c) => c.similarity,
+  /**
+   * 1 when one of the article's passages is first in the vector list, 1/2 second…, 0 when none is in
+   * it (or there are no vectors): a rank, so no model's similarity scale leaks into the decision (#27).
+   */
+  vectorRank: (c) => (c.vectorRank === null ? 0 : 1 / (1 + c.vectorRank)),
   /** 1 for the first retrieved article, 1/2 for the second… */
   articleRank: (c) => 1 / (1 + c.selection.articleRank),
   /** 1 for the best-ranked sentence, 1/2 for the next… */
@@ -112,7 +115,8 @@ export interface Candidate {
   sentenceRank: number;
   keywordScore: number;
   keywordMargin: number;
-  similarity: number;
+  /** Best vector-list rank of the article's passages; null when none is in the list. */
+  vectorRank: number | null;
   bigramRecall: number;
   articleBigramRecall: number;
   articleMissingPair: number;
@@ -145,7 +149,10 @@ export interface Peers {
 /** The candidates to decide between: the best few sentences, and each article's best. */
 export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hits: ArticleHit[], stats: TermStats, limit = CANDIDATES): Candidate[] {
   const keywordOf = (hit: ArticleHit) => Math.max(0, ...hit.passages.map((p) => p.keywordScore));
-  const similarityOf = (hit: ArticleHit) => Math.max(0, ...hit.passages.map((p) => p.similarity ?? 0));
+  const vectorRankOf = (hit: ArticleHit) => {
+    const ranks = hit.passages.flatMap((p) => (p.vectorRank === null ? [] : [p.vectorRank]));
+    return ranks.length ? Math.min(...ranks) : null;
+  };
   const scores = new Map(hits.map((h) => [h, keywordOf(h)]));
   const marginOf = (hit: ArticleHit) => {
     const own = scores.get(hit) ?? 0;
@@ -177,7 +184,7 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
       sentenceRank: i,
       keywordScore: scores.get(selection.hit) ?? 0,
       keywordMargin: marginOf(selection.hit),
-      similarity: similarityOf(selection.hit),
+      vectorRank: vectorRankOf(selection.hit),
       bigramRecall: bigramRecall(pairs, selection.sentence.text),
       articleBigramRecall: bigramRecall(pairs, articleText.get(selection.hit) ?? ""),
       articleMissingPair: missingPair(articleText.get(selection.hit) ?? ""),

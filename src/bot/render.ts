@@ -144,6 +144,7 @@ export function renderAbout(info: IndexInfo): string {
     ["Papers", info.papers.join("、") || "—"],
     ["Dates", dateRange(info)],
     ["Model", info.vectors ? info.model : `${info.model} (keyword-only: no vectors)`],
+    ["Answer decision", info.decision.unfittedModel ? `keyword-only (none fitted for ${info.decision.unfittedModel})` : info.decision.profile],
     ["Built at", info.builtAt],
   ];
   return ["<b>Index</b>", ...rows.map(([k, v]) => `${k}: ${escapeHtml(v)}`)].join("\n");

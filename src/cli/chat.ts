@@ -72,7 +72,7 @@ function command(text: string, qa: QaService, last: Answer | null): string {
       return renderSources(last);
     case "/about": {
       const i = qa.info();
-      return `${i.articles} articles, ${i.passages} passages, ${i.files} files; model ${i.model}${i.vectors ? "" : " (keyword-only)"}; built ${i.builtAt}.`;
+      return `${i.articles} articles, ${i.passages} passages, ${i.files} files; model ${i.model}${i.vectors ? "" : " (keyword-only)"}; ${i.decision.summary}; built ${i.builtAt}.`;
     }
     default:
       return `Unknown command ${name}.\n${HELP}`;

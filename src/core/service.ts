@@ -2,6 +2,7 @@ import { createAnswerer, type Answerer } from "../answer/answerer.js";
 import { ConversationMemory } from "../answer/conversation.js";
 import { detectIntent } from "../answer/intent.js";
 import { createNewsReader, type NewsReader } from "../answer/news/index.js";
+import { describeProfile, profileOf, type DecisionProfile } from "../answer/profiles.js";
 import { readerQuestion, validateQuestion } from "../answer/question.js";
 import { clockOf, type Config } from "../config/index.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
@@ -24,6 +25,7 @@ export interface QaServiceDeps {
 
 interface Loaded {
   index: SearchIndex;
+  profile: DecisionProfile;
   answer: Answerer;
   news: NewsReader;
 }
@@ -48,8 +50,10 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
     if (!index.vectors) deps.logger?.warn({ indexDir: config.indexDir }, "index has no vectors; answering with keyword search only");
     const translator = createQueryTranslator({ lexicon: index.lexicon });
     const embedQuery = model ? async (q: string) => (await model.embedQueries([q]))[0]! : null;
-    const answer = createAnswerer({ index, translator, embedQuery });
-    return { index, answer, news: createNewsReader({ index, translator, embedQuery, answerFact: answer }) };
+    const profile = profileOf(index);
+    if (profile.unfittedModel) deps.logger?.warn({ model: profile.unfittedModel }, describeProfile(profile));
+    const answer = createAnswerer({ index, translator, embedQuery, options: { model: profile.model } });
+    return { index, profile, answer, news: createNewsReader({ index, translator, embedQuery, answerFact: answer }) };
   };
 
   let current = await load();
@@ -76,7 +80,7 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
     more: (answer) => current.news.more(answer),
     article: (articleId) => current.news.article(articleId),
     info(): IndexInfo {
-      return indexInfo(current.index);
+      return indexInfo(current.index, current.profile);
     },
     async reload() {
       const dir = resolveCurrentBuild(config.indexDir);
@@ -89,7 +93,7 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
   };
 }
 
-function indexInfo(index: SearchIndex): IndexInfo {
+function indexInfo(index: SearchIndex, profile: DecisionProfile): IndexInfo {
   const { manifest } = index;
   const dates = [...index.articles.values()].map((a) => a.date).filter((d): d is string => !!d).sort();
   const papers = [...new Set([...index.articles.values()].map((a) => a.paper).filter((p): p is string => !!p))];
@@ -99,6 +103,7 @@ function indexInfo(index: SearchIndex): IndexInfo {
     files: manifest.counts.files,
     model: manifest.model.id,
     vectors: index.vectors !== null,
+    decision: { profile: profile.name, unfittedModel: profile.unfittedModel, summary: describeProfile(profile) },
     builtAt: manifest.builtAt,
     papers,
     dateRange: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,

@@ -9,6 +9,11 @@ export interface IndexInfo {
   model: string;
   /** False when the index is keyword-only. */
   vectors: boolean;
+  /**
+   * The answer decision in use (src/answer/profiles.ts): `keyword-only` or the model it was fitted
+   * for; `unfittedModel` names the index's model when no profile was fitted for it.
+   */
+  decision: { profile: string; unfittedModel: string | null; summary: string };
   builtAt: string;
   papers: string[];
   /** Earliest and latest article dates, or null when no page is dated. */

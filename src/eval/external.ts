@@ -98,11 +98,13 @@ export async function runExternalEval(config: Config, options: ExternalEvalOptio
       outcomes.push(await askOne(qa, peer, q, lang, text));
       options.onProgress?.(outcomes.length, asked.length);
     }
+    const decision = qa.info().decision.profile;
     await qa.close();
 
     const report: ExternalReport = {
       dataset: path.basename(options.squadFile),
       model: describeModel(build.manifest),
+      decision,
       articles: { total: squad.articles.length, written: corpus.kept, indexed: build.articles, leftOut: corpus.leftOut, nearTopic: corpus.nearTopic, leaveOutEvery },
       passages: build.passages,
       goldInCorpus: goldInCorpus(corpus.written, corpus.questions.filter((q) => q.kept)),

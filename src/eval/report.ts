@@ -84,6 +84,8 @@ export interface ExternalReport {
   dataset: string;
   /** Embedding model of the temporary index, or "keyword-only". */
   model: string;
+  /** The answer decision's profile (src/answer/profiles.ts): `keyword-only` or the model it was fitted for. */
+  decision: string;
   /**
    * Articles in the file, written as seed pages, found by the ingest in those pages (fewer when it
    * drops text, more when it splits a page), left out of the corpus (every `leaveOutEvery`-th), and
@@ -149,7 +151,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 /** The report as a short table for people. */
 export function formatExternalReport(r: ExternalReport): string {
   const lines = [
-    `${r.dataset}: ${r.articles.total} articles, ${r.articles.written} written as pages, ${r.articles.indexed} indexed (${r.passages} passages, ${r.model}, built in ${r.buildSeconds.toFixed(1)} s), ` +
+    `${r.dataset}: ${r.articles.total} articles, ${r.articles.written} written as pages, ${r.articles.indexed} indexed (${r.passages} passages, ${r.model}, decision ${r.decision}, built in ${r.buildSeconds.toFixed(1)} s), ` +
       `${r.articles.leftOut} left out (every ${r.articles.leaveOutEvery}th), ${r.articles.nearTopic} written with an answer taken out; gold answer survives ingest for ${pct(r.goldInCorpus)}`,
     "",
     "| questions | system | answer-in-reply | leads with it | found | top-1 source | refused (left-out) | no value (near-topic) | p50 / p95 ms |",

@@ -36,6 +36,7 @@ export const INFO: IndexInfo = {
   files: 5,
   model: "tiny-zh",
   vectors: true,
+  decision: { profile: "tiny-zh", unfittedModel: null, summary: "answer decision: fitted for tiny-zh" },
   builtAt: "2026-05-01T10:00:00.000Z",
   papers: ["昌吉日报"],
   dateRange: { from: "2026-04-18", to: "2026-04-22" },

@@ -84,7 +84,7 @@ describe("the command line (fixture model, real seeds)", () => {
     expect(told).toHaveLength(4);
     expect(told[0]).toMatch(/^No index in .* yet — building it from 5 pages in \.\/seeds with the model tiny-zh from \.\/test\/fixtures\/models\. This happens once\.$/);
     expect(told[1]).toMatch(/^Indexed 5 files: 26 articles, \d+ passages in [\d.]+ s \(model tiny-zh\)\.$/);
-    expect(told[2]).toMatch(/^Index .*: 26 articles from 5 pages \(built \d{4}-\d\d-\d\d \d\d:\d\d UTC\), model tiny-zh\.$/);
+    expect(told[2]).toMatch(/^Index .*: 26 articles from 5 pages \(built \d{4}-\d\d-\d\d \d\d:\d\d UTC\), model tiny-zh; answer decision: fitted for tiny-zh\.$/);
     expect(told[3]).toContain("TELEGRAM_BOT_TOKEN is not set");
     expect(stdout).toContain("Ask in Chinese or English");
     expect(stdout).toContain("7条");

@@ -7,7 +7,7 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
 
 /**
  * The evaluation sets, run with the fixture model. Floors are aggregate figures measured with the
- * fitted answer decision (src/answer/model/decision-weights.json; its thresholds hold every refusal
+ * fitted answer decision (src/answer/model/profiles/tiny-zh.json; its thresholds hold every refusal
  * of questions.jsonl), minus a little slack: a regression fails here, and no single phrasing is
  * forced to pass. Measured 2026-11-30 after the windows and bridge work (top-1 / figure / refusals):
  * single-turn 97.6 / 94.0 / 100 %, conversation 100 / 100 / 100 %, heldout 87.0 / 78.3 / 66.7 %,
@@ -17,7 +17,12 @@ import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index
  * names became anchors: heldout 91.3 / 82.6 / 66.7 %, heldout-3 100 / 100 / 50 %, heldout-4 100 %.
  * Before the fitted decision: 95.2 / 90.5 / 100, 100 / 100 / 100, 82.6 / 73.9 / 66.7, 68.0 / 64.0 / 100.
  */
-const FLOORS = { top1: 0.95, figure: 0.9, refusals: 1 };
+/**
+ * Since the decision was fitted on the lead a reader sees and a wrong answer costs a right one
+ * (issue #26, third step): 97.6 → 92.9 % answered right (91.7 % keyword-only) — four questions
+ * became evidence; every refusal held. The price of fewer wrong leads, stated here.
+ */
+const FLOORS = { top1: 0.9, figure: 0.9, refusals: 1 };
 /** Follow-up and date questions (conversation: true), asked with their earlier turns and "today". */
 const CONVERSATION_FLOORS = { top1: 0.95, figure: 0.95, refusals: 1 };
 /** The held-out sets and their floors: never fitted or tuned on, they guard how well answers generalise. */
@@ -26,7 +31,8 @@ const HELD_OUT: Record<string, Partial<typeof FLOORS>> = {
   // Since the refit on DRCD and near-topic negatives (issue #26): 96.0 / 92.0 % answered, but one English
   // refusal of seven ("How many people died in road traffic accidents…") leads with a count of people
   // trained (4.8万余人次) — a wrong lead the English binding lets through (the asked measure, no focus word).
-  "heldout-2.jsonl": { top1: 0.8, figure: 0.75, refusals: 0.85 },
+  // Fitted on the lead a reader sees (third step): 88.0 / 80.0 %, and all seven refused again.
+  "heldout-2.jsonl": { top1: 0.8, figure: 0.75, refusals: 1 },
   /** What / which / how questions the seeds come near but never answer, and four they do. */
   "heldout-3.jsonl": { top1: 0.75, figure: 0.75, refusals: 0.4 },
   /** Far-off questions (a prime minister, the Titanic), English and Chinese: every one refused. */
