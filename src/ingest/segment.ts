@@ -212,7 +212,7 @@ export function parseArticles(source: string, raw: string): Article[] {
       page: page.meta.page,
       headline: roles?.headline ?? derivedTitle(d.paragraphs),
       subheadline: roles?.subheadline ?? null,
-      byline: d.group?.byline ?? d.bylines[0] ?? d.leadByline,
+      byline: d.group?.byline ?? d.bylines[0] ?? d.leadByline ?? (n === 0 ? page.byline : null),
       paragraphs: d.paragraphs,
       captions: d.captions,
       kicker: roles?.kicker ?? null,

@@ -65,7 +65,7 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
     text = pdf.text;
   } else {
     const html = readHtml(decodeHtml(bytes), given);
-    Object.assign(fields, { paper: html.site ?? undefined, date: html.date ?? undefined, "date-from": html.dateFrom ?? undefined });
+    Object.assign(fields, { paper: html.site ?? undefined, byline: html.byline ?? undefined, date: html.date ?? undefined, "date-from": html.dateFrom ?? undefined });
     text = html.text;
   }
   return { name, format, bytes: Buffer.from(`${renderFrontMatter(fields)}${text}\n`, "utf8") };
