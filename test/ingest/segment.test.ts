@@ -161,7 +161,7 @@ describe("parseArticles: 004 (front page, ## headlines with plain kickers)", () 
 
   it("finds the six stories, including the untitled photo story", () => {
     expect(headlines(articles)).toEqual([
-      expect.stringMatching(/^习近平对社会工作作出重要指示强调/),
+      "坚定不移走中国特色社会主义社会治理之路 推动新时代社会工作高质量发展",
       "让学习成为一种生活方式",
       "准东煤田火区治理持续推进",
       "点亮困难群众“微心愿”",
@@ -169,6 +169,15 @@ describe("parseArticles: 004 (front page, ## headlines with plain kickers)", () 
       "车辆正在灌装液体二氧化碳…",
     ]);
     for (const a of articles) expect([a.paper, a.date, a.page]).toEqual(["昌吉日报", "2024-11-07", "总第12124期"]);
+  });
+
+  it("splits a one-line wire heading into kicker, headline and subheadline", () => {
+    // Before: the whole line was the headline (习近平…强调 坚定不移走… 推动… 蔡奇出席…并讲话).
+    expect(articles[0]).toMatchObject({
+      kicker: "奋进强国路 阔步新征程 习近平对社会工作作出重要指示强调",
+      headline: "坚定不移走中国特色社会主义社会治理之路 推动新时代社会工作高质量发展",
+      subheadline: "蔡奇出席中央社会工作会议并讲话",
+    });
   });
 
   it("reads plain lines around ## headlines as kicker or subheadline", () => {
