@@ -7,7 +7,7 @@
 
 /** Where a web page may state its author, read before Readability changes the document. */
 export interface BylineCandidates {
-  /** Lines of the story left out as furniture (来源：… 作者：… 编辑：…). */
+  /** Short lines of the story that carry a writer's label (来源：… 作者：… 编辑：…), in page order. */
   labelled: string[];
   /** meta[name=author], else meta[property=article:author] (a profile URL is no byline). */
   metaAuthor: string | null;
