@@ -51,6 +51,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
       `Answered: ${stats.answered} (not found: ${stats.notFound}), failed: ${stats.failed}`,
       `Chats remembered for /sources: ${memory.size} of ${memory.capacity}`,
       `Index: ${info.articles} articles, ${info.passages} passages, built ${info.builtAt}`,
+      ...(qa.questionLog ? [`Question log: ${qa.questionLog.enabled ? "on" : "off"}, writes failed: ${qa.questionLog.failures}`] : []),
       ...(services.status?.() ?? []),
     ];
     return replyHtml(ctx, ["<b>Stats</b>", ...rows.map(escapeHtml)].join("\n"));

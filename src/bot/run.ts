@@ -121,6 +121,8 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     answer: (question, ask) => qa.answer(question, ask),
     ...(qa.more ? { more: qa.more.bind(qa) } : {}),
     ...(qa.article ? { article: qa.article.bind(qa) } : {}),
+    ...(qa.feedback ? { feedback: qa.feedback.bind(qa) } : {}),
+    ...(qa.questionLog ? { questionLog: qa.questionLog } : {}),
     info: () => qa.info(),
     reload: () => qa.reload(),
     close: async () => {
