@@ -15,7 +15,9 @@ import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
 import { createLogger } from "../../src/log.js";
 import { openQuestionLog } from "../../src/question-log/index.js";
+import type { QuestionReport } from "../../src/question-log/report.js";
 import { buildFixtureIndex, fixtureConfig } from "../helpers/fixture-index.js";
+import { runCli } from "../helpers/run-cli.js";
 import { callbackUpdate, FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
 
 const TOKEN = "777000111:AAFeedbackTestTokenNotReal_abcdefgh";
@@ -84,9 +86,35 @@ describe("feedback and the question log in the bot", () => {
     ]);
   });
 
-  it("logs a group question as a group's, and /forget deletes only the asking reader's rows", async () => {
+  it("logs a group question as a group's", async () => {
     await ask(GROUP, OTHER, "/ask 最近有什么新闻？");
     expect(rows().at(-1)).toMatchObject({ chat: "group", intent: "latest" });
+  });
+
+  it("/report gives admins the session: kinds, languages, the unanswered, the 👎 answer with its reply", async () => {
+    expect(text(await ask(READER, READER, "/report"))).toBe("That command is for the bot's admins.");
+    const report = text(await ask(ADMIN, ADMIN, "/report 1d"));
+    expect(report).toContain("Report\nQuestions ");
+    expect(report).toContain(": 4 (answer 2, evidence 1, refusal 1); 👍 1, 👎 1.");
+    expect(report).toContain("Languages: zh 3, en 1. Intents: fact 3, latest 1.");
+    expect(report).toMatch(/\n {2}2 × 深学笃行正确政绩观 真抓实干促就业惠民 \(003_2a3bfdafac07cb06\.txt#1\)/);
+    // Groups of one: the newest first.
+    expect(report).toMatch(/Unanswered[^\n]*\n {2}1 × What is the capital of France\?[^\n]*\n {2}1 × 昌吉州2023年新增城镇就业多少人？/);
+    expect(report).toMatch(/Marked 👎:\n {2}\S+ \S+ What is the capital of France\? → \[refusal\] The articles don't say/);
+    expect(text(await ask(ADMIN, ADMIN, "/report soon"))).toBe("Usage: /report [24h | 7d | 2w | YYYY-MM-DD] (default 7d).");
+  });
+
+  it("`cli report --json` reads the same log while the bot runs", () => {
+    const run = runCli(["report", "--json", "--since", "1d"], { DATA_DIR: config.dataDir, INDEX_DIR: config.indexDir });
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as QuestionReport;
+    expect(report).toMatchObject({ questions: 4, replies: { answer: 2, evidence: 1, refusal: 1 }, languages: { zh: 3, en: 1 }, feedback: { up: 1, down: 1 } });
+    expect(report.disliked).toEqual([expect.objectContaining({ question: "What is the capital of France?", reply: "refusal" })]);
+    expect(report.unanswered.map((u) => u.question)).toEqual(["What is the capital of France?", "昌吉州2023年新增城镇就业多少人？"]);
+    expect(report.perDay.reduce((n, d) => n + d.questions, 0)).toBe(4);
+  });
+
+  it("/forget deletes only the asking reader's rows", async () => {
     const before = rows().length;
     const reply = text(await ask(READER, READER, "/forget"));
     expect(reply).toBe("Done: 3 of your questions deleted from the question log. New questions are kept again (for at most the log's retention).");
