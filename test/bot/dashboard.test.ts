@@ -11,7 +11,6 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listenHttp, httpRoutes } from "../../src/bot/http.js";
-import { startBot } from "../../src/bot/index.js";
 import type { Config } from "../../src/config/index.js";
 import { withQuestionLog } from "../../src/core/logged.js";
 import { openQaService } from "../../src/core/service.js";
@@ -20,6 +19,7 @@ import type { DashboardData } from "../../src/dashboard/data.js";
 import { createLogger } from "../../src/log.js";
 import { openQuestionLog } from "../../src/question-log/index.js";
 import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
+import { startPollingBot } from "./running-bot.js";
 import { callbackUpdate, FakeBotApi, freePort, messageUpdate } from "./fake-bot-api.js";
 
 const TOKEN = "888000111:AADashboardTestTokenNotReal_abcdefg";
@@ -31,7 +31,7 @@ const READER = 601;
 let api: FakeBotApi;
 let config: Config;
 let qa: QaService;
-let stopped: Promise<void>;
+let stop: () => Promise<void>;
 let base: string;
 
 beforeAll(async () => {
@@ -45,10 +45,7 @@ beforeAll(async () => {
   await buildFixtureIndex(config);
   const logger = createLogger("silent");
   qa = withQuestionLog(await openQaService(config, { logger }), openQuestionLog(config, { logger }));
-  let ready!: () => void;
-  const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGUSR1"], onStart: () => ready(), onUpdateHandled: api.onUpdateHandled });
-  await Promise.race([started, stopped]);
+  stop = await startPollingBot(config, qa, api, logger, "SIGUSR1");
   // The session: answered, evidence, refused (👎), and the news.
   for (const question of ["昌吉州今年新增城镇就业多少人？", "昌吉州2023年新增城镇就业多少人？", "What is the capital of France?", "最近有什么新闻？"]) {
     const sent = await api.exchange(messageUpdate(question, { chatId: READER }), READER);
@@ -59,11 +56,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
-  process.emit("SIGUSR1", "SIGUSR1");
-  await stopped;
-  await api?.close();
-});
+afterAll(() => stop?.());
 
 describe("the dashboard over HTTP", () => {
   it("refuses every path without the token, or with a wrong one", async () => {

@@ -8,7 +8,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../../src/bot/html.js";
-import { startBot } from "../../src/bot/index.js";
 import type { Config } from "../../src/config/index.js";
 import { withQuestionLog } from "../../src/core/logged.js";
 import { openQaService } from "../../src/core/service.js";
@@ -18,6 +17,7 @@ import { openQuestionLog } from "../../src/question-log/index.js";
 import type { QuestionReport } from "../../src/question-log/report.js";
 import { buildFixtureIndex, fixtureConfig } from "../helpers/fixture-index.js";
 import { runCli } from "../helpers/run-cli.js";
+import { startPollingBot } from "./running-bot.js";
 import { callbackUpdate, FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
 
 const TOKEN = "777000111:AAFeedbackTestTokenNotReal_abcdefgh";
@@ -29,7 +29,7 @@ const ADMIN = 9001;
 let api: FakeBotApi;
 let config: Config;
 let qa: QaService;
-let stopped: Promise<void>;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
   api = await FakeBotApi.start(TOKEN);
@@ -38,17 +38,10 @@ beforeAll(async () => {
   await buildFixtureIndex(config);
   const logger = createLogger("silent");
   qa = withQuestionLog(await openQaService(config, { logger }), openQuestionLog(config, { logger }));
-  let ready!: () => void;
-  const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGUSR2"], onStart: () => ready(), onUpdateHandled: api.onUpdateHandled });
-  await Promise.race([started, stopped]);
+  stop = await startPollingBot(config, qa, api, logger, "SIGUSR2");
 });
 
-afterAll(async () => {
-  process.emit("SIGUSR2", "SIGUSR2");
-  await stopped;
-  await api?.close();
-});
+afterAll(() => stop?.());
 
 const text = (calls: ApiCall[]) => calls.map((c) => visibleText(c.params.text)).join("\n");
 const ask = (chatId: number, userId: number, question: string) => api.exchange(messageUpdate(question, { chatId, userId }), chatId);
