@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { QaService } from "../core/types.js";
+import { QaError } from "../errors.js";
 import { dashboardRoutes, type DashboardOptions } from "../dashboard/server.js";
 import { indexHealth } from "./health.js";
 
@@ -22,13 +23,19 @@ export function httpRoutes(qa: QaService, dashboard: DashboardOptions | null): (
   };
 }
 
-/** A server for `httpRoutes` alone (long polling with a dashboard); resolves once it listens. */
+/** A server for `httpRoutes` alone (long polling with a dashboard); resolves once it listens. Throws CONFIG_INVALID when the port is taken. */
 export async function listenHttp(port: number, routes: ReturnType<typeof httpRoutes>, host?: string): Promise<Server> {
   const server = createServer((req, res) => {
     if (!routes(req, res)) res.writeHead(404).end();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === "EADDRINUSE" || err.code === "EACCES"
+          ? new QaError("CONFIG_INVALID", `The dashboard cannot listen on port ${port} (${err.code === "EADDRINUSE" ? "already in use" : "not allowed"}).`, "Set PORT to a free port, or unset DASHBOARD_TOKEN.", { cause: err })
+          : err,
+      ),
+    );
     server.listen(port, host, () => resolve());
   });
   return server;

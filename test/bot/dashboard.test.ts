@@ -89,6 +89,8 @@ describe("the dashboard over HTTP", () => {
     const server = await listenHttp(0, httpRoutes(qa, null), "127.0.0.1");
     const { port } = server.address() as { port: number };
     expect((await fetch(`http://127.0.0.1:${port}/dashboard?token=${DASHBOARD_TOKEN}`, { redirect: "manual" })).status).toBe(404);
+    // A port already taken is a setting to change, said with a code.
+    await expect(listenHttp(port, httpRoutes(qa, null), "127.0.0.1")).rejects.toMatchObject({ code: "CONFIG_INVALID", hint: "Set PORT to a free port, or unset DASHBOARD_TOKEN." });
     server.close();
   });
 });

@@ -105,6 +105,8 @@ describe("feedback and the question log in the bot", () => {
     expect(report.disliked).toEqual([expect.objectContaining({ question: "What is the capital of France?", reply: "refusal" })]);
     expect(report.unanswered.map((u) => u.question)).toEqual(["What is the capital of France?", "昌吉州2023年新增城镇就业多少人？"]);
     expect(report.perDay.reduce((n, d) => n + d.questions, 0)).toBe(4);
+    const off = runCli(["report"], { DATA_DIR: config.dataDir, INDEX_DIR: config.indexDir, QUESTION_LOG: "off" });
+    expect([off.code, off.stdout, off.stderr]).toEqual([1, "", "The question log is off (QUESTION_LOG=off): there is nothing to report.\n"]);
   });
 
   it("/forget deletes only the asking reader's rows", async () => {
