@@ -25,7 +25,8 @@ export type ErrorCode =
   | "MODEL_UNAVAILABLE"
   | "EMPTY_QUESTION"
   | "QUESTION_TOO_LONG"
-  | "EVAL_DATA_INVALID";
+  | "EVAL_DATA_INVALID"
+  | "QUESTION_LOG_UNAVAILABLE";
 
 export class QaError extends Error {
   override readonly name = "QaError";

@@ -1,12 +1,14 @@
 /**
  * Admin commands, for the user ids in ADMIN_IDS only (not in the public command menu):
  * /stats — what the bot has done since it started, the newest issue, the inbox's last run and failures; /reindex — rebuild the index from the seeds and
- * swap it in, in the background (one at a time), reporting back when done.
+ * swap it in, in the background (one at a time), reporting back when done; /report [7d] — what readers asked (the question log).
  */
 import { Composer, type Context } from "grammy";
 import type { QaService } from "../core/types.js";
 import { redactSecrets, type Logger } from "../log.js";
 import { describeError } from "../errors.js";
+import { describeReport } from "../question-log/describe.js";
+import { parseSince, reportOf } from "../question-log/report.js";
 import { safeError } from "./errors.js";
 import { escapeHtml } from "./html.js";
 import type { LastAnswers } from "./memory.js";
@@ -38,7 +40,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
   const admin = new Composer<Context>();
   if (!adminIds) return admin; // off: /stats and /reindex are unknown commands like any other
 
-  admin.command(["stats", "reindex"], async (ctx, next) => {
+  admin.command(["stats", "reindex", "report"], async (ctx, next) => {
     if (ctx.from && adminIds.has(ctx.from.id)) return next();
     await replyHtml(ctx, "That command is for the bot's admins.");
   });
@@ -51,9 +53,20 @@ export function adminComposer(services: AdminServices): Composer<Context> {
       `Answered: ${stats.answered} (not found: ${stats.notFound}), failed: ${stats.failed}`,
       `Chats remembered for /sources: ${memory.size} of ${memory.capacity}`,
       `Index: ${info.articles} articles, ${info.passages} passages, built ${info.builtAt}`,
+      ...(qa.questionLog ? [`Question log: ${qa.questionLog.enabled ? "on" : "off"}, writes failed: ${qa.questionLog.failures}`] : []),
       ...(services.status?.() ?? []),
     ];
     return replyHtml(ctx, ["<b>Stats</b>", ...rows.map(escapeHtml)].join("\n"));
+  });
+
+  admin.command("report", (ctx) => {
+    const log = qa.questionLog;
+    if (!log?.enabled) return replyHtml(ctx, "The question log is off (QUESTION_LOG=off, or DATA_DIR could not be opened): nothing to report.");
+    const now = new Date();
+    const since = parseSince(ctx.match.trim() || "7d", now);
+    if (!since) return replyHtml(ctx, "Usage: /report [24h | 7d | 2w | YYYY-MM-DD] (default 7d).");
+    const report = reportOf(log, since, now, { headlineOf: (id) => qa.article?.(id)?.headline ?? null });
+    return replyHtml(ctx, ["<b>Report</b>", ...describeReport(report).map(escapeHtml)].join("\n"));
   });
 
   /**
