@@ -67,6 +67,7 @@ const EnvSchema = z.object({
   LLM_MODEL: optionalText,
   LLM_API_KEY: optionalText,
   LLM_TIMEOUT_MS: intIn(100, 600_000, 20_000),
+  QA_TEST_CRASH_AT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["staged", "swapped", "seeds", "committed"]).optional()),
   TODAY: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z
@@ -119,6 +120,11 @@ export interface Config {
    * day (TODAY, noon UTC) for tests, evaluations and replaying an archive; null: the real date.
    */
   today: Date | null;
+  /**
+   * Test only (QA_TEST_CRASH_AT): an index update SIGKILLs its own process at this stage (staged,
+   * swapped, seeds, committed), so a test can prove a kill anywhere leaves seeds and index in step.
+   */
+  testCrashAt: "staged" | "swapped" | "seeds" | "committed" | null;
 }
 
 /**
@@ -168,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboxDir: e.INBOX_DIR ? abs(e.INBOX_DIR) : null,
     feeds: { urls: e.FEEDS, minutes: e.FEED_MINUTES },
     logLevel: e.LOG_LEVEL,
+    testCrashAt: e.QA_TEST_CRASH_AT ?? null,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,
       apiRoot: e.TELEGRAM_API_ROOT ?? null,

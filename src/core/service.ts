@@ -6,6 +6,7 @@ import { readerQuestion, validateQuestion } from "../answer/question.js";
 import { clockOf, type Config } from "../config/index.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
+import { settleAtStart } from "../index/seed-journal.js";
 import { resolveCurrentBuild } from "../index/store.js";
 import type { Logger } from "../log.js";
 import type { LlmWriter } from "../llm/index.js";
@@ -52,6 +53,9 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
     return { index, answer, news: createNewsReader({ index, translator, embedQuery, answerFact: answer }) };
   };
 
+  // An update killed before it finished left its journal: seeds and index are put in step first.
+  const settled = settleAtStart(config.indexDir);
+  if (settled !== "none") deps.logger?.warn({ indexDir: config.indexDir, settled }, "finished the seed changes of an interrupted index update");
   let current = await load();
   const conversations = new ConversationMemory();
   const clock = deps.clock ?? clockOf(config);

@@ -7,6 +7,7 @@ import { KeywordIndex } from "../retrieve/bm25.js";
 import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
 import { createTokenizer } from "../retrieve/tokenize.js";
 import { acquireWriteLock } from "./lock.js";
+import { settleSeedChanges } from "./seed-journal.js";
 import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
 import { BuildWriter } from "./store.js";
 import type { ProcessedBatch } from "./page-batch.js";
@@ -41,6 +42,8 @@ export interface BuildOptions {
   workers?: number | "auto";
   /** How workers load the embedder; without it, a build with workers is keyword-only in the workers. */
   embedderOptions?: EmbedderOptions;
+  /** Test only (QA_TEST_CRASH_AT): an update SIGKILLs its own process at this stage (see seed-journal.ts). */
+  crashAt?: string;
 }
 
 export interface BuildReport {
@@ -97,6 +100,7 @@ export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions
     loadEmbedder: () => embedderFor(config),
     workers: config.buildWorkers,
     embedderOptions: embedderOptionsFor(config),
+    crashAt: config.testCrashAt ?? undefined,
     ...extra,
   };
 }
@@ -169,6 +173,7 @@ export async function underWriteLock<T>(indexDir: string, work: (startBuild: () 
   const release = acquireWriteLock(indexDir);
   let writer: BuildWriter | null = null;
   try {
+    settleSeedChanges(indexDir); // an update killed before it finished: seeds and index in step first
     return await work(() => (writer ??= new BuildWriter(indexDir)));
   } catch (err) {
     (writer as BuildWriter | null)?.abort();
@@ -254,7 +259,7 @@ export function vectorIndexOf(dim: number, vectors: (Float32Array | number[])[],
 }
 
 /** Writes every file of a finished in-memory build (an incremental update) and swaps it in; returns the sealed manifest. */
-export function writeBuild(writer: BuildWriter, content: BuildContent): Manifest {
+export function writeBuild(writer: BuildWriter, content: BuildContent, beforeSwap?: () => void): Manifest {
   const { corpus, keyword, lexicon, vectors } = content;
   for (const [name, rows] of [[FILES.articles, corpus.articles], [FILES.passages, corpus.passages]] as const) {
     const lines = new LineSink(writer.open(name));
@@ -268,6 +273,6 @@ export function writeBuild(writer: BuildWriter, content: BuildContent): Manifest
     hnsw: content.hnsw,
     seeds: corpus.seeds,
     counts: { files: corpus.seeds.length, articles: corpus.articles.length, passages: corpus.passages.length },
-  });
+  }, beforeSwap);
 }
 export { workerCount, type MachineLoad } from "./build-workers.js";
