@@ -77,7 +77,11 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
       if (!llm || !extractive.found) return extractive;
       return llm.write({ question: extractive.question, lang: extractive.lang, citations: extractive.citations, extractive }, { onDelta: options.onDelta });
     },
-    more: (answer) => current.news.more(answer),
+    // An answer given before a page was replaced or removed: its articles no longer in the index are left out.
+    more: async (answer) => {
+      const { index, news } = current;
+      return (await news.more(answer)).filter((c) => index.articles.has(c.articleId));
+    },
     article: (articleId) => current.news.article(articleId),
     info(): IndexInfo {
       return indexInfo(current.index);
