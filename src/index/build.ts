@@ -8,6 +8,7 @@ import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
 import { createTokenizer } from "../retrieve/tokenize.js";
 import { acquireWriteLock } from "./lock.js";
 import { settleSeedChanges } from "./seed-journal.js";
+import { checkShrink, liveArticleCount, type ShrinkOptions } from "./shrink.js";
 import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
 import { BuildWriter } from "./store.js";
 import type { ProcessedBatch } from "./page-batch.js";
@@ -45,6 +46,9 @@ export interface BuildOptions {
   /** Test only (QA_TEST_CRASH_AT): an update SIGKILLs its own process at this stage (see seed-journal.ts). */
   crashAt?: string;
 }
+
+/** Options of a full build only: the guard against dropping most of the live articles (shrink.ts). */
+export interface FullBuildOptions extends BuildOptions, ShrinkOptions {}
 
 export interface BuildReport {
   manifest: Manifest;
@@ -105,7 +109,7 @@ export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions
   };
 }
 
-export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
+export async function buildIndex(options: FullBuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const timer = stageTimer();
   const { stages, timed } = timer;
@@ -114,6 +118,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   // The seeds are read under the lock, so an `index --add` running meanwhile cannot be undone by this build.
   return underWriteLock(options.indexDir, async (startBuild) => {
     const { files, warnings } = await timed("read", () => readSeedFiles(options.seedsDir));
+    const live = liveArticleCount(options.indexDir);
+    const skipped = [...warnings];
     const writer = startBuild();
     let model: Manifest["model"] = { id: options.model, dim: null, available: false };
     const embedder = await options.loadEmbedder().catch((err: unknown) => {
@@ -152,7 +158,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       }
     }
     const hnsw = { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, space: "cosine" as const };
-    const manifest = await stream.finish({ model, chunking: options.chunk, hnsw });
+    const manifest = await stream.finish({ model, chunking: options.chunk, hnsw }, (counts) => checkShrink(live, counts.articles, skipped, options));
     return {
       manifest,
       files: manifest.counts.files,

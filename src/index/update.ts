@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Embedder } from "../embed/index.js";
 import { QaError } from "../errors.js";
 import { chunkArticles, readSeedFiles, type SeedFile, type SeedFolder } from "../ingest/index.js";
+import { READ_ENCODINGS } from "../ingest/seeds.js";
 import type { Article, Passage } from "../ingest/types.js";
 import { countPassages, keywordIndexes, parseSeeds, stageTimer, underWriteLock, vectorIndexOf, writeBuild, type BuildStage, type Corpus } from "./build.js";
 import type { Manifest, SeedEntry } from "./manifest.js";
@@ -167,7 +168,7 @@ async function stagePages(paths: string[], staging: string): Promise<StagedPage[
     const name = path.basename(given);
     const unusable = (why: string, hint: string, cause?: unknown) =>
       new QaError("SEED_UNREADABLE", `Cannot add ${given}: ${why}.`, hint, { cause });
-    if (!name.toLowerCase().endsWith(".txt")) throw unusable("only .txt pages are indexed", "Save the page as UTF-8 text with a .txt name.");
+    if (!name.toLowerCase().endsWith(".txt")) throw unusable("only .txt pages are indexed", "Save the page as text with a .txt name.");
     if (seen.has(name)) throw unusable(`${seen.get(name)} has the same file name`, "Pages are known by file name; rename one of them.");
     seen.set(name, given);
     try {
@@ -186,8 +187,8 @@ async function stagePages(paths: string[], staging: string): Promise<StagedPage[
   }
   const bad = [...seen.keys()].filter((name) => !folder.files.some((f) => f.name === name));
   if (bad.length) {
-    const why = folder.warnings.length ? folder.warnings.join(" ") : `${bad.join(", ")}: empty, binary or not UTF-8.`;
-    throw new QaError("SEED_UNREADABLE", `Cannot add ${bad.join(", ")}. ${why}`, "Give UTF-8 text pages (no binary, no empty files).");
+    const why = folder.warnings.length ? folder.warnings.join(" ") : `${bad.join(", ")}: empty, binary or not text.`;
+    throw new QaError("SEED_UNREADABLE", `Cannot add ${bad.join(", ")}. ${why}`, `Give text pages in ${READ_ENCODINGS} (no binary, no empty files).`);
   }
   return folder.files.map((f) => ({ ...f, staged: path.join(staging, f.name), from: path.resolve(seen.get(f.name)!) }));
 }
