@@ -5,6 +5,7 @@ import { createNewsReader, type NewsReader } from "../answer/news/index.js";
 import { readerQuestion, validateQuestion } from "../answer/question.js";
 import { clockOf, type Config } from "../config/index.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
+import { describeError } from "../errors.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
 import { settleAtStart } from "../index/seed-journal.js";
 import { resolveCurrentBuild } from "../index/store.js";
@@ -54,8 +55,13 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
   };
 
   // An update killed before it finished left its journal: seeds and index are put in step first.
-  const settled = settleAtStart(config.indexDir);
-  if (settled !== "none") deps.logger?.warn({ indexDir: config.indexDir, settled }, "finished the seed changes of an interrupted index update");
+  // Answering does not depend on it: when that fails (a read-only INDEX_DIR), the next writer does it.
+  try {
+    const settled = settleAtStart(config.indexDir);
+    if (settled !== "none") deps.logger?.warn({ indexDir: config.indexDir, settled }, "finished the seed changes of an interrupted index update");
+  } catch (err) {
+    deps.logger?.warn({ indexDir: config.indexDir, error: describeError(err) }, "could not finish the seed changes of an interrupted index update; the next index command will");
+  }
   let current = await load();
   const conversations = new ConversationMemory();
   const clock = deps.clock ?? clockOf(config);
