@@ -8,15 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../../src/bot/html.js";
-import { startBot } from "../../src/bot/index.js";
 import type { Config } from "../../src/config/index.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
 import { buildOptionsFor } from "../../src/index/build.js";
 import { updateIndex } from "../../src/index/update.js";
-import { createLogger } from "../../src/log.js";
 import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
 import { callbackUpdate, FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
+import { startRealBot, type RealBot } from "./real-bot.js";
 
 const TOKEN = "123123123:AAStableIdsTestTokenNotReal_abcdefghij";
 const PAGE = "004_79b3c460d300cb0d.txt"; // 昌吉日报 2024-11-07
@@ -24,7 +22,7 @@ const PAGE = "004_79b3c460d300cb0d.txt"; // 昌吉日报 2024-11-07
 let api: FakeBotApi;
 let config: Config;
 let qa: QaService;
-let stopped: Promise<void>;
+let bot: RealBot;
 
 beforeAll(async () => {
   const seeds = fs.mkdtempSync(path.join(os.tmpdir(), "qa-seeds-"));
@@ -32,17 +30,12 @@ beforeAll(async () => {
   api = await FakeBotApi.start(TOKEN);
   config = fixtureConfig({ SEEDS_DIR: seeds, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot });
   await buildFixtureIndex(config);
-  const logger = createLogger("silent");
-  qa = await openQaService(config, { logger });
-  let ready!: () => void;
-  const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready(), watchIntervalMs: 100, onUpdateHandled: api.onUpdateHandled });
-  await Promise.race([started, stopped]);
+  bot = await startRealBot(config, api);
+  qa = bot.qa;
 });
 
 afterAll(async () => {
-  process.emit("SIGINT", "SIGINT");
-  await stopped;
+  await bot?.stop();
   await api?.close();
 });
 

@@ -8,12 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { visibleText } from "../../src/bot/html.js";
-import { startBot } from "../../src/bot/index.js";
 import type { Config } from "../../src/config/index.js";
-import { openQaService } from "../../src/core/service.js";
 import { openIndex } from "../../src/index/open.js";
-import { createLogger } from "../../src/log.js";
 import { FakeBotApi, messageUpdate } from "../bot/fake-bot-api.js";
+import { startRealBot } from "../bot/real-bot.js";
 import { GB18030_ONLY, toGbk, toUtf16 } from "../helpers/encodings.js";
 import { fixtureConfig, ROOT } from "../helpers/fixture-index.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -80,20 +78,13 @@ describe("no silent loss", () => {
     const token = "321321321:AANoSilentLossTestTokenNotReal_abcdef";
     const api = await FakeBotApi.start(token);
     const admin = 77;
-    const bot = { ...config, telegram: { ...config.telegram, token, apiRoot: api.apiRoot, adminIds: new Set([admin]) } };
-    const logger = createLogger("silent");
-    const qa = await openQaService(bot, { logger });
-    let ready!: () => void;
-    const started = new Promise<void>((resolve) => (ready = resolve));
-    const stopped = startBot(bot, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGUSR2"], onStart: () => ready(), onUpdateHandled: api.onUpdateHandled });
-    await Promise.race([started, stopped]);
+    const bot = await startRealBot({ ...config, telegram: { ...config.telegram, token, apiRoot: api.apiRoot, adminIds: new Set([admin]) } }, api, "SIGUSR2");
     try {
       await api.exchange(messageUpdate("/reindex", { chatId: admin, userId: admin }), admin);
       const report = await api.waitFor(() => api.sent(admin).find((m) => visibleText(m.params.text).startsWith("Indexed")), 30_000, "the rebuild report");
       expect(visibleText(report.params.text)).toMatch(/^Indexed 1 files: 1 articles.*The new build is live\.\nSkipped 009_scan\.txt: it looks binary \(NUL bytes\)\.$/);
     } finally {
-      process.emit("SIGUSR2", "SIGUSR2");
-      await stopped;
+      await bot.stop();
       await api.close();
     }
   });
