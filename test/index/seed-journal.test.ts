@@ -71,6 +71,22 @@ describe("seeds and index change together", () => {
     expect(seedsOf(config)).toEqual(indexedOf(config));
   });
 
+  it("an update whose swap fails leaves SEEDS_DIR as it was (it said the previous index is untouched)", async () => {
+    const config = await privateFixture(["001_1a32e2d18765e48d.txt", "003_2a3bfdafac07cb06.txt"]);
+    // `current` as a real folder (a copy of the live build) instead of the symlink: the swap's rename fails.
+    const current = path.join(config.indexDir, "current");
+    const live = fs.realpathSync(current);
+    fs.rmSync(current);
+    fs.cpSync(live, current, { recursive: true });
+    const seeds = seedsOf(config);
+    const run = await runIndexCli(config, ["--remove", "001_1a32e2d18765e48d.txt", "--add", page("002_new.txt")]).done;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("The previous index is untouched");
+    expect(seedsOf(config)).toEqual(seeds);
+    expect(indexedOf(config)).toEqual(seeds);
+    expect(fs.existsSync(path.join(config.indexDir, "seeds-journal"))).toBe(false);
+  });
+
   it("a missing SEEDS_DIR is SEEDS_MISSING for `index --add`, and no seeds folder is created", async () => {
     const config = await privateFixture(["001_1a32e2d18765e48d.txt"]);
     const gone = path.join(path.dirname(config.seedsDir), `${path.basename(config.seedsDir)}-gone`);
