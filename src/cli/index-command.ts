@@ -13,7 +13,9 @@ a PDF or HTML file becomes a text page of the same name with .txt (page.pdf → 
 from the masthead, else the PDF / HTML metadata, else a date in the file name (2024-11-07, 20241107).
 Files over ADD_MAX_MB (default 20) are refused.
 SEEDS_DIR is kept in step: added pages are copied into it and removed pages are deleted from it, so a
-later full rebuild gives the same index.
+later full rebuild gives the same index. The change is journalled in INDEX_DIR/seeds-journal and
+applied to SEEDS_DIR after the swap; a failed or killed update is finished or rolled back by the next
+command. SEEDS_DIR must exist (SEEDS_MISSING otherwise). Pages may be UTF-8, GBK/GB18030, Big5 or UTF-16.
 
 A full build that would drop more than half of the live index's articles (SEEDS_DIR pointed at the
 wrong folder, pages skipped) is refused with INDEX_SHRINK and the live index keeps answering; give
