@@ -16,7 +16,11 @@ const BOMS: [bytes: number[], encoding: string][] = [
 ];
 
 /** Control characters no text page holds (tab, newline, form feed and carriage return aside): a binary file. */
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/;
+/** What Chinese or English text is made of: whitespace, printable ASCII, CJK and its punctuation, full-width forms. */
+const TEXTLIKE = /[\t\n\r\u0020-\u007E\u00B7\u2014-\u201D\u2026\u3000-\u303F\u3400-\u9FFF\uFF00-\uFFEF]/g;
+/** Share of TEXTLIKE characters a UTF-16 page without a byte-order mark must have (any bytes decode as UTF-16). */
+const UTF16_TEXTLIKE = 0.9;
 
 export interface DecodedText {
   /** Without a byte-order mark; line endings as in the file. */
@@ -36,7 +40,8 @@ export function decodeText(bytes: Uint8Array): DecodedText | null {
     } catch {
       continue;
     }
-    if (!CONTROL.test(text)) return { text, encoding };
+    const guessedUtf16 = !bom && encoding.startsWith("UTF-16");
+    if (!CONTROL.test(text) && (!guessedUtf16 || (text.match(TEXTLIKE)?.length ?? 0) >= UTF16_TEXTLIKE * text.length)) return { text, encoding };
     if (bom) return null;
   }
   return null;

@@ -26,5 +26,8 @@ describe("decodeText", () => {
     expect(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x1a, 0x0a]))).toBeNull();
     expect(decodeText(Buffer.from([0x00, 0x00, 0x00]))).toBeNull();
     expect(decodeText(Buffer.from([0xff, 0xff, 0xff, 0x80]))).toBeNull();
+    // NUL bytes at even offsets only, as in UTF-16BE — but no text: U+00FF U+1337 U+009C.
+    expect(decodeText(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x9c]))).toBeNull();
+    expect(decodeText(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x41]))).toBeNull();
   });
 });
