@@ -9,6 +9,8 @@ export type ErrorCode =
   | "SEEDS_MISSING"
   | "SEEDS_EMPTY"
   | "SEED_UNREADABLE"
+  | "SEEDS_UNWRITABLE"
+  | "INDEX_SHRINK"
   | "FILE_TOO_LARGE"
   | "FORMAT_UNKNOWN"
   | "PDF_NO_TEXT"

@@ -1,7 +1,8 @@
 /**
  * Admin commands, for the user ids in ADMIN_IDS only (not in the public command menu):
  * /stats — what the bot has done since it started, the newest issue, the inbox's last run and failures; /reindex — rebuild the index from the seeds and
- * swap it in, in the background (one at a time), reporting back when done; /report [7d] — what readers asked (the question log).
+ * swap it in, in the background (one at a time), reporting back when done, with every page it skipped
+ * (`/reindex allow-shrink`: even when the build drops most of the live articles); /report [7d] — what readers asked (the question log).
  */
 import { Composer, type Context } from "grammy";
 import type { QaService } from "../core/types.js";
@@ -29,8 +30,11 @@ export interface AdminServices {
   stats: BotStats;
   /** Admin user ids (ADMIN_IDS); null: admin commands are off (answered as unknown commands). */
   adminIds: ReadonlySet<number> | null;
-  /** Rebuilds the index and returns a one-line summary; absent: /reindex only reloads a newer build. */
-  reindex?: () => Promise<string>;
+  /**
+   * Rebuilds the index and returns its summary line, then one line per skipped page; absent: /reindex
+   * only reloads a newer build. `allowShrink`: `/reindex allow-shrink` (see src/index/shrink.ts).
+   */
+  reindex?: (options: { allowShrink: boolean }) => Promise<string>;
   /** Further /stats lines: the newest issue, the inbox's last run and refused files; absent: none. */
   status?: () => string[];
 }
@@ -73,11 +77,12 @@ export function adminComposer(services: AdminServices): Composer<Context> {
    * Rebuild (when a rebuild is configured), then the same `qa.reload()` the index watcher uses. Live
    * or not is told by the build answering before and after, since the watcher may load it first.
    */
-  const rebuildAndReload = async (): Promise<string> => {
+  const rebuildAndReload = async (allowShrink: boolean): Promise<string> => {
     const before = qa.info().buildDir;
     let summary = "";
+    let skipped: string[] = [];
     try {
-      summary = services.reindex ? await services.reindex() : "";
+      [summary = "", ...skipped] = services.reindex ? (await services.reindex({ allowShrink })).split("\n") : [];
     } catch (err) {
       logger.error({ error: safeError(err) }, "reindex failed");
       return `Rebuild failed: ${redactSecrets(describeError(err))}`;
@@ -86,10 +91,10 @@ export function adminComposer(services: AdminServices): Composer<Context> {
       await qa.reload();
     } catch (err) {
       logger.warn({ error: safeError(err) }, "a new index build could not be loaded; still answering with the previous one");
-      return `${summary} The new build could not be loaded (${redactSecrets(describeError(err))}); still answering with the previous one.`.trim();
+      return [`${summary} The new build could not be loaded (${redactSecrets(describeError(err))}); still answering with the previous one.`.trim(), ...skipped].join("\n");
     }
     const live = qa.info().buildDir !== before;
-    return `${summary} ${live ? "The new build is live." : "No newer build to load."}`.trim();
+    return [`${summary} ${live ? "The new build is live." : "No newer build to load."}`.trim(), ...skipped].join("\n");
   };
 
   // Set before the first await: with updates handled concurrently, a second /reindex may arrive
@@ -103,7 +108,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
     // In the background: questions keep being answered from the current build meanwhile.
     running = (async () => {
       await afterNote; // the report never overtakes the "Rebuilding…" note
-      const report = await rebuildAndReload();
+      const report = await rebuildAndReload(/\ballow-shrink\b/.test(String(ctx.match)));
       await ctx.api.sendMessage(chatId, escapeHtml(report), { parse_mode: "HTML" }).catch((err: unknown) => logger.warn({ err }, "could not report the rebuild"));
     })().finally(() => (running = null));
     try {

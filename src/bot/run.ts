@@ -87,10 +87,12 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
   const { token, apiRoot, allowedChatIds, adminIds, webhookUrl, webhookSecret, port } = config.telegram;
   if (!token) throw missingTokenError();
   const { watchIntervalMs, onUpdateHandled, inbox: inboxOptions, ...runOptions } = options;
-  const reindex = async () => {
+  const reindex = async (shrink: { allowShrink: boolean }) => {
     // Loaded on use: the build stack (model, HNSW writer) is only needed for /reindex.
     const { buildIndex, buildOptionsFor, describeBuild } = await import("../index/build.js");
-    return describeBuild(await buildIndex(buildOptionsFor(config)));
+    const report = await buildIndex({ ...buildOptionsFor(config), ...shrink });
+    // The same lines the CLI prints: the summary, then each skipped page (or model warning) by name.
+    return [describeBuild(report), ...report.warnings].join("\n");
   };
   const addDocument = async (file: string) => {
     const [{ addDocuments }, { buildOptionsFor }, { systemOcr }] = await Promise.all([import("../core/add-documents.js"), import("../index/build.js"), import("../ingest/formats/ocr.js")]);

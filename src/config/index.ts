@@ -72,6 +72,7 @@ const EnvSchema = z.object({
   QUESTION_LOG_DAYS: intIn(1, 3650, 90),
   QUESTION_LOG_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "use at least 16 characters, e.g. `openssl rand -hex 32`").optional()),
   DASHBOARD_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "use at least 16 characters, e.g. `openssl rand -hex 24`").optional()),
+  QA_TEST_CRASH_AT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["staged", "swapped", "seeds", "committed"]).optional()),
   TODAY: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z
@@ -134,6 +135,11 @@ export interface Config {
    * day (TODAY, noon UTC) for tests, evaluations and replaying an archive; null: the real date.
    */
   today: Date | null;
+  /**
+   * Test only (QA_TEST_CRASH_AT): an index update SIGKILLs its own process at this stage (staged,
+   * swapped, seeds, committed), so a test can prove a kill anywhere leaves seeds and index in step.
+   */
+  testCrashAt: "staged" | "swapped" | "seeds" | "committed" | null;
 }
 
 /**
@@ -183,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboxDir: e.INBOX_DIR ? abs(e.INBOX_DIR) : null,
     feeds: { urls: e.FEEDS, minutes: e.FEED_MINUTES },
     logLevel: e.LOG_LEVEL,
+    testCrashAt: e.QA_TEST_CRASH_AT ?? null,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,
       apiRoot: e.TELEGRAM_API_ROOT ?? null,

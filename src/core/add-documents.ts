@@ -10,6 +10,7 @@ import path from "node:path";
 import { QaError } from "../errors.js";
 import { readDocument, tooLarge, type PageFormat, type ReadDocumentOptions } from "../ingest/formats/index.js";
 import type { PdfOcr } from "../ingest/formats/ocr.js";
+import { decodeText } from "../ingest/encoding.js";
 import { parseArticles } from "../ingest/index.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
 
@@ -75,7 +76,7 @@ export async function prepareDocument(given: string, read: ReadDocumentOptions, 
   const asIs = page.format === "text" && path.basename(given) === page.name;
   const file = asIs ? given : path.join(staging, page.name);
   if (!asIs) fs.writeFileSync(file, page.bytes);
-  const text = new TextDecoder().decode(page.bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = (decodeText(page.bytes)?.text ?? "").replace(/\r\n?/g, "\n");
   const articles = parseArticles(page.name, text).map((a) => ({ headline: a.headline, paper: a.paper, date: a.date }));
   return { given, name: page.name, format: page.format, articles, page: file };
 }
