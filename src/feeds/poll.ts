@@ -31,7 +31,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const PAPER_UTC_OFFSET_HOURS = 8;
 
 /** Errors after which an item is not fetched again: its page is what it is. Others (network) are retried. */
-const FINAL = new Set(["FILE_TOO_LARGE", "FORMAT_UNKNOWN", "HTML_NO_ARTICLE", "PDF_NO_TEXT", "PDF_ENCRYPTED", "PDF_DAMAGED", "SEED_UNREADABLE"]);
+const FINAL = new Set(["FILE_TOO_LARGE", "FORMAT_UNKNOWN", "HTML_NO_ARTICLE", "PDF_NO_TEXT", "PDF_ENCRYPTED", "PDF_DAMAGED", "SEED_UNREADABLE", "PDF_TOO_COMPLEX", "HTML_TOO_COMPLEX", "PAGE_TOO_LARGE", "FILE_NAME_INVALID"]);
 
 interface Pending {
   feed: string;

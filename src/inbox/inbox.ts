@@ -26,7 +26,7 @@ export interface InboxOptions extends Omit<UpdateOptions, "add" | "remove"> {
 }
 
 /** Errors that belong to one file (it goes to failed/); any other error fails the run, and its files are tried again. */
-const FILE_ERRORS = new Set<ErrorCode>(["SEED_UNREADABLE", "FILE_TOO_LARGE", "FORMAT_UNKNOWN", "PDF_NO_TEXT", "PDF_ENCRYPTED", "PDF_DAMAGED", "HTML_NO_ARTICLE"]);
+const FILE_ERRORS = new Set<ErrorCode>(["SEED_UNREADABLE", "FILE_TOO_LARGE", "FORMAT_UNKNOWN", "PDF_NO_TEXT", "PDF_ENCRYPTED", "PDF_DAMAGED", "HTML_NO_ARTICLE", "PDF_TOO_COMPLEX", "HTML_TOO_COMPLEX", "PAGE_TOO_LARGE", "FILE_NAME_INVALID"]);
 const isFileError = (err: unknown): err is QaError => err instanceof QaError && FILE_ERRORS.has(err.code);
 
 interface Candidate {

@@ -8,6 +8,7 @@ import { QaError } from "../../errors.js";
 import { renderFrontMatter, type FrontMatter } from "../front-matter.js";
 import { detectFormat, type PageFormat } from "./detect.js";
 import { decodeHtml, readHtml } from "./html.js";
+import { checkTextSize, readLimits, type ReadLimits } from "./limits.js";
 import type { PdfOcr } from "./ocr.js";
 import { readPdf } from "./pdf.js";
 
@@ -27,26 +28,59 @@ export interface ReadDocumentOptions {
   maxBytes: number;
   /** Reads scanned PDF pages (see ocr.ts); null or absent: they are refused with PDF_NO_TEXT. */
   ocr?: PdfOcr | null;
+  /** Bounds on what reading may cost (limits.ts); missing fields take DEFAULT_READ_LIMITS. */
+  limits?: Partial<ReadLimits>;
 }
 
 const KNOWN_EXTENSION = /\.(?:pdf|html?|xhtml|txt|text|md)$/i;
 
-/** The seed file name for a document: `2024-11-07_p1.pdf` → `2024-11-07_p1.txt`. */
-export function seedNameFor(fileName: string): string {
-  const base = path.basename(fileName).replace(KNOWN_EXTENSION, "") || "page";
-  return `${base}.txt`;
+/** Longest seed file name, in UTF-8 bytes: file systems allow 255, and the index and its staging add a few. */
+export const MAX_NAME_BYTES = 200;
+/** Characters that would break a line or reorder text where the name is shown (ask output, a chat): controls, line separators. */
+const LINE_BREAKING = /[\p{Cc}\u2028\u2029]+/gu;
+/** Bidirectional overrides and marks (U+202E makes `gpj.pdf` read `fdp.jpg`): removed. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** A file name as it may be stored and shown: no line breaks or control characters, no bidi overrides. */
+export function cleanFileName(fileName: string): string {
+  return path.basename(fileName).replace(BIDI, "").replace(LINE_BREAKING, "_");
 }
 
 /**
- * Reads one document into a seed page. Throws FILE_TOO_LARGE, FORMAT_UNKNOWN, PDF_DAMAGED,
- * PDF_ENCRYPTED, PDF_NO_TEXT or HTML_NO_ARTICLE, each with a hint; nothing is written.
+ * The seed file name for a document: `2024-11-07_p1.pdf` → `2024-11-07_p1.txt`, cleaned by
+ * `cleanFileName`. Throws FILE_NAME_INVALID for a name over MAX_NAME_BYTES.
+ */
+export function seedNameFor(fileName: string): string {
+  const base = cleanFileName(fileName).replace(KNOWN_EXTENSION, "") || "page";
+  const name = `${base}.txt`;
+  const bytes = Buffer.byteLength(name);
+  if (bytes > MAX_NAME_BYTES) {
+    const shown = [...base].slice(0, 40).join("");
+    throw new QaError(
+      "FILE_NAME_INVALID",
+      `Cannot add ${shown}…: its file name is ${bytes} bytes long, over the ${MAX_NAME_BYTES} a page's name may have.`,
+      "Rename the file to something short that says the paper, date and page, e.g. 2024-11-07_p1.pdf, and add it again.",
+    );
+  }
+  return name;
+}
+
+/**
+ * Reads one document into a seed page, in this thread. Throws FILE_TOO_LARGE, FORMAT_UNKNOWN,
+ * PDF_DAMAGED, PDF_ENCRYPTED, PDF_NO_TEXT, HTML_NO_ARTICLE, or — over a bound of `options.limits` —
+ * PDF_TOO_COMPLEX, HTML_TOO_COMPLEX or PAGE_TOO_LARGE, each with a hint; nothing is written.
+ * An untrusted file is read through `readDocumentBounded` (bounded.ts), which adds a deadline and a memory cap.
  */
 export async function readDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions): Promise<SeedPage> {
-  const given = path.basename(fileName);
+  const given = cleanFileName(fileName);
   if (bytes.length > options.maxBytes) throw tooLarge(given, bytes.length, options.maxBytes);
   const format = detectFormat(bytes, given);
   const name = seedNameFor(given);
-  if (format === "text") return { name, format, bytes: Buffer.from(bytes) };
+  const limits = readLimits(options.limits);
+  if (format === "text") {
+    checkTextSize(new TextDecoder().decode(bytes), given, limits);
+    return { name, format, bytes: Buffer.from(bytes) };
+  }
   if (format === null) {
     const claimed = given.match(/\.(pdf|html?)$/i)?.[1]?.toUpperCase();
     throw new QaError(
@@ -60,14 +94,15 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
   const fields: FrontMatter = { source: given, format };
   let text: string;
   if (format === "pdf") {
-    const pdf = await readPdf(bytes, given, { ocr: options.ocr ?? null });
+    const pdf = await readPdf(bytes, given, { ocr: options.ocr ?? null, limits });
     Object.assign(fields, { date: pdf.date ?? undefined, "date-from": pdf.dateFrom ?? undefined, title: pdf.title ?? undefined, "text-from": pdf.ocr ? "OCR (Tesseract chi_sim): the PDF has no text layer" : undefined });
     text = pdf.text;
   } else {
-    const html = readHtml(decodeHtml(bytes), given);
+    const html = readHtml(decodeHtml(bytes), given, limits);
     Object.assign(fields, { paper: html.site ?? undefined, date: html.date ?? undefined, "date-from": html.dateFrom ?? undefined });
     text = html.text;
   }
+  checkTextSize(text, given, limits);
   return { name, format, bytes: Buffer.from(`${renderFrontMatter(fields)}${text}\n`, "utf8") };
 }
 
