@@ -5,7 +5,6 @@
  * touched, so one bad file stops the whole batch and leaves index and SEEDS_DIR as they were.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { QaError } from "../errors.js";
 import { readDocumentBounded } from "../ingest/formats/bounded.js";
@@ -13,6 +12,7 @@ import { tooLarge, type PageFormat, type ReadDocumentOptions } from "../ingest/f
 import type { ReadLimits } from "../ingest/formats/limits.js";
 import type { PdfOcr } from "../ingest/formats/ocr.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
+import { cleanStaleStaging, makeStaging } from "../staging.js";
 
 export interface AddDocumentsOptions extends Omit<UpdateOptions, "add"> {
   /** Documents to add (PDF, HTML or UTF-8 text; any name, any path). Default none. */
@@ -44,7 +44,8 @@ export interface AddDocumentsReport {
 /** Reads every document, then updates the index with the seed pages (see `updateIndex`). */
 export async function addDocuments(options: AddDocumentsOptions): Promise<AddDocumentsReport> {
   const { add = [], maxBytes, ocr = null, limits, ...update } = options;
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-docs-"));
+  cleanStaleStaging(); // what a killed run left behind
+  const staging = makeStaging("docs");
   try {
     const documents: PreparedDocument[] = [];
     for (const given of add) {

@@ -7,13 +7,13 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { extractFromXml, type FeedEntry } from "@extractus/feed-extractor";
 import { QaError } from "../errors.js";
 import { addInboxFiles, type InboxOptions } from "../inbox/inbox.js";
 import { fetchLimited, type FetchLimits } from "./http.js";
 import { readFeedsState, writeFeedsState, type FeedResult, type FeedsState } from "./state.js";
+import { makeStaging } from "../staging.js";
 
 export interface FeedPollOptions extends Omit<InboxOptions, "inboxDir"> {
   /** Feed URLs (FEEDS). */
@@ -49,7 +49,7 @@ export async function pollFeeds(options: FeedPollOptions): Promise<Record<string
   const limits: FetchLimits = { timeoutMs, maxBytes: inbox.maxBytes, ...(fetch ? { fetch } : {}) };
   const at = new Date((inbox.now ?? Date.now)()).toISOString();
   const state = readFeedsState(inbox.indexDir);
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-feeds-"));
+  const staging = makeStaging("feeds");
   const results: Record<string, FeedResult> = {};
   const pending: Pending[] = [];
   /** Feeds to read again in full next time: an item was not settled. */

@@ -6,7 +6,6 @@
  * file whose content was added before (by its SHA-256): nothing is lost, nothing is added twice.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { prepareDocument, type PreparedDocument } from "../core/add-documents.js";
 import { describeError, QaError, type ErrorCode } from "../errors.js";
@@ -14,6 +13,7 @@ import { hashFile } from "../index/store.js";
 import type { PdfOcr } from "../ingest/formats/ocr.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
 import { freeName, readInboxState, recordRun, type InboxFileResult, type InboxRun } from "./state.js";
+import { cleanStaleStaging, makeStaging } from "../staging.js";
 
 export interface InboxOptions extends Omit<UpdateOptions, "add" | "remove"> {
   inboxDir: string;
@@ -50,7 +50,8 @@ async function addNow(files: string[], options: InboxOptions): Promise<InboxRun>
   const state = readInboxState(inboxDir);
   const results: InboxFileResult[] = [];
   const hashes = new Map<string, InboxFileResult>();
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-inbox-"));
+  cleanStaleStaging(); // what a killed run left behind
+  const staging = makeStaging("inbox");
   let runError: InboxRun["error"];
   let indexChanged = false;
   try {
