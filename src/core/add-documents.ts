@@ -12,6 +12,7 @@ import { tooLarge, type PageFormat, type ReadDocumentOptions } from "../ingest/f
 import type { ReadLimits } from "../ingest/formats/limits.js";
 import type { PdfOcr } from "../ingest/formats/ocr.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
+import { checkIndexWritable } from "../index/writable.js";
 import { cleanStaleStaging, makeStaging } from "../staging.js";
 
 export interface AddDocumentsOptions extends Omit<UpdateOptions, "add"> {
@@ -44,6 +45,7 @@ export interface AddDocumentsReport {
 /** Reads every document, then updates the index with the seed pages (see `updateIndex`). */
 export async function addDocuments(options: AddDocumentsOptions): Promise<AddDocumentsReport> {
   const { add = [], maxBytes, ocr = null, limits, ...update } = options;
+  checkIndexWritable(update.indexDir);
   cleanStaleStaging(); // what a killed run left behind
   const staging = makeStaging("docs");
   try {

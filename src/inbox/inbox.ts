@@ -13,6 +13,7 @@ import { hashFile } from "../index/store.js";
 import type { PdfOcr } from "../ingest/formats/ocr.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
 import { freeName, readInboxState, recordRun, type InboxFileResult, type InboxRun } from "./state.js";
+import { checkIndexWritable } from "../index/writable.js";
 import { cleanStaleStaging, makeStaging } from "../staging.js";
 
 export interface InboxOptions extends Omit<UpdateOptions, "add" | "remove"> {
@@ -55,6 +56,7 @@ async function addNow(files: string[], options: InboxOptions): Promise<InboxRun>
   let runError: InboxRun["error"];
   let indexChanged = false;
   try {
+    checkIndexWritable(update.indexDir); // files stay in the inbox, to be tried again
     const candidates: Candidate[] = [];
     for (const file of files) {
       const sha256 = hashFile(file).sha256;
