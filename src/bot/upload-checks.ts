@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Document } from "grammy/types";
 import { QaError } from "../errors.js";
-import { cleanFileName, seedNameFor } from "../ingest/formats/index.js";
+import { cleanFileName, seedNameFor } from "../ingest/file-names.js";
 import { escapeHtml } from "./html.js";
 
 /** A document that is meant as a page: by its MIME type or its file name. */

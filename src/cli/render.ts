@@ -1,5 +1,5 @@
 import type { Answer } from "../answer/types.js";
-import { cleanFileName } from "../ingest/formats/index.js";
+import { cleanFileName } from "../ingest/file-names.js";
 
 type Citation = Answer["citations"][number];
 

@@ -7,7 +7,8 @@
 import { QaError } from "../../errors.js";
 import { spawnWorker } from "../../worker-thread.js";
 import { detectFormat } from "./detect.js";
-import { cleanFileName, type ReadDocumentOptions, type SeedPage } from "./index.js";
+import { cleanFileName } from "../file-names.js";
+import type { ReadDocumentOptions, SeedPage } from "./index.js";
 import { readLimits, tooComplex } from "./limits.js";
 import type { ArticleSummary, ReadWorkerData, ReadWorkerMessage } from "./read-worker.js";
 

@@ -3,16 +3,17 @@
  * reads, with a front matter block for what the document's metadata says. PDF and HTML are
  * converted; UTF-8 text is taken as it is. The format is found from the bytes (see detect.ts).
  */
-import path from "node:path";
 import { QaError } from "../../errors.js";
 import { renderFrontMatter, type FrontMatter } from "../front-matter.js";
 import { detectFormat, type PageFormat } from "./detect.js";
+import { cleanFileName, seedNameFor } from "../file-names.js";
 import { decodeHtml, readHtml } from "./html.js";
 import { checkTextSize, readLimits, type ReadLimits } from "./limits.js";
 import type { PdfOcr } from "./ocr.js";
 import { readPdf } from "./pdf.js";
 
 export type { PageFormat } from "./detect.js";
+export { cleanFileName, MAX_NAME_BYTES, seedNameFor } from "../file-names.js";
 
 /** A document made into a seed page. */
 export interface SeedPage {
@@ -30,39 +31,6 @@ export interface ReadDocumentOptions {
   ocr?: PdfOcr | null;
   /** Bounds on what reading may cost (limits.ts); missing fields take DEFAULT_READ_LIMITS. */
   limits?: Partial<ReadLimits>;
-}
-
-const KNOWN_EXTENSION = /\.(?:pdf|html?|xhtml|txt|text|md)$/i;
-
-/** Longest seed file name, in UTF-8 bytes: file systems allow 255, and the index and its staging add a few. */
-export const MAX_NAME_BYTES = 200;
-/** Characters that would break a line or reorder text where the name is shown (ask output, a chat): controls, line separators. */
-const LINE_BREAKING = /[\p{Cc}\u2028\u2029]+/gu;
-/** Bidirectional overrides and marks (U+202E makes `gpj.pdf` read `fdp.jpg`): removed. */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-
-/** A file name as it may be stored and shown: no line breaks or control characters, no bidi overrides. */
-export function cleanFileName(fileName: string): string {
-  return path.basename(fileName).replace(BIDI, "").replace(LINE_BREAKING, "_");
-}
-
-/**
- * The seed file name for a document: `2024-11-07_p1.pdf` → `2024-11-07_p1.txt`, cleaned by
- * `cleanFileName`. Throws FILE_NAME_INVALID for a name over MAX_NAME_BYTES.
- */
-export function seedNameFor(fileName: string): string {
-  const base = cleanFileName(fileName).replace(KNOWN_EXTENSION, "") || "page";
-  const name = `${base}.txt`;
-  const bytes = Buffer.byteLength(name);
-  if (bytes > MAX_NAME_BYTES) {
-    const shown = [...base].slice(0, 40).join("");
-    throw new QaError(
-      "FILE_NAME_INVALID",
-      `Cannot add ${shown}…: its file name is ${bytes} bytes long, over the ${MAX_NAME_BYTES} a page's name may have.`,
-      "Rename the file to something short that says the paper, date and page, e.g. 2024-11-07_p1.pdf, and add it again.",
-    );
-  }
-  return name;
 }
 
 /**
