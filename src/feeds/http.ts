@@ -4,7 +4,7 @@
  * (If-None-Match / If-Modified-Since) so an unchanged feed costs a 304 and nothing else.
  */
 import { QaError } from "../errors.js";
-import { tooLarge } from "../ingest/formats/index.js";
+import { tooLarge } from "../ingest/formats/limits.js";
 
 export const USER_AGENT = "changji-news-qa/0.1 (news Q&A bot; fetches feed items to quote them with their source)";
 

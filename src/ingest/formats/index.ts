@@ -8,12 +8,13 @@ import { renderFrontMatter, type FrontMatter } from "../front-matter.js";
 import { detectFormat, type PageFormat } from "./detect.js";
 import { cleanFileName, seedNameFor } from "../file-names.js";
 import { decodeHtml, readHtml } from "./html.js";
-import { checkTextSize, readLimits, type ReadLimits } from "./limits.js";
+import { checkTextSize, readLimits, tooLarge, type ReadLimits } from "./limits.js";
 import type { PdfOcr } from "./ocr.js";
 import { readPdf } from "./pdf.js";
 
 export type { PageFormat } from "./detect.js";
 export { cleanFileName, MAX_NAME_BYTES, seedNameFor } from "../file-names.js";
+export { tooLarge } from "./limits.js";
 
 /** A document made into a seed page. */
 export interface SeedPage {
@@ -72,14 +73,4 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
   }
   checkTextSize(text, given, limits);
   return { name, format, bytes: Buffer.from(`${renderFrontMatter(fields)}${text}\n`, "utf8") };
-}
-
-/** FILE_TOO_LARGE for a file of `size` bytes over `limit` (also used before reading a file from disk). */
-export function tooLarge(name: string, size: number, limit: number): QaError {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return new QaError(
-    "FILE_TOO_LARGE",
-    `Cannot add ${name}: it is ${mb(size)}, over the ${mb(limit)} limit.`,
-    "Split the document into pages, or raise ADD_MAX_MB if such files are expected.",
-  );
 }

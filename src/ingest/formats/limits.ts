@@ -61,3 +61,13 @@ export function checkTextSize(text: string, name: string, limits: Pick<ReadLimit
     );
   }
 }
+
+/** FILE_TOO_LARGE for a file of `size` bytes over `limit` (also used before reading a file from disk). */
+export function tooLarge(name: string, size: number, limit: number): QaError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new QaError(
+    "FILE_TOO_LARGE",
+    `Cannot add ${name}: it is ${mb(size)}, over the ${mb(limit)} limit.`,
+    "Split the document into pages, or raise ADD_MAX_MB if such files are expected.",
+  );
+}
