@@ -2,8 +2,10 @@
  * How much a PDF's compressed streams inflate to, measured before pdf.js reads it: a 3 MB PDF can
  * hold a content stream that inflates to 1 GB (a "zip bomb"), which pdf.js would inflate and parse
  * in full. Every Flate stream is inflated here with zlib's output cap, against one budget for the
- * whole file, and the bytes are thrown away.
+ * whole file, and the bytes are thrown away. Image streams are left out: reading the text never
+ * decodes them. The check holds at most `maxInflatedBytes` at a time.
  */
+import { constants as bufferConstants } from "node:buffer";
 import zlib from "node:zlib";
 import type { ReadLimits } from "./limits.js";
 import { tooComplex } from "./limits.js";
@@ -25,7 +27,9 @@ export function inflatedSize(pdf: Uint8Array, limit: number): number {
     const end = bytes.indexOf(END, start);
     if (end < 0) break;
     STREAM.lastIndex = end + END.length;
-    if (!/\/FlateDecode|\/Fl\b/.test(dict.slice(dict.lastIndexOf("<<")))) continue;
+    const own = dict.slice(dict.lastIndexOf("obj")); // this object's dictionary, from its `N 0 obj` header
+    // Images are never decoded to read the text (pdf.js's getTextContent skips them): an e-paper's photos do not count.
+    if (!/\/FlateDecode|\/Fl\b/.test(own) || /\/Subtype\s*\/Image\b/.test(own)) continue;
     total += inflateCapped(bytes.subarray(start, end), limit - total + 1);
     if (total > limit) return total;
   }
@@ -35,7 +39,8 @@ export function inflatedSize(pdf: Uint8Array, limit: number): number {
 /** The stream's inflated length, at most `cap` (a damaged stream counts what inflates before the damage). */
 function inflateCapped(data: Buffer, cap: number): number {
   try {
-    return zlib.inflateSync(data, { maxOutputLength: cap, finishFlush: zlib.constants.Z_SYNC_FLUSH }).length;
+    const maxOutputLength = Math.max(1, Math.min(Math.floor(cap), bufferConstants.MAX_LENGTH));
+    return zlib.inflateSync(data, { maxOutputLength, finishFlush: zlib.constants.Z_SYNC_FLUSH }).length;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return cap;
     return 0; // not zlib data (encrypted, or another filter first): pdf.js judges it
