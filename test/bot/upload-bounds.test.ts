@@ -8,53 +8,34 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../../src/bot/html.js";
-import { createBot, runBot, type RunningBot } from "../../src/bot/index.js";
 import type { Config } from "../../src/config/index.js";
-import { addDocuments } from "../../src/core/add-documents.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
-import { createEmbedder, type Embedder } from "../../src/embed/index.js";
-import { buildOptionsFor } from "../../src/index/build.js";
 import type { ReadLimits } from "../../src/ingest/formats/limits.js";
-import { createLogger } from "../../src/log.js";
-import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
+import { ROOT } from "../helpers/fixture-index.js";
 import { bombPdf, manyPagePdf, nestedHtml, unpunctuatedText } from "../helpers/hostile-files.js";
-import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
+import { messageUpdate, type FakeBotApi } from "./fake-bot-api.js";
+import { BASE_SEEDS as BASE, startUploadBot, type UploadBot } from "./upload-bot.js";
 
 const TOKEN = "123456789:AABoundsTestTokenNotReal_abcdefghij";
 const ADMIN = 91;
 const READER = 92;
-const BASE = ["000_4405eea7cb10f242.txt", "001_1a32e2d18765e48d.txt", "003_2a3bfdafac07cb06.txt"];
 /** The bot takes uploads up to this size here, so a file over it is small to make. */
 const UPLOAD_LIMIT = 1024 * 1024;
 
+let bot: UploadBot;
 let api: FakeBotApi;
-let running: RunningBot;
 let config: Config;
 let qa: QaService;
-let embedder: Embedder;
 /** The read limits the next upload is read with (the defaults unless a test says). */
 let limits: Partial<ReadLimits> = {};
 
 beforeAll(async () => {
-  const seeds = fs.mkdtempSync(path.join(os.tmpdir(), "qa-bounds-seeds-"));
-  for (const name of BASE) fs.copyFileSync(path.join(ROOT, "seeds", name), path.join(seeds, name));
-  config = fixtureConfig({ SEEDS_DIR: seeds });
-  embedder = await createEmbedder({ model: "tiny-zh", modelsDir: path.join(ROOT, "test/fixtures/models") });
-  await buildFixtureIndex(config);
-  const logger = createLogger("silent");
-  qa = await openQaService(config, { embedder, logger });
-  api = await FakeBotApi.start(TOKEN);
-  const addDocument = (file: string) =>
-    addDocuments({ ...buildOptionsFor(config, { loadEmbedder: async () => embedder }), add: [file], maxBytes: config.addMaxBytes, limits });
-  const bot = createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger, adminIds: new Set([ADMIN]), addDocument, maxUploadBytes: UPLOAD_LIMIT, onUpdateHandled: api.onUpdateHandled });
-  running = await runBot(bot, { qa, logger, signals: [], pollTimeoutSeconds: 1 });
+  bot = await startUploadBot({ token: TOKEN, admin: ADMIN, maxUploadBytes: UPLOAD_LIMIT, addOptions: () => ({ limits }) });
+  ({ api, config, qa } = bot);
 });
 
 afterAll(async () => {
-  await running?.stop();
-  await api?.close();
-  for (const dir of [config?.seedsDir, config?.indexDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 const texts = (chatId: number, from = 0) => api.sent(chatId).slice(from).map((c) => visibleText(c.params.text as string));
