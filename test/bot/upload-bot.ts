@@ -27,7 +27,8 @@ export interface UploadBot {
 
 export interface UploadBotOptions {
   token: string;
-  admin: number;
+  /** Users allowed to upload (ADMIN_IDS). */
+  admins: number[];
   /** The bot's upload limit (maxUploadBytes); default ADD_MAX_MB. */
   maxUploadBytes?: number;
   /** Extra options of each add, read at the time of the upload (e.g. read limits). Default none. */
@@ -50,7 +51,7 @@ export async function startUploadBot(options: UploadBotOptions): Promise<UploadB
     apiRoot: api.apiRoot,
     qa,
     logger,
-    adminIds: new Set([options.admin]),
+    adminIds: new Set(options.admins),
     addDocument,
     ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
     onUpdateHandled: api.onUpdateHandled,

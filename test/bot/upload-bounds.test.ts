@@ -19,6 +19,8 @@ import { BASE_SEEDS as BASE, startUploadBot, type UploadBot } from "./upload-bot
 const TOKEN = "123456789:AABoundsTestTokenNotReal_abcdefghij";
 const ADMIN = 91;
 const READER = 92;
+/** A second admin, so that no admin sends over the rate limit (5 messages per 10 s from one person): the queue test sends in quick succession. */
+const EDITOR = 93;
 /** The bot takes uploads up to this size here, so a file over it is small to make. */
 const UPLOAD_LIMIT = 1024 * 1024;
 
@@ -30,7 +32,7 @@ let qa: QaService;
 let limits: Partial<ReadLimits> = {};
 
 beforeAll(async () => {
-  bot = await startUploadBot({ token: TOKEN, admin: ADMIN, maxUploadBytes: UPLOAD_LIMIT, addOptions: () => ({ limits }) });
+  bot = await startUploadBot({ token: TOKEN, admins: [ADMIN, EDITOR], maxUploadBytes: UPLOAD_LIMIT, addOptions: () => ({ limits }) });
   ({ api, config, qa } = bot);
 });
 
@@ -41,11 +43,11 @@ afterAll(async () => {
 const texts = (chatId: number, from = 0) => api.sent(chatId).slice(from).map((c) => visibleText(c.params.text as string));
 
 /** The admin sends `bytes` as `name`; resolves with the bot's replies once the upload is reported (or refused at once). */
-async function upload(name: string, bytes: Buffer, document: Record<string, unknown> = {}): Promise<string[]> {
-  const before = api.sent(ADMIN).length;
-  await api.exchange(messageUpdate({ document: { ...api.addFile(bytes, name), ...document } }, { chatId: ADMIN }), ADMIN);
-  if (texts(ADMIN, before)[0]?.startsWith("Adding")) await api.waitFor(() => texts(ADMIN, before).length >= 2, 90_000, "the upload report");
-  return texts(ADMIN, before);
+async function upload(name: string, bytes: Buffer, document: Record<string, unknown> = {}, from = ADMIN): Promise<string[]> {
+  const before = api.sent(from).length;
+  await api.exchange(messageUpdate({ document: { ...api.addFile(bytes, name), ...document } }, { chatId: from }), from);
+  if (texts(from, before)[0]?.startsWith("Adding")) await api.waitFor(() => texts(from, before).length >= 2, 90_000, "the upload report");
+  return texts(from, before);
 }
 
 const seedNames = () => fs.readdirSync(config.seedsDir).sort();
@@ -84,18 +86,22 @@ describe("a file over a reading bound: its coded error, and nothing changes", ()
 });
 
 describe("the bot keeps answering", () => {
-  it("another chat is answered while a slow page is being read; the page then stops at its deadline", async () => {
+  it("another chat is answered while a slow page is being read; a second upload waits its turn; the slow one stops at its deadline", async () => {
     // Uncapped depth: Readability would take minutes over 20,000 nested divs; the deadline stops it.
     limits = { maxHtmlDepth: 1e9, maxHtmlElements: 1e9, timeoutMs: 20_000 };
-    const before = api.sent(ADMIN).length;
-    api.push(messageUpdate({ document: api.addFile(nestedHtml(20_000), "slow.html") }, { chatId: ADMIN }));
-    await api.waitFor(() => texts(ADMIN, before).length >= 1, 20_000, "the upload to be taken");
+    const before = api.sent(EDITOR).length;
+    api.push(messageUpdate({ document: api.addFile(nestedHtml(20_000), "slow.html") }, { chatId: EDITOR }));
+    await api.waitFor(() => texts(EDITOR, before).length >= 1, 20_000, "the upload to be taken");
+    api.push(messageUpdate({ document: api.addFile(manyPagePdf(201), "second.pdf") }, { chatId: EDITOR }));
+    await api.waitFor(() => texts(EDITOR, before).length >= 2, 20_000, "the second upload to be taken");
     const answer = await api.exchange(messageUpdate("老君庙火区已累计完成采空区超前钻探进尺多少米？", { chatId: READER }), READER);
-    // The reader's answer came while the upload had not been reported yet.
+    // The reader's answer came while neither upload had been reported yet.
     expect(answer.length).toBeGreaterThan(0);
-    expect(texts(ADMIN, before)).toEqual(["Adding slow.html…"]);
-    await api.waitFor(() => texts(ADMIN, before).length >= 2, 90_000, "the upload report");
-    expect(texts(ADMIN, before)[1]).toMatch(/^⚠️ Cannot add slow\.html: (?:reading it takes more than 20 s|reading it needs more than \d+ MB of memory)\. \(HTML_TOO_COMPLEX\)/);
+    expect(texts(EDITOR, before)).toEqual(["Adding slow.html…", "Adding second.pdf… (after 1 other upload)"]);
+    await api.waitFor(() => texts(EDITOR, before).length >= 4, 120_000, "both upload reports");
+    const [, , first, second] = texts(EDITOR, before);
+    expect(first).toMatch(/^⚠️ Cannot add slow\.html: (?:reading it takes more than 20 s|reading it needs more than \d+ MB of memory)\. \(HTML_TOO_COMPLEX\)/);
+    expect(second).toMatch(/^⚠️ Cannot add second\.pdf: it has 201 pages, over the 200 read from one file\. \(PDF_TOO_COMPLEX\)/);
     expect(seedNames()).toEqual(BASE);
   });
 
@@ -120,14 +126,14 @@ describe("the bot keeps answering", () => {
 describe("refused before anything is downloaded", () => {
   it("a .zip archive: FORMAT_UNKNOWN by its name and type", async () => {
     const calls = api.callsOf("getFile").length;
-    const replies = await upload("pages.zip", Buffer.from("PK\u0003\u0004"), { mime_type: "application/zip" });
+    const replies = await upload("pages.zip", Buffer.from("PK\u0003\u0004"), { mime_type: "application/zip" }, EDITOR);
     expect(replies).toEqual(["⚠️ Cannot add pages.zip: a .zip file is not a page; pages are PDF, HTML or UTF-8 text. It was not downloaded. (FORMAT_UNKNOWN)\nSend the pages one by one as PDF, HTML or .txt files (unpack an archive first)."]);
     expect(api.callsOf("getFile")).toHaveLength(calls);
   });
 
   it("a 246-character file name: FILE_NAME_INVALID, and no server path in the reply", async () => {
     const calls = api.callsOf("getFile").length;
-    const replies = await upload(`${"长".repeat(242)}.pdf`, manyPagePdf(1));
+    const replies = await upload(`${"长".repeat(242)}.pdf`, manyPagePdf(1), {}, EDITOR);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatch(/^⚠️ Cannot add 长{40}…: its file name is 730 bytes long, over the 200 a page's name may have\. \(FILE_NAME_INVALID\)\nRename the file/);
     expect(replies[0]).not.toContain("/");

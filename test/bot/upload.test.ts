@@ -27,7 +27,7 @@ let qa: QaService;
 const transcript: string[] = [];
 
 beforeAll(async () => {
-  bot = await startUploadBot({ token: TOKEN, admin: ADMIN });
+  bot = await startUploadBot({ token: TOKEN, admins: [ADMIN] });
   ({ api, qa } = bot);
 });
 
