@@ -14,6 +14,7 @@ import { POLLING_BACKLOG } from "./concurrency.js";
 import { safeError } from "./errors.js";
 import { ALLOWED_UPDATES, missingTokenError, prepareBot, startError, stopOnSignals, type RunOptions, type RunningBot } from "./lifecycle.js";
 import { runWebhook } from "./webhook.js";
+import { cleanStaleStaging } from "../staging.js";
 
 export interface PollingOptions extends RunOptions {
   /** Seconds one getUpdates long poll waits for news (default 30). */
@@ -94,6 +95,7 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     // The same lines the CLI prints: the summary, then each skipped page (or model warning) by name.
     return [describeBuild(report), ...report.warnings].join("\n");
   };
+  cleanStaleStaging(); // working folders a killed run left in the temporary folder
   const addDocument = async (file: string) => {
     const [{ addDocuments }, { buildOptionsFor }, { systemOcr }] = await Promise.all([import("../core/add-documents.js"), import("../index/build.js"), import("../ingest/formats/ocr.js")]);
     return addDocuments({ ...buildOptionsFor(config), add: [file], maxBytes: config.addMaxBytes, ocr: systemOcr() });

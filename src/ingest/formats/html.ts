@@ -8,6 +8,8 @@ import { parseHTML } from "linkedom";
 import { QaError } from "../../errors.js";
 import { dateInText } from "../page-dates.js";
 import { hasBylineLabel, webByline } from "./web-byline.js";
+import { checkHtmlShape } from "./html-shape.js";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "./limits.js";
 import { webHeadline } from "./web-title.js";
 
 /** What a web page gave: its article as seed text lines, and what its markup says about it. */
@@ -39,8 +41,12 @@ const DATE_SOURCES: { selector: string; attribute: string; label: string }[] = [
 const WEB_FURNITURE = /^(?:来源|作者|编辑|责任编辑|责编|审核|校对|分享到|原标题|Source|Editor|Share)\s*[:：]/i;
 const BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption";
 
-/** The article of an HTML page (already decoded). Throws HTML_NO_ARTICLE when the page holds none. */
-export function readHtml(html: string, name: string): HtmlArticle {
+/**
+ * The article of an HTML page (already decoded). Throws HTML_TOO_COMPLEX (more elements or deeper
+ * nesting than `limits`, measured before parsing) or HTML_NO_ARTICLE when the page holds none.
+ */
+export function readHtml(html: string, name: string, limits: Pick<ReadLimits, "maxHtmlElements" | "maxHtmlDepth"> = DEFAULT_READ_LIMITS): HtmlArticle {
+  checkHtmlShape(html, name, limits);
   const { document } = parseHTML(html);
   const meta = (selector: string, attribute = "content") => document.querySelector(selector)?.getAttribute(attribute)?.trim() || null;
   let date: string | null = null;
