@@ -4,6 +4,7 @@
  * converted; UTF-8 text is taken as it is. The format is found from the bytes (see detect.ts).
  */
 import { QaError } from "../../errors.js";
+import { decodeText } from "../encoding.js";
 import { renderFrontMatter, type FrontMatter } from "../front-matter.js";
 import { detectFormat, type PageFormat } from "./detect.js";
 import { cleanFileName, seedNameFor } from "../file-names.js";
@@ -47,7 +48,7 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
   const name = seedNameFor(given);
   const limits = readLimits(options.limits);
   if (format === "text") {
-    checkTextSize(new TextDecoder().decode(bytes), given, limits);
+    checkTextSize(decodeText(bytes)?.text ?? "", given, limits);
     return { name, format, bytes: Buffer.from(bytes) };
   }
   if (format === null) {

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { QaError } from "../../errors.js";
+import { decodeText } from "../encoding.js";
 import { parseArticles } from "../index.js";
 import { readDocument } from "./index.js";
 import type { ReadLimits } from "./limits.js";
@@ -44,7 +45,8 @@ const ocr = (pdf: Uint8Array) =>
 try {
   const page = await readDocument(data.name, data.bytes, { maxBytes: data.maxBytes, limits: data.limits, ocr: data.ocr ? ocr : null });
   // The page is parsed here too: a long page costs this thread, not the caller's.
-  const text = new TextDecoder().decode(page.bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  // A text page is kept in its own encoding (GBK, UTF-16…); the seeds reader decodes it the same way.
+  const text = (decodeText(page.bytes)?.text ?? "").replace(/\r\n?/g, "\n");
   const articles = parseArticles(page.name, text).map((a) => ({ headline: a.headline, paper: a.paper, date: a.date }));
   port.postMessage({ kind: "done", name: page.name, format: page.format, bytes: page.bytes, articles } satisfies ReadWorkerMessage);
 } catch (err) {
