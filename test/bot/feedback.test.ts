@@ -90,7 +90,7 @@ describe("feedback and the question log in the bot", () => {
     expect(report).toContain("Report\nQuestions ");
     expect(report).toContain(": 4 (answer 2, evidence 1, refusal 1); 👍 1, 👎 1.");
     expect(report).toContain("Languages: zh 3, en 1. Intents: fact 3, latest 1.");
-    expect(report).toMatch(/\n {2}2 × 深学笃行正确政绩观 真抓实干促就业惠民 \(003_2a3bfdafac07cb06\.txt#1\)/);
+    expect(report).toMatch(/\n {2}2 × 深学笃行正确政绩观 真抓实干促就业惠民 \(003_2a3bfdafac07cb06\.txt#1-[0-9a-f]{8}\)/);
     // Groups of one: the newest first.
     expect(report).toMatch(/Unanswered[^\n]*\n {2}1 × What is the capital of France\?[^\n]*\n {2}1 × 昌吉州2023年新增城镇就业多少人？/);
     expect(report).toMatch(/Marked 👎:\n {2}\S+ \S+ What is the capital of France\? → \[refusal\] The articles don't say/);
