@@ -19,6 +19,8 @@
  *   long caption and no headline.
  * - `city-study-article.html`: text written for the test — a web article whose titles carry the
  *   site's name as a suffix (-昌吉日报) and no og:site_name.
+ * - `author-meta-article.html`: text written for the test — a web article whose writer is named
+ *   only in its author meta tags (name=author, and an article:author profile URL).
  *
  * Usage: `npm run fixture:ingest` (needs a CJK font: `apt-get install fonts-noto-cjk`, or set
  * FIXTURE_CJK_FONT to a .ttf/.otf/.ttc and FIXTURE_CJK_FONT_NAME to its PostScript name).
@@ -236,6 +238,32 @@ function siteSuffixPage(): void {
   console.log(`city-study-article.html: ${Buffer.byteLength(html)} bytes`);
 }
 
+/** A web article that names its writer only in meta[name=author] (and an article:author URL). */
+function authorMetaPage(): void {
+  const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>玛纳斯县新建三座乡村供水站_昌吉日报</title>
+<meta property="og:site_name" content="昌吉日报">
+<meta property="og:title" content="玛纳斯县新建三座乡村供水站">
+<meta name="author" content="王芳">
+<meta property="article:author" content="https://www.cjrb.example/author/wangfang">
+<meta property="article:published_time" content="2025-06-03T09:30:00+08:00">
+</head>
+<body>
+<article>
+  <h1>玛纳斯县新建三座乡村供水站</h1>
+  <p>今年以来，玛纳斯县在北部三个乡镇新建乡村供水站三座，新铺设供水管网四十二公里，一万余名村民喝上了稳定的自来水。</p>
+  <p>据了解，三座供水站均配备了水质在线监测设备，每天两次自动检测，数据实时上传县水务部门。</p>
+</article>
+</body>
+</html>
+`;
+  fs.writeFileSync(path.join(OUT, "author-meta-article.html"), html);
+  console.log(`author-meta-article.html: ${Buffer.byteLength(html)} bytes`);
+}
+
 fs.mkdirSync(OUT, { recursive: true });
 await twoColumnPage();
 await undatedNotice();
@@ -245,3 +273,4 @@ await lockedPage();
 articlePage();
 await bylineUnderHeadline();
 siteSuffixPage();
+authorMetaPage();

@@ -9,12 +9,20 @@ export type ErrorCode =
   | "SEEDS_MISSING"
   | "SEEDS_EMPTY"
   | "SEED_UNREADABLE"
+  | "SEEDS_UNWRITABLE"
+  | "INDEX_SHRINK"
   | "FILE_TOO_LARGE"
   | "FORMAT_UNKNOWN"
   | "PDF_NO_TEXT"
   | "PDF_ENCRYPTED"
   | "PDF_DAMAGED"
   | "HTML_NO_ARTICLE"
+  | "PDF_TOO_COMPLEX"
+  | "HTML_TOO_COMPLEX"
+  | "PAGE_TOO_LARGE"
+  | "FILE_NAME_INVALID"
+  | "TEMP_UNAVAILABLE"
+  | "INDEX_READONLY"
   | "FEED_UNREACHABLE"
   | "FEED_INVALID"
   | "INDEX_MISSING"
@@ -25,7 +33,8 @@ export type ErrorCode =
   | "MODEL_UNAVAILABLE"
   | "EMPTY_QUESTION"
   | "QUESTION_TOO_LONG"
-  | "EVAL_DATA_INVALID";
+  | "EVAL_DATA_INVALID"
+  | "QUESTION_LOG_UNAVAILABLE";
 
 export class QaError extends Error {
   override readonly name = "QaError";

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   // Settings first: a bad value stops here, before any model or index code is loaded.
   const ctx = await cliContext();
   const { config, logger } = ctx;
-  const qa = await openOrBuild(ctx);
+  const { openQuestionLog } = await import("./question-log/index.js");
+  const { withQuestionLog } = await import("./core/logged.js");
+  const qa = withQuestionLog(await openOrBuild(ctx), openQuestionLog(config, { logger }));
   process.stderr.write(`${describeIndex(qa.info(), config)}\n`);
   if (config.telegram.token) {
     const { startBot } = await import("./bot/index.js");

@@ -18,9 +18,9 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
   return out;
 }
 
-/** The configured secrets: the bot token, the webhook secret and the LLM API key. */
+/** The configured secrets: the bot token, the webhook secret, the LLM API key, the question log's key and the dashboard token. */
 export function secretsOf(config: Config): string[] {
-  return [config.telegram.token, config.telegram.webhookSecret, config.llm?.apiKey].filter((s): s is string => !!s);
+  return [config.telegram.token, config.telegram.webhookSecret, config.llm?.apiKey, config.questionLog.secret, config.dashboardToken].filter((s): s is string => !!s);
 }
 
 /** A stream that writes everything on to `destination` with secrets redacted (pino writes whole lines). */

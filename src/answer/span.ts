@@ -1,3 +1,4 @@
+import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { Figure } from "./figures.js";
 import { SPAN_WORD } from "./question-words.js";
 
@@ -14,6 +15,19 @@ const FILLER = /^(是|为|叫|有|的|了)+|(是|为|叫|有|的|了)+$/gu;
 const MIN_CONTEXT = 2;
 /** A longer "phrase" is most of the sentence: the quote already shows it. */
 const MAX_SPAN = 24;
+
+/**
+ * What a lead may not end on while its clause goes on (jieba/ICTCLAS tags): the word wants what
+ * follows it, so a phrase cut after it is a fragment (先后赴喀什、和田等地开展 without 劳务对接).
+ */
+const WANTS_WHAT_FOLLOWS: Record<string, string> = {
+  v: "a verb, its object after it (开展, 推动)",
+  p: "a preposition, its object after it (在, 由, 对)",
+  c: "a conjunction, its second part after it (和, 并)",
+  uj: "的, the noun it modifies after it",
+};
+/** Where a clause ends: a phrase runs on to one of these at most. */
+const CLAUSE_BREAK = /[，。；！？,;!?]/u;
 
 /** A Chinese question around its question word, read once by the analysis. */
 export interface SpanContext {
@@ -33,8 +47,18 @@ export function spanContext(question: string): SpanContext | null {
   return { question, before, after };
 }
 
-/** The answering phrase of `sentence` for a Chinese question (its `spanContext`), or null when it cannot be placed. */
-export function answerSpan(context: SpanContext | null, sentence: string): Figure | null {
+/**
+ * The answering phrase of `sentence` for a Chinese question (its `spanContext`), or null when it
+ * cannot be placed. The phrase is whole: one ending on a word that wants what follows it (a verb
+ * before its object, a preposition, a conjunction, 的) or inside a word runs on to its clause's
+ * end, or is no phrase when that makes it longer than MAX_SPAN. Default segmenter: jieba.
+ */
+export function answerSpan(context: SpanContext | null, sentence: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure | null {
+  const span = placedSpan(context, sentence);
+  return span && wholePhrase(context!.question, sentence, span, segmenter);
+}
+
+function placedSpan(context: SpanContext | null, sentence: string): Figure | null {
   if (!context) return null;
   const { question, before, after } = context;
   const left = longestSuffixIn(before, sentence) ?? longestSuffixIn(before.replace(FILLER, ""), sentence);
@@ -61,6 +85,26 @@ function spanOf(question: string, sentence: string, start: number, end: number):
   return { text, kind: "phrase", start: at, end: at + text.length, value: null, unit: "" };
 }
 
+/**
+ * `span` as a whole phrase: as it is when it ends its clause or ends on a word complete without
+ * what follows; else run on to the clause's end (the object the cut left out), or null when too long.
+ */
+function wholePhrase(question: string, sentence: string, span: Figure, segmenter: ChineseSegmenter): Figure | null {
+  const rest = sentence.slice(span.end);
+  if (!rest || /[，。；！？,;!?：:]/u.test(rest[0]!) || !segmenter.tag) return span;
+  let at = 0;
+  for (const { word, tag } of segmenter.tag(sentence)) {
+    const end = at + word.length;
+    if (end >= span.end) {
+      // The span ends inside this word, or on a word that wants what follows it.
+      const cut = end > span.end || (end === span.end && WANTS_WHAT_FOLLOWS[tag] !== undefined);
+      return cut ? spanOf(question, sentence, span.start, nextStop(sentence, span.end)) : span;
+    }
+    at = end;
+  }
+  return span;
+}
+
 /** The longest tail of `text` (at least MIN_CONTEXT characters) found in `sentence`. */
 function longestSuffixIn(text: string, sentence: string): string | null {
   for (let from = 0; text.length - from >= MIN_CONTEXT; from++) if (sentence.includes(text.slice(from))) return text.slice(from);
@@ -81,6 +125,6 @@ function longestPrefixIn(text: string, sentence: string, from: number): string |
 
 /** Where a phrase that starts at `at` ends: the next clause break. */
 function nextStop(sentence: string, at: number): number {
-  const m = /[，。；！？,;!?]/u.exec(sentence.slice(at));
+  const m = CLAUSE_BREAK.exec(sentence.slice(at));
   return m ? at + m.index : sentence.length;
 }

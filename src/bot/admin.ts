@@ -1,12 +1,15 @@
 /**
  * Admin commands, for the user ids in ADMIN_IDS only (not in the public command menu):
  * /stats — what the bot has done since it started, the newest issue, the inbox's last run and failures; /reindex — rebuild the index from the seeds and
- * swap it in, in the background (one at a time), reporting back when done.
+ * swap it in, in the background (one at a time), reporting back when done, with every page it skipped
+ * (`/reindex allow-shrink`: even when the build drops most of the live articles); /report [7d] — what readers asked (the question log).
  */
 import { Composer, type Context } from "grammy";
 import type { QaService } from "../core/types.js";
 import { redactSecrets, type Logger } from "../log.js";
 import { describeError } from "../errors.js";
+import { describeReport } from "../question-log/describe.js";
+import { parseSince, reportOf } from "../question-log/report.js";
 import { safeError } from "./errors.js";
 import { escapeHtml } from "./html.js";
 import type { LastAnswers } from "./memory.js";
@@ -27,8 +30,11 @@ export interface AdminServices {
   stats: BotStats;
   /** Admin user ids (ADMIN_IDS); null: admin commands are off (answered as unknown commands). */
   adminIds: ReadonlySet<number> | null;
-  /** Rebuilds the index and returns a one-line summary; absent: /reindex only reloads a newer build. */
-  reindex?: () => Promise<string>;
+  /**
+   * Rebuilds the index and returns its summary line, then one line per skipped page; absent: /reindex
+   * only reloads a newer build. `allowShrink`: `/reindex allow-shrink` (see src/index/shrink.ts).
+   */
+  reindex?: (options: { allowShrink: boolean }) => Promise<string>;
   /** Further /stats lines: the newest issue, the inbox's last run and refused files; absent: none. */
   status?: () => string[];
 }
@@ -38,7 +44,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
   const admin = new Composer<Context>();
   if (!adminIds) return admin; // off: /stats and /reindex are unknown commands like any other
 
-  admin.command(["stats", "reindex"], async (ctx, next) => {
+  admin.command(["stats", "reindex", "report"], async (ctx, next) => {
     if (ctx.from && adminIds.has(ctx.from.id)) return next();
     await replyHtml(ctx, "That command is for the bot's admins.");
   });
@@ -51,20 +57,32 @@ export function adminComposer(services: AdminServices): Composer<Context> {
       `Answered: ${stats.answered} (not found: ${stats.notFound}), failed: ${stats.failed}`,
       `Chats remembered for /sources: ${memory.size} of ${memory.capacity}`,
       `Index: ${info.articles} articles, ${info.passages} passages, built ${info.builtAt}`,
+      ...(qa.questionLog ? [`Question log: ${qa.questionLog.enabled ? "on" : "off"}, writes failed: ${qa.questionLog.failures}`] : []),
       ...(services.status?.() ?? []),
     ];
     return replyHtml(ctx, ["<b>Stats</b>", ...rows.map(escapeHtml)].join("\n"));
+  });
+
+  admin.command("report", (ctx) => {
+    const log = qa.questionLog;
+    if (!log?.enabled) return replyHtml(ctx, "The question log is off (QUESTION_LOG=off, or DATA_DIR could not be opened): nothing to report.");
+    const now = new Date();
+    const since = parseSince(ctx.match.trim() || "7d", now);
+    if (!since) return replyHtml(ctx, "Usage: /report [24h | 7d | 2w | YYYY-MM-DD] (default 7d).");
+    const report = reportOf(log, since, now, { headlineOf: (id) => qa.article?.(id)?.headline ?? null });
+    return replyHtml(ctx, ["<b>Report</b>", ...describeReport(report).map(escapeHtml)].join("\n"));
   });
 
   /**
    * Rebuild (when a rebuild is configured), then the same `qa.reload()` the index watcher uses. Live
    * or not is told by the build answering before and after, since the watcher may load it first.
    */
-  const rebuildAndReload = async (): Promise<string> => {
+  const rebuildAndReload = async (allowShrink: boolean): Promise<string> => {
     const before = qa.info().buildDir;
     let summary = "";
+    let skipped: string[] = [];
     try {
-      summary = services.reindex ? await services.reindex() : "";
+      [summary = "", ...skipped] = services.reindex ? (await services.reindex({ allowShrink })).split("\n") : [];
     } catch (err) {
       logger.error({ error: safeError(err) }, "reindex failed");
       return `Rebuild failed: ${redactSecrets(describeError(err))}`;
@@ -73,10 +91,10 @@ export function adminComposer(services: AdminServices): Composer<Context> {
       await qa.reload();
     } catch (err) {
       logger.warn({ error: safeError(err) }, "a new index build could not be loaded; still answering with the previous one");
-      return `${summary} The new build could not be loaded (${redactSecrets(describeError(err))}); still answering with the previous one.`.trim();
+      return [`${summary} The new build could not be loaded (${redactSecrets(describeError(err))}); still answering with the previous one.`.trim(), ...skipped].join("\n");
     }
     const live = qa.info().buildDir !== before;
-    return `${summary} ${live ? "The new build is live." : "No newer build to load."}`.trim();
+    return [`${summary} ${live ? "The new build is live." : "No newer build to load."}`.trim(), ...skipped].join("\n");
   };
 
   // Set before the first await: with updates handled concurrently, a second /reindex may arrive
@@ -90,7 +108,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
     // In the background: questions keep being answered from the current build meanwhile.
     running = (async () => {
       await afterNote; // the report never overtakes the "Rebuilding…" note
-      const report = await rebuildAndReload();
+      const report = await rebuildAndReload(/\ballow-shrink\b/.test(String(ctx.match)));
       await ctx.api.sendMessage(chatId, escapeHtml(report), { parse_mode: "HTML" }).catch((err: unknown) => logger.warn({ err }, "could not report the rebuild"));
     })().finally(() => (running = null));
     try {

@@ -7,7 +7,7 @@ import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { QaService } from "../core/types.js";
 import type { Logger } from "../log.js";
-import { adminComposer, BotStats } from "./admin.js";
+import { adminComposer, BotStats, type AdminServices } from "./admin.js";
 import { AnswerButtons, buttonsComposer } from "./buttons.js";
 import { commandsComposer } from "./commands.js";
 import { createErrorHandler } from "./errors.js";
@@ -52,8 +52,8 @@ export interface CreateBotOptions extends UploadOptions {
   examples?: readonly string[];
   /** User ids allowed to run /stats and /reindex (config ADMIN_IDS); null or absent: admin commands off. */
   adminIds?: ReadonlySet<number> | null;
-  /** Rebuilds the index for /reindex and returns a one-line summary; absent: /reindex only reloads a newer build. */
-  reindex?: () => Promise<string>;
+  /** Rebuilds the index for /reindex: its summary, then a line per skipped page; absent: /reindex only reloads a newer build. */
+  reindex?: AdminServices["reindex"];
   /** Lines /stats adds: the newest issue in the index, the inbox's last run, its refused files (see core/status.ts). */
   status?: () => string[];
   /** The bot's own user (grammY `botInfo`); when absent it is fetched with getMe on start. */

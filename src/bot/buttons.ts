@@ -1,6 +1,7 @@
 /**
- * The inline keyboard under each answer — "Full article" (one per article shown) and "More" — and
- * what its buttons do. What a button refers to lives in a bounded store (least recently used
+ * The inline keyboard under each answer — "Full article" (one per article shown), "More", and 👍 / 👎
+ * when the answer is kept in the question log (a second press changes the vote) — and what its
+ * buttons do. What a button refers to lives in a bounded store (least recently used
  * first out, and expiring), keyed by a random token in the callback data; a button whose entry is
  * gone gets a polite note. Every callback query is answered, whatever happens.
  */
@@ -27,6 +28,8 @@ export const DEFAULT_BUTTONS: AnswerButtonsOptions = { capacity: 1000, ttlMs: 24
 
 interface Entry {
   chatId: number;
+  /** The answer itself, for a vote (the core finds its log row by it). */
+  answer: Answer;
   lang: "zh" | "en";
   /** Every citation shown under this answer so far (the answer's, then each "More" page's). */
   citations: Citation[];
@@ -36,7 +39,9 @@ interface Entry {
 
 /** Full-article buttons per row. */
 const PER_ROW = 3;
-const CALLBACK = /^na:([fm]):([\w-]{8})(?::(\d+))?$/;
+const CALLBACK = /^na:([fmv]):([\w-]{8})(?::(\d+|up|down))?$/;
+/** The vote buttons' labels (the same in both languages). */
+export const VOTE_LABELS = { up: "👍", down: "👎" } as const;
 
 /** The bounded store behind the buttons, and the keyboards that point into it. */
 export class AnswerButtons {
@@ -44,7 +49,7 @@ export class AnswerButtons {
   private readonly options: AnswerButtonsOptions;
 
   constructor(
-    private readonly qa: Pick<QaService, "more" | "article">,
+    private readonly qa: Pick<QaService, "more" | "article" | "feedback" | "questionLog">,
     options: Partial<AnswerButtonsOptions> = {},
   ) {
     this.options = { ...DEFAULT_BUTTONS, ...options };
@@ -57,10 +62,16 @@ export class AnswerButtons {
   /** The keyboard for an answer in a chat, or undefined when it has nothing to open or continue. */
   keyboardFor(chatId: number, answer: Answer, now = Date.now()): InlineKeyboardMarkup | undefined {
     const pager = new MorePager(this.qa, answer);
-    if (!answer.citations.length && !pager.available) return undefined;
+    const votes = this.votes;
+    if (!answer.citations.length && !pager.available && !votes) return undefined;
     const token = randomBytes(6).toString("base64url");
-    this.store(token, { chatId, lang: answer.lang, citations: [...answer.citations], pager, at: now });
-    return this.keyboard(token, this.entries.get(token)!, 0);
+    this.store(token, { chatId, answer, lang: answer.lang, citations: [...answer.citations], pager, at: now });
+    return this.keyboard(token, this.entries.get(token)!, 0, votes);
+  }
+
+  /** Whether answers get 👍 / 👎: only while a question log keeps them. */
+  get votes(): boolean {
+    return !!this.qa.feedback && !!this.qa.questionLog?.enabled;
   }
 
   /** The entry behind a button, if it is still there (and from this chat). */
@@ -73,8 +84,8 @@ export class AnswerButtons {
     return entry;
   }
 
-  /** Buttons for the citations from `from` on (one per article), then "More" while there may be more. */
-  keyboard(token: string, entry: Entry, from: number): InlineKeyboardMarkup | undefined {
+  /** Buttons for the citations from `from` on (one per article), then "More" while there may be more, and the votes under an answer. */
+  keyboard(token: string, entry: Entry, from: number, votes = false): InlineKeyboardMarkup | undefined {
     const labels = BUTTON_LABELS[entry.lang];
     const keyboard = new InlineKeyboard();
     const firsts = new Map<string, number>();
@@ -84,7 +95,9 @@ export class AnswerButtons {
       if (n > 0 && n % PER_ROW === 0) keyboard.row();
       keyboard.text(single ? labels.full : `${labels.full} ${index - from + 1}`, `na:f:${token}:${index}`);
     });
-    if (entry.pager.hasMore) keyboard.row().text(labels.more, `na:m:${token}`);
+    if (entry.pager.hasMore || votes) keyboard.row();
+    if (entry.pager.hasMore) keyboard.text(labels.more, `na:m:${token}`);
+    if (votes) keyboard.text(VOTE_LABELS.up, `na:v:${token}:up`).text(VOTE_LABELS.down, `na:v:${token}:down`);
     return keyboard.inline_keyboard.some((row) => row.length) ? keyboard : undefined;
   }
 
@@ -95,7 +108,7 @@ export class AnswerButtons {
 }
 
 /** Handles the buttons' callback queries (and answers any other callback query, so none spins forever). */
-export function buttonsComposer(buttons: AnswerButtons, qa: Pick<QaService, "article">, logger: Logger): Composer<Context> {
+export function buttonsComposer(buttons: AnswerButtons, qa: Pick<QaService, "article" | "feedback">, logger: Logger): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on("callback_query:data", async (ctx) => {
     let note: string | undefined;
@@ -107,6 +120,11 @@ export function buttonsComposer(buttons: AnswerButtons, qa: Pick<QaService, "art
         return;
       }
       const notes = NEWS_NOTES[entry.lang];
+      if (action === "v") {
+        const vote = index === "up" ? "up" : "down";
+        note = qa.feedback?.(entry.answer, vote) ? `${notes.voted} ${VOTE_LABELS[vote]}` : notes.unvoted;
+        return;
+      }
       if (action === "f") {
         const citation = entry.citations[Number(index)];
         const article = citation ? (qa.article?.(citation.articleId) ?? null) : null;

@@ -13,6 +13,13 @@ export interface CommandServices extends QuestionServices {
   examples: readonly string[];
 }
 
+/** /forget's replies: the reader's rows deleted from the question log (docs/editors.md#privacy). */
+const FORGET_TEXT = {
+  off: "This bot keeps no question log, so there is nothing to forget.",
+  failed: "Sorry, the question log could not be changed just now — please try /forget again later.",
+  done: (n: number) => `Done: ${n} of your question${n === 1 ? "" : "s"} deleted from the question log. New questions are kept again (for at most the log's retention).`,
+};
+
 export function commandsComposer(services: CommandServices): Composer<Context> {
   const { qa, memory, examples } = services;
   const commands = new Composer<Context>();
@@ -21,6 +28,12 @@ export function commandsComposer(services: CommandServices): Composer<Context> {
   commands.command("help", (ctx) => replyHtml(ctx, renderHelp(ctx.me.username, examples)));
   commands.command("about", (ctx) => replyHtml(ctx, renderAbout(qa.info())));
   commands.command("sources", (ctx) => replyHtml(ctx, renderSources(memory.get(ctx.chat.id))));
+  commands.command("forget", (ctx) => {
+    const log = qa.questionLog;
+    if (!log?.enabled) return replyHtml(ctx, FORGET_TEXT.off);
+    const removed = ctx.from ? log.forget({ frontEnd: "bot", user: String(ctx.from.id) }) : 0;
+    return replyHtml(ctx, removed === null ? FORGET_TEXT.failed : FORGET_TEXT.done(removed));
+  });
   commands.command("ask", async (ctx) => {
     const question = readMessage(ctx.msg, ctx.me, isGroup(ctx)).question;
     if (!question) return replyHtml(ctx, ASK_USAGE_TEXT);

@@ -18,11 +18,15 @@ export const NEWS_NOTES = {
     stale: "This button has expired — please ask again.",
     gone: "That article is no longer in the index — please ask again.",
     noMore: "That is all the articles have on it.",
+    voted: "Thank you — noted for the editors:",
+    unvoted: "That answer is no longer in the log — your vote was not kept.",
   },
   zh: {
     stale: "这个按钮已过期，请重新提问。",
     gone: "索引中已没有这篇报道，请重新提问。",
     noMore: "没有更多了。",
+    voted: "谢谢，已转告编辑：",
+    unvoted: "这条回答已不在记录中，未能记下您的评价。",
   },
 } as const;
 

@@ -38,7 +38,8 @@ export async function answerQuestion(ctx: Context, question: string, services: Q
   const started = performance.now();
   logger.debug({ chatId, question }, "question");
   const live = liveAnswer(ctx, logger, services.editIntervalMs);
-  const answer = await withTyping(ctx, logger, () => qa.answer(question, { sessionId: String(chatId), onDelta: live.onDelta })).catch(
+  const asker = { frontEnd: "bot", chat: isGroup(ctx) ? "group" : "private", user: ctx.from ? String(ctx.from.id) : null } as const;
+  const answer = await withTyping(ctx, logger, () => qa.answer(question, { sessionId: String(chatId), onDelta: live.onDelta, asker })).catch(
     async (err: unknown) => {
       await live.cancel();
       throw err;

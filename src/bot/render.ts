@@ -37,6 +37,7 @@ export const COMMANDS = [
   { command: "paper", description: "A day's paper: /paper 2024-11-07 (or an issue number)" },
   { command: "sources", description: "Full passages behind the last answer" },
   { command: "about", description: "What is indexed: articles, passages, model, build time" },
+  { command: "forget", description: "Delete your questions from the editors' question log" },
   { command: "help", description: "How to ask, in private chats and groups" },
   { command: "start", description: "What this bot knows, with an example" },
 ] as const;

@@ -1,4 +1,5 @@
 /** Running the bot: long polling by default, or a webhook when WEBHOOK_URL is set; clean stop on signals. */
+import type { Server } from "node:http";
 import { run } from "@grammyjs/runner";
 import type { Bot, Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -8,10 +9,12 @@ import { startIndexWatcher } from "../core/watch.js";
 import { startArrivals, type ArrivalsOptions } from "../core/arrivals.js";
 import type { Logger } from "../log.js";
 import { createBot } from "./bot.js";
+import { httpRoutes, listenHttp } from "./http.js";
 import { POLLING_BACKLOG } from "./concurrency.js";
 import { safeError } from "./errors.js";
 import { ALLOWED_UPDATES, missingTokenError, prepareBot, startError, stopOnSignals, type RunOptions, type RunningBot } from "./lifecycle.js";
 import { runWebhook } from "./webhook.js";
+import { cleanStaleStaging } from "../staging.js";
 
 export interface PollingOptions extends RunOptions {
   /** Seconds one getUpdates long poll waits for news (default 30). */
@@ -85,11 +88,14 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
   const { token, apiRoot, allowedChatIds, adminIds, webhookUrl, webhookSecret, port } = config.telegram;
   if (!token) throw missingTokenError();
   const { watchIntervalMs, onUpdateHandled, inbox: inboxOptions, ...runOptions } = options;
-  const reindex = async () => {
+  const reindex = async (shrink: { allowShrink: boolean }) => {
     // Loaded on use: the build stack (model, HNSW writer) is only needed for /reindex.
     const { buildIndex, buildOptionsFor, describeBuild } = await import("../index/build.js");
-    return describeBuild(await buildIndex(buildOptionsFor(config)));
+    const report = await buildIndex({ ...buildOptionsFor(config), ...shrink });
+    // The same lines the CLI prints: the summary, then each skipped page (or model warning) by name.
+    return [describeBuild(report), ...report.warnings].join("\n");
   };
+  cleanStaleStaging(); // working folders a killed run left in the temporary folder
   const addDocument = async (file: string) => {
     const [{ addDocuments }, { buildOptionsFor }, { systemOcr }] = await Promise.all([import("../core/add-documents.js"), import("../index/build.js"), import("../ingest/formats/ocr.js")]);
     return addDocuments({ ...buildOptionsFor(config), add: [file], maxBytes: config.addMaxBytes, ocr: systemOcr() });
@@ -109,6 +115,10 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     status: () => describeStatus(readStatus(config)).slice(1), // its index line repeats the one /stats has
     ...(onUpdateHandled ? { onUpdateHandled } : {}),
   });
+  // The editors' dashboard (DASHBOARD_TOKEN): on the webhook's port, or on PORT beside long polling.
+  const dashboard = config.dashboardToken
+    ? { token: config.dashboardToken, data: async (since: Date, now: Date) => (await import("../dashboard/data.js")).dashboardData(config, qa, since, now) }
+    : null;
   // Not the webhook path: it often holds the token (WEBHOOK_URL=https://host/<token>).
   const mode = webhookUrl ? `webhook on port ${port}` : "long polling";
   const onStart = options.onStart ?? ((me: UserFromGetMe) => process.stderr.write(`Bot @${me.username} is answering (${mode}). Ctrl+C to stop.\n`));
@@ -121,6 +131,8 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
     answer: (question, ask) => qa.answer(question, ask),
     ...(qa.more ? { more: qa.more.bind(qa) } : {}),
     ...(qa.article ? { article: qa.article.bind(qa) } : {}),
+    ...(qa.feedback ? { feedback: qa.feedback.bind(qa) } : {}),
+    ...(qa.questionLog ? { questionLog: qa.questionLog } : {}),
     info: () => qa.info(),
     reload: () => qa.reload(),
     close: async () => {
@@ -129,13 +141,16 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
       await qa.close();
     },
   };
+  let server: Server | null = null;
   try {
+    if (dashboard && !webhookUrl) server = await listenHttp(port, httpRoutes(qa, dashboard));
     const running = webhookUrl
-      ? await runWebhook(bot, { ...runOptions, onStart, qa: core, logger, url: webhookUrl, secretToken: webhookSecret, port })
+      ? await runWebhook(bot, { ...runOptions, onStart, qa: core, logger, url: webhookUrl, secretToken: webhookSecret, port, dashboard })
       : await runBot(bot, { ...runOptions, onStart, qa: core, logger });
     await running.done;
   } finally {
     watcher.close(); // also when start-up failed before the core was handed over
     await arrivals.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   }
 }

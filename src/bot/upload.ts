@@ -2,21 +2,25 @@
  * Page uploads: an admin (ADMIN_IDS) sends the e-paper PDF, a saved web article or a text page as a
  * document; the bot downloads it (getFile, then the Bot API's file URL), adds it like
  * `index --add`, loads the new build — every chat answers from it at once — and says what was added.
- * Anyone else sending a page gets a polite refusal; other documents, and documents in groups, go on
- * to the non-text note.
+ * Uploads wait in one queue and are read in a bounded worker (src/ingest/formats/bounded.ts), so
+ * other chats are answered meanwhile; each ends in one message to the admin (done, or its coded
+ * error without the server's paths), never a crash. An archive, a photo or an office file is
+ * refused by its name or type before it is downloaded (upload-checks.ts). Anyone else sending a
+ * page gets a polite refusal; other documents, and documents in groups, go on to the non-text note.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Composer, type Context } from "grammy";
-import type { Document } from "grammy/types";
 import type { AddDocumentsReport } from "../core/add-documents.js";
 import type { QaService } from "../core/types.js";
 import { QaError } from "../errors.js";
 import { redactSecrets, type Logger } from "../log.js";
+import { readBodyLimited } from "../feeds/http.js";
+import { makeStaging } from "../staging.js";
 import { safeError } from "./errors.js";
 import { escapeHtml } from "./html.js";
 import { replyHtml } from "./reply.js";
+import { isPage, refusalBeforeDownload, renderCodedError, safeFileName, withoutPaths } from "./upload-checks.js";
 
 /** The Bot API lets a bot download files up to 20 MB (a local Bot API server lifts this). */
 export const BOT_API_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
@@ -40,11 +44,6 @@ interface UploadServices extends UploadOptions {
   logger: Logger;
 }
 
-/** A document that is meant as a page: by its MIME type or its file name. */
-const PAGE_TYPES = /^(?:application\/pdf|text\/html|application\/xhtml\+xml|text\/plain)$/;
-const PAGE_NAMES = /\.(?:pdf|html?|xhtml|txt)$/i;
-const isPage = (doc: Document) => PAGE_TYPES.test(doc.mime_type ?? "") || PAGE_NAMES.test(doc.file_name ?? "");
-
 export const UPLOAD_REFUSED_TEXT =
   "Thanks — but only the bot's admins can add pages to the index. To ask about the news, send your question as a message, e.g. “昌吉州今年新增城镇就业多少人？”";
 
@@ -55,8 +54,9 @@ export function uploadComposer(services: UploadServices): Composer<Context> {
   const limit = Math.min(services.maxUploadBytes ?? BOT_API_DOWNLOAD_LIMIT, BOT_API_DOWNLOAD_LIMIT);
   const fileUrl = (filePath: string) => `${(services.apiRoot ?? "https://api.telegram.org").replace(/\/+$/, "")}/file/bot${services.token}/${filePath}`;
 
-  // One upload at a time, in the background: questions keep being answered meanwhile.
   let queue: Promise<void> = Promise.resolve();
+  /** Uploads queued or being added. */
+  let waiting = 0;
 
   upload.on("message:document", async (ctx, next) => {
     // Only in a private chat: a PDF shared in a group is a message to people, not an upload.
@@ -65,17 +65,17 @@ export function uploadComposer(services: UploadServices): Composer<Context> {
     const admin = ctx.from !== undefined && adminIds.has(ctx.from.id);
     if (!admin) return isPage(doc) ? replyHtml(ctx, escapeHtml(UPLOAD_REFUSED_TEXT)) : next();
     const name = safeFileName(doc);
-    if ((doc.file_size ?? 0) > limit) {
-      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-      const err = new QaError("FILE_TOO_LARGE", `Cannot add ${name}: it is ${mb(doc.file_size!)}, over the ${mb(limit)} upload limit.`, "Split it into pages, or add it on the server with: npm run -s cli -- index --add <file>");
-      return replyHtml(ctx, renderCodedError(err));
-    }
-    await replyHtml(ctx, `Adding <b>${escapeHtml(name)}</b>…`);
+    const refusal = refusalBeforeDownload(doc, name, limit);
+    if (refusal) return replyHtml(ctx, renderCodedError(refusal));
+    const ahead = waiting;
+    await replyHtml(ctx, `Adding <b>${escapeHtml(name)}</b>…${ahead ? ` (after ${count(ahead, "other upload")})` : ""}`);
     const chatId = ctx.chat.id;
+    // Everything, from the working folder on, inside the try: an upload ends in one message, never a crash.
     const work = async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-upload-"));
+      let dir: string | null = null;
       let reply: string;
       try {
+        dir = makeStaging("upload");
         const file = await ctx.getFile();
         if (!file.file_path) throw new Error("getFile gave no file_path");
         const target = path.join(dir, name);
@@ -86,37 +86,31 @@ export function uploadComposer(services: UploadServices): Composer<Context> {
         logger.info({ chatId, file: name, added: report.update.added.length, replaced: report.update.replaced.length }, "page uploaded");
       } catch (err) {
         logger.warn({ chatId, file: name, error: safeError(err) }, "page upload failed");
-        reply = err instanceof QaError ? renderCodedError(err) : `⚠️ Could not add ${escapeHtml(name)}: ${escapeHtml(redactSecrets(err instanceof Error ? err.message : String(err)))}`;
+        reply = err instanceof QaError ? renderCodedError(err) : `⚠️ Could not add ${escapeHtml(name)}: ${escapeHtml(withoutPaths(redactSecrets(err instanceof Error ? err.message : String(err))))}`;
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
       }
       await ctx.api.sendMessage(chatId, reply, { parse_mode: "HTML" }).catch((err: unknown) => logger.warn({ error: safeError(err) }, "could not report the upload"));
     };
-    queue = queue.then(work);
+    // One upload at a time, in the background: questions keep being answered meanwhile.
+    waiting++;
+    queue = queue
+      .then(work)
+      .catch((err: unknown) => logger.error({ error: safeError(err) }, "an upload failed unexpectedly"))
+      .finally(() => waiting--);
   });
   return upload;
 }
 
-/** The name the page is known by (its seed name derives from it): the sent file name, without any path. */
-function safeFileName(doc: Document): string {
-  const sent = path.basename(doc.file_name ?? "").replace(/[\u0000-\u001f/\\]/g, "_");
-  return sent && sent !== "." && sent !== ".." ? sent : `upload-${doc.file_unique_id}`;
-}
-
-/** Downloads the file to `target`, refusing more than `limit` bytes. The URL holds the token: never logged. */
+/** Downloads the file to `target`, refusing more than `limit` bytes as they arrive. The URL holds the token: never logged. */
 async function download(url: string, target: string, limit: number, name: string): Promise<void> {
   const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`the file download failed (HTTP ${response.status})`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > limit) throw new QaError("FILE_TOO_LARGE", `Cannot add ${name}: it is over the upload limit.`, "Add it on the server with: npm run -s cli -- index --add <file>");
+  const bytes = await readBodyLimited(response, name, limit);
   fs.writeFileSync(target, bytes);
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-
-function renderCodedError(err: QaError): string {
-  return `⚠️ ${escapeHtml(err.message)} (${err.code})\n<i>${escapeHtml(err.hint)}</i>`;
-}
 
 /** What the upload changed: per page its articles' headlines and dates, then the index size. */
 function describeAdded({ update, documents }: AddDocumentsReport, qa: QaService): string {

@@ -1,6 +1,6 @@
 /**
  * Webhook mode (WEBHOOK_URL set): a node:http server on PORT takes Telegram's POSTs at the URL's
- * path (checking the secret token), answers GET /healthz, and registers the webhook with setWebhook.
+ * path (checking the secret token), answers GET /healthz (and the dashboard, see http.ts), and registers the webhook with setWebhook.
  * Without WEBHOOK_SECRET a random secret is made for the run and registered, so forged POSTs are
  * refused either way. Stopping closes the server but leaves the webhook set, so Telegram queues
  * updates meanwhile.
@@ -8,7 +8,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { webhookCallback, type Bot, type Context } from "grammy";
-import { indexHealth } from "./health.js";
+import type { DashboardOptions } from "../dashboard/server.js";
+import { httpRoutes } from "./http.js";
 import { ALLOWED_UPDATES, prepareBot, startError, stopOnSignals, type RunOptions, type RunningBot } from "./lifecycle.js";
 
 export interface WebhookOptions extends RunOptions {
@@ -20,6 +21,8 @@ export interface WebhookOptions extends RunOptions {
   port: number;
   /** Local address (default all interfaces). */
   host?: string;
+  /** The editors' dashboard on the same port (DASHBOARD_TOKEN); null or absent: none. */
+  dashboard?: DashboardOptions | null;
 }
 
 /** Starts the webhook server and registers the webhook; resolves once both are done. */
@@ -33,6 +36,7 @@ export async function runWebhook(bot: Bot<Context>, options: WebhookOptions): Pr
   // Answers can take a while (a 429 wait): acknowledge Telegram after 50 s rather than fail the update.
   const handle = webhookCallback(bot, "http", { secretToken, onTimeout: "return", timeoutMilliseconds: 50_000 });
   let inFlight = 0;
+  const routes = httpRoutes(qa, options.dashboard ?? null);
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -44,10 +48,7 @@ export async function runWebhook(bot: Bot<Context>, options: WebhookOptions): Pr
           if (!res.headersSent) res.writeHead(500).end();
         })
         .finally(() => inFlight--);
-    } else if (req.method === "GET" && url.pathname === "/healthz") {
-      const health = indexHealth(qa);
-      res.writeHead(health.ok ? 200 : 503, { "content-type": "text/plain" }).end(health.ok ? "ok\n" : `unhealthy: ${health.reason}\n`);
-    } else res.writeHead(404).end();
+    } else if (!routes(req, res)) res.writeHead(404).end();
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -11,8 +11,8 @@ export function registerBot(program: Command): void {
       // grammY and the answering core load only when the bot runs.
       const { missingTokenError, startBot } = await import("../bot/index.js");
       if (!ctx.config.telegram.token) throw missingTokenError();
-      const { openQaService } = await import("../core/service.js");
-      const qa = await openQaService(ctx.config, { logger: ctx.logger });
+      const [{ openQaService }, { withQuestionLog }, { openQuestionLog }] = await Promise.all([import("../core/service.js"), import("../core/logged.js"), import("../question-log/index.js")]);
+      const qa = withQuestionLog(await openQaService(ctx.config, { logger: ctx.logger }), openQuestionLog(ctx.config, { logger: ctx.logger }));
       await startBot(ctx.config, qa, ctx.logger);
     });
 }

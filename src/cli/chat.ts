@@ -19,8 +19,11 @@ const HELP = [
   "  How many jobs did Changji add this year?",
   "  最近有什么新闻？  /  Summarize the 2024-11-07 paper  /  Tell me about the coal-to-olefins project",
   "Commands: more (the next best sentences or articles), /article N (source N in full),",
-  "/sources (full passages of the last answer), /about, /help. Ctrl-D leaves.",
+  "/sources (full passages of the last answer), /good or /bad (your verdict on the last answer), /about, /help. Ctrl-D leaves.",
 ].join("\n");
+
+/** The terminal's reader, for the question log (one reader per terminal session's user account). */
+const TERMINAL = { frontEnd: "cli", chat: "private", user: "terminal" } as const;
 
 const HISTORY_FILE = path.join(os.homedir(), ".changji_qa_history");
 
@@ -47,7 +50,7 @@ export async function runChat(qa: QaService, input: NodeJS.ReadableStream = proc
       else if (text.startsWith("/")) output.write(`${command(text, qa, last)}\n`);
       else if (text) {
         try {
-          last = await qa.answer(text, { sessionId: "terminal" });
+          last = await qa.answer(text, { sessionId: "terminal", asker: TERMINAL });
           news.remember(last);
           output.write(`${renderAnswer(last)}\n\n`);
           appendHistory(text);
@@ -70,6 +73,10 @@ function command(text: string, qa: QaService, last: Answer | null): string {
       return HELP;
     case "/sources":
       return renderSources(last);
+    case "/good":
+    case "/bad":
+      if (!last) return "No answer yet — ask a question first.";
+      return qa.feedback?.(last, name === "/good" ? "up" : "down") ? `Noted: ${name === "/good" ? "👍" : "👎"} on the last answer. Thank you.` : "That answer is not in the question log (QUESTION_LOG=off?), so the verdict is not kept.";
     case "/about": {
       const i = qa.info();
       return `${i.articles} articles, ${i.passages} passages, ${i.files} files; model ${i.model}${i.vectors ? "" : " (keyword-only)"}; ${i.decision.summary}; built ${i.builtAt}.`;
@@ -101,8 +108,8 @@ export function registerChat(program: Command): void {
     .description("Interactive terminal chat over the same answering core (/help, /sources, Ctrl-D to leave).")
     .action(async () => {
       const ctx = await cliContext();
-      const { openQaService } = await import("../core/service.js");
-      await chatUntilDone(await openQaService(ctx.config, { logger: ctx.logger }), ctx);
+      const [{ openQaService }, { withQuestionLog }, { openQuestionLog }] = await Promise.all([import("../core/service.js"), import("../core/logged.js"), import("../question-log/index.js")]);
+      await chatUntilDone(withQuestionLog(await openQaService(ctx.config, { logger: ctx.logger }), openQuestionLog(ctx.config, { logger: ctx.logger })), ctx);
     });
 }
 

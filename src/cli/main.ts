@@ -8,6 +8,7 @@ import { registerAsk } from "./ask.js";
 import { registerBot } from "./bot.js";
 import { registerChat } from "./chat.js";
 import { registerIndex } from "./index-command.js";
+import { registerReport } from "./report.js";
 import { registerStatus } from "./status.js";
 import { registerWatch } from "./watch.js";
 
@@ -25,6 +26,7 @@ registerChat(program);
 registerBot(program);
 registerWatch(program);
 registerStatus(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

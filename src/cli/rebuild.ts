@@ -1,5 +1,6 @@
 import { buildIndex, buildOptionsFor, describeBuild, describeModel, type BuildOptions, type BuildReport } from "../index/build.js";
 import path from "node:path";
+import type { ShrinkOptions } from "../index/shrink.js";
 import { addDocuments, type AddDocumentsReport } from "../core/add-documents.js";
 import { systemOcr } from "../ingest/formats/ocr.js";
 import type { Config } from "../config/index.js";
@@ -23,18 +24,18 @@ function withProgressOnStderr(config: Config, loadEmbedder?: BuildOptions["loadE
 }
 
 /** Full rebuild with progress on stderr (only on a terminal); `loadEmbedder` overrides the configured loader. */
-export async function rebuildIndex({ config }: CliContext, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
+export async function rebuildIndex({ config }: CliContext, loadEmbedder?: BuildOptions["loadEmbedder"], shrink: ShrinkOptions = {}): Promise<BuildReport> {
   const { options, stop } = withProgressOnStderr(config, loadEmbedder);
   try {
-    return await buildIndex(options);
+    return await buildIndex({ ...options, ...shrink });
   } finally {
     stop();
   }
 }
 
 /** Full rebuild, then its warnings on stderr and its one-line summary on `out`. */
-export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStream, loadEmbedder?: BuildOptions["loadEmbedder"]): Promise<BuildReport> {
-  const report = await rebuildIndex(ctx, loadEmbedder);
+export async function rebuildAndReport(ctx: CliContext, out: NodeJS.WritableStream, loadEmbedder?: BuildOptions["loadEmbedder"], shrink: ShrinkOptions = {}): Promise<BuildReport> {
+  const report = await rebuildIndex(ctx, loadEmbedder, shrink);
   for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
   out.write(`${describeBuild(report)}\n`);
   return report;

@@ -1,4 +1,10 @@
 import type { Answer } from "../answer/types.js";
+import { cleanFileName } from "../ingest/file-names.js";
+
+type Citation = Answer["citations"][number];
+
+/** One source line; a page name is shown without line breaks or bidi overrides, so it cannot forge a line. */
+const sourceLine = (c: Citation, i: number) => `[${i + 1}] ${c.paper ?? "—"} · ${c.date ?? "undated"} · ${c.headline} (${cleanFileName(c.source)})`;
 
 /** Plain-text rendering for the terminal: the answer, then numbered sources. */
 export function renderAnswer(answer: Answer): string {
@@ -8,7 +14,7 @@ export function renderAnswer(answer: Answer): string {
   if (answer.citations.length) {
     lines.push("", answer.found ? (answer.lang === "zh" ? "来源：" : "Sources:") : answer.lang === "zh" ? "相关报道：" : "Related:");
     answer.citations.forEach((c, i) => {
-      lines.push(`[${i + 1}] ${c.paper ?? "—"} · ${c.date ?? "undated"} · ${c.headline} (${c.source})`);
+      lines.push(sourceLine(c, i));
       if (quoted) lines.push(`    “${c.quote}”`);
     });
   }
@@ -19,6 +25,6 @@ export function renderAnswer(answer: Answer): string {
 export function renderSources(answer: Answer | null): string {
   if (!answer || !answer.citations.length) return "No sources yet — ask a question first.";
   return answer.citations
-    .map((c, i) => `[${i + 1}] ${c.paper ?? "—"} · ${c.date ?? "undated"} · ${c.headline} (${c.source})\n${c.passage}`)
+    .map((c, i) => `${sourceLine(c, i)}\n${c.passage}`)
     .join("\n\n");
 }

@@ -67,6 +67,12 @@ const EnvSchema = z.object({
   LLM_MODEL: optionalText,
   LLM_API_KEY: optionalText,
   LLM_TIMEOUT_MS: intIn(100, 600_000, 20_000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  QUESTION_LOG: z.enum(["on", "off"]).default("on"),
+  QUESTION_LOG_DAYS: intIn(1, 3650, 90),
+  QUESTION_LOG_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "use at least 16 characters, e.g. `openssl rand -hex 32`").optional()),
+  DASHBOARD_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "use at least 16 characters, e.g. `openssl rand -hex 24`").optional()),
+  QA_TEST_CRASH_AT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["staged", "swapped", "seeds", "committed"]).optional()),
   TODAY: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z
@@ -114,11 +120,26 @@ export interface Config {
     port: number;
   };
   llm: { baseUrl: string; model: string; apiKey: string | null; timeoutMs: number } | null;
+  /** Where the bot and the chat keep what they write besides the index (DATA_DIR, default ./data): the question log. */
+  dataDir: string;
+  /**
+   * The question log (docs/editors.md): on unless QUESTION_LOG=off; rows older than `days`
+   * (QUESTION_LOG_DAYS, default 90) are pruned; `secret` keys the hash of user ids
+   * (QUESTION_LOG_SECRET; null: one generated and kept in DATA_DIR).
+   */
+  questionLog: { enabled: boolean; days: number; secret: string | null };
+  /** The editors' dashboard on PORT needs this token (DASHBOARD_TOKEN); null: no dashboard. */
+  dashboardToken: string | null;
   /**
    * "Today" for relative dates (今年, this month, last year) and the age of the newest paper: a fixed
    * day (TODAY, noon UTC) for tests, evaluations and replaying an archive; null: the real date.
    */
   today: Date | null;
+  /**
+   * Test only (QA_TEST_CRASH_AT): an index update SIGKILLs its own process at this stage (staged,
+   * swapped, seeds, committed), so a test can prove a kill anywhere leaves seeds and index in step.
+   */
+  testCrashAt: "staged" | "swapped" | "seeds" | "committed" | null;
 }
 
 /**
@@ -168,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboxDir: e.INBOX_DIR ? abs(e.INBOX_DIR) : null,
     feeds: { urls: e.FEEDS, minutes: e.FEED_MINUTES },
     logLevel: e.LOG_LEVEL,
+    testCrashAt: e.QA_TEST_CRASH_AT ?? null,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN ?? null,
       apiRoot: e.TELEGRAM_API_ROOT ?? null,
@@ -181,6 +203,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.LLM_BASE_URL && e.LLM_MODEL
         ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY ?? null, timeoutMs: e.LLM_TIMEOUT_MS }
         : null,
+    dataDir: abs(e.DATA_DIR),
+    questionLog: { enabled: e.QUESTION_LOG === "on", days: e.QUESTION_LOG_DAYS, secret: e.QUESTION_LOG_SECRET ?? null },
+    dashboardToken: e.DASHBOARD_TOKEN ?? null,
     today: e.TODAY ? dayOf(e.TODAY) : null,
   };
 }

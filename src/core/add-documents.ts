@@ -5,13 +5,15 @@
  * touched, so one bad file stops the whole batch and leaves index and SEEDS_DIR as they were.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { QaError } from "../errors.js";
-import { readDocument, tooLarge, type PageFormat, type ReadDocumentOptions } from "../ingest/formats/index.js";
+import { readDocumentBounded } from "../ingest/formats/bounded.js";
+import type { PageFormat, ReadDocumentOptions } from "../ingest/formats/index.js";
+import { tooLarge, type ReadLimits } from "../ingest/formats/limits.js";
 import type { PdfOcr } from "../ingest/formats/ocr.js";
-import { parseArticles } from "../ingest/index.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
+import { checkIndexWritable } from "../index/writable.js";
+import { cleanStaleStaging, makeStaging } from "../staging.js";
 
 export interface AddDocumentsOptions extends Omit<UpdateOptions, "add"> {
   /** Documents to add (PDF, HTML or UTF-8 text; any name, any path). Default none. */
@@ -20,6 +22,8 @@ export interface AddDocumentsOptions extends Omit<UpdateOptions, "add"> {
   maxBytes: number;
   /** Reads scanned PDF pages (`systemOcr()`); null or absent: they are refused with PDF_NO_TEXT. */
   ocr?: PdfOcr | null;
+  /** Bounds on reading each document (deadline, memory, pages, inflated size, HTML shape, text); default DEFAULT_READ_LIMITS. */
+  limits?: Partial<ReadLimits>;
 }
 
 /** One document added, as the seed page it became. */
@@ -40,12 +44,14 @@ export interface AddDocumentsReport {
 
 /** Reads every document, then updates the index with the seed pages (see `updateIndex`). */
 export async function addDocuments(options: AddDocumentsOptions): Promise<AddDocumentsReport> {
-  const { add = [], maxBytes, ocr = null, ...update } = options;
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-docs-"));
+  const { add = [], maxBytes, ocr = null, limits, ...update } = options;
+  checkIndexWritable(update.indexDir);
+  cleanStaleStaging(); // what a killed run left behind
+  const staging = makeStaging("docs");
   try {
     const documents: PreparedDocument[] = [];
     for (const given of add) {
-      const document = await prepareDocument(given, { maxBytes, ocr }, staging);
+      const document = await prepareDocument(given, { maxBytes, ocr, ...(limits ? { limits } : {}) }, staging);
       const same = documents.find((d) => d.name === document.name);
       if (same) {
         throw new QaError("SEED_UNREADABLE", `Cannot add ${given}: ${same.given} becomes the same page ${document.name}.`, "Pages are known by file name; rename one of them.");
@@ -70,14 +76,12 @@ export interface PreparedDocument extends AddedDocument {
  * SEED_UNREADABLE); the index is not touched.
  */
 export async function prepareDocument(given: string, read: ReadDocumentOptions, staging: string): Promise<PreparedDocument> {
-  const page = await readDocument(given, readLimited(given, read.maxBytes), read);
+  const page = await readDocumentBounded(given, readLimited(given, read.maxBytes), read);
   // A text page named .txt is indexed from where it is, exactly as before; others from their converted copy.
   const asIs = page.format === "text" && path.basename(given) === page.name;
   const file = asIs ? given : path.join(staging, page.name);
   if (!asIs) fs.writeFileSync(file, page.bytes);
-  const text = new TextDecoder().decode(page.bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const articles = parseArticles(page.name, text).map((a) => ({ headline: a.headline, paper: a.paper, date: a.date }));
-  return { given, name: page.name, format: page.format, articles, page: file };
+  return { given, name: page.name, format: page.format, articles: page.articles, page: file };
 }
 
 /** The file's bytes, refusing one over the limit before reading it. */

@@ -6,7 +6,9 @@ import { describeProfile, profileOf, type DecisionProfile } from "../answer/prof
 import { readerQuestion, validateQuestion } from "../answer/question.js";
 import { clockOf, type Config } from "../config/index.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
+import { describeError } from "../errors.js";
 import { openIndex, type SearchIndex } from "../index/open.js";
+import { settleAtStart } from "../index/seed-journal.js";
 import { resolveCurrentBuild } from "../index/store.js";
 import type { Logger } from "../log.js";
 import type { LlmWriter } from "../llm/index.js";
@@ -56,6 +58,14 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
     return { index, profile, answer, news: createNewsReader({ index, translator, embedQuery, answerFact: answer }) };
   };
 
+  // An update killed before it finished left its journal: seeds and index are put in step first.
+  // Answering does not depend on it: when that fails (a read-only INDEX_DIR), the next writer does it.
+  try {
+    const settled = settleAtStart(config.indexDir);
+    if (settled !== "none") deps.logger?.warn({ indexDir: config.indexDir, settled }, "finished the seed changes of an interrupted index update");
+  } catch (err) {
+    deps.logger?.warn({ indexDir: config.indexDir, error: describeError(err) }, "could not finish the seed changes of an interrupted index update; the next index command will");
+  }
   let current = await load();
   const conversations = new ConversationMemory();
   const clock = deps.clock ?? clockOf(config);
@@ -77,7 +87,11 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
       if (!llm || !extractive.found) return extractive;
       return llm.write({ question: extractive.question, lang: extractive.lang, citations: extractive.citations, extractive }, { onDelta: options.onDelta });
     },
-    more: (answer) => current.news.more(answer),
+    // An answer given before a page was replaced or removed: its articles no longer in the index are left out.
+    more: async (answer) => {
+      const { index, news } = current;
+      return (await news.more(answer)).filter((c) => index.articles.has(c.articleId));
+    },
     article: (articleId) => current.news.article(articleId),
     info(): IndexInfo {
       return indexInfo(current.index, current.profile);

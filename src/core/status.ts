@@ -58,6 +58,17 @@ export function readStatus(config: Pick<Config, "indexDir" | "inboxDir" | "feeds
   return status;
 }
 
+/** Headlines of the live build's articles by id (for the question report); every id unknown when the index cannot be read. */
+export function headlinesOf(config: Pick<Config, "indexDir">): (articleId: string) => string | null {
+  try {
+    const articles = readNdjsonFile<Article>(resolveCurrentBuild(config.indexDir), FILES.articles);
+    const byId = new Map(articles.map((a) => [a.id, a.headline]));
+    return (id) => byId.get(id) ?? null;
+  } catch {
+    return () => null;
+  }
+}
+
 function newestIssue(articles: Article[]): Status["newestIssue"] {
   const dated = articles.filter((a): a is Article & { date: string } => a.date !== null);
   const newest = dated.reduce<string | null>((max, a) => (max === null || a.date > max ? a.date : max), null);

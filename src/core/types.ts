@@ -1,5 +1,6 @@
 import type { Answer, Citation } from "../answer/types.js";
 import type { Article } from "../ingest/types.js";
+import type { Asker, QuestionLog, Vote } from "../question-log/types.js";
 
 /** What front ends may show about the loaded index (/about, /start, /healthz). */
 export interface IndexInfo {
@@ -31,6 +32,8 @@ export interface AskOptions {
    * (whole sentences only). The returned Answer is final and may be the extractive one.
    */
   onDelta?: (textSoFar: string) => void;
+  /** Who asks (front end, chat kind, user): with a question log, the answer is kept under it; absent: not logged. */
+  asker?: Asker;
 }
 
 /**
@@ -47,6 +50,10 @@ export interface QaService {
   /** The cleaned article behind a citation, for "Full article"; null when it is gone (index rebuilt). */
   article?(articleId: string): Article | null;
   info(): IndexInfo;
+  /** The question log answers are kept in (see core/logged.ts); absent: none. Front ends forget and report through it. */
+  questionLog?: QuestionLog;
+  /** Records a reader's 👍/👎 on an answer this service gave (a second call changes it); false when it was not logged. */
+  feedback?(answer: Answer, vote: Vote): boolean;
   /** Reloads the index if a new build was swapped in; true when it changed. */
   reload(): Promise<boolean>;
   close(): Promise<void>;

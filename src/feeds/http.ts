@@ -4,7 +4,7 @@
  * (If-None-Match / If-Modified-Since) so an unchanged feed costs a 304 and nothing else.
  */
 import { QaError } from "../errors.js";
-import { tooLarge } from "../ingest/formats/index.js";
+import { tooLarge } from "../ingest/formats/limits.js";
 
 export const USER_AGENT = "changji-news-qa/0.1 (news Q&A bot; fetches feed items to quote them with their source)";
 
@@ -43,17 +43,22 @@ export async function fetchLimited(url: string, limits: FetchLimits, validators:
       await response.body?.cancel();
       throw tooLarge(name, declared, limits.maxBytes);
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of response.body ?? []) {
-      size += chunk.length;
-      if (size > limits.maxBytes) throw tooLarge(name, size, limits.maxBytes); // leaving the loop cancels the stream
-      chunks.push(Buffer.from(chunk));
-    }
-    return { status: "ok", body: Buffer.concat(chunks), etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") };
+    return { status: "ok", body: await readBodyLimited(response, name, limits.maxBytes), etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") };
   } catch (err) {
     if (err instanceof QaError) throw err;
     if (signal.aborted) throw unreachable(`no complete answer within ${Math.round(limits.timeoutMs / 1000)} s`, err);
     throw unreachable(err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err), err);
   }
+}
+
+/** The response's body, read as it arrives and refused (FILE_TOO_LARGE) as soon as it passes `maxBytes`: never buffered whole first. */
+export async function readBodyLimited(response: Response, name: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.length;
+    if (size > maxBytes) throw tooLarge(name, size, maxBytes); // leaving the loop cancels the stream
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
 }

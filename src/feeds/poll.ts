@@ -7,13 +7,13 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { extractFromXml, type FeedEntry } from "@extractus/feed-extractor";
 import { QaError } from "../errors.js";
 import { addInboxFiles, type InboxOptions } from "../inbox/inbox.js";
 import { fetchLimited, type FetchLimits } from "./http.js";
 import { readFeedsState, writeFeedsState, type FeedResult, type FeedsState } from "./state.js";
+import { makeStaging } from "../staging.js";
 
 export interface FeedPollOptions extends Omit<InboxOptions, "inboxDir"> {
   /** Feed URLs (FEEDS). */
@@ -31,7 +31,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const PAPER_UTC_OFFSET_HOURS = 8;
 
 /** Errors after which an item is not fetched again: its page is what it is. Others (network) are retried. */
-const FINAL = new Set(["FILE_TOO_LARGE", "FORMAT_UNKNOWN", "HTML_NO_ARTICLE", "PDF_NO_TEXT", "PDF_ENCRYPTED", "PDF_DAMAGED", "SEED_UNREADABLE"]);
+const FINAL = new Set(["FILE_TOO_LARGE", "FORMAT_UNKNOWN", "HTML_NO_ARTICLE", "PDF_NO_TEXT", "PDF_ENCRYPTED", "PDF_DAMAGED", "SEED_UNREADABLE", "PDF_TOO_COMPLEX", "HTML_TOO_COMPLEX", "PAGE_TOO_LARGE", "FILE_NAME_INVALID"]);
 
 interface Pending {
   feed: string;
@@ -49,7 +49,7 @@ export async function pollFeeds(options: FeedPollOptions): Promise<Record<string
   const limits: FetchLimits = { timeoutMs, maxBytes: inbox.maxBytes, ...(fetch ? { fetch } : {}) };
   const at = new Date((inbox.now ?? Date.now)()).toISOString();
   const state = readFeedsState(inbox.indexDir);
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-feeds-"));
+  const staging = makeStaging("feeds");
   const results: Record<string, FeedResult> = {};
   const pending: Pending[] = [];
   /** Feeds to read again in full next time: an item was not settled. */

@@ -6,7 +6,6 @@
  * file whose content was added before (by its SHA-256): nothing is lost, nothing is added twice.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { prepareDocument, type PreparedDocument } from "../core/add-documents.js";
 import { describeError, QaError, type ErrorCode } from "../errors.js";
@@ -14,6 +13,8 @@ import { hashFile } from "../index/store.js";
 import type { PdfOcr } from "../ingest/formats/ocr.js";
 import { updateIndex, type UpdateOptions, type UpdateReport } from "../index/update.js";
 import { freeName, readInboxState, recordRun, type InboxFileResult, type InboxRun } from "./state.js";
+import { checkIndexWritable } from "../index/writable.js";
+import { cleanStaleStaging, makeStaging } from "../staging.js";
 
 export interface InboxOptions extends Omit<UpdateOptions, "add" | "remove"> {
   inboxDir: string;
@@ -26,7 +27,7 @@ export interface InboxOptions extends Omit<UpdateOptions, "add" | "remove"> {
 }
 
 /** Errors that belong to one file (it goes to failed/); any other error fails the run, and its files are tried again. */
-const FILE_ERRORS = new Set<ErrorCode>(["SEED_UNREADABLE", "FILE_TOO_LARGE", "FORMAT_UNKNOWN", "PDF_NO_TEXT", "PDF_ENCRYPTED", "PDF_DAMAGED", "HTML_NO_ARTICLE"]);
+const FILE_ERRORS = new Set<ErrorCode>(["SEED_UNREADABLE", "FILE_TOO_LARGE", "FORMAT_UNKNOWN", "PDF_NO_TEXT", "PDF_ENCRYPTED", "PDF_DAMAGED", "HTML_NO_ARTICLE", "PDF_TOO_COMPLEX", "HTML_TOO_COMPLEX", "PAGE_TOO_LARGE", "FILE_NAME_INVALID"]);
 const isFileError = (err: unknown): err is QaError => err instanceof QaError && FILE_ERRORS.has(err.code);
 
 interface Candidate {
@@ -50,10 +51,12 @@ async function addNow(files: string[], options: InboxOptions): Promise<InboxRun>
   const state = readInboxState(inboxDir);
   const results: InboxFileResult[] = [];
   const hashes = new Map<string, InboxFileResult>();
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-inbox-"));
+  cleanStaleStaging(); // what a killed run left behind
+  const staging = makeStaging("inbox");
   let runError: InboxRun["error"];
   let indexChanged = false;
   try {
+    checkIndexWritable(update.indexDir); // files stay in the inbox, to be tried again
     const candidates: Candidate[] = [];
     for (const file of files) {
       const sha256 = hashFile(file).sha256;

@@ -7,6 +7,8 @@ import { KeywordIndex } from "../retrieve/bm25.js";
 import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
 import { createTokenizer } from "../retrieve/tokenize.js";
 import { acquireWriteLock } from "./lock.js";
+import { settleSeedChanges } from "./seed-journal.js";
+import { checkShrink, liveArticleCount, type ShrinkOptions } from "./shrink.js";
 import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
 import { BuildWriter } from "./store.js";
 import type { ProcessedBatch } from "./page-batch.js";
@@ -41,7 +43,12 @@ export interface BuildOptions {
   workers?: number | "auto";
   /** How workers load the embedder; without it, a build with workers is keyword-only in the workers. */
   embedderOptions?: EmbedderOptions;
+  /** Test only (QA_TEST_CRASH_AT): an update SIGKILLs its own process at this stage (see seed-journal.ts). */
+  crashAt?: string;
 }
+
+/** Options of a full build only: the guard against dropping most of the live articles (shrink.ts). */
+export interface FullBuildOptions extends BuildOptions, ShrinkOptions {}
 
 export interface BuildReport {
   manifest: Manifest;
@@ -97,11 +104,12 @@ export function buildOptionsFor(config: Config, extra: Partial<Pick<BuildOptions
     loadEmbedder: () => embedderFor(config),
     workers: config.buildWorkers,
     embedderOptions: embedderOptionsFor(config),
+    crashAt: config.testCrashAt ?? undefined,
     ...extra,
   };
 }
 
-export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
+export async function buildIndex(options: FullBuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const timer = stageTimer();
   const { stages, timed } = timer;
@@ -110,6 +118,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   // The seeds are read under the lock, so an `index --add` running meanwhile cannot be undone by this build.
   return underWriteLock(options.indexDir, async (startBuild) => {
     const { files, warnings } = await timed("read", () => readSeedFiles(options.seedsDir));
+    const live = liveArticleCount(options.indexDir);
+    const skipped = [...warnings];
     const writer = startBuild();
     let model: Manifest["model"] = { id: options.model, dim: null, available: false };
     const embedder = await options.loadEmbedder().catch((err: unknown) => {
@@ -148,7 +158,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       }
     }
     const hnsw = { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, space: "cosine" as const };
-    const manifest = await stream.finish({ model, chunking: options.chunk, hnsw });
+    const manifest = await stream.finish({ model, chunking: options.chunk, hnsw }, (counts) => checkShrink(live, counts.articles, skipped, options));
     return {
       manifest,
       files: manifest.counts.files,
@@ -169,6 +179,7 @@ export async function underWriteLock<T>(indexDir: string, work: (startBuild: () 
   const release = acquireWriteLock(indexDir);
   let writer: BuildWriter | null = null;
   try {
+    settleSeedChanges(indexDir); // an update killed before it finished: seeds and index in step first
     return await work(() => (writer ??= new BuildWriter(indexDir)));
   } catch (err) {
     (writer as BuildWriter | null)?.abort();
@@ -254,7 +265,7 @@ export function vectorIndexOf(dim: number, vectors: (Float32Array | number[])[],
 }
 
 /** Writes every file of a finished in-memory build (an incremental update) and swaps it in; returns the sealed manifest. */
-export function writeBuild(writer: BuildWriter, content: BuildContent): Manifest {
+export function writeBuild(writer: BuildWriter, content: BuildContent, beforeSwap?: () => void): Manifest {
   const { corpus, keyword, lexicon, vectors } = content;
   for (const [name, rows] of [[FILES.articles, corpus.articles], [FILES.passages, corpus.passages]] as const) {
     const lines = new LineSink(writer.open(name));
@@ -268,6 +279,6 @@ export function writeBuild(writer: BuildWriter, content: BuildContent): Manifest
     hnsw: content.hnsw,
     seeds: corpus.seeds,
     counts: { files: corpus.seeds.length, articles: corpus.articles.length, passages: corpus.passages.length },
-  });
+  }, beforeSwap);
 }
 export { workerCount, type MachineLoad } from "./build-workers.js";

@@ -7,6 +7,10 @@ interface LockInfo {
   pid: number;
   host: string;
   since: string;
+  /** The host's boot id (Linux), so a lock from before a reboot is known as stale whatever its pid. */
+  boot?: string;
+  /** The holder's start time (Linux: clock ticks after boot), so a reused pid is known as another process. */
+  started?: number;
 }
 
 const LOCK = ".lock";
@@ -24,16 +28,35 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** The host's boot id where the kernel tells it (/proc/sys/kernel/random/boot_id), else undefined. */
+export function bootId(): string | undefined {
+  return readText("/proc/sys/kernel/random/boot_id")?.trim() || undefined;
+}
+
+/**
+ * When a process started, in clock ticks after boot (field 22 of /proc/<pid>/stat), or undefined
+ * where there is no /proc or no such process. The command name (field 2) may hold spaces and
+ * parentheses, so the fields are counted after its last ")".
+ */
+export function processStartTime(pid: number): number | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  const fields = stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const started = Number(fields?.[22 - 3]);
+  return Number.isFinite(started) && started > 0 ? started : undefined;
+}
+
 /**
  * Takes the writer lock of an index folder (`<dir>/.lock`, created exclusively). Fails at once
  * with INDEX_LOCKED while another live writer holds it (no waiting: a second build would redo the
- * same work). A lock left by a dead process on this host is taken over. Returns the release function,
+ * same work). A lock left by a dead process on this host is taken over, and so is one whose pid now
+ * belongs to another process — a restarted container's writer is pid 1 again, as was the killed
+ * one — told by the boot id and the holder's start time it records. Returns the release function,
  * which removes the lock only while it is still this writer's.
  */
 export function acquireWriteLock(indexDir: string): () => void {
   fs.mkdirSync(indexDir, { recursive: true });
   const file = path.join(indexDir, LOCK);
-  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() } satisfies LockInfo);
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString(), boot: bootId(), started: processStartTime(process.pid) } satisfies LockInfo);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       fs.writeFileSync(file, mine, { flag: "wx" });
@@ -65,7 +88,14 @@ export function acquireWriteLock(indexDir: string): () => void {
 
 function isStale(file: string, holder: LockInfo | null): boolean {
   if (!holder) return ageMs(file) > UNREADABLE_GRACE_MS;
-  return holder.host === os.hostname() && !processAlive(holder.pid);
+  if (holder.host !== os.hostname()) return false;
+  if (!processAlive(holder.pid)) return true;
+  // Alive — but perhaps another process with the same pid (after a reboot or a container restart).
+  // Only what both sides know is compared: a lock of an older version, or a host without /proc, keeps the pid check.
+  const boot = bootId();
+  if (holder.boot && boot && holder.boot !== boot) return true;
+  const started = processStartTime(holder.pid);
+  return holder.started !== undefined && started !== undefined && holder.started !== started;
 }
 
 /**

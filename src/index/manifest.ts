@@ -6,8 +6,10 @@ import type { HnswOptions } from "./vectors.js";
  * v2: the manifest carries a checksum of itself, so a damaged manifest is caught like a damaged file.
  * v3: articles and passages as NDJSON and the keyword index as binary arrays, written as the build
  *     streams (no file is one JavaScript string, so no V8 string limit near 0.9M passages).
+ * v4: article ids name their content (`<source>#<n>-<hash>`, issue #31), so a button made before a
+ *     page was replaced never opens another story; a v3 index is rebuilt.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export interface FileEntry {
   bytes: number;

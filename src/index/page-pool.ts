@@ -3,27 +3,19 @@
  * their results come back as promises, which the build awaits in page order, so ids and files are
  * exactly those of a build on one thread.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { SeedFile } from "../ingest/index.js";
 import type { ProcessedBatch } from "./page-batch.js";
 import type { PageWorkerData } from "./page-worker.js";
+import { spawnWorker } from "../worker-thread.js";
 
 export interface PagePool {
   process(files: SeedFile[]): Promise<ProcessedBatch>;
   close(): Promise<void>;
 }
 
-// Run from the TypeScript source (tsx, as npm start and npm run cli do), a worker needs tsx's
-// loader too: it does not inherit the one tsx registered in this thread, so a small bootstrap
-// registers it before importing the worker module.
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER_FILE = new URL(FROM_SOURCE ? "./page-worker.ts" : "./page-worker.js", import.meta.url);
-
-function spawnWorker(data: PageWorkerData): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_FILE, { workerData: data });
-  const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_FILE.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data });
+function startWorker(data: PageWorkerData): Worker {
+  return spawnWorker(new URL("./page-worker.ts", import.meta.url), { workerData: data });
 }
 
 type Waiting = { resolve: (batch: ProcessedBatch) => void; reject: (err: Error) => void };
@@ -37,7 +29,7 @@ export async function startPagePool(size: number, data: PageWorkerData): Promise
   };
   const workers = await Promise.all(
     Array.from({ length: size }, () => {
-      const worker = spawnWorker(data);
+      const worker = startWorker(data);
       return new Promise<Worker>((resolve, reject) => {
         worker.once("error", reject);
         worker.on("message", (m: { ready?: boolean; id?: number; batch?: ProcessedBatch; error?: string }) => {

@@ -118,7 +118,7 @@ function writeAll(fd: number, data: Uint8Array): void {
 }
 
 /** Writes a file and flushes it to disk, so a power cut cannot leave a swapped-in build half written. */
-function writeSynced(file: string, data: Buffer): void {
+export function writeSynced(file: string, data: Buffer): void {
   const fd = fs.openSync(file, "w");
   try {
     writeAll(fd, data);
@@ -150,7 +150,7 @@ export function hashFile(file: string): FileEntry {
   return { bytes, sha256: hash.digest("hex") };
 }
 
-function syncPath(target: string): void {
+export function syncPath(target: string): void {
   try {
     const fd = fs.openSync(target, "r");
     try {
@@ -199,6 +199,12 @@ export function resolveCurrentBuild(indexDir: string): string {
     );
   }
   return dir;
+}
+
+/** The id of the live build (`builds/<id>` that `current` points at), or null when there is none. */
+export function currentBuildId(indexDir: string): string | null {
+  const target = readLink(path.join(indexDir, CURRENT));
+  return target === null ? null : path.basename(target);
 }
 
 function readLink(link: string): string | null {

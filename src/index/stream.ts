@@ -150,7 +150,7 @@ export class CorpusStream {
   }
 
   /** Writes the keyword index, the lexicon and the graph, runs `beforeSwap`, and swaps the build in. */
-  async finish(content: Pick<ManifestContent, "model" | "chunking" | "hnsw">, beforeSwap: () => void = () => {}): Promise<Manifest> {
+  async finish(content: Pick<ManifestContent, "model" | "chunking" | "hnsw">, beforeSwap: (counts: ManifestContent["counts"]) => void = () => {}): Promise<Manifest> {
     const { writer } = this.o;
     const { timed } = this.o.timer;
     this.articleLines.close();
@@ -180,7 +180,7 @@ export interface BuildIndexes {
 }
 
 /** Writes the keyword index, the lexicon and the graph, then commits (swaps the build in). */
-export function sealBuild(writer: BuildWriter, indexes: BuildIndexes, content: ManifestContent, beforeSwap: () => void = () => {}): Manifest {
+export function sealBuild(writer: BuildWriter, indexes: BuildIndexes, content: ManifestContent, beforeSwap: (counts: ManifestContent["counts"]) => void = () => {}): Manifest {
   const keywordFile = writer.open(FILES.keyword);
   writeKeywordFile(keywordFile, indexes.keyword.snapshot());
   keywordFile.close();
@@ -189,7 +189,7 @@ export function sealBuild(writer: BuildWriter, indexes: BuildIndexes, content: M
     indexes.vectors.save(path.join(writer.dir, FILES.vectors));
     writer.adopt(FILES.vectors);
   }
-  beforeSwap();
+  beforeSwap(content.counts);
   return writer.commit(content);
 }
 

@@ -4,11 +4,14 @@ import path from "node:path";
 import type { Embedder } from "../embed/index.js";
 import { QaError } from "../errors.js";
 import { chunkArticles, readSeedFiles, type SeedFile, type SeedFolder } from "../ingest/index.js";
+import { READ_ENCODINGS } from "../ingest/seeds.js";
 import type { Article, Passage } from "../ingest/types.js";
 import { countPassages, keywordIndexes, parseSeeds, stageTimer, underWriteLock, vectorIndexOf, writeBuild, type BuildStage, type Corpus } from "./build.js";
 import type { Manifest, SeedEntry } from "./manifest.js";
 import { appendPages, appendsAtEnd, checkedEmbedder } from "./append.js";
 import { openIndex, openManifest, type LoadedIndex } from "./open.js";
+import { crashPoint, settleSeedChanges, stageSeedChanges } from "./seed-journal.js";
+import type { BuildWriter } from "./store.js";
 import { DEFAULT_HNSW, type VectorIndex } from "./vectors.js";
 
 export interface UpdateOptions {
@@ -23,6 +26,8 @@ export interface UpdateOptions {
   /** Loads the embedder for new passages; called only when the index has vectors and pages are added. */
   loadEmbedder: () => Promise<Embedder>;
   onProgress?: (stage: BuildStage, done: number, total: number) => void;
+  /** Test only (QA_TEST_CRASH_AT): the process SIGKILLs itself at this stage of the update (see seed-journal.ts). */
+  crashAt?: string;
 }
 
 export interface UpdateReport {
@@ -68,6 +73,7 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
   const timer = stageTimer();
   const { stages, timed } = timer;
   const progress = options.onProgress ?? (() => {});
+  requireSeedsDir(options.seedsDir);
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-add-"));
   try {
     const incoming = await timed("read", () => stagePages(options.add ?? [], staging));
@@ -93,13 +99,27 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
       });
       const unknown = removing.filter((name) => !indexed.has(name));
       if (unknown.length) return report({ unchanged: [], unknown });
-      for (const page of unchanged) copyIntoSeeds(page, options.seedsDir, true);
+      for (const page of unchanged) copyIntoSeeds(page, options.seedsDir);
       if (!fresh.length && !removing.length) return report({});
 
-      // SEEDS_DIR changes last before the swap: a failure up to there leaves seeds and index as they were.
-      const updateSeeds = () => {
-        for (const page of fresh) copyIntoSeeds(page, options.seedsDir, false);
-        for (const name of removing) fs.rmSync(path.join(options.seedsDir, name), { force: true });
+      // The seed changes are journalled just before the swap and applied to SEEDS_DIR after it
+      // (seed-journal.ts): a failure or a kill anywhere leaves seeds and index in step.
+      const stageSeeds = (writer: BuildWriter) => () => {
+        const add = fresh.filter((p) => !samePath(p.from, path.join(options.seedsDir, p.name))).map((p) => ({ name: p.name, file: p.staged }));
+        stageSeedChanges(options.indexDir, { seedsDir: options.seedsDir, build: writer.id, add, remove: removing });
+        crashPoint(options.crashAt, "staged");
+      };
+      const swapped = async (swap: Promise<Manifest>) => {
+        let next: Manifest;
+        try {
+          next = await swap;
+        } catch (err) {
+          settleSeedChanges(options.indexDir); // rolled back — or replayed, when the failure came after the swap
+          throw err;
+        }
+        crashPoint(options.crashAt, "swapped");
+        settleSeedChanges(options.indexDir, options.crashAt);
+        return changed(next);
       };
       const changed = (next: Manifest) => {
         const entryOf = (name: string) => next.seeds.find((s) => s.name === name)!;
@@ -113,7 +133,8 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
         });
       };
       if (appendsAtEnd(manifest, fresh, removing)) {
-        return changed(await appendPages({ buildDir, manifest, pages: fresh, writer: startBuild(), loadEmbedder: options.loadEmbedder, timer, beforeSwap: updateSeeds }));
+        const writer = startBuild();
+        return swapped(appendPages({ buildDir, manifest, pages: fresh, writer, loadEmbedder: options.loadEmbedder, timer, beforeSwap: stageSeeds(writer) }));
       }
 
       const current = openIndex({ indexDir: options.indexDir, model: options.model });
@@ -128,13 +149,9 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
       const { keyword, lexicon } = await timed("keyword", () => keywordIndexes(corpus.passages));
       const vectors = current.vectors ? await reuseVectors(current, entries, options, timed, progress) : null;
 
-      updateSeeds();
       const writer = startBuild();
-      return changed(
-        await timed("write", () =>
-          writeBuild(writer, { corpus, keyword, lexicon, vectors, model: manifest.model, chunking: manifest.chunking, hnsw: manifest.hnsw }),
-        ),
-      );
+      const content = { corpus, keyword, lexicon, vectors, model: manifest.model, chunking: manifest.chunking, hnsw: manifest.hnsw };
+      return swapped(timed("write", () => writeBuild(writer, content, stageSeeds(writer))));
     });
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -151,7 +168,7 @@ async function stagePages(paths: string[], staging: string): Promise<StagedPage[
     const name = path.basename(given);
     const unusable = (why: string, hint: string, cause?: unknown) =>
       new QaError("SEED_UNREADABLE", `Cannot add ${given}: ${why}.`, hint, { cause });
-    if (!name.toLowerCase().endsWith(".txt")) throw unusable("only .txt pages are indexed", "Save the page as UTF-8 text with a .txt name.");
+    if (!name.toLowerCase().endsWith(".txt")) throw unusable("only .txt pages are indexed", "Save the page as text with a .txt name.");
     if (seen.has(name)) throw unusable(`${seen.get(name)} has the same file name`, "Pages are known by file name; rename one of them.");
     seen.set(name, given);
     try {
@@ -170,8 +187,8 @@ async function stagePages(paths: string[], staging: string): Promise<StagedPage[
   }
   const bad = [...seen.keys()].filter((name) => !folder.files.some((f) => f.name === name));
   if (bad.length) {
-    const why = folder.warnings.length ? folder.warnings.join(" ") : `${bad.join(", ")}: empty, binary or not UTF-8.`;
-    throw new QaError("SEED_UNREADABLE", `Cannot add ${bad.join(", ")}. ${why}`, "Give UTF-8 text pages (no binary, no empty files).");
+    const why = folder.warnings.length ? folder.warnings.join(" ") : `${bad.join(", ")}: empty, binary or not text.`;
+    throw new QaError("SEED_UNREADABLE", `Cannot add ${bad.join(", ")}. ${why}`, `Give text pages in ${READ_ENCODINGS} (no binary, no empty files).`);
   }
   return folder.files.map((f) => ({ ...f, staged: path.join(staging, f.name), from: path.resolve(seen.get(f.name)!) }));
 }
@@ -234,12 +251,24 @@ async function reuseVectors(
   });
 }
 
-/** Puts a page's indexed bytes into SEEDS_DIR atomically (a temp name a seed reader ignores, then rename). */
-function copyIntoSeeds(page: StagedPage, seedsDir: string, onlyIfDifferent: boolean): void {
+/**
+ * SEEDS_MISSING when SEEDS_DIR is not there: an update must not create it with the added page
+ * alone, or the next full build would go live with that page only.
+ */
+function requireSeedsDir(seedsDir: string): void {
+  if (fs.statSync(seedsDir, { throwIfNoEntry: false })?.isDirectory()) return;
+  throw new QaError(
+    "SEEDS_MISSING",
+    `Seeds folder not found: ${path.resolve(seedsDir)}. An update keeps SEEDS_DIR in step with the index, so it needs the folder the index was built from.`,
+    "Point SEEDS_DIR at the folder holding the indexed pages (npm run -s cli -- status lists them), or restore it, then run again.",
+  );
+}
+
+/** Re-adding an indexed page unchanged: puts its bytes back into SEEDS_DIR when the copy there differs or is gone. */
+function copyIntoSeeds(page: StagedPage, seedsDir: string): void {
   const target = path.join(seedsDir, page.name);
   if (samePath(page.from, target)) return;
-  if (onlyIfDifferent && fs.existsSync(target) && fs.readFileSync(target).equals(fs.readFileSync(page.staged))) return;
-  fs.mkdirSync(seedsDir, { recursive: true });
+  if (fs.existsSync(target) && fs.readFileSync(target).equals(fs.readFileSync(page.staged))) return;
   const temp = path.join(seedsDir, `.${page.name}.tmp-${process.pid}`);
   fs.copyFileSync(page.staged, temp);
   fs.renameSync(temp, target);

@@ -14,6 +14,8 @@ const TERMINAL = /[。！？!?；;…]/u;
 const CLOSER = /[”’」』）)》"']/u;
 const COMMA = /[，、,：:]/u;
 const WORD = /[A-Za-z0-9]/;
+/** A token (a number, a Latin word, a URL) is kept whole up to this many passage sizes; past it, it is cut: text without punctuation or spaces must not become one 20 MB passage. */
+const LONGEST_TOKEN = 4;
 
 /** Sentences of one paragraph `[from, to)`: each ends after 。！？； (and closing quotes). */
 function sentences(body: string, from: number, to: number): Unit[] {
@@ -45,7 +47,7 @@ function splitsToken(body: string, at: number): boolean {
 /**
  * Cuts a sentence longer than `size` at the last comma that fits (never a thousands separator
  * between digits); failing that, hard at `size`, moved back to the start of any number or Latin
- * word it would split. A single token longer than `size` stays whole.
+ * word it would split. A single token longer than `size` stays whole, up to LONGEST_TOKEN × `size`.
  */
 function cutLong(body: string, unit: Unit, size: number): Unit[] {
   const out: Unit[] = [];
@@ -63,9 +65,11 @@ function cutLong(body: string, unit: Unit, size: number): Unit[] {
       cut = start + size;
       while (cut > start && splitsToken(body, cut)) cut--;
       if (cut === start) {
-        // One token longer than `size`: keep it whole, with the punctuation that closes it.
+        // One token longer than `size`: keep it whole (to a point), with the punctuation that closes it.
+        const longest = Math.min(unit.end, start + LONGEST_TOKEN * size);
         cut = start + size;
-        while (cut < unit.end && splitsToken(body, cut)) cut++;
+        while (cut < longest && splitsToken(body, cut)) cut++;
+        if (cut === longest && /[\udc00-\udfff]/.test(body[cut] ?? "")) cut--; // never between a surrogate pair
         while (cut < unit.end && (TERMINAL.test(body[cut]!) || CLOSER.test(body[cut]!) || COMMA.test(body[cut]!))) cut++;
       }
     }

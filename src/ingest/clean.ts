@@ -26,6 +26,8 @@ export interface Block {
 export interface CleanPage {
   blocks: Block[];
   meta: PageMeta;
+  /** The byline the front matter states (a web page's author), for the first article if it prints none. */
+  byline: string | null;
   /** Furniture lines that were removed (page numbers, URLs, registration lines…), for audits. */
   dropped: string[];
 }
@@ -155,5 +157,5 @@ export function cleanPage(text: string): CleanPage {
     }
   }
   flush();
-  return { blocks, meta: page.meta, dropped: page.dropped };
+  return { blocks, meta: page.meta, byline: fields.byline ?? null, dropped: page.dropped };
 }

@@ -44,7 +44,14 @@ function clausesOf(s: string): string[] {
   return out;
 }
 
-/** `clause` cut to DERIVED_TITLE_MAX em, never inside a bracket (closed within the slack, else left out). */
+/** Fewest em a title cut before a bracket keeps; with less, the bracket's marks are left out instead. */
+const BEFORE_BRACKET_MIN = 4;
+
+/**
+ * `clause` cut to DERIVED_TITLE_MAX em, never inside a bracket: run on to its close within the
+ * slack, else cut before it — or, when that leaves less than BEFORE_BRACKET_MIN em, read without
+ * the bracket's two marks — so a derived title never leaves a 《, “ or （ open.
+ */
 function shorten(clause: string): string {
   if (visualWidth(clause) <= DERIVED_TITLE_MAX) return clause;
   const closed = closeWithin(clause, DERIVED_TITLE_MAX + BRACKET_SLACK);
@@ -61,12 +68,29 @@ function shorten(clause: string): string {
     }
     kept += ch;
   }
-  // Cut before an unclosed bracket when enough is left to read; else keep the partial bracket.
-  if (open.length && bracketAt >= DERIVED_TITLE_MAX / 3) kept = kept.slice(0, bracketAt);
+  if (open.length) {
+    const before = kept.slice(0, bracketAt).trimEnd();
+    if (visualWidth(before) >= BEFORE_BRACKET_MIN) return before;
+    return shorten(withoutPair(clause, bracketAt));
+  }
   // Latin text is cut between words, not inside one.
   const space = kept.lastIndexOf(" ");
   if (/[A-Za-z]$/.test(kept) && /^[A-Za-z]/.test(clause.slice(kept.length)) && space > 0) kept = kept.slice(0, space);
   return kept.trimEnd();
+}
+
+/** `clause` without the bracket mark at `at` and the mark that closes it (or to the end, unclosed). */
+function withoutPair(clause: string, at: number): string {
+  const chars = [...clause.slice(0, at)].length;
+  const all = [...clause];
+  const close = PAIRS[all[chars]!]!;
+  let depth = 0;
+  let end = -1;
+  for (let i = chars; i < all.length && end < 0; i++) {
+    if (all[i] === all[chars]) depth++;
+    else if (all[i] === close && --depth === 0) end = i;
+  }
+  return all.filter((_, i) => i !== chars && i !== end).join("");
 }
 
 /** The start of `clause` up to the bracket open at DERIVED_TITLE_MAX em, when it closes within `limit` em. */

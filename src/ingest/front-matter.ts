@@ -16,6 +16,8 @@ export interface FrontMatter {
   source?: string;
   format?: string;
   paper?: string;
+  /** Who wrote the story, when the document says so outside its text (a web page's author): the first article's byline if its text prints none. */
+  byline?: string;
   date?: string;
   /** Where the date came from, e.g. `PDF metadata (CreationDate)`: for audits, not read. */
   "date-from"?: string;

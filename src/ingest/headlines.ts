@@ -55,11 +55,44 @@ export function headlineRoles(group: HeadGroup): HeadlineRoles {
   } else at = mains.length >= 3 ? mains.length - 2 : mains.length - 1;
 
   const text = (l: HeadLine) => l.text;
+  const line = oneLineRoles(mains[at]!.text);
   return {
-    kicker: joinOrNull(mains.slice(0, at).map(text)),
-    headline: mains[at]!.text,
-    subheadline: joinOrNull([...subs, ...mains.slice(at + 1).map(text)]),
+    kicker: joinOrNull([...mains.slice(0, at).map(text), ...(line.kicker ? [line.kicker] : [])]),
+    headline: line.headline,
+    subheadline: joinOrNull([...(line.subheadline ? [line.subheadline] : []), ...subs, ...mains.slice(at + 1).map(text)]),
   };
+}
+
+/**
+ * How a kicker ends when it leads into the headline: a speech verb or a colon
+ * (习近平对社会工作作出重要指示强调 / 寄语青年：). What follows it is what was said.
+ */
+const LEAD_IN = /(?:强调|指出|表示|要求|寄语|希望|提出|致信|回信)[:：]?$|[:：]$/u;
+/**
+ * A subheadline that reports who else took part (蔡奇出席…并讲话, 李强主持…): the wire services'
+ * 副题 under a leader's speech, after the headline of what was said.
+ */
+const TOOK_PART = /(?:出席|主持|会见|讲话|致辞|参加|陪同|宣读)/u;
+
+/**
+ * A heading set on one line that holds kicker, headline and subheadline, split by the same roles a
+ * stack of lines gets — where the line's structure says so: a first part that leads into what was
+ * said (LEAD_IN) is the kicker; after it, a last part that reports who took part (TOOK_PART), or
+ * any part opening with ——, is the subheadline. A line without such a kicker or —— stays whole
+ * (two halves of one headline: 饲料企业忙生产 牲畜“口粮”稳供应).
+ */
+export function oneLineRoles(text: string): HeadlineRoles {
+  const parts = text.split(/\s+/u).filter(Boolean);
+  const dash = parts.findIndex((p, i) => i > 0 && p.startsWith("——"));
+  const kicker = parts.length >= 2 && LEAD_IN.test(parts[0]!) && [...parts[0]!].length >= 4 ? parts[0]! : null;
+  const body = kicker ? parts.slice(1) : parts;
+  let sub: string | null = null;
+  if (dash > 0) {
+    sub = parts.slice(dash).join(" ").replace(DASH, "");
+    body.splice(body.indexOf(parts[dash]!));
+  } else if (kicker && body.length >= 2 && TOOK_PART.test(body[body.length - 1]!)) sub = body.pop()!;
+  if ((!kicker && sub === null) || !body.length) return { kicker: null, headline: text, subheadline: null };
+  return { kicker, headline: body.join(" "), subheadline: sub };
 }
 
 /** A group with more than a bare line — a subtitle, a second line or a byline — heads an article. */

@@ -2,13 +2,16 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { QaError } from "../errors.js";
+import { decodeText } from "./encoding.js";
 
 /** One seed page as read from disk: decoded text plus a fingerprint of the raw bytes. */
 export interface SeedFile {
   /** File name inside the seeds folder, e.g. `003_2a3bfdafac07cb06.txt`. */
   name: string;
-  /** UTF-8 text without a byte-order mark; line endings normalised to `\n`. */
+  /** The page's text (decoded from `encoding`) without a byte-order mark; line endings normalised to `\n`. */
   text: string;
+  /** The encoding the file was read in: "UTF-8", or "GB18030", "Big5", "UTF-16LE", "UTF-16BE" (see encoding.ts). */
+  encoding: string;
   /** Hex SHA-256 of the raw bytes — lets the index notice a changed seed. */
   sha256: string;
   bytes: number;
@@ -20,28 +23,20 @@ export interface SeedFolder {
   warnings: string[];
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 /**
- * Why a file cannot be used as a seed page, or null when it can. Binary and empty files are
- * skipped (not fatal) so one stray file does not block indexing the rest of the folder.
+ * A file's text as a seed page, or why it cannot be one. Binary and empty files are skipped (not
+ * fatal) so one stray file does not block indexing the rest of the folder.
  */
-function rejectReason(bytes: Buffer): string | null {
-  if (bytes.length === 0) return "it is empty";
-  if (bytes.includes(0)) return "it contains NUL bytes (looks binary)";
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return "it is not valid UTF-8";
-  }
-  if (!text.trim()) return "it holds only whitespace";
-  return null;
+function readPage(bytes: Buffer): { text: string; encoding: string } | { reason: string } {
+  if (bytes.length === 0) return { reason: "it is empty" };
+  const decoded = decodeText(bytes);
+  if (!decoded) return { reason: bytes.includes(0) ? "it looks binary (NUL bytes)" : `it is not text in ${READ_ENCODINGS}` };
+  if (!decoded.text.trim()) return { reason: "it holds only whitespace" };
+  return { text: decoded.text.replace(/\r\n?/g, "\n"), encoding: decoded.encoding };
 }
 
-function decode(bytes: Buffer): string {
-  return utf8.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-}
+/** The encodings a seed page may be in, as messages name them. */
+export const READ_ENCODINGS = "UTF-8, GBK/GB18030, Big5 or UTF-16";
 
 /**
  * Reads every `*.txt` page in `dir`, sorted by name. Empty, binary or non-UTF-8 files are skipped
@@ -58,7 +53,7 @@ export async function readSeedFiles(dir: string): Promise<SeedFolder> {
     throw new QaError(
       "SEEDS_MISSING",
       `Seeds folder not found: ${where}`,
-      "Create the folder and put the news pages (*.txt, UTF-8) in it, or point SEEDS_DIR at the right folder.",
+      "Create the folder and put the news pages (*.txt) in it, or point SEEDS_DIR at the right folder.",
       { cause },
     );
   }
@@ -68,7 +63,7 @@ export async function readSeedFiles(dir: string): Promise<SeedFolder> {
     throw new QaError(
       "SEEDS_EMPTY",
       `No .txt pages in seeds folder ${where}`,
-      "Add the news pages as UTF-8 .txt files (one page per file) and run again.",
+      "Add the news pages as .txt files (one page per file) and run again.",
     );
   }
 
@@ -82,14 +77,15 @@ export async function readSeedFiles(dir: string): Promise<SeedFolder> {
       warnings.push(`Skipped ${name}: it cannot be read (${err instanceof Error ? err.message : String(err)}).`);
       continue;
     }
-    const reason = rejectReason(bytes);
-    if (reason) {
-      warnings.push(`Skipped ${name}: ${reason}.`);
+    const page = readPage(bytes);
+    if ("reason" in page) {
+      warnings.push(`Skipped ${name}: ${page.reason}.`);
       continue;
     }
     files.push({
       name,
-      text: decode(bytes),
+      text: page.text,
+      encoding: page.encoding,
       sha256: createHash("sha256").update(bytes).digest("hex"),
       bytes: bytes.length,
     });
@@ -99,7 +95,7 @@ export async function readSeedFiles(dir: string): Promise<SeedFolder> {
     throw new QaError(
       "SEEDS_EMPTY",
       `No usable pages in seeds folder ${where}: ${warnings.join(" ")}`,
-      "Replace the listed files with UTF-8 text pages (no binary, no empty files) and run again.",
+      `Replace the listed files with text pages in ${READ_ENCODINGS} (no binary, no empty files) and run again.`,
     );
   }
   return { files, warnings };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { cleanPage, LEAD, type Block } from "./clean.js";
 import { derivedTitle } from "./derived-title.js";
 import { groupMatch, headlineRoles, isRichGroup, sectionLine, type HeadGroup, type HeadLine } from "./headlines.js";
@@ -189,8 +190,23 @@ function demoteSectionHeading(d: Draft): void {
   d.group = { ...d.group, lines: d.group.lines.filter((l) => l !== line) };
 }
 
+/** Characters of an article's text its id hashes, after the headline: enough to tell stories apart. */
+const ID_OPENING = 200;
+
 /**
- * Cleans a raw page and splits it into articles with ids `<source>#<n>` (n from 1, page order).
+ * An article's id, `<source>#<n>-<hash>`: n is its place on the page (from 1), so ids sort in page
+ * order as before; the hash (8 hex digits of SHA-256 over source, headline and opening text) makes
+ * the id name this article's content, so after the page is replaced a button or `/article` made
+ * before opens the same article — or finds it gone — never the story now at that place.
+ */
+export function articleId(source: string, n: number, headline: string, paragraphs: readonly string[]): string {
+  const opening = paragraphs.join("\n").slice(0, ID_OPENING);
+  const hash = createHash("sha256").update(`${source}\n${headline}\n${opening}`).digest("hex").slice(0, 8);
+  return `${source}#${n}-${hash}`;
+}
+
+/**
+ * Cleans a raw page and splits it into articles with ids `<source>#<n>-<hash>` (see `articleId`).
  * Articles whose headline the page does not print get a short title derived from their first
  * clause (ending in "…") and are flagged `derived`.
  */
@@ -204,15 +220,16 @@ export function parseArticles(source: string, raw: string): Article[] {
 
   return drafts.map((d, n): Article => {
     const roles = d.group ? headlineRoles(d.group) : null;
+    const headline = roles?.headline ?? derivedTitle(d.paragraphs);
     const article: Article = {
-      id: `${source}#${n + 1}`,
+      id: articleId(source, n + 1, headline, d.paragraphs),
       source,
       paper: page.meta.paper,
       date: page.meta.date ?? dateInFileName(source),
       page: page.meta.page,
-      headline: roles?.headline ?? derivedTitle(d.paragraphs),
+      headline,
       subheadline: roles?.subheadline ?? null,
-      byline: d.group?.byline ?? d.bylines[0] ?? d.leadByline,
+      byline: d.group?.byline ?? d.bylines[0] ?? d.leadByline ?? (n === 0 ? page.byline : null),
       paragraphs: d.paragraphs,
       captions: d.captions,
       kicker: roles?.kicker ?? null,

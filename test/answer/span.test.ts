@@ -19,4 +19,20 @@ describe("answerSpan", () => {
     expect(answerSpan(spanContext("介绍一下昌吉州"), "昌吉州位于天山北麓。")).toBeNull();
     expect(answerSpan(spanContext("谁发明了电话？"), "今天天气很好。")).toBeNull();
   });
+
+  it("never ends on a verb whose object the clause goes on with: runs on to the clause's end", () => {
+    // The question leaves out the verb (开展): the words after its question word start at the object.
+    const sentence = "工作队先后赴南山、北山等地开展义诊活动，共服务群众五百人次。";
+    expect(answerSpan(spanContext("工作队在哪些地方义诊活动？"), sentence)?.text).toBe("工作队先后赴南山、北山等地开展义诊活动");
+  });
+
+  it("gives no phrase when running on to the clause's end makes it too long to lead with", () => {
+    const sentence = "工作队先后赴南山牧场、北山牧场等地开展义诊活动并为牧民免费发放常用药品，共服务群众五百人次。";
+    expect(answerSpan(spanContext("工作队在哪些地方义诊活动？"), sentence)).toBeNull();
+  });
+
+  it("keeps a phrase that ends on a verb closing its clause", () => {
+    const sentence = "工作队先后到南山、北山走访，共服务群众五百人次。";
+    expect(answerSpan(spanContext("工作队先后到哪里？"), sentence)?.text).toBe("南山、北山走访");
+  });
 });

@@ -82,7 +82,7 @@ const texts = (calls: { params: { text?: string } }[]) => calls.map((c) => visib
 describe("the bot over a fake Bot API", () => {
   it("registers its commands and polls without a webhook", () => {
     expect(api.callsOf("getMe")).toHaveLength(1);
-    expect(api.callsOf("setMyCommands")[0]!.params.commands.map((c: { command: string }) => c.command)).toEqual(["ask", "latest", "paper", "sources", "about", "help", "start"]);
+    expect(api.callsOf("setMyCommands")[0]!.params.commands.map((c: { command: string }) => c.command)).toEqual(["ask", "latest", "paper", "sources", "about", "forget", "help", "start"]);
     expect(api.callsOf("deleteWebhook")).toHaveLength(1);
   });
 

@@ -39,6 +39,13 @@ describe("AnswerButtons", () => {
     expect(buttons.entry(token, 7, 5000)).toBeNull();
   });
 
+  it("adds 👍 / 👎 only while a question log keeps the answers", () => {
+    const labels = (enabled: boolean) =>
+      new AnswerButtons({ ...qa, feedback: () => true, questionLog: { enabled } as never }).keyboardFor(1, answer({ lang: "en" }))!.inline_keyboard.flat().map((b) => b.text);
+    expect(labels(true)).toEqual(["Full article", "More", "👍", "👎"]);
+    expect(labels(false)).toEqual(["Full article", "More"]);
+  });
+
   it("gives a refusal without sources no keyboard", () => {
     expect(new AnswerButtons(qa).keyboardFor(1, answer({ found: false, citations: [] }))).toBeUndefined();
   });

@@ -11,14 +11,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGE_LIMIT, visibleText } from "../../src/bot/html.js";
-import { startBot } from "../../src/bot/index.js";
 import { NON_TEXT_TEXT } from "../../src/bot/render.js";
 import { loadConfig, type Config } from "../../src/config/index.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
 import { buildIndex, buildOptionsFor } from "../../src/index/build.js";
-import { createLogger } from "../../src/log.js";
 import { callbackUpdate, FakeBotApi, messageUpdate, type ApiCall } from "./fake-bot-api.js";
+import { startRealBot, type RealBot } from "./real-bot.js";
 import { telegramHtmlProblems } from "./telegram-html.js";
 
 const TOKEN = "555000111:AAE2eTestTokenNotARealOne_xyzxyzxyz";
@@ -30,7 +28,7 @@ let api: FakeBotApi;
 let indexDir: string;
 let config: Config;
 let qa: QaService;
-let stopped: Promise<void>;
+let bot: RealBot;
 const transcript: string[] = [];
 
 beforeAll(async () => {
@@ -49,17 +47,12 @@ beforeAll(async () => {
     ROOT,
   );
   await build();
-  const logger = createLogger("silent");
-  qa = await openQaService(config, { logger });
-  let ready!: () => void;
-  const started = new Promise<void>((resolve) => (ready = resolve));
-  stopped = startBot(config, qa, logger, { pollTimeoutSeconds: 1, signals: ["SIGINT"], onStart: () => ready(), watchIntervalMs: 100, onUpdateHandled: api.onUpdateHandled });
-  await Promise.race([started, stopped]);
+  bot = await startRealBot(config, api);
+  qa = bot.qa;
 });
 
 afterAll(async () => {
-  process.emit("SIGINT", "SIGINT");
-  await stopped;
+  await bot?.stop();
   await api?.close();
   if (indexDir) rmSync(indexDir, { recursive: true, force: true });
   if (process.env.BOT_TRANSCRIPT) writeFileSync(process.env.BOT_TRANSCRIPT, transcript.join("\n"));

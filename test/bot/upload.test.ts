@@ -6,55 +6,33 @@
  * With BOT_TRANSCRIPT=<file> the exchanges are written out (docs/adding-papers.md shows them).
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../../src/bot/html.js";
-import { createBot, runBot, type RunningBot } from "../../src/bot/index.js";
 import { NON_TEXT_TEXT } from "../../src/bot/render.js";
 import { UPLOAD_REFUSED_TEXT } from "../../src/bot/upload.js";
-import type { Config } from "../../src/config/index.js";
-import { addDocuments } from "../../src/core/add-documents.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
-import { createEmbedder, type Embedder } from "../../src/embed/index.js";
-import { buildOptionsFor } from "../../src/index/build.js";
-import { createLogger } from "../../src/log.js";
-import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
-import { FakeBotApi, messageUpdate } from "./fake-bot-api.js";
+import { ROOT } from "../helpers/fixture-index.js";
+import { messageUpdate, type FakeBotApi } from "./fake-bot-api.js";
+import { startUploadBot, type UploadBot } from "./upload-bot.js";
 
 const TOKEN = "123456789:AAUploadTestTokenNotReal_abcdefghij";
 const ADMIN = 77;
 const READER = 78;
 const FIXTURES = path.join(ROOT, "test/fixtures/ingest");
-const BASE = ["000_4405eea7cb10f242.txt", "001_1a32e2d18765e48d.txt", "003_2a3bfdafac07cb06.txt"];
 
+let bot: UploadBot;
 let api: FakeBotApi;
-let running: RunningBot;
-let config: Config;
 let qa: QaService;
-let embedder: Embedder;
 const transcript: string[] = [];
 
 beforeAll(async () => {
-  const seeds = fs.mkdtempSync(path.join(os.tmpdir(), "qa-upload-seeds-"));
-  for (const name of BASE) fs.copyFileSync(path.join(ROOT, "seeds", name), path.join(seeds, name));
-  config = fixtureConfig({ SEEDS_DIR: seeds });
-  embedder = await createEmbedder({ model: "tiny-zh", modelsDir: path.join(ROOT, "test/fixtures/models") });
-  await buildFixtureIndex(config);
-  const logger = createLogger("silent");
-  qa = await openQaService(config, { embedder, logger });
-  api = await FakeBotApi.start(TOKEN);
-  const addDocument = (file: string) =>
-    addDocuments({ ...buildOptionsFor(config, { loadEmbedder: async () => embedder }), add: [file], maxBytes: config.addMaxBytes });
-  const bot = createBot({ token: TOKEN, apiRoot: api.apiRoot, qa, logger, adminIds: new Set([ADMIN]), addDocument, onUpdateHandled: api.onUpdateHandled });
-  running = await runBot(bot, { qa, logger, signals: [], pollTimeoutSeconds: 1 });
+  bot = await startUploadBot({ token: TOKEN, admins: [ADMIN] });
+  ({ api, qa } = bot);
 });
 
 afterAll(async () => {
-  await running?.stop();
-  await api?.close();
-  for (const dir of [config?.seedsDir, config?.indexDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await bot?.stop();
   if (process.env.BOT_TRANSCRIPT) fs.writeFileSync(process.env.BOT_TRANSCRIPT, transcript.join("\n"));
 });
 

@@ -73,6 +73,7 @@ describe("webhook mode", () => {
 
   it("serves /healthz, and stops on SIGTERM, closing the core", async () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe("ok\n");
+    expect((await fetch(`http://127.0.0.1:${port}/dashboard`)).status).toBe(404); // no DASHBOARD_TOKEN, no page
     fs.rmSync(buildDir, { recursive: true, force: true }); // the live build vanishes
     const unhealthy = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(unhealthy.status).toBe(503);

@@ -129,6 +129,13 @@ describe("chunkArticle on constructed bodies", () => {
     expect(passages.map((p) => p.text)).toEqual(["开头。", `${digits}。`]);
   });
 
+  it("cuts a token over four passage sizes (text without punctuation or spaces), keeping every character", () => {
+    const body = "x".repeat(1000);
+    const passages = chunkArticle(article([body]), { size: 20, overlap: 0 }, 0);
+    expect(Math.max(...passages.map((p) => p.text.length))).toBe(80);
+    expect(passages.map((p) => p.text).join("")).toBe(body);
+  });
+
   it("does not treat a thousands separator as a place to cut", () => {
     const long = `${"甲".repeat(30)}共1,234,567元${"乙".repeat(30)}。`;
     const passages = chunkArticle(article([long]), { size: 40, overlap: 0 }, 0);

@@ -36,6 +36,19 @@ describe("derivedTitle", () => {
     expect(long).toBe("某区的有关部门联合出台新规…");
   });
 
+  it("never leaves a bracket open: cuts before one that runs long, or leaves out the marks of one it opens with", () => {
+    // Before: 某区出台《关于进一步加强和改进城乡居民生活垃圾分… (the 《 never closed).
+    expect(title("某区出台《关于进一步加强和改进城乡居民生活垃圾分类处理工作的若干意见》。")).toBe("某区出台…");
+    expect(title("《关于进一步加强和改进城乡居民生活垃圾分类处理工作的若干意见》正式印发。")).toBe("关于进一步加强和改进城乡居民生活垃圾分类处理工作…");
+    const balanced = (t: string) => [["《", "》"], ["“", "”"], ["（", "）"]].every(([a, b]) => t.split(a!).length === t.split(b!).length);
+    for (const text of [
+      "某区出台《关于进一步加强和改进城乡居民生活垃圾分类处理工作的若干意见》。",
+      "在“我为群众办实事”活动中，某区组织志愿者走进社区开展“清洁家园美化环境共建共享”主题实践。",
+      "某县“冬季农田水利基本建设暨高标准农田建设百日攻坚行动”全面启动。",
+      "“今年村里种的小麦每亩比去年多收了一百多斤呢”老张笑着说。",
+    ]) expect(balanced(title(text)), title(text)).toBe(true);
+  });
+
   it("cuts English between words", () => {
     expect(title("The county library opened its new reading rooms to visitors this weekend.")).toBe("The county library opened its new reading rooms…");
   });

@@ -99,6 +99,30 @@ describe("a web article", () => {
     for (const chrome of ["首页", "限时优惠", "相关新闻", "点亮困难群众", "楼盘", "版权所有", "分享到", "来源："]) expect(text).not.toContain(chrome);
   });
 
+  it("puts the page's byline in the article's byline field, never in its headline or body", async () => {
+    // 作者：… on the line under the headline (来源：昌吉日报 作者：李文) was dropped as furniture.
+    const study = (await articlesOf("city-study-article.html")).articles[0]!;
+    expect(study).toMatchObject({ headline: "呼图壁县城市书房24小时开放", byline: "李文" });
+    const grain = (await articlesOf("grain-reserve-article.html")).articles[0]!;
+    expect(grain.byline).toBe("通讯员吾拉恩·巴合提努尔、阿依努尔·图尔贡、韩丹彤");
+    expect([study.headline, ...study.paragraphs].join("\n")).not.toMatch(/作者|李文/);
+    expect([grain.headline, ...grain.paragraphs].join("\n")).not.toContain("作者");
+  });
+
+  it("takes the byline from meta[name=author], never from an article:author profile URL or the site's own name", async () => {
+    const { text, articles } = await articlesOf("author-meta-article.html");
+    expect(articles[0]).toMatchObject({ headline: "玛纳斯县新建三座乡村供水站", paper: "昌吉日报", byline: "王芳" });
+    expect(splitFrontMatter(text).fields.byline).toBe("王芳");
+    const html = fixture("author-meta-article.html").toString("utf8");
+    const urlOnly = html.replace(/<meta name="author"[^>]*>/, "");
+    expect((await articlesOf("water.html", Buffer.from(urlOnly))).articles[0]!.byline).toBeNull();
+    const siteAsAuthor = html.replace('content="王芳"', 'content="昌吉日报"');
+    expect((await articlesOf("water.html", Buffer.from(siteAsAuthor))).articles[0]!.byline).toBeNull();
+    // A byline line the story prints (记者 …) is the byline, before the meta tag's.
+    const printed = html.replace("<h1>玛纳斯县新建三座乡村供水站</h1>", "<h1>玛纳斯县新建三座乡村供水站</h1><p>记者 王芳 赵强</p>");
+    expect((await articlesOf("water.html", Buffer.from(printed))).articles[0]!.byline).toBe("记者 王芳 赵强");
+  });
+
   it("is dated by <time datetime> when there is no meta tag, and by the file name when the page says nothing", async () => {
     const html = fixture("grain-reserve-article.html").toString("utf8").replace(/<meta property="article:published_time"[^>]*>/, "");
     expect((await articlesOf("grain.html", Buffer.from(html))).articles[0]!.date).toBe("2025-12-12");

@@ -60,19 +60,20 @@ describe("readSeedFiles", () => {
     expect(err.hint).toMatch(/\.txt/);
   });
 
-  it("skips a binary, an empty and a non-UTF-8 file with one warning each", async () => {
+  it("skips a binary, an empty and an undecodable file with one warning each; reads a GBK one", async () => {
     const dir = await folder({
       "000_good.txt": "本报讯 记者许乐报道：正文。",
       "001_binary.txt": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
       "002_empty.txt": "",
-      "003_latin1.txt": Buffer.from([0xc4, 0xe3, 0xba, 0xc3]),
+      "003_garbage.txt": Buffer.from([0xff, 0xff, 0xff, 0x80]),
+      "004_gbk.txt": Buffer.from([0xc4, 0xe3, 0xba, 0xc3]),
     });
     const { files, warnings } = await readSeedFiles(dir);
-    expect(files.map((f) => f.name)).toEqual(["000_good.txt"]);
+    expect(files.map((f) => [f.name, f.text, f.encoding])).toEqual([["000_good.txt", "本报讯 记者许乐报道：正文。", "UTF-8"], ["004_gbk.txt", "你好", "GB18030"]]);
     expect(warnings).toHaveLength(3);
     expect(warnings[0]).toMatch(/001_binary\.txt.*binary/);
     expect(warnings[1]).toMatch(/002_empty\.txt.*empty/);
-    expect(warnings[2]).toMatch(/003_latin1\.txt.*UTF-8/);
+    expect(warnings[2]).toMatch(/003_garbage\.txt.*not text in UTF-8, GBK\/GB18030, Big5 or UTF-16/);
   });
 
   it("throws SEEDS_EMPTY naming the files when every page is unusable", async () => {

@@ -24,7 +24,7 @@ describe("parseArticles: 000 (no masthead; headlines after their bodies)", () =>
       "饲料企业忙生产 牲畜“口粮”稳供应",
       "新能源汽车充电何时不再难",
     ]);
-    expect(articles.map((a) => a.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `${seedName("000")}#${n}`));
+    expect(articles.map((a) => a.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => expect.stringMatching(new RegExp(`^${seedName("000")}#${n}-[0-9a-f]{8}$`))));
   });
 
   it("gives the 工会 review its subtitle, byline and section headings", () => {
@@ -161,7 +161,7 @@ describe("parseArticles: 004 (front page, ## headlines with plain kickers)", () 
 
   it("finds the six stories, including the untitled photo story", () => {
     expect(headlines(articles)).toEqual([
-      expect.stringMatching(/^习近平对社会工作作出重要指示强调/),
+      "坚定不移走中国特色社会主义社会治理之路 推动新时代社会工作高质量发展",
       "让学习成为一种生活方式",
       "准东煤田火区治理持续推进",
       "点亮困难群众“微心愿”",
@@ -169,6 +169,15 @@ describe("parseArticles: 004 (front page, ## headlines with plain kickers)", () 
       "车辆正在灌装液体二氧化碳…",
     ]);
     for (const a of articles) expect([a.paper, a.date, a.page]).toEqual(["昌吉日报", "2024-11-07", "总第12124期"]);
+  });
+
+  it("splits a one-line wire heading into kicker, headline and subheadline", () => {
+    // Before: the whole line was the headline (习近平…强调 坚定不移走… 推动… 蔡奇出席…并讲话).
+    expect(articles[0]).toMatchObject({
+      kicker: "奋进强国路 阔步新征程 习近平对社会工作作出重要指示强调",
+      headline: "坚定不移走中国特色社会主义社会治理之路 推动新时代社会工作高质量发展",
+      subheadline: "蔡奇出席中央社会工作会议并讲话",
+    });
   });
 
   it("reads plain lines around ## headlines as kicker or subheadline", () => {
@@ -263,6 +272,17 @@ describe("parseArticles: odd input", () => {
 
   it("titles a page of bare text from its first clause", () => {
     const [only] = parseArticles("x.txt", "本报讯 记者张三报道：昨日，某县召开大会。会议很重要。");
-    expect(only).toMatchObject({ id: "x.txt#1", headline: "某县召开大会…", byline: "记者张三", derived: true });
+    expect(only).toMatchObject({ id: expect.stringMatching(/^x\.txt#1-[0-9a-f]{8}$/), headline: "某县召开大会…", byline: "记者张三", derived: true });
+  });
+
+  it("names an article by its place and its content: the same story keeps its id, another story at that place gets another (issue #31)", () => {
+    const page = (first: string) => `# ${first}\n\n本报讯 ${first}的正文第一段。\n\n# 第二条新闻\n\n本报讯 第二条新闻的正文。`;
+    const [a1, a2] = parseArticles("p.txt", page("县里召开大会"));
+    const [b1, b2] = parseArticles("p.txt", page("市场迎来新年"));
+    expect(a1!.id).toMatch(/^p\.txt#1-/);
+    expect(b1!.id).toMatch(/^p\.txt#1-/);
+    expect(b1!.id).not.toBe(a1!.id);
+    expect(b2!.id).toBe(a2!.id);
+    expect(parseArticles("q.txt", page("县里召开大会"))[0]!.id).not.toBe(a1!.id.replace("p.txt", "q.txt"));
   });
 });

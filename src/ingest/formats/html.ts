@@ -7,6 +7,9 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { QaError } from "../../errors.js";
 import { dateInText } from "../page-dates.js";
+import { hasBylineLabel, webByline } from "./web-byline.js";
+import { checkHtmlShape } from "./html-shape.js";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "./limits.js";
 import { webHeadline } from "./web-title.js";
 
 /** What a web page gave: its article as seed text lines, and what its markup says about it. */
@@ -14,6 +17,8 @@ export interface HtmlArticle {
   headline: string | null;
   /** The site's name (og:site_name), used as the paper. */
   site: string | null;
+  /** Who wrote it (作者：李文, 记者：王芳, the author meta tags), or null: see web-byline.ts. */
+  byline: string | null;
   date: string | null;
   dateFrom: string | null;
   /** Headline and paragraphs, one block per line pair (blank line between), subheadings marked `##`. */
@@ -36,8 +41,12 @@ const DATE_SOURCES: { selector: string; attribute: string; label: string }[] = [
 const WEB_FURNITURE = /^(?:来源|作者|编辑|责任编辑|责编|审核|校对|分享到|原标题|Source|Editor|Share)\s*[:：]/i;
 const BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption";
 
-/** The article of an HTML page (already decoded). Throws HTML_NO_ARTICLE when the page holds none. */
-export function readHtml(html: string, name: string): HtmlArticle {
+/**
+ * The article of an HTML page (already decoded). Throws HTML_TOO_COMPLEX (more elements or deeper
+ * nesting than `limits`, measured before parsing) or HTML_NO_ARTICLE when the page holds none.
+ */
+export function readHtml(html: string, name: string, limits: Pick<ReadLimits, "maxHtmlElements" | "maxHtmlDepth"> = DEFAULT_READ_LIMITS): HtmlArticle {
+  checkHtmlShape(html, name, limits);
   const { document } = parseHTML(html);
   const meta = (selector: string, attribute = "content") => document.querySelector(selector)?.getAttribute(attribute)?.trim() || null;
   let date: string | null = null;
@@ -55,6 +64,8 @@ export function readHtml(html: string, name: string): HtmlArticle {
   const title = document.querySelector("title")?.textContent ?? null;
   const h1 = storyH1(document, [ogTitle, title]);
   const pageText = document.body?.textContent ?? null;
+  const labelled = labelledLines(document);
+  const metaAuthor = meta('meta[name="author"]') ?? meta('meta[property="article:author"]');
 
   // Readability changes the document it reads, so the meta tags are read first.
   const article = new Readability(document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS }).parse();
@@ -76,7 +87,8 @@ export function readHtml(html: string, name: string): HtmlArticle {
     date = dateInText(article.publishedTime);
     dateFrom = date ? "HTML published time" : null;
   }
-  return { headline, site: named.site, date, dateFrom, text: lines.join("\n\n") };
+  const byline = webByline({ labelled, metaAuthor, readability: article.byline ?? null, site: named.site });
+  return { headline, site: named.site, byline, date, dateFrom, text: lines.join("\n\n") };
 }
 
 /**
@@ -89,6 +101,22 @@ function storyH1(document: ReturnType<typeof parseHTML>["document"], titles: (st
   if (inStory) return inStory;
   const all = [...document.querySelectorAll("h1")].map((e) => text(e as unknown as Element)).filter((t): t is string => Boolean(t));
   return all.find((h) => titles.some((t) => t?.startsWith(h))) ?? (all.length === 1 ? all[0]! : null);
+}
+
+/** Longest line read for a 作者：/记者： label: a longer one is body text. */
+const LABELLED_MAX = 120;
+
+/** Short lines of the story (outside nav, aside and footer) that carry a byline label, in page order. */
+function labelledLines(document: ReturnType<typeof parseHTML>["document"]): string[] {
+  const root = document.querySelector("article") ?? document.querySelector("main") ?? document.body;
+  if (!root) return [];
+  const out: string[] = [];
+  for (const element of root.querySelectorAll("*")) {
+    if (element.closest("nav, aside, footer, script, style")) continue;
+    const text = (element.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (text.length <= LABELLED_MAX && hasBylineLabel(text)) out.push(text);
+  }
+  return out;
 }
 
 /** Block elements of the article in document order (outermost only), as one-line texts; and how much of its text is links. */

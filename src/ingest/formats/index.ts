@@ -3,15 +3,19 @@
  * reads, with a front matter block for what the document's metadata says. PDF and HTML are
  * converted; UTF-8 text is taken as it is. The format is found from the bytes (see detect.ts).
  */
-import path from "node:path";
 import { QaError } from "../../errors.js";
+import { decodeText } from "../encoding.js";
 import { renderFrontMatter, type FrontMatter } from "../front-matter.js";
 import { detectFormat, type PageFormat } from "./detect.js";
+import { cleanFileName, seedNameFor } from "../file-names.js";
 import { decodeHtml, readHtml } from "./html.js";
+import { checkTextSize, readLimits, tooLarge, type ReadLimits } from "./limits.js";
 import type { PdfOcr } from "./ocr.js";
 import { readPdf } from "./pdf.js";
 
 export type { PageFormat } from "./detect.js";
+export { cleanFileName, MAX_NAME_BYTES, seedNameFor } from "../file-names.js";
+export { tooLarge } from "./limits.js";
 
 /** A document made into a seed page. */
 export interface SeedPage {
@@ -27,26 +31,26 @@ export interface ReadDocumentOptions {
   maxBytes: number;
   /** Reads scanned PDF pages (see ocr.ts); null or absent: they are refused with PDF_NO_TEXT. */
   ocr?: PdfOcr | null;
-}
-
-const KNOWN_EXTENSION = /\.(?:pdf|html?|xhtml|txt|text|md)$/i;
-
-/** The seed file name for a document: `2024-11-07_p1.pdf` → `2024-11-07_p1.txt`. */
-export function seedNameFor(fileName: string): string {
-  const base = path.basename(fileName).replace(KNOWN_EXTENSION, "") || "page";
-  return `${base}.txt`;
+  /** Bounds on what reading may cost (limits.ts); missing fields take DEFAULT_READ_LIMITS. */
+  limits?: Partial<ReadLimits>;
 }
 
 /**
- * Reads one document into a seed page. Throws FILE_TOO_LARGE, FORMAT_UNKNOWN, PDF_DAMAGED,
- * PDF_ENCRYPTED, PDF_NO_TEXT or HTML_NO_ARTICLE, each with a hint; nothing is written.
+ * Reads one document into a seed page, in this thread. Throws FILE_TOO_LARGE, FORMAT_UNKNOWN,
+ * PDF_DAMAGED, PDF_ENCRYPTED, PDF_NO_TEXT, HTML_NO_ARTICLE, or — over a bound of `options.limits` —
+ * PDF_TOO_COMPLEX, HTML_TOO_COMPLEX or PAGE_TOO_LARGE, each with a hint; nothing is written.
+ * An untrusted file is read through `readDocumentBounded` (bounded.ts), which adds a deadline and a memory cap.
  */
 export async function readDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions): Promise<SeedPage> {
-  const given = path.basename(fileName);
+  const given = cleanFileName(fileName);
   if (bytes.length > options.maxBytes) throw tooLarge(given, bytes.length, options.maxBytes);
   const format = detectFormat(bytes, given);
   const name = seedNameFor(given);
-  if (format === "text") return { name, format, bytes: Buffer.from(bytes) };
+  const limits = readLimits(options.limits);
+  if (format === "text") {
+    checkTextSize(decodeText(bytes)?.text ?? "", given, limits);
+    return { name, format, bytes: Buffer.from(bytes) };
+  }
   if (format === null) {
     const claimed = given.match(/\.(pdf|html?)$/i)?.[1]?.toUpperCase();
     throw new QaError(
@@ -60,23 +64,14 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
   const fields: FrontMatter = { source: given, format };
   let text: string;
   if (format === "pdf") {
-    const pdf = await readPdf(bytes, given, { ocr: options.ocr ?? null });
+    const pdf = await readPdf(bytes, given, { ocr: options.ocr ?? null, limits });
     Object.assign(fields, { date: pdf.date ?? undefined, "date-from": pdf.dateFrom ?? undefined, title: pdf.title ?? undefined, "text-from": pdf.ocr ? "OCR (Tesseract chi_sim): the PDF has no text layer" : undefined });
     text = pdf.text;
   } else {
-    const html = readHtml(decodeHtml(bytes), given);
-    Object.assign(fields, { paper: html.site ?? undefined, date: html.date ?? undefined, "date-from": html.dateFrom ?? undefined });
+    const html = readHtml(decodeHtml(bytes), given, limits);
+    Object.assign(fields, { paper: html.site ?? undefined, byline: html.byline ?? undefined, date: html.date ?? undefined, "date-from": html.dateFrom ?? undefined });
     text = html.text;
   }
+  checkTextSize(text, given, limits);
   return { name, format, bytes: Buffer.from(`${renderFrontMatter(fields)}${text}\n`, "utf8") };
-}
-
-/** FILE_TOO_LARGE for a file of `size` bytes over `limit` (also used before reading a file from disk). */
-export function tooLarge(name: string, size: number, limit: number): QaError {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return new QaError(
-    "FILE_TOO_LARGE",
-    `Cannot add ${name}: it is ${mb(size)}, over the ${mb(limit)} limit.`,
-    "Split the document into pages, or raise ADD_MAX_MB if such files are expected.",
-  );
 }

@@ -6,9 +6,9 @@
  */
 import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { makeStaging } from "../../staging.js";
 
 const run = promisify(execFile);
 
@@ -48,7 +48,7 @@ export function tesseractOcr(options: TesseractOptions = {}): PdfOcr {
   const dpi = options.dpi ?? 300;
   const language = options.language ?? "chi_sim";
   return async (pdf) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qa-ocr-"));
+    const dir = makeStaging("ocr");
     try {
       fs.writeFileSync(path.join(dir, "in.pdf"), pdf);
       await run("pdftoppm", ["-r", String(dpi), "-gray", "-png", "in.pdf", "page"], { cwd: dir, timeout: PAGE_TIMEOUT_MS });

@@ -7,7 +7,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { QaError } from "../../errors.js";
 import { dateInText } from "../page-dates.js";
+import { DEFAULT_READ_LIMITS, tooComplex, type ReadLimits } from "./limits.js";
 import { OCR_INSTALL_HINT, type PdfOcr } from "./ocr.js";
+import { checkInflatedSize } from "./pdf-inflate.js";
 import { layoutPage, type TextPiece } from "./pdf-layout.js";
 
 /** What a PDF gave: its text in reading order and what its metadata says. */
@@ -25,6 +27,8 @@ export interface PdfText {
 export interface ReadPdfOptions {
   /** Reads a PDF without a text layer (a scan); null or absent: such a PDF is refused with PDF_NO_TEXT and the install hint. */
   ocr?: PdfOcr | null;
+  /** Page, inflated-size and text caps (see limits.ts). Default DEFAULT_READ_LIMITS. */
+  limits?: Pick<ReadLimits, "maxPdfPages" | "maxInflatedBytes" | "maxTextChars">;
 }
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -38,13 +42,16 @@ const UNDECODABLE = /[\uE000-\uF8FF\uFFFD]/gu;
 /**
  * Extracts the text of every page, column by column; a scan is read by `options.ocr` when given.
  * Throws PDF_DAMAGED (truncated or broken), PDF_ENCRYPTED (password protected) or PDF_NO_TEXT (a
- * scan without OCR, or one OCR finds no text in).
+ * scan without OCR, or one OCR finds no text in), or PDF_TOO_COMPLEX (more pages, inflated bytes
+ * or text than `options.limits` allow; checked before the pages are read).
  */
 export async function readPdf(bytes: Uint8Array, name: string, options: ReadPdfOptions = {}): Promise<PdfText> {
   const damaged = (why: string, cause?: unknown) =>
     new QaError("PDF_DAMAGED", `Cannot add ${name}: ${why}.`, "Download or export the PDF again and add the complete file.", { cause });
   // A complete PDF ends with %%EOF; pdf.js would quietly read what it can of a cut-off download.
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes("%%EOF")) throw damaged("the PDF is truncated (no %%EOF end marker)");
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
+  checkInflatedSize(bytes, name, limits);
 
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = getDocument({
@@ -68,7 +75,9 @@ export async function readPdf(bytes: Uint8Array, name: string, options: ReadPdfO
     throw damaged(`the PDF structure is broken (${cause instanceof Error ? cause.message : String(cause)})`, cause);
   }
   try {
+    if (doc.numPages > limits.maxPdfPages) throw tooComplex("pdf", name, `it has ${doc.numPages.toLocaleString("en")} pages, over the ${limits.maxPdfPages} read from one file`);
     const pages: string[] = [];
+    let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
@@ -80,6 +89,8 @@ export async function readPdf(bytes: Uint8Array, name: string, options: ReadPdfO
       }
       pages.push(layoutPage(pieces));
       page.cleanup();
+      chars += pages[pages.length - 1]!.length;
+      if (chars > limits.maxTextChars) throw tooComplex("pdf", name, `its text is over the ${limits.maxTextChars.toLocaleString("en")} characters a page may hold`);
     }
     let text = pages.filter(Boolean).join("\n\n\n");
     const ocr = !hasText(text) && options.ocr ? options.ocr : null;
