@@ -75,7 +75,7 @@ function draw(data) {
     ["Articles", `${data.index.articles} from ${data.index.files} pages, ${data.index.passages} passages`],
     ["Newest issue", issue ? `${issue.paper ?? ""} ${issue.date}${issue.number ? ` (${issue.number})` : ""}, ${issue.articles} articles` : "none dated"],
     ["Model", data.index.vectors ? data.index.model : `${data.index.model} (keyword-only)`],
-    ["Decision", `fitted, ${data.decision.features} features; thresholds zh ${t.zh?.typed}/${t.zh?.untyped}, en ${t.en?.typed}/${t.en?.untyped}`],
+    ["Decision", `${data.decision.profile}; ${data.decision.features} features; thresholds zh ${t.zh?.typed}/${t.zh?.untyped}, en ${t.en?.typed}/${t.en?.untyped}`],
     ["LLM", data.decision.llm ?? "off (extractive answers)"],
   ];
   for (const [k, v] of rows) index.append(el("dt", k), el("dd", v));
