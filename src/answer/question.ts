@@ -70,5 +70,7 @@ export function readerQuestion(question: string): string {
     for (const filler of FILLERS.closing) text = text.replace(/[\s,，。.!！~～]+$/u, "").replace(filler, "").replace(SEPARATORS, "");
     changed = text !== before;
   }
-  return WORDISH.test(text) ? text : question;
+  if (!WORDISH.test(text)) return question;
+  // "Hi, could you tell me how many…" asks "How many…": the question's first word as it would open it.
+  return text === question ? text : text.replace(/^[a-z]/, (c) => c.toUpperCase());
 }

@@ -18,8 +18,8 @@ describe("readerQuestion", () => {
   it("takes greetings, politeness and thanks off both ends", () => {
     expect(readerQuestion("你好，请问昌吉州今年新增城镇就业多少人？谢谢！")).toBe("昌吉州今年新增城镇就业多少人？");
     expect(readerQuestion("您好！麻烦问一下，滑雪场在哪")).toBe("滑雪场在哪");
-    expect(readerQuestion("Hi, could you tell me how many jobs Changji added this year? Thanks!")).toBe("how many jobs Changji added this year?");
-    expect(readerQuestion("Hey there, what is new?")).toBe("what is new?");
+    expect(readerQuestion("Hi, could you tell me how many jobs Changji added this year? Thanks!")).toBe("How many jobs Changji added this year?");
+    expect(readerQuestion("Hey there, what is new?")).toBe("What is new?");
   });
 
   it("keeps what asks something: a greeting alone, 'tell me about' (an overview), 'please summarise'", () => {
