@@ -72,5 +72,5 @@ export function readerQuestion(question: string): string {
   }
   if (!WORDISH.test(text)) return question;
   // "Hi, could you tell me how many…" asks "How many…": the question's first word as it would open it.
-  return text === question ? text : text.replace(/^[a-z]/, (c) => c.toUpperCase());
+  return text === question ? text : text.replace(/^[a-z]/, (c: string) => c.toUpperCase());
 }

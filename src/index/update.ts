@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Embedder } from "../embed/index.js";
 import { QaError } from "../errors.js";
+import { makeStaging } from "../staging.js";
 import { chunkArticles, readSeedFiles, type SeedFile, type SeedFolder } from "../ingest/index.js";
 import { READ_ENCODINGS } from "../ingest/seeds.js";
 import type { Article, Passage } from "../ingest/types.js";
@@ -74,7 +74,9 @@ export async function updateIndex(options: UpdateOptions): Promise<UpdateReport>
   const { stages, timed } = timer;
   const progress = options.onProgress ?? (() => {});
   requireSeedsDir(options.seedsDir);
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "qa-add-"));
+  // Named after this process (staging.ts), so a copy left by a killed update is removed by the next
+  // one; the seed journal keeps its own copies in INDEX_DIR.
+  const staging = makeStaging("update");
   try {
     const incoming = await timed("read", () => stagePages(options.add ?? [], staging));
     const adding = new Set(incoming.map((p) => p.name));
