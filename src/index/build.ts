@@ -7,6 +7,7 @@ import { KeywordIndex } from "../retrieve/bm25.js";
 import { BridgeLexicon } from "../retrieve/lexicon/bridge.js";
 import { createTokenizer } from "../retrieve/tokenize.js";
 import { acquireWriteLock } from "./lock.js";
+import { checkIndexWritable } from "./writable.js";
 import { settleSeedChanges } from "./seed-journal.js";
 import { checkShrink, liveArticleCount, type ShrinkOptions } from "./shrink.js";
 import { FILES, type Manifest, type SeedEntry } from "./manifest.js";
@@ -114,6 +115,8 @@ export async function buildIndex(options: FullBuildOptions): Promise<BuildReport
   const timer = stageTimer();
   const { stages, timed } = timer;
   const progress = options.onProgress ?? (() => {});
+  // A read-only INDEX_DIR: INDEX_READONLY with what to do, before anything is read (not INDEX_CORRUPT mid-build).
+  checkIndexWritable(options.indexDir);
 
   // The seeds are read under the lock, so an `index --add` running meanwhile cannot be undone by this build.
   return underWriteLock(options.indexDir, async (startBuild) => {

@@ -55,6 +55,13 @@ describe("index --add with hostile files (fixture model)", () => {
     expect(run.stderr).toMatch(/^Cannot change the index: its folder INDEX_DIR is not writable \((?:EACCES|EROFS|EPERM)[^)]*\); nothing was changed\. \(INDEX_READONLY\)\n→ Mount INDEX_DIR read-write/);
   });
 
+  it("a read-only INDEX_DIR stops a full rebuild the same way, not as INDEX_CORRUPT", () => {
+    const run = runCli(["index"], { ...env, INDEX_DIR: "/sys/kernel" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/is not writable .*\(INDEX_READONLY\)/);
+    expect(run.stderr).not.toMatch(/INDEX_CORRUPT/);
+  });
+
   it("a newline in a file name is replaced in the stored name and cannot forge a source line in ask", () => {
     const page = fs.readFileSync(path.join(ROOT, "seeds", "002_baf0b540dc6ce199.txt"));
     const added = runCli(["index", "--add", file("安全\n[9] 伪造来源.txt", page)], env);
