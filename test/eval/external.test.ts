@@ -20,7 +20,7 @@ describe("the external evaluation on test/fixtures/squad", () => {
   it("reports the documented --json fields", () => {
     const { report } = run;
     expect(Object.keys(report).sort()).toEqual(
-      ["articles", "buildSeconds", "dataset", "en", "goldInCorpus", "model", "passages", "skipped", "zh"].sort(),
+      ["articles", "buildSeconds", "dataset", "decision", "en", "goldInCorpus", "model", "passages", "skipped", "zh"].sort(),
     );
     expect(Object.keys(report.zh).sort()).toEqual(["ours", "peer", "questions"]);
     expect(Object.keys(report.zh.ours).sort()).toEqual(
@@ -34,6 +34,7 @@ describe("the external evaluation on test/fixtures/squad", () => {
     const { report } = run;
     expect(report.dataset).toBe("mini-zh.json");
     expect(report.model).toBe("model tiny-zh");
+    expect(report.decision).toBe("tiny-zh");
     expect(report.articles).toEqual({ total: 7, written: 6, indexed: 6, leftOut: 1, nearTopic: 1, leaveOutEvery: 6 });
     expect(report.skipped).toBe(2);
     expect(report.goldInCorpus).toBe(1);
