@@ -28,8 +28,10 @@ const FLOORS = {
   // Refitted on CMRC + DRCD with near-topic negatives, a typed question without a value to lead with
   // made evidence: zh 70.0 → 61.4 % (gold still quoted in 78.3 %), refused 95.4 → 96.7 %, near-topic
   // 61.2 → 73.5 %; en 32.1 → 34.3 %, 96.0 %, 57.1 %.
-  zh: { answerInReply: 0.6, refused: 0.95, nearTopic: 0.7 },
-  en: { answerInReply: 0.32, refused: 0.95, nearTopic: 0.5 },
+  // Fitted on the lead a reader sees, a wrong answer costing a right one (third step): zh 61.4 →
+  // 59.3 %, refused 97.4 %, near-topic 71.4 %; en 32.1 %, 100 %, 57.1 % (keyword-only: 59.0 / 32.8 %).
+  zh: { answerInReply: 0.58, refused: 0.95, nearTopic: 0.7 },
+  en: { answerInReply: 0.3, refused: 0.95, nearTopic: 0.5 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.58 },
 };
