@@ -66,7 +66,7 @@ export function adminComposer(services: AdminServices): Composer<Context> {
   admin.command("report", (ctx) => {
     const log = qa.questionLog;
     if (!log?.enabled) return replyHtml(ctx, "The question log is off (QUESTION_LOG=off, or DATA_DIR could not be opened): nothing to report.");
-    const now = new Date();
+    const now = log.now();
     const since = parseSince(ctx.match.trim() || "7d", now);
     if (!since) return replyHtml(ctx, "Usage: /report [24h | 7d | 2w | YYYY-MM-DD] (default 7d).");
     const report = reportOf(log, since, now, { headlineOf: (id) => qa.article?.(id)?.headline ?? null });

@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { run } from "@grammyjs/runner";
 import type { Bot, Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Config } from "../config/index.js";
+import { clockOf, type Config } from "../config/index.js";
 import type { QaService } from "../core/types.js";
 import { startIndexWatcher } from "../core/watch.js";
 import { startArrivals, type ArrivalsOptions } from "../core/arrivals.js";
@@ -117,7 +117,12 @@ export async function startBot(config: Config, qa: QaService, logger: Logger, op
   });
   // The editors' dashboard (DASHBOARD_TOKEN): on the webhook's port, or on PORT beside long polling.
   const dashboard = config.dashboardToken
-    ? { token: config.dashboardToken, data: async (since: Date, now: Date) => (await import("../dashboard/data.js")).dashboardData(config, qa, since, now) }
+    ? {
+        token: config.dashboardToken,
+        data: async (since: Date, now: Date) => (await import("../dashboard/data.js")).dashboardData(config, qa, since, now),
+        // The report's window ends on the question log's clock (TODAY when set), where its rows are stamped.
+        now: () => qa.questionLog?.now() ?? clockOf(config)(),
+      }
     : null;
   // Not the webhook path: it often holds the token (WEBHOOK_URL=https://host/<token>).
   const mode = webhookUrl ? `webhook on port ${port}` : "long polling";

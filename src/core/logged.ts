@@ -9,13 +9,13 @@ import type { QuestionLog, Vote } from "../question-log/types.js";
 import type { QaService } from "./types.js";
 
 export interface LoggedServiceDeps {
-  /** The wall clock for the row's time and the latency (default the system clock). */
+  /** The clock of the row's time (default the log's own, `log.now`; the latency is measured apart). */
   now?: () => Date;
 }
 
 /** Wraps `qa` so answers given with an `asker` are logged; adds `feedback` and `questionLog`. */
 export function withQuestionLog(qa: QaService, log: QuestionLog, deps: LoggedServiceDeps = {}): QaService {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? (() => log.now());
   // The log row of each answer, for its vote; weak, so answers nobody holds any more are dropped.
   const rows = new WeakMap<Answer, number>();
   return {

@@ -19,7 +19,7 @@ export interface DashboardOptions {
   token: string;
   /** The dashboard's data from `since` to `now`. */
   data: (since: Date, now: Date) => DashboardData | Promise<DashboardData>;
-  /** The wall clock (default the system clock). */
+  /** Where the report's window ends (default the system clock; the bot passes the question log's clock). */
   now?: () => Date;
 }
 

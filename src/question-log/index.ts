@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Config } from "../config/index.js";
+import { clockOf, type Config } from "../config/index.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { openSqliteLog, type SqliteLog } from "./sqlite.js";
@@ -22,14 +22,14 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 
 export interface QuestionLogDeps {
   logger?: Logger;
-  /** The wall clock for row times and retention (default the system clock; TODAY does not move it). */
+  /** The clock for row times and retention (default the injected clock, clockOf(config): TODAY when set, else the system clock). */
   now?: () => Date;
 }
 
 /** Opens the configured question log; never throws. */
-export function openQuestionLog(config: Pick<Config, "dataDir" | "questionLog">, deps: QuestionLogDeps = {}): QuestionLog {
-  const now = deps.now ?? (() => new Date());
-  if (!config.questionLog.enabled) return offLog(0);
+export function openQuestionLog(config: Pick<Config, "dataDir" | "questionLog" | "today">, deps: QuestionLogDeps = {}): QuestionLog {
+  const now = deps.now ?? clockOf(config);
+  if (!config.questionLog.enabled) return offLog(0, now);
   let db: SqliteLog;
   try {
     fs.mkdirSync(config.dataDir, { recursive: true });
@@ -37,7 +37,7 @@ export function openQuestionLog(config: Pick<Config, "dataDir" | "questionLog">,
     db = openSqliteLog({ file: path.join(config.dataDir, LOG_FILES.database), secret, days: config.questionLog.days, now });
   } catch (err) {
     deps.logger?.error({ error: describeError(err) }, "the question log cannot be opened; answering without it");
-    return offLog(1);
+    return offLog(1, now);
   }
   return guarded(db, now, deps.logger);
 }
@@ -73,13 +73,14 @@ function guarded(db: SqliteLog, now: () => Date, logger: Logger | undefined): Qu
     vote: (id, vote) => attempt("a vote", false, () => db.vote(id, vote)),
     forget: (asker) => attempt("forgetting a reader", null, () => db.forget(asker)),
     since: (from) => attempt("reading", [], () => db.since(from)),
+    now,
     prune,
     close: () => attempt("closing", undefined, () => db.close()),
   };
 }
 
 /** A log that keeps nothing: QUESTION_LOG=off, or a database that could not be opened (`failures` 1). */
-function offLog(openFailures: number): QuestionLog {
+function offLog(openFailures: number, now: () => Date): QuestionLog {
   let failures = openFailures;
   return {
     enabled: false,
@@ -94,6 +95,7 @@ function offLog(openFailures: number): QuestionLog {
     forget: () => 0,
     since: () => [],
     prune: () => 0,
+    now,
     close: () => {},
   };
 }

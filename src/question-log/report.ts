@@ -110,8 +110,13 @@ function topics(rows: readonly LoggedQuestion[], top: number, headlineOf: Report
 
 function unanswered(rows: readonly LoggedQuestion[], top: number, similarity: SimilarityOptions): QuestionReport["unanswered"] {
   const open = rows.filter((r) => r.reply !== "answer");
+  // Rows come in the order asked (time, then row id), so a group's newest is its highest index: two
+  // questions in the same millisecond (or on a fixed TODAY clock) still keep their order.
   return groupSimilar(open.map((r) => r.question), similarity)
-    .map((members) => {
+    .map((members) => ({ members, newest: Math.max(...members) }))
+    .sort((a, b) => b.members.length - a.members.length || b.newest - a.newest)
+    .slice(0, top)
+    .map(({ members }) => {
       const asked = members.map((i) => open[i]!);
       return {
         question: asked[0]!.question,
@@ -119,12 +124,13 @@ function unanswered(rows: readonly LoggedQuestion[], top: number, similarity: Si
         wordings: [...new Set(asked.slice(1).map((r) => r.question))].filter((q) => q !== asked[0]!.question).slice(0, 3),
         last: asked.at(-1)!.at.toISOString(),
       };
-    })
-    .sort((a, b) => b.count - a.count || b.last.localeCompare(a.last))
-    .slice(0, top);
+    });
 }
 
 /** "7d", "24h", "2w" or a day (YYYY-MM-DD, from its start, UTC) as the instant a report starts; null when it is none of these. */
+/** Whether `text` is a --since span or day at all (what it resolves to depends on "now"). */
+export const isSince = (text: string): boolean => parseSince(text, new Date(0)) !== null;
+
 export function parseSince(text: string, now: Date): Date | null {
   const span = /^(\d{1,4})([hdw])$/.exec(text.trim());
   if (span) return new Date(now.getTime() - Number(span[1]) * { h: 3600_000, d: DAY_MS, w: 7 * DAY_MS }[span[2] as "h" | "d" | "w"]);

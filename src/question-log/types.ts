@@ -58,5 +58,7 @@ export interface QuestionLog {
   since(from: Date): LoggedQuestion[];
   /** Deletes rows older than the retention (QUESTION_LOG_DAYS); how many. */
   prune(): number;
+  /** The log's clock — row times, retention, and the "now" a report of it ends at. */
+  now(): Date;
   close(): void;
 }
