@@ -6,14 +6,15 @@ import type { QueryTerm } from "../retrieve/bm25.js";
 import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
-import { replyLead, spanLead } from "./lead.js";
+import type { Figure } from "./figures.js";
+import { replyLead } from "./lead.js";
 import { profileOf } from "./profiles.js";
 import { checkModel, decide, evidenceThresholdFor, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { readerQuestion, validateQuestion } from "./question.js";
 import { rankSentences, type Selection } from "./select.js";
-import type { Answer, Citation, QuestionKind } from "./types.js";
+import type { Answer, Citation } from "./types.js";
 
 /** Options of the answerer; defaults in DEFAULT_ANSWER. */
 export interface AnswerOptions {
@@ -115,7 +116,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // is evidence for the reader, never this year's answer.
     const beyond = analysis.beyondArchive;
     const t = performance.now();
-    const { best, probability: p, found: decided } = bindLead(model, analysis, candidates, decide(model, candidates));
+    const { best, probability: p, found: decided, lead: bound } = bindLead(model, analysis, candidates, decide(model, candidates));
     const found = decided && !beyond;
     const selection = best?.selection ?? null;
     // Further sources only when they answer too and corroborate: the same figure, or (no figure
@@ -133,7 +134,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const { lang, kind } = analysis;
     // The reply leads with the figure, date, name or place; else (a Chinese what / which / who /
     // where question) with the phrase of the sentence that stands where the question word stood.
-    const lead = !found || !selection ? null : (selection.figure ?? spanLead(analysis, selection.sentence.text));
+    const lead = found && selection ? bound : null;
     const answer: Answer = {
       question: raw.trim(), // as the reader typed it (matching uses the normalised form)
       answer: found && first ? composeFound(lang, first, lead) : beyond ? composeBeyondArchive(lang, beyond, newest!, closest) : composeNotFound(lang, closest),
@@ -176,20 +177,20 @@ const UNREAD_NAME_WEIGHT = 3;
  * Otherwise the most probable bound candidate of the same article above the threshold answers, or
  * none does: the chosen sentence becomes evidence.
  */
-function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision {
+function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision & { lead: Figure | null } {
   const { best } = decision;
-  if (!decision.found || !best) return decision;
+  if (!decision.found || !best) return { ...decision, lead: null };
   const lead = replyLead(analysis, best);
-  if (lead) return lead.rebound ? { ...decision, best: { ...best, selection: { ...best.selection, figure: lead.value } } } : decision;
+  if (lead) return { ...decision, ...(lead.rebound ? { best: { ...best, selection: { ...best.selection, figure: lead.value } } } : {}), lead: lead.value };
   const threshold = thresholdFor(model, analysis);
-  let next: Decision = { ...decision, found: false };
+  let next: Decision & { lead: Figure | null } = { ...decision, found: false, lead: null };
   for (const c of candidates) {
     // Another sentence of the same article only: a bound value elsewhere answers another story.
     if (c === best || c.selection.hit !== best.selection.hit) continue;
     const other = replyLead(analysis, c);
     if (!other || other.rebound || (analysis.wantsTypedAnswer && !c.selection.figure)) continue;
     const p = probability(model, c);
-    if (p >= threshold && (!next.found || p > next.probability)) next = { best: c, probability: p, found: true };
+    if (p >= threshold && (!next.found || p > next.probability)) next = { best: c, probability: p, found: true, lead: other.value };
   }
   return next;
 }

@@ -35,7 +35,7 @@ export function replyLead(analysis: QuestionAnalysis, c: Candidate): ReplyLead |
 }
 
 /** The phrase of the sentence standing where a Chinese what / which / who / where / when question's word stands, or null. */
-export function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
+function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
   if (analysis.lang !== "zh" || !SPAN_KINDS.has(analysis.kind)) return null;
   const span = answerSpan(analysis.wording.span, sentence);
   if (!span || analysis.kind !== "who") return span;
