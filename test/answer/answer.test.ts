@@ -1,17 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { toJsonContract } from "../../src/answer/types.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
-import { buildFixtureIndex, fixtureConfig } from "../helpers/fixture-index.js";
+import { openFixtureService } from "../helpers/fixture-index.js";
 
 const JOBS = "003_2a3bfdafac07cb06.txt";
 
 describe("answering questions through the real pipeline (seeds, index, fixture model)", () => {
   let qa: QaService;
   beforeAll(async () => {
-    const config = fixtureConfig();
-    await buildFixtureIndex(config);
-    qa = await openQaService(config);
+    qa = await openFixtureService();
   });
 
   it("answers a Chinese figure question with the figure first and its citation", async () => {

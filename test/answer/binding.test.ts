@@ -2,12 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyseQuestion } from "../../src/answer/analysis.js";
 import { bindingStrength, isBound, questionQualifiers } from "../../src/answer/binding.js";
 import { findFigures } from "../../src/answer/figures.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
 import { loadQuestions } from "../../src/eval/evaluate.js";
 import type { QueryTranslator } from "../../src/retrieve/english.js";
 import { jiebaSegmenter } from "../../src/retrieve/tokenize.js";
-import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
+import { openFixtureService, ROOT } from "../helpers/fixture-index.js";
 
 /**
  * A reply leads with a value only when the value is bound, inside its clause, to what the question
@@ -69,9 +68,7 @@ describe("binding a value to the question", () => {
 describe("three replies through the real pipeline (seeds, index, fixture model)", () => {
   let qa: QaService;
   beforeAll(async () => {
-    const config = fixtureConfig();
-    await buildFixtureIndex(config);
-    qa = await openQaService(config);
+    qa = await openFixtureService();
   });
 
   it("leads with a value only in an answer: evidence and refusals state none", async () => {

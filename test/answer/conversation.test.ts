@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConversationMemory, type Turn } from "../../src/answer/conversation.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
-import { buildFixtureIndex, fixtureConfig } from "../helpers/fixture-index.js";
+import { openFixtureService } from "../helpers/fixture-index.js";
 
 const turn = (question: string, at = Date.now()): Turn => ({ question, lang: "zh", kind: "count", concepts: [], articleId: null, at });
 
@@ -36,9 +35,7 @@ describe("ConversationMemory: a bounded, expiring memory of each chat's last tur
 describe("follow-up and date questions through the real pipeline", () => {
   let qa: QaService;
   beforeAll(async () => {
-    const config = fixtureConfig();
-    await buildFixtureIndex(config);
-    qa = await openQaService(config);
+    qa = await openFixtureService();
   });
   const today = new Date("2026-05-01T12:00:00Z");
 

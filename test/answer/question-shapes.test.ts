@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
-import { buildFixtureIndex, fixtureConfig } from "../helpers/fixture-index.js";
+import { openFixtureService } from "../helpers/fixture-index.js";
 
 /**
  * Questions that ask whether, why, or name a role in a reader's word, through the real pipeline
@@ -12,9 +11,7 @@ describe("questions of other shapes (real seeds, index, fixture model)", () => {
   const today = new Date("2026-05-01T12:00:00Z");
   const ask = (question: string) => qa.answer(question, { today });
   beforeAll(async () => {
-    const config = fixtureConfig();
-    await buildFixtureIndex(config);
-    qa = await openQaService(config);
+    qa = await openFixtureService();
   });
 
   it("answers a yes/no question with what the paper reports, never a bare value", async () => {

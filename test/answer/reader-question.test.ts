@@ -1,10 +1,9 @@
 import * as OpenCC from "opencc-js/cn2t";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readerQuestion } from "../../src/answer/question.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
 import { loadQuestions } from "../../src/eval/evaluate.js";
-import { buildFixtureIndex, fixtureConfig, ROOT } from "../helpers/fixture-index.js";
+import { openFixtureService, ROOT } from "../helpers/fixture-index.js";
 
 /** Questions as readers type them: in Traditional characters, after a greeting, with thanks. */
 describe("readerQuestion", () => {
@@ -40,9 +39,7 @@ describe("a question as readers type it gets the plain question's reply (real se
     return { reply: a.reply, figure: a.figure, source: a.citations[0]?.source ?? null };
   };
   beforeAll(async () => {
-    const config = fixtureConfig();
-    await buildFixtureIndex(config);
-    qa = await openQaService(config);
+    qa = await openFixtureService();
   });
 
   it("in Traditional characters, after 你好，请问 and with 谢谢", async () => {

@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { balancedQuote, composeFound } from "../../src/answer/compose.js";
 import { findFigures } from "../../src/answer/figures.js";
 import type { Citation } from "../../src/answer/types.js";
-import { openQaService } from "../../src/core/service.js";
 import type { QaService } from "../../src/core/types.js";
-import { buildFixtureIndex, fixtureConfig } from "../helpers/fixture-index.js";
+import { openFixtureService } from "../helpers/fixture-index.js";
 
 /** Reply wording (issue #28): how a value's date goes with it, and quotes with balanced marks. */
 const citation = (quote: string, date: string | null = "2024-11-07"): Citation => ({
@@ -45,9 +44,7 @@ describe("composeFound", () => {
 describe("reply wording through the real pipeline (seeds, index, fixture model)", () => {
   let qa: QaService;
   beforeAll(async () => {
-    const config = fixtureConfig();
-    await buildFixtureIndex(config);
-    qa = await openQaService(config);
+    qa = await openFixtureService();
   });
 
   it("a running total is as of its date; a who-answer leads with the name alone", async () => {

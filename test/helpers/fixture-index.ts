@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "../../src/config/index.js";
+import { openQaService } from "../../src/core/service.js";
+import type { QaService } from "../../src/core/types.js";
 import { buildIndex, buildOptionsFor, type BuildReport } from "../../src/index/build.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -24,4 +26,11 @@ export function fixtureConfig(overrides: Record<string, string> = {}): Config {
 /** Builds the real index from seeds/ with the real fixture model (no mocks). */
 export async function buildFixtureIndex(config: Config): Promise<BuildReport> {
   return buildIndex(buildOptionsFor(config));
+}
+
+/** The answering core over a freshly built fixture index of the real seeds: what most answer tests ask. */
+export async function openFixtureService(overrides: Record<string, string> = {}): Promise<QaService> {
+  const config = fixtureConfig(overrides);
+  await buildFixtureIndex(config);
+  return openQaService(config);
 }
