@@ -95,7 +95,7 @@ export interface Config {
   /** onnxruntime threads inside one operator / across operators; 0 lets onnxruntime choose (one per core). */
   embedThreads: { intraOp: number; interOp: number };
   /**
-   * Worker threads that parse, tokenize and embed page batches during a full build; 0 does it all on
+   * Worker processes that parse, tokenize and embed page batches during a full build; 0 does it all on
    * the main thread. Default "auto": one per core (at most 4) for a build of 64 pages or more while
    * at least half the cores are idle.
    */

@@ -154,7 +154,7 @@ export function embedderFor(config: EmbedderSettings): Promise<Embedder> {
 
 type EmbedderSettings = Pick<Config, "embeddingModel" | "modelsDir" | "embedBatchSize" | "embedThreads">;
 
-/** The embedder options the settings name (plain data: a build's worker threads load their own embedder from it). */
+/** The embedder options the settings name (plain data: a build's worker processes load their own embedder from it). */
 export function embedderOptionsFor(config: EmbedderSettings): EmbedderOptions {
   return { model: config.embeddingModel, modelsDir: config.modelsDir, batchSize: config.embedBatchSize, threads: config.embedThreads };
 }

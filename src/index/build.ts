@@ -35,7 +35,7 @@ export interface BuildOptions {
   /** Pages parsed, indexed and embedded together (memory is bounded by one batch). Default 16. */
   pagesPerBatch?: number;
   /**
-   * Worker threads that parse, tokenize and embed page batches (BUILD_WORKERS). Default 0: all on
+   * Worker processes that parse, tokenize and embed page batches (BUILD_WORKERS). Default 0: all on
    * this thread. "auto": one per core (at most 4) for 64 pages or more while at least half the cores
    * are idle (sampled just before the build), else 0. Workers
    * load the model from `embedderOptions` themselves, and need a runtime that can load this

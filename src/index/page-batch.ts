@@ -1,6 +1,6 @@
 /**
  * The per-page work of a build that needs nothing from the rest of the build: parse, chunk,
- * tokenize for BM25, embed. It runs on the main thread or in a worker thread (page-worker.ts)
+ * tokenize for BM25, embed. It runs on the main thread or in a worker process (page-worker.ts)
  * with the same code, so both give the same index.
  */
 import type { Embedder } from "../embed/index.js";

@@ -1,34 +1,35 @@
 /**
- * A worker thread of a full build: it loads its own tokenizer and embedding model and processes
- * the page batches it is sent (page-batch.ts), so parsing, tokenizing and embedding run beside
- * the main thread's BM25 and HNSW inserts. Started by page-pool.ts.
+ * A page worker of a full build, run as a child process (page-pool.ts): it loads its own tokenizer
+ * and embedding model and processes the page batches it is sent (page-batch.ts), so parsing,
+ * tokenizing and embedding run beside the main process's BM25 and HNSW inserts.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { firstMessage, onParentGone, toParent } from "../child.js";
 import { createEmbedder, type EmbedderOptions } from "../embed/index.js";
 import type { SeedFile } from "../ingest/index.js";
 import type { ChunkOptions } from "../ingest/types.js";
 import { createTokenizer } from "../retrieve/tokenize.js";
-import { processPages } from "./page-batch.js";
+import { processPages, type ProcessedBatch } from "./page-batch.js";
 
-/** What the pool passes to each worker. */
+/** What the pool sends each worker first. */
 export interface PageWorkerData {
   chunk: ChunkOptions;
   /** Null: keyword-only build. */
   embedder: EmbedderOptions | null;
 }
 
-const { chunk, embedder: embedderOptions } = workerData as PageWorkerData;
-const port = parentPort!;
+/** What a worker sends back: ready once its model is loaded, then one reply per batch. */
+export type PageWorkerMessage = { ready: true } | { id: number; batch: ProcessedBatch } | { id: number; error: string };
+
+onParentGone();
+const { chunk, embedder: embedderOptions } = await firstMessage<PageWorkerData>();
 const embedder = embedderOptions ? await createEmbedder(embedderOptions) : null;
 const tokenizer = createTokenizer();
 
-port.on("message", async ({ id, files }: { id: number; files: SeedFile[] }) => {
+process.on("message", async ({ id, files }: { id: number; files: SeedFile[] }) => {
   try {
-    const batch = await processPages(files, chunk, tokenizer, embedder);
-    // The vectors' buffers move to the main thread instead of being copied.
-    port.postMessage({ id, batch }, (batch.vectors ?? []).map((v) => v.buffer as ArrayBuffer));
+    toParent({ id, batch: await processPages(files, chunk, tokenizer, embedder) } satisfies PageWorkerMessage);
   } catch (err) {
-    port.postMessage({ id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    toParent({ id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) } satisfies PageWorkerMessage);
   }
 });
-port.postMessage({ ready: true });
+toParent({ ready: true } satisfies PageWorkerMessage);

@@ -120,7 +120,7 @@ export class KeywordIndex {
     this.addTokens(id, this.tokenizer(text));
   }
 
-  /** Adds (or replaces) a document already tokenized with this index's tokenizer (e.g. in a worker thread). */
+  /** Adds (or replaces) a document already tokenized with this index's tokenizer (e.g. in a page worker process). */
   addTokens(id: number, tokens: readonly string[]): void {
     this.remove(id);
     const counts = new Map<string, number>();

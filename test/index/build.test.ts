@@ -120,7 +120,7 @@ describe("building the index from the seeds with the fixture model", () => {
     expect(index.keyword.search("新增城镇就业", 1)).toHaveLength(1);
   });
 
-  it("builds with worker threads twice in one process (as the bot's /reindex does), each time as one thread would", async () => {
+  it("builds with worker processes twice in one process (as the bot's /reindex does), each time as one thread would", async () => {
     const single = await buildIndex(buildOptionsFor(fixtureConfig()));
     for (let round = 0; round < 2; round++) {
       const threaded = await buildIndex(buildOptionsFor(fixtureConfig({ BUILD_WORKERS: "2" })));

@@ -38,7 +38,7 @@ describe("index writers as real processes", () => {
     await expectAnswering(config);
   });
 
-  it("a build with worker threads (BUILD_WORKERS=2) writes the very files a build on one thread writes", async () => {
+  it("a build with worker processes (BUILD_WORKERS=2) writes the very files a build on one thread writes", async () => {
     const config = await builtFixture(["000_4405eea7cb10f242.txt", "001_1a32e2d18765e48d.txt", "003_2a3bfdafac07cb06.txt"]);
     const single = openIndex({ indexDir: config.indexDir, model: "tiny-zh" }).manifest;
     const run = await cli(config, [], { BUILD_WORKERS: "2" }).done;

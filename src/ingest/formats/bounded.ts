@@ -1,11 +1,13 @@
 /**
- * Reads an untrusted document off the caller's thread: a worker thread per file, with a heap cap
- * (`limits.memoryMb`) and a wall-clock deadline (`limits.timeoutMs`); the page, inflated-size, HTML
- * and text caps apply inside it (readDocument). The bot's event loop stays free — other chats are
- * answered while a page is read — and a file over a bound ends in a coded error, the worker gone.
+ * Reads an untrusted document off the caller's process: a child process per file, with a heap cap
+ * (`limits.memoryMb`, as `--max-old-space-size`) and a wall-clock deadline (`limits.timeoutMs`);
+ * the page, inflated-size, HTML and text caps apply inside it (readDocument). The bot's event loop
+ * stays free — other chats are answered while a page is read — and a file over a bound ends in a
+ * coded error, the child gone. A child, not a worker thread: a worker's heap cap is best-effort, and
+ * some allocations over it abort the whole process (see child.ts).
  */
 import { QaError } from "../../errors.js";
-import { spawnWorker } from "../../worker-thread.js";
+import { spawnChild, stopChild } from "../../child.js";
 import { detectFormat } from "./detect.js";
 import { cleanFileName } from "../file-names.js";
 import type { ReadDocumentOptions, SeedPage } from "./index.js";
@@ -14,13 +16,16 @@ import type { ArticleSummary, ReadWorkerData, ReadWorkerMessage } from "./read-w
 
 export type { ArticleSummary } from "./read-worker.js";
 
+/** How much of the child's stderr is kept, to tell a heap overflow from another crash. */
+const STDERR_TAIL_CHARS = 4_000;
+
 /** A document read into a seed page, with the articles found on it. */
 export interface ReadPage extends SeedPage {
   articles: ArticleSummary[];
 }
 
 /**
- * `readDocument` in a bounded worker: the same result and coded errors, plus PDF_TOO_COMPLEX,
+ * `readDocument` in a bounded child process: the same result and coded errors, plus PDF_TOO_COMPLEX,
  * HTML_TOO_COMPLEX or PAGE_TOO_LARGE (by the file's format) when the deadline or the memory cap is hit.
  */
 export function readDocumentBounded(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions): Promise<ReadPage> {
@@ -28,12 +33,9 @@ export function readDocumentBounded(fileName: string, bytes: Uint8Array, options
   const name = cleanFileName(fileName);
   const over = (why: string) => tooComplex(detectFormat(bytes, name) ?? "text", name, why);
   const data: ReadWorkerData = { name: fileName, bytes, maxBytes: options.maxBytes, limits, ocr: Boolean(options.ocr) };
-  const worker = spawnWorker(new URL("./read-worker.ts", import.meta.url), {
-    workerData: data,
-    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
-    stdout: true, // pdf.js warnings stay out of the bot's output
-  });
-  worker.stdout.resume();
+  const child = spawnChild(new URL("./read-worker.ts", import.meta.url), { nodeFlags: [`--max-old-space-size=${limits.memoryMb}`], stderr: true });
+  let stderr = "";
+  child.stderr!.setEncoding("utf8").on("data", (s: string) => (stderr = (stderr + s).slice(-STDERR_TAIL_CHARS)));
   return new Promise<ReadPage>((resolve, reject) => {
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
@@ -43,7 +45,7 @@ export function readDocumentBounded(fileName: string, bytes: Uint8Array, options
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      void stopChild(child, 0);
       fn();
     };
     const startClock = () => {
@@ -54,22 +56,30 @@ export function readDocumentBounded(fileName: string, bytes: Uint8Array, options
       clearTimeout(timer);
       left = Math.max(0, left - (Date.now() - since));
     };
-    worker.on("message", (m: ReadWorkerMessage) => {
+    child.on("message", (m: ReadWorkerMessage) => {
       if (m.kind === "done") finish(() => resolve({ name: m.name, format: m.format, bytes: Buffer.from(m.bytes), articles: m.articles }));
       else if (m.kind === "failed") finish(() => reject(m.error.code ? new QaError(m.error.code, m.error.message, m.error.hint) : new Error(m.error.message)));
       else {
         // OCR runs Tesseract per page with its own timeout; it does not count against the deadline.
         pauseClock();
         options.ocr!(m.pdf).then(
-          (pages) => !settled && (startClock(), worker.postMessage({ pages })),
-          (err: unknown) => !settled && (startClock(), worker.postMessage({ error: err instanceof Error ? err.message : String(err) })),
+          (pages) => !settled && (startClock(), child.send({ pages })),
+          (err: unknown) => !settled && (startClock(), child.send({ error: err instanceof Error ? err.message : String(err) })),
         );
       }
     });
-    worker.on("error", (err: Error & { code?: string }) => {
-      finish(() => reject(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? over(`reading it needs more than ${limits.memoryMb} MB of memory`) : err));
-    });
-    worker.on("exit", (code) => finish(() => reject(new Error(`the reading worker stopped (exit code ${code})`))));
+    child.on("error", (err) => finish(() => reject(err)));
+    // "close", not "exit": by then the whole of stderr has been read.
+    child.on("close", (code, signal) =>
+      finish(() =>
+        reject(
+          /heap out of memory|Allocation failed/.test(stderr)
+            ? over(`reading it needs more than ${limits.memoryMb} MB of memory`)
+            : new Error(`the reading process stopped (${signal ?? `exit code ${code}`})`),
+        ),
+      ),
+    );
+    child.send(data);
     startClock();
   });
 }
