@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { bindingStrength, isBound, LEAD_BINDING } from "./binding.js";
 import type { Candidate } from "./features.js";
-import { findNames, type Figure } from "./figures.js";
+import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import { pickFigure } from "./select.js";
 import { answerSpan } from "./span.js";
 import type { QuestionKind } from "./types.js";
@@ -25,7 +25,11 @@ export interface ReplyLead {
  * do). Null: the reply with this candidate is evidence, not an answer.
  */
 export function replyLead(analysis: QuestionAnalysis, c: Candidate): ReplyLead | null {
-  if (c.selection.missingAnchors.length) return null;
+  return c.selection.missingAnchors.length ? null : leadOf(analysis, c);
+}
+
+/** The lead of the candidate's sentence whatever its article lacks (the decision reads missing anchors on their own). */
+function leadOf(analysis: QuestionAnalysis, c: Candidate): ReplyLead | null {
   const { figure, sentence } = c.selection;
   const span = figure ? null : spanLead(analysis, sentence.text);
   const leadless = analysis.wantsTypedAnswer && !figure && span === null;
@@ -57,3 +61,55 @@ function boundFigure(analysis: QuestionAnalysis, sentence: string): Figure | nul
 
 /** Kinds a phrase can answer (counts and amounts need a figure). */
 const SPAN_KINDS = new Set<QuestionKind>(["what", "which", "who", "where", "date", "other"]);
+
+/**
+ * What the decision reads of a candidate's lead (features.ts): whether its sentence binds a value
+ * to the question (anchors the article lacks aside: they are features of their own),
+ * what leads it, how many other values of the same kind its sentence holds (one of two counts is a
+ * coin toss), and how close the value stands to the question's own words in the sentence. Worked out
+ * once per candidate.
+ */
+export interface LeadShape {
+  /** The sentence's lead, as replyLead reads it but for the anchors; null: nothing bound. */
+  lead: ReplyLead | null;
+  /** Other values of the lead's kind in the sentence (other names for a name, other figures for a figure). */
+  rivals: number;
+  /** Characters between the value and the nearest of the question's own words in the sentence (Infinity: none there). */
+  gap: number;
+}
+
+const shapes = new WeakMap<Candidate, LeadShape>();
+
+export function leadShape(analysis: QuestionAnalysis, c: Candidate): LeadShape {
+  const known = shapes.get(c);
+  if (known) return known;
+  const lead = leadOf(analysis, c);
+  const value = lead?.value ?? null;
+  const text = c.selection.sentence.text;
+  const shape: LeadShape = value ? { lead, rivals: rivalsOf(text, value), gap: gapToQuestion(analysis, text, value) } : { lead, rivals: 0, gap: Infinity };
+  shapes.set(c, shape);
+  return shape;
+}
+
+/** Values of the same kind as `value` elsewhere in the sentence. */
+function rivalsOf(sentence: string, value: Figure): number {
+  const same =
+    value.kind === "name" ? findNames(sentence) : value.kind === "place" ? findPlaces(sentence) : value.kind === "phrase" ? [] : findFigures(sentence).filter((f) => f.kind === value.kind && !isBareNumber(f));
+  return same.filter((f) => f.start !== value.start).length;
+}
+
+/** Distance in characters from the value to the nearest spelling of one of the question's own words. */
+function gapToQuestion(analysis: QuestionAnalysis, sentence: string, value: Figure): number {
+  let gap = Infinity;
+  for (const concept of analysis.own) {
+    for (const spelling of concept.alternatives) {
+      if (spelling.length < 2 && !/\p{Script=Han}/u.test(spelling)) continue;
+      for (let at = sentence.indexOf(spelling); at >= 0; at = sentence.indexOf(spelling, at + 1)) {
+        const end = at + spelling.length;
+        const d = end <= value.start ? value.start - end : at >= value.end ? at - value.end : 0;
+        gap = Math.min(gap, d);
+      }
+    }
+  }
+  return gap;
+}

@@ -24,8 +24,9 @@ const model: DecisionModel = {
 };
 
 function candidate(lang: "zh" | "en", coverage: number, sentenceCoverage: number, wantsTypedAnswer = false): Candidate {
-  const selection = { coverage, sentenceCoverage, articleCoverage: coverage, articleRank: 0, dateMissing: false, missingAnchors: [], absent: [], maxWeight: 1, focusCredit: 1, figure: null, score: 0 };
-  const analysis = { lang, text: "q", kind: "what", unit: null, wantsTypedAnswer, dates: [], own: [], concepts: [], focus: null, previous: null, asksAnew: true, searchText: "q" };
+  const selection = { coverage, sentenceCoverage, articleCoverage: coverage, articleRank: 0, dateMissing: false, missingAnchors: [], absent: [], maxWeight: 1, focusCredit: 1, figure: null, score: 0, sentence: { text: "q", start: 0, end: 1 } };
+  // "why": the reply leads with the quote, so the lead features are the same for every candidate here.
+  const analysis = { lang, text: "q", kind: "why", qualifiers: [], unit: null, wantsTypedAnswer, dates: [], own: [], concepts: [], focus: null, previous: null, asksAnew: true, searchText: "q" };
   return { analysis, selection, sentenceRank: 0, keywordScore: 1, keywordMargin: 0, vectorRank: null, bigramRecall: 0, articleBigramRecall: 0, articleMissingPair: 0, unknownPairs: 0, trigramRecall: 0, cloze: { left: 0, right: 0, inOrder: 0 }, qualifierConflict: false, articleQualifierConflict: false, anchorUnrelated: false, first: null, addedBigramRecall: 0, localCoverage: 0, localPairRecall: 0, peers: { coverage, bigramRecall: 0, typedAnswer: false } } as unknown as Candidate;
 }
 

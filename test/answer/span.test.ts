@@ -11,6 +11,12 @@ describe("answerSpan", () => {
     expect(answerSpan(spanContext("2024年昌吉州全民终身学习活动周由哪个单位承办？"), sentence)?.text).toBe("昌吉开放大学");
   });
 
+  it("runs the phrase on to its clause's end, never cutting it before its verb's object", () => {
+    // The question leaves out the verb (开展): the phrase ran up to 开展 and stopped. The seed sentence (003, 2026-04-22).
+    const sentence = "先后赴喀什、和田、巴州、伊犁等地开展劳务对接,开发、募集164家企业优质岗位3388个。";
+    expect(answerSpan(spanContext("昌吉州到哪些地方劳务对接？"), sentence)?.text).toBe("先后赴喀什、和田、巴州、伊犁等地开展劳务对接");
+  });
+
   it("gives nothing the question already names", () => {
     expect(answerSpan(spanContext("谁在分区轮输给了野马队？"), "野马队在分区轮以23–16击败了匹兹堡钢人队")).toBeNull();
   });

@@ -30,7 +30,9 @@ const FLOORS = {
   // 61.2 → 73.5 %; en 32.1 → 34.3 %, 96.0 %, 57.1 %.
   // Fitted on the lead a reader sees, a wrong answer costing a right one (third step): zh 61.4 →
   // 59.3 %, refused 97.4 %, near-topic 71.4 %; en 32.1 %, 100 %, 57.1 % (keyword-only: 59.0 / 32.8 %).
-  zh: { answerInReply: 0.58, refused: 0.95, nearTopic: 0.7 },
+  // The lead's shape read by the decision (fourth step): zh 59.3 → 60.5 %, refused 97.4 %, near-topic
+  // 71.4 → 77.6 %; en 32.9 %, 100 %, 57.1 % (keyword-only: zh 61.0 %, 96.7 %, 73.5 %; en 32.9 %).
+  zh: { answerInReply: 0.6, refused: 0.95, nearTopic: 0.75 },
   en: { answerInReply: 0.3, refused: 0.95, nearTopic: 0.5 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.58 },
