@@ -69,7 +69,7 @@ const leadHolds = (answers: string[]) => (value: string) => answers.some((a) => 
  * pick, the single sentence is.
  */
 function rowOf(c: Candidate, right: boolean, gold: Gold): Row {
-  const lead = right ? replyLead(c.analysis, c) : null;
+  const lead = right ? replyLead(c) : null;
   const value = lead?.value ? squash(lead.value.text) : null;
   const answers = right && lead !== null && gold.reply(replyOf(c.selection)) && (value === null || gold.lead(value));
   const y = answers && !(c.first && gold.reply(replyOf(c.first)));

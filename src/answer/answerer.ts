@@ -180,14 +180,14 @@ const UNREAD_NAME_WEIGHT = 3;
 function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision & { lead: Figure | null } {
   const { best } = decision;
   if (!decision.found || !best) return { ...decision, lead: null };
-  const lead = replyLead(analysis, best);
+  const lead = replyLead(best);
   if (lead) return { ...decision, ...(lead.rebound ? { best: { ...best, selection: { ...best.selection, figure: lead.value } } } : {}), lead: lead.value };
   const threshold = thresholdFor(model, analysis);
   let next: Decision & { lead: Figure | null } = { ...decision, found: false, lead: null };
   for (const c of candidates) {
     // Another sentence of the same article only: a bound value elsewhere answers another story.
     if (c === best || c.selection.hit !== best.selection.hit) continue;
-    const other = replyLead(analysis, c);
+    const other = replyLead(c);
     if (!other || other.rebound || (analysis.wantsTypedAnswer && !c.selection.figure)) continue;
     const p = probability(model, c);
     if (p >= threshold && (!next.found || p > next.probability)) next = { best: c, probability: p, found: true, lead: other.value };

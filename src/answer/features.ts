@@ -49,17 +49,17 @@ export const FEATURES = {
   /** Both, in the question's order, a short answer's length apart: the blank the question word stands for. */
   clozeInOrder: (c) => c.cloze.inOrder,
   /** The sentence binds a value to the question where one is asked (lead.ts; the article's missing anchors are anchorMissing's). */
-  leadBound: (c) => (leadShape(c.analysis, c).lead ? 1 : 0),
+  leadBound: (c) => (leadShape(c).lead ? 1 : 0),
   /** …and a value (figure, date, name, place or phrase) leads it, not the quote. */
-  leadValue: (c) => (leadShape(c.analysis, c).lead?.value ? 1 : 0),
+  leadValue: (c) => (leadShape(c).lead?.value ? 1 : 0),
   /** …a phrase standing where the question word stands, not a typed value (a guess at a span). */
-  leadPhrase: (c) => (leadShape(c.analysis, c).lead?.value?.kind === "phrase" ? 1 : 0),
+  leadPhrase: (c) => (leadShape(c).lead?.value?.kind === "phrase" ? 1 : 0),
   /** …a value of the sentence other than the one it was picked for, bound more firmly. */
-  leadRebound: (c) => (leadShape(c.analysis, c).lead?.rebound ? 1 : 0),
+  leadRebound: (c) => (leadShape(c).lead?.rebound ? 1 : 0),
   /** 1 when the lead value is the only one of its kind in the sentence, 1/2 with one rival…; 0 without a value. */
-  leadUnique: (c) => (leadShape(c.analysis, c).lead?.value ? 1 / (1 + leadShape(c.analysis, c).rivals) : 0),
+  leadUnique: (c) => (leadShape(c).lead?.value ? 1 / (1 + leadShape(c).rivals) : 0),
   /** How close the lead value stands to the question's own words in the sentence: 1 touching, 1/2 four characters off…; 0 none there. */
-  leadNearQuestion: (c) => (leadShape(c.analysis, c).lead?.value ? 1 / (1 + leadShape(c.analysis, c).gap / 4) : 0),
+  leadNearQuestion: (c) => (leadShape(c).lead?.value ? 1 / (1 + leadShape(c).gap / 4) : 0),
   /** The sentence names another phase, year, quarter or edition than the question asks about (一期 for 二期). */
   qualifierConflict: (c) => (c.qualifierConflict ? 1 : 0),
   /** …and so does the article, which never names the asked one. */

@@ -24,8 +24,8 @@ export interface ReplyLead {
  * figure, date, name or place gets one (for Chinese, the phrase where the question word stands will
  * do). Null: the reply with this candidate is evidence, not an answer.
  */
-export function replyLead(analysis: QuestionAnalysis, c: Candidate): ReplyLead | null {
-  return c.selection.missingAnchors.length ? null : leadOf(analysis, c);
+export function replyLead(c: Candidate): ReplyLead | null {
+  return c.selection.missingAnchors.length ? null : leadShape(c).lead;
 }
 
 /** The lead of the candidate's sentence whatever its article lacks (the decision reads missing anchors on their own). */
@@ -67,7 +67,7 @@ const SPAN_KINDS = new Set<QuestionKind>(["what", "which", "who", "where", "date
  * to the question (anchors the article lacks aside: they are features of their own),
  * what leads it, how many other values of the same kind its sentence holds (one of two counts is a
  * coin toss), and how close the value stands to the question's own words in the sentence. Worked out
- * once per candidate.
+ * once per candidate: the features, the answerer's bindLead and the fit's labels all read this one.
  */
 export interface LeadShape {
   /** The sentence's lead, as replyLead reads it but for the anchors; null: nothing bound. */
@@ -80,9 +80,10 @@ export interface LeadShape {
 
 const shapes = new WeakMap<Candidate, LeadShape>();
 
-export function leadShape(analysis: QuestionAnalysis, c: Candidate): LeadShape {
+export function leadShape(c: Candidate): LeadShape {
   const known = shapes.get(c);
   if (known) return known;
+  const { analysis } = c;
   const lead = leadOf(analysis, c);
   const value = lead?.value ?? null;
   const text = c.selection.sentence.text;
