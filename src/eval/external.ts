@@ -9,6 +9,7 @@ import { embedderFor, type Embedder } from "../embed/index.js";
 import { buildIndex, buildOptionsFor, describeModel, type BuildReport } from "../index/build.js";
 import { parseArticles } from "../ingest/index.js";
 import { seedPageText, writeSquadCorpus, type PlacedQuestion, type WrittenCorpus } from "./corpus.js";
+import { leadMatches, peerFigure } from "./lead.js";
 import { createBigramPeer, type NaivePeer } from "./peer.js";
 import { figuresOf, holdsAnswer, share, type ExternalReport, type SquadOutcome } from "./report.js";
 import { loadSquad, loadTranslatedQuestions, type SquadArticle, type SquadFile } from "./squad.js";
@@ -150,8 +151,12 @@ async function askOne(qa: QaService, peer: NaivePeer, q: PlacedQuestion, lang: "
     answerInReply: q.kept && answer?.found === true && shown,
     answerInAnyReply: q.kept && shown,
     leadsWithAnswer: q.kept && answer?.found === true && holdsAnswer(answer.figure, q.answers),
+    ledWithValue: answer?.found === true && answer.figure !== null,
+    leadRight: q.kept && answer?.found === true && answer.figure !== null && q.answers.some((a) => leadMatches(answer.figure!, [a])),
     peerReply,
     peerAnswerInReply: q.kept && holdsAnswer(peerReply, q.answers),
+    peerLead: peerReply ? peerFigure(peerReply) : null,
+    peerLeadRight: q.kept && !!peerReply && peerFigure(peerReply) !== null && q.answers.some((a) => leadMatches(peerFigure(peerReply)!, [a])),
   };
 }
 

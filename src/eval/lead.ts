@@ -66,11 +66,14 @@ export function scoreLead(q: EvalQuestion, { reply, lead, quotes: raw }: ReplySe
   return { q, reply, lead, right, wrong: reply === "answer" && !right, quoted };
 }
 
+/** The value the naive peer leads with: its sentence's first number, with a multiplier and one character of unit. */
+export const peerFigure = (sentence: string): string | null => sentence.match(/\d[\d.,]*\s*[万亿千百]?\p{Script=Han}?/u)?.[0] ?? null;
+
 /** The naive peer's lead: its best sentence, leading with that sentence's first number (never refuses). */
 export function peerLead(peer: NaivePeer, q: EvalQuestion): LeadOutcome {
   const sentence = peer(q.question);
   if (!sentence) return scoreLead(q, { reply: "refusal", lead: null, quotes: [] });
-  const figure = sentence.match(/\d[\d.,]*\s*[万亿千百]?\p{Script=Han}?/u)?.[0] ?? null;
+  const figure = peerFigure(sentence);
   return scoreLead(q, { reply: "answer", lead: figure, quotes: [sentence] });
 }
 

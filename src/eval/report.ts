@@ -32,9 +32,16 @@ export interface SquadOutcome {
   answerInAnyReply: boolean;
   /** The figure or phrase a found answer leads with (`Answer.figure`) holds a gold answer. */
   leadsWithAnswer: boolean;
+  /** A found answer leads with a value (any question, kept or not): the replies wrong leads are counted among. */
+  ledWithValue: boolean;
+  /** …a value the fresh set's judge would call the answer (lead.ts' leadMatches: it holds a gold answer, or is part of one with the same digits). */
+  leadRight: boolean;
   /** The naive peer's best sentence, and whether it holds a gold answer. */
   peerReply: string;
   peerAnswerInReply: boolean;
+  /** The value the naive peer leads with (its sentence's first number), if any, and whether it is the answer (judged as `leadRight`). */
+  peerLead: string | null;
+  peerLeadRight: boolean;
 }
 
 /** Aggregate figures for our answering service on one language's questions. */
@@ -47,6 +54,10 @@ export interface OursFigures {
   answerInAnyReply: number;
   /** Share of answerable questions whose found answer leads with (its `figure` holds) a gold answer. */
   leadsWithAnswer: number;
+  /** Found answers leading with a value, every question counted (left-out and near-topic too). */
+  valueLeads: number;
+  /** Share of those whose value is not the answer, judged as the fresh set judges a lead (`leadRight`; any value given to a left-out or near-topic question is wrong): issue #26's headline. */
+  wrongLeads: number;
   /** Share of answerable questions answered found: true. */
   found: number;
   /** Share of answerable questions whose found answer cites the question's own article first. */
@@ -70,6 +81,9 @@ export interface PeerFigures {
   answerable: number;
   /** Share of answerable questions whose best sentence holds a gold answer. */
   answerInReply: number;
+  /** Its replies leading with a number, and the share of those that are no gold answer. */
+  valueLeads: number;
+  wrongLeads: number;
 }
 
 /** Both systems on one language's questions. */
@@ -131,6 +145,8 @@ export function figuresOf(outcomes: SquadOutcome[]): LanguageFigures {
       answerInReply: share(answerable, (o) => o.answerInReply),
       answerInAnyReply: share(answerable, (o) => o.answerInAnyReply),
       leadsWithAnswer: share(answerable, (o) => o.leadsWithAnswer),
+      valueLeads: outcomes.filter((o) => o.ledWithValue).length,
+      wrongLeads: share(outcomes.filter((o) => o.ledWithValue), (o) => !o.leadRight),
       found: share(answerable, (o) => o.found === true),
       top1Source: share(answerable, (o) => o.found === true && o.source === o.expectedSource),
       leftOut: leftOut.length,
@@ -141,7 +157,12 @@ export function figuresOf(outcomes: SquadOutcome[]): LanguageFigures {
       p50Ms: round(percentile(times, 50)),
       p95Ms: round(percentile(times, 95)),
     },
-    peer: { answerable: answerable.length, answerInReply: share(answerable, (o) => o.peerAnswerInReply) },
+    peer: {
+      answerable: answerable.length,
+      answerInReply: share(answerable, (o) => o.peerAnswerInReply),
+      valueLeads: outcomes.filter((o) => o.peerLead !== null).length,
+      wrongLeads: share(outcomes.filter((o) => o.peerLead !== null), (o) => !o.peerLeadRight),
+    },
   };
 }
 
@@ -154,16 +175,16 @@ export function formatExternalReport(r: ExternalReport): string {
     `${r.dataset}: ${r.articles.total} articles, ${r.articles.written} written as pages, ${r.articles.indexed} indexed (${r.passages} passages, ${r.model}, decision ${r.decision}, built in ${r.buildSeconds.toFixed(1)} s), ` +
       `${r.articles.leftOut} left out (every ${r.articles.leaveOutEvery}th), ${r.articles.nearTopic} written with an answer taken out; gold answer survives ingest for ${pct(r.goldInCorpus)}`,
     "",
-    "| questions | system | answer-in-reply | leads with it | found | top-1 source | refused (left-out) | no value (near-topic) | p50 / p95 ms |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| questions | system | wrong leads (of value leads) | answer-in-reply | leads with it | found | top-1 source | refused (left-out) | no value (near-topic) | p50 / p95 ms |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [label, f] of [["zh", r.zh], ["en", r.en]] as const) {
     if (!f) continue;
     const o = f.ours;
     const who = `${label} (${o.answerable} + ${o.leftOut} left out + ${o.nearTopic} near-topic)`;
     lines.push(
-      `| ${who} | ours | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${pct(o.nearTopicNotAnswered)} | ${o.p50Ms.toFixed(1)} / ${o.p95Ms.toFixed(1)} |`,
-      `| ${who} | naive peer | ${pct(f.peer.answerInReply)} | – | 100 % | – | 0 % | 0 % | – |`,
+      `| ${who} | ours | ${pct(o.wrongLeads)} (of ${o.valueLeads}) | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${pct(o.nearTopicNotAnswered)} | ${o.p50Ms.toFixed(1)} / ${o.p95Ms.toFixed(1)} |`,
+      `| ${who} | naive peer | ${pct(f.peer.wrongLeads)} (of ${f.peer.valueLeads}) | ${pct(f.peer.answerInReply)} | – | 100 % | – | 0 % | 0 % | – |`,
     );
     if (o.errors) lines.push(`(${label}: ${o.errors} questions threw an error)`);
   }

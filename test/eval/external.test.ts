@@ -24,9 +24,9 @@ describe("the external evaluation on test/fixtures/squad", () => {
     );
     expect(Object.keys(report.zh).sort()).toEqual(["ours", "peer", "questions"]);
     expect(Object.keys(report.zh.ours).sort()).toEqual(
-      ["answerInAnyReply", "answerInReply", "answerable", "errors", "found", "leadsWithAnswer", "leftOut", "nearTopic", "nearTopicNotAnswered", "p50Ms", "p95Ms", "refused", "top1Source"].sort(),
+      ["answerInAnyReply", "answerInReply", "answerable", "errors", "found", "leadsWithAnswer", "leftOut", "nearTopic", "nearTopicNotAnswered", "p50Ms", "p95Ms", "refused", "top1Source", "valueLeads", "wrongLeads"].sort(),
     );
-    expect(Object.keys(report.zh.peer).sort()).toEqual(["answerInReply", "answerable"]);
+    expect(Object.keys(report.zh.peer).sort()).toEqual(["answerInReply", "answerable", "valueLeads", "wrongLeads"]);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
