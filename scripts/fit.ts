@@ -6,11 +6,13 @@ import { CHOOSE_INPUT_NAMES, chooseInputs, EVIDENCE_BEFORE_FIT, type DecisionMod
 import { FEATURE_NAMES } from "../src/answer/features.js";
 import { loadConfig } from "../src/config/index.js";
 import { loadQuestions } from "../src/eval/evaluate.js";
-import { labelProject, labelSquad, openAnswering, openSeeds, type LabelledQuestion } from "./fit/collect.js";
+import { carriedOver, labelProject, labelSquad, openAnswering, openSeeds, type LabelledQuestion } from "./fit/collect.js";
+import { fitLead, formatLeadMeasure, LEAD_COST, measureLead, type LeadMeasure } from "./fit/lead.js";
+import { LEAD_INPUT_NAMES } from "../src/answer/values.js";
 import { fitLogistic } from "./fit/logistic.js";
 import { bestOf, formatMeasure, groupOfQuestion, measure } from "./fit/measure.js";
 import { buildSquadIndex } from "../src/eval/external.js";
-import { KEYWORD_PROFILE, profileFileOf } from "../src/answer/profiles.js";
+import { KEYWORD_PROFILE, profileFileOf, readProfile } from "../src/answer/profiles.js";
 import { loadTranslatedQuestions } from "../src/eval/squad.js";
 
 /**
@@ -22,7 +24,9 @@ import { loadTranslatedQuestions } from "../src/eval/squad.js";
  * project's own eval questions (test/eval/questions.jsonl) on the seeds. The held-out sets
  * (heldout*.jsonl) are never read here. Per language and question group (typed answer asked or not),
  * the threshold is the lowest that refuses ≥ 95 % of the group's left-out-article questions and
- * every project refusal of the group (or as many as any threshold does).
+ * every project refusal of the group (or as many as any threshold does). Then the lead layer
+ * (src/answer/values.ts, scripts/fit/lead.ts) on the values of the sentences `choose` picks;
+ * `--lead-only` fits that layer alone over the committed profile's sentence layers.
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -84,7 +88,8 @@ function fit(questions: LabelledQuestion[]): DecisionModel {
   };
   const model: DecisionModel = { ...chosen, answer: { zh: answerOf("zh"), en: answerOf("en") } };
   const threshold = { zh: chooseThresholds(model, questions, "zh"), en: chooseThresholds(model, questions, "en") };
-  return { ...model, threshold, evidence: { zh: chooseEvidence(model, questions, "zh", threshold.zh), en: chooseEvidence(model, questions, "en", threshold.en) } };
+  const decided = { ...model, threshold, evidence: { zh: chooseEvidence(model, questions, "zh", threshold.zh), en: chooseEvidence(model, questions, "en", threshold.en) } };
+  return { ...decided, lead: fitLead(decided, questions, weighted) };
 }
 
 /**
@@ -204,15 +209,28 @@ function chooseEvidence(model: DecisionModel, questions: LabelledQuestion[], lan
   return best.e;
 }
 
+/**
+ * `--lead-only`: the committed profile's sentence layers and thresholds stay; only the lead layer
+ * (values.ts) is fitted over the sentences they choose — seconds after labelling, not half an hour.
+ */
+const leadOnly = args.includes("--lead-only");
+function fitLeadOnly(questions: LabelledQuestion[]): DecisionModel {
+  const committed = readProfile(profile);
+  if (!committed) throw new Error(`No committed profile ${profile} to fit a lead layer over: run the whole fit (without --lead-only).`);
+  const { lead: _old, ...sentences } = carriedOver(committed);
+  return { ...sentences, lead: fitLead(sentences, questions, weighted) };
+}
+
 const labelled = await collect();
-const model = fit(labelled);
+const fitWith = leadOnly ? fitLeadOnly : fit;
+const model = fitWith(labelled);
 
 // Two folds by article: fit on one half, measure on the other, so the figure is not in-sample.
 const foldOf = (group: string) => [...group].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % 2;
 const folds = [0, 1].map((k) => labelled.filter((q) => foldOf(q.group) === k));
 const cross = folds.map((test, k) => {
-  const m = fit(folds[1 - k]!);
-  return { zh: measure(m, of(test, "squad")), en: measure(m, of(test, "squad-en")) };
+  const m = fitWith(folds[1 - k]!);
+  return { zh: measure(m, of(test, "squad")), en: measure(m, of(test, "squad-en")), lead: { zh: measureLead(m, m.lead!, of(test, "squad"), "zh"), en: measureLead(m, m.lead!, of(test, "squad-en"), "en") } };
 });
 
 const langs = ["zh", "en"] as const;
@@ -234,6 +252,18 @@ const summary = {
     ]),
   ),
   twoFold: cross,
+  // The lead layer: leads among answered questions, fitted beside hand-set, and its threshold curve.
+  leadCost: LEAD_COST,
+  lead: Object.fromEntries(
+      langs.map((l) => [
+        l,
+        {
+          dev: measureLead(model, model.lead!, of(labelled, DEV(l), l), l),
+          project: measureLead(model, model.lead!, of(labelled, "project", l), l),
+          curve: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((t) => ({ threshold: t, dev: measureLead(model, model.lead!, of(labelled, DEV(l), l), l, t) })),
+        },
+      ]),
+    ) as Record<"zh" | "en", { dev: LeadMeasure; project: LeadMeasure; curve: { threshold: number; dev: LeadMeasure }[] }>,
   // Per language and question group: each group's threshold is chosen on its own curve.
   curve: Object.fromEntries(
     langs.map((l) => [
@@ -255,6 +285,16 @@ fs.writeFileSync(out, `${JSON.stringify({ ...model, fittedOn: summary }, null, 1
 const say = (line: string) => process.stdout.write(`${line}\n`);
 for (const [name, layer, names] of [["choose zh", model.choose.zh, CHOOSE_INPUT_NAMES], ["choose en", model.choose.en, CHOOSE_INPUT_NAMES], ["answer zh", model.answer.zh, FEATURE_NAMES], ["answer en", model.answer.en, FEATURE_NAMES]] as const) {
   say(`${name}: ${names.map((n, i) => `${n}=${layer.weights[i]!.toFixed(2)}`).join(" ")} bias=${layer.bias.toFixed(2)}`);
+}
+say(`lead ${LEAD_INPUT_NAMES.join(" ")}`);
+const leadLayer = model.lead!.layer;
+say(`lead: ${LEAD_INPUT_NAMES.map((n, i) => `${n}=${leadLayer.weights[i]!.toFixed(2)}`).join(" ")} bias=${leadLayer.bias.toFixed(2)}`);
+for (const l of langs) {
+  say(`lead thresholds ${l}: ${JSON.stringify(model.lead!.threshold[l])}`);
+  say(formatLeadMeasure(`lead ${DEV(l)} (in-sample)`, summary.lead[l].dev));
+  say(formatLeadMeasure(`lead project ${l} (in-sample)`, summary.lead[l].project));
+  cross.forEach((m, k) => say(formatLeadMeasure(`lead ${DEV(l)} fold ${k + 1} (fitted on the other)`, m.lead[l])));
+  for (const c of summary.lead[l].curve) say(formatLeadMeasure(`  at ${c.threshold.toFixed(2)}`, c.dev));
 }
 for (const l of langs) {
   say(`thresholds ${l}: typed ${model.threshold[l].typed}, untyped ${model.threshold[l].untyped}, evidence ${model.evidence?.[l]}`);

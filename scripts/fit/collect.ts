@@ -7,6 +7,7 @@ import { CHOOSE_INPUT_NAMES, chooseInputNames, type DecisionModel, type GroupThr
 import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
 import type { Selection } from "../../src/answer/select.js";
 import { replyLead } from "../../src/answer/lead.js";
+import { valueCandidates } from "../../src/answer/values.js";
 import { KEYWORD_PROFILE, readProfile } from "../../src/answer/profiles.js";
 import { validateQuestion } from "../../src/answer/question.js";
 import { dayOf, type Config } from "../../src/config/index.js";
@@ -30,6 +31,8 @@ export interface Row {
    * the eval counts. Differs from `y` for a window whose first sentence already holds it.
    */
   answers: number;
+  /** The sentence's values a reply could lead with (values.ts): their features, and 1 when the value is the answer. */
+  values?: { x: number[]; y: number }[];
 }
 
 /** The candidates of one question, and what the question is. */
@@ -47,6 +50,8 @@ export interface LabelledQuestion {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, "");
+/** Value features are simple fractions: four decimals keep the cache small. */
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** What the reader gets from a candidate: the figure it leads with and the quote (squashed). */
 const replyOf = (s: Selection) => squash(`${s.figure?.text ?? ""}${s.sentence.text}`);
@@ -73,7 +78,8 @@ function rowOf(c: Candidate, right: boolean, gold: Gold): Row {
   const value = lead?.value ? squash(lead.value.text) : null;
   const answers = right && lead !== null && gold.reply(replyOf(c.selection)) && (value === null || gold.lead(value));
   const y = answers && !(c.first && gold.reply(replyOf(c.first)));
-  return { x: featureVector(c), y: y ? 1 : 0, answers: answers ? 1 : 0 };
+  const values = valueCandidates(c).map((v) => ({ x: v.x.map(round), y: right && gold.lead(squash(v.value.text)) ? 1 : 0 }));
+  return { x: featureVector(c), y: y ? 1 : 0, answers: answers ? 1 : 0, values };
 }
 
 /** The candidate finder and the answerer over a built index; `profile`: the decision being fitted (replays conversation turns). */

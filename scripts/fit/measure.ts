@@ -1,6 +1,6 @@
 import { chosenIndex, probabilityOf, type DecisionModel, type GroupThresholds } from "../../src/answer/decision.js";
 import { FEATURE_NAMES } from "../../src/answer/features.js";
-import type { LabelledQuestion } from "./collect.js";
+import type { LabelledQuestion, Row } from "./collect.js";
 
 const TYPED = FEATURE_NAMES.indexOf("typedAnswerAsked");
 
@@ -24,11 +24,11 @@ export interface Measure {
 }
 
 /** Per question: the candidate `choose` picks, its `answer` probability, and whether it is right. */
-export function bestOf(model: DecisionModel, q: LabelledQuestion): { p: number; right: boolean; x: number[] | null } {
+export function bestOf(model: DecisionModel, q: LabelledQuestion): { p: number; right: boolean; x: number[] | null; row: Row | null } {
   const i = chosenIndex(model, q.rows.map((r) => r.x), q.lang);
-  if (i < 0) return { p: 0, right: false, x: null };
+  if (i < 0) return { p: 0, right: false, x: null, row: null };
   const row = q.rows[i]!;
-  return { p: probabilityOf(model.answer[q.lang], row.x), right: row.answers === 1 && !q.unanswerable, x: row.x };
+  return { p: probabilityOf(model.answer[q.lang], row.x), right: row.answers === 1 && !q.unanswerable, x: row.x, row };
 }
 
 export function measure(model: DecisionModel, questions: LabelledQuestion[], threshold?: number): Measure {

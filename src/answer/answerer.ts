@@ -7,13 +7,13 @@ import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
 import type { Figure } from "./figures.js";
-import { replyLead } from "./lead.js";
 import { profileOf } from "./profiles.js";
 import { checkModel, decide, evidenceThresholdFor, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { readerQuestion, validateQuestion } from "./question.js";
 import { rankSentences, type Selection } from "./select.js";
+import { fittedLead } from "./values.js";
 import type { Answer, Citation } from "./types.js";
 
 /** Options of the answerer; defaults in DEFAULT_ANSWER. */
@@ -180,17 +180,20 @@ const UNREAD_NAME_WEIGHT = 3;
 function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision & { lead: Figure | null } {
   const { best } = decision;
   if (!decision.found || !best) return { ...decision, lead: null };
-  const lead = replyLead(best);
+  const lead = fittedLead(model, best, decision.probability);
   if (lead) return { ...decision, ...(lead.rebound ? { best: { ...best, selection: { ...best.selection, figure: lead.value } } } : {}), lead: lead.value };
   const threshold = thresholdFor(model, analysis);
   let next: Decision & { lead: Figure | null } = { ...decision, found: false, lead: null };
   for (const c of candidates) {
     // Another sentence of the same article only: a bound value elsewhere answers another story.
     if (c === best || c.selection.hit !== best.selection.hit) continue;
-    const other = replyLead(c);
-    if (!other || other.rebound || (analysis.wantsTypedAnswer && !c.selection.figure)) continue;
     const p = probability(model, c);
-    if (p >= threshold && (!next.found || p > next.probability)) next = { best: c, probability: p, found: true, lead: other.value };
+    if (p < threshold || (next.found && p <= next.probability)) continue;
+    const other = fittedLead(model, c, p);
+    // The hand-set lead (no lead layer) takes another sentence's own figure only, never a rebound one.
+    if (!other || (!model.lead && other.rebound) || (analysis.wantsTypedAnswer && !(model.lead ? other.value : c.selection.figure))) continue;
+    const selection = other.rebound && other.value ? { ...c.selection, figure: other.value } : c.selection;
+    next = { best: { ...c, selection }, probability: p, found: true, lead: other.value };
   }
   return next;
 }

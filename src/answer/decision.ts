@@ -1,6 +1,7 @@
 import { QaError } from "../errors.js";
 import type { QuestionAnalysis } from "./analysis.js";
 import { FEATURE_NAMES, featureVector, type Candidate } from "./features.js";
+import { LEAD_GROUPS, LEAD_INPUT_NAMES, type LeadModel } from "./values.js";
 
 /**
  * The answer decision: two logistic layers over the same named features (features.ts), fitted by
@@ -41,6 +42,11 @@ export interface DecisionModel {
    * of an indexed article (on topic) the closest sentence. Absent in older files: 0.1.
    */
   evidence?: { zh: number; en: number };
+  /**
+   * Which value of the chosen sentence leads the reply, and whether any may (values.ts): fitted on
+   * (sentence, value) pairs. Absent in older files: the hand-set lead (lead.ts) leads.
+   */
+  lead?: LeadModel;
   /** What the model was fitted on and how it measured (see docs/answer-decision.md). */
   fittedOn?: unknown;
 }
@@ -141,6 +147,10 @@ export function checkModel(model: DecisionModel): DecisionModel {
   const grouped = (t: unknown) => typeof t === "object" && t !== null && ["typed", "untyped"].every((g) => typeof (t as Record<string, unknown>)[g] === "number");
   if (!grouped(model.threshold?.zh) || !grouped(model.threshold?.en)) {
     throw new QaError("MODEL_MISMATCH", `The answer decision's thresholds are ${JSON.stringify(model.threshold)}; this build reads one per language and question group ({ zh: { typed, untyped }, en: { typed, untyped } }).`, "Refit it: npm run fit");
+  }
+  const leadGrouped = (t: unknown) => typeof t === "object" && t !== null && LEAD_GROUPS.every((g) => typeof (t as Record<string, unknown>)[g] === "number");
+  if (model.lead && (model.lead.features.join(",") !== LEAD_INPUT_NAMES.join(",") || !leadGrouped(model.lead.threshold?.zh) || !leadGrouped(model.lead.threshold?.en))) {
+    throw new QaError("MODEL_MISMATCH", `The answer decision's lead layer was fitted on [${model.lead.features.join(", ")}] with thresholds ${JSON.stringify(model.lead.threshold)}; this build reads [${LEAD_INPUT_NAMES.join(", ")}] with one threshold per language and lead group ({ ${LEAD_GROUPS.join(", ")} }).`, "Refit it: npm run fit -- --lead-only");
   }
   return model;
 }

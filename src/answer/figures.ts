@@ -120,6 +120,23 @@ const NOT_A_NAME = /人员|干部|群众|同志|大家|我们|他们|她们|记�
 const NAME_BYLINE = /^[□■]?\s*(?:本报(?:记者|通讯员)|记者|通讯员)?\s*([\p{Script=Han}·]{2,4})$/u;
 const PLACE_NAME = /[\p{Script=Han}]{2,8}?(?:自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|开发区|工业园|街)(?![\p{Script=Han}]{0,1}[长委书])/gu;
 
+const TITLE_BEFORE = new RegExp(`(副|常务副)?(${ROLE})\\s?$`);
+
+/**
+ * The title printed right before a name (副主席 in 副主席谢荣新): its role word (主席) and whether
+ * it is a deputy's; null when no title stands there.
+ */
+export function titleBefore(text: string, at: number): { role: string; deputy: boolean } | null {
+  const m = TITLE_BEFORE.exec(text.slice(Math.max(0, at - 8), at));
+  return m ? { role: m[2]!, deputy: m[1] !== undefined } : null;
+}
+
+/** The role words of the titles table a text names (主席, 行长), and whether a deputy's (副) is asked. */
+export function rolesNamed(words: string[]): { roles: string[]; deputy: boolean } {
+  const roles = words.flatMap((w) => [...w.matchAll(new RegExp(ROLE, "g"))].map((m) => m[0]));
+  return { roles, deputy: words.some((w) => /副/.test(w)) };
+}
+
 /** Person names the text gives next to a title, or a byline's name. */
 export function findNames(text: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure[] {
   const byline = NAME_BYLINE.exec(text.trim());

@@ -39,7 +39,7 @@ function leadOf(analysis: QuestionAnalysis, c: Candidate): ReplyLead | null {
 }
 
 /** The phrase of the sentence standing where a Chinese what / which / who / where / when question's word stands, or null. */
-function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
+export function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
   if (analysis.lang !== "zh" || !SPAN_KINDS.has(analysis.kind)) return null;
   const span = answerSpan(analysis.wording.span, sentence);
   if (!span || analysis.kind !== "who") return span;
@@ -93,14 +93,14 @@ export function leadShape(c: Candidate): LeadShape {
 }
 
 /** Values of the same kind as `value` elsewhere in the sentence. */
-function rivalsOf(sentence: string, value: Figure): number {
+export function rivalsOf(sentence: string, value: Figure): number {
   const same =
     value.kind === "name" ? findNames(sentence) : value.kind === "place" ? findPlaces(sentence) : value.kind === "phrase" ? [] : findFigures(sentence).filter((f) => f.kind === value.kind && !isBareNumber(f));
   return same.filter((f) => f.start !== value.start).length;
 }
 
 /** Distance in characters from the value to the nearest spelling of one of the question's own words. */
-function gapToQuestion(analysis: QuestionAnalysis, sentence: string, value: Figure): number {
+export function gapToQuestion(analysis: QuestionAnalysis, sentence: string, value: Figure): number {
   let gap = Infinity;
   for (const concept of analysis.own) {
     for (const spelling of concept.alternatives) {

@@ -202,11 +202,7 @@ const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|
  */
 export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null, accept: (f: Figure) => boolean = () => true): Figure | null {
   // "What / which …" questions are answered by the sentence; leading with a stray number would mislead.
-  if ((kind === "what" || kind === "which" || kind === "why" || kind === "yesno" || kind === "other") && unit === null) return null;
-  const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
-  // The answer is not something the question already names (新疆 in "Xinjiang Aonong", a year asked about).
-  const asked = concepts.flatMap((c) => [...c.alternatives, ...(c.date ? [String(c.date.year)] : [])]);
-  const figures = found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));
+  const figures = sentenceValues(sentence, concepts, kind, unit);
   if (!figures.length) return null;
   const fitting = figures.filter((f) => fitsKind(f, kind) && inUnit(f, unit));
   // "When" wants the day (11月5日上午，2024年…活动周开幕式举行): a bare year answers "which year", or
@@ -251,6 +247,24 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
   }
   return best;
 }
+
+/**
+ * The values of a sentence that could answer a question of this kind: its names for who, places
+ * for where, else its figures (no bare numbers, no wire dateline) — none for what / which / why /
+ * yes-no questions without an asked unit, where a stray number would mislead — leaving out what
+ * the question already names (新疆 in "Xinjiang Aonong", a year asked about).
+ */
+export function sentenceValues(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null): Figure[] {
+  if ((kind === "what" || kind === "which" || kind === "why" || kind === "yesno" || kind === "other") && unit === null) return [];
+  const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
+  const asked = concepts.flatMap((c) => [...c.alternatives, ...(c.date ? [String(c.date.year)] : [])]);
+  return found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));
+}
+
+/** Whether a value is of the kind a question asks (a name for who, a date for when, a count for how many). */
+export const fitsAskedKind = (f: Figure, kind: QuestionKind): boolean => fitsKind(f, kind);
+/** Whether a value is in the measure a question names (多少吨 → 吨; 人 for 名 too); true when none is named. */
+export const fitsAskedUnit = (f: Figure, unit: string | null): boolean => inUnit(f, unit);
 
 /** A wire dateline (新华社北京11月6日电) dates the filing, not the event the question asks about. */
 function isDateline(sentence: string, f: Figure): boolean {

@@ -32,7 +32,11 @@ const FLOORS = {
   // 59.3 %, refused 97.4 %, near-topic 71.4 %; en 32.1 %, 100 %, 57.1 % (keyword-only: 59.0 / 32.8 %).
   // The lead's shape read by the decision (fourth step): zh 59.3 → 60.5 %, refused 97.4 %, near-topic
   // 71.4 → 77.6 %; en 32.9 %, 100 %, 57.1 % (keyword-only: zh 61.0 %, 96.7 %, 73.5 %; en 32.9 %).
-  zh: { answerInReply: 0.6, refused: 0.95, nearTopic: 0.75 },
+  // Values as candidates (fifth step: a fitted lead layer picks the value and may take it back):
+  // wrong leads 36.0 → 33.1 % of value leads (112 → 87; naive peer 79.5 %), answer in reply
+  // 60.5 → 57.5 % (gold still quoted in 70.4 %), refused 97.4 %, near-topic 77.5 %; en 32.9 → 30.7 %.
+  // Wrong leads are a ceiling: the issue's headline, and the one figure here that must fall.
+  zh: { answerInReply: 0.55, refused: 0.95, nearTopic: 0.75, wrongLeads: 0.35 },
   en: { answerInReply: 0.3, refused: 0.95, nearTopic: 0.5 },
   /** The naive peer: a sanity check that the harness scores what it should. */
   peer: { answerInReply: 0.58 },
@@ -50,6 +54,10 @@ describe.skipIf(!fs.existsSync(TRIAL))("the CMRC 2018 trial set (data/cmrc2018_t
     expect(report.articles.indexed).toBeGreaterThanOrEqual(212);
     expect(report.zh.questions).toBe(1000);
     expect(report.en?.questions).toBe(169);
+  });
+  it("leads with a wrong value in at most 35 % of its value leads, under half the naive peer's rate", () => {
+    expect(report.zh.ours.wrongLeads).toBeLessThanOrEqual(FLOORS.zh.wrongLeads);
+    expect(report.zh.ours.wrongLeads).toBeLessThan(report.zh.peer.wrongLeads / 2);
   });
   it("puts the gold answer in the reply of Chinese questions", () => expect(report.zh.ours.answerInReply).toBeGreaterThanOrEqual(FLOORS.zh.answerInReply));
   it("refuses Chinese questions about left-out articles", () => expect(report.zh.ours.refused).toBeGreaterThanOrEqual(FLOORS.zh.refused));
