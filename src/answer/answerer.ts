@@ -15,6 +15,7 @@ import { readerQuestion, validateQuestion } from "./question.js";
 import { rankSentences, type Selection } from "./select.js";
 import { fittedLead } from "./values.js";
 import type { Answer, Citation } from "./types.js";
+import { ANSWER_TUNING } from "./tuning.js";
 
 /** Options of the answerer; defaults in DEFAULT_ANSWER. */
 export interface AnswerOptions {
@@ -122,7 +123,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // Further sources only when they answer too and corroborate: the same figure, or (no figure
     // asked) nearly the same coverage. A related passage on the topic is not a source for this answer.
     const corroborates = (s: Selection) =>
-      selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - SUPPORT_MARGIN;
+      selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - ANSWER_TUNING.supportMargin;
     const supporting = found
       ? bestPerArticle(candidates)
           .filter((c) => c.selection.hit !== selection!.hit && probability(model, c) >= thresholdFor(model, analysis) && corroborates(c.selection))
@@ -163,13 +164,11 @@ export function keywordQuery(text: string, translator: QueryTranslator): string 
     ...translation.terms.map((term, i) => ({ text: term, weight: translation.weights[i] ?? 1 })),
     // A Latin word the dictionary cannot read (kahikatea, AGG01) is a name the page prints: it weighs
     // as much as an English word read as its three Chinese terms (termsPerPhrase), not a third of it.
-    ...translation.englishTokens.map((token) => ({ text: token, weight: translation.unreadTokens.includes(token) ? UNREAD_NAME_WEIGHT : 0.5 })),
+    ...translation.englishTokens.map((token) => ({ text: token, weight: translation.unreadTokens.includes(token) ? ANSWER_TUNING.unreadNameWeight : 0.5 })),
     ...(han ? [{ text: han, weight: 1 }] : []),
   ];
 }
 
-/** Query weight of a Latin word with no reading (1 and 2 were measured: CMRC English top-1 source 51.4 / 52.8 %, 3: 53.5 %). */
-const UNREAD_NAME_WEIGHT = 3;
 
 /**
  * The decision picks a sentence; the reply may lead with its value only when that value is bound to
@@ -211,8 +210,6 @@ function bestPerArticle(candidates: Candidate[]): Candidate[] {
   return candidates.filter((c) => !seen.has(c.selection.hit) && seen.add(c.selection.hit));
 }
 
-/** How much less of the question a further source may cover than the best one. */
-const SUPPORT_MARGIN = 0.05;
 
 /** The citation of an answering sentence: its article, the sentence verbatim and the passage holding it. */
 function citationOf(s: Selection, passageFor: PassageFinder, probability: number): Citation {

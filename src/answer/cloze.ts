@@ -1,4 +1,5 @@
 import { CLOZE_WORD, QUESTION_CHARACTER } from "./question-words.js";
+import { ANSWER_TUNING } from "./tuning.js";
 
 /**
  * Evidence read from how a question is worded around its question word. Questions are mostly
@@ -15,8 +16,6 @@ export interface ClozeContext {
   right: string;
 }
 
-/** How much context on each side counts: longer runs are rarely repeated verbatim. */
-const SPAN = 6;
 
 /** The Han text just before and after the question's question word, or null without one. */
 export function clozeContext(question: string): ClozeContext | null {
@@ -26,7 +25,7 @@ export function clozeContext(question: string): ClozeContext | null {
   // Context stops at punctuation: "，" separates clauses that the sentence may order differently.
   const before = question.slice(0, m.index).split(/[，,；;：:]/).pop() ?? "";
   const after = question.slice(m.index + m[0].length).split(/[，,；;：:？?。]/)[0] ?? "";
-  return { left: han(before).replace(/^(请问|那么?)/u, "").slice(-SPAN), right: han(after).replace(/^(的|是|了)/u, "").slice(0, SPAN) };
+  return { left: han(before).replace(/^(请问|那么?)/u, "").slice(-ANSWER_TUNING.clozeSpan), right: han(after).replace(/^(的|是|了)/u, "").slice(0, ANSWER_TUNING.clozeSpan) };
 }
 
 /** The longest run of `context` (≥ 2 characters) the sentence holds: its share of the context and where it sits. */

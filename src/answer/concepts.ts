@@ -3,6 +3,7 @@ import { papersWordsFor } from "./synonyms.js";
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { AskedDate } from "./dates.js";
 import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
+import { ANSWER_TUNING } from "./tuning.js";
 
 /**
  * A thing the question asks about, with the spellings that count as the articles mentioning it.
@@ -127,19 +128,16 @@ export function mentions(text: string, concept: Concept): boolean {
   return concept.alternatives.some((alt) => text.includes(alt) || (/[a-z]/i.test(alt) && text.toLowerCase().includes(alt.toLowerCase())));
 }
 
-// Partial credit for a Chinese word whose characters appear without the word itself (储存 ~ 储备,
-// 冬季 ~ 越冬, 称号 ~ 之称): Chinese words are compositional, so shared characters mean related words.
-const PARTIAL = 0.5;
 
 /** How strongly the text mentions the concept: 1 for a spelling, up to 0.5 for shared characters, else 0. */
 export function mentionStrength(text: string, concept: Concept): number {
-  if (mentions(text, concept)) return concept.weak ? PARTIAL : 1;
+  if (mentions(text, concept)) return concept.weak ? ANSWER_TUNING.partialMention : 1;
   let best = 0;
   for (const alt of concept.alternatives) {
     const chars = [...new Set(alt.match(/\p{Script=Han}/gu) ?? [])];
     if (chars.length < 2) continue;
     const shared = chars.filter((c) => text.includes(c)).length / chars.length;
-    if (shared >= 0.5) best = Math.max(best, PARTIAL * shared);
+    if (shared >= 0.5) best = Math.max(best, ANSWER_TUNING.partialMention * shared);
   }
   return best;
 }

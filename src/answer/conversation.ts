@@ -1,5 +1,6 @@
 import type { Concept } from "./concepts.js";
 import type { QuestionKind } from "./types.js";
+import { ANSWER_TUNING } from "./tuning.js";
 
 /** What a later, elliptical question may lean on: the last question of the same chat. */
 export interface Turn {
@@ -108,7 +109,7 @@ export function withContext(concepts: Concept[], previous: Turn): Concept[] {
   // "And hydrogen?", "氢气呢？" ask about what they name, though no question word points at it.
   const named = words.some((c) => c.focus) ? null : words.reduce<Concept | null>((a, c) => (!a || c.weight > a.weight ? c : a), null);
   const asked = concepts.map((c) => (c === named ? { ...c, focus: true } : c));
-  return [...asked, ...carried.map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT, anchor: false, focus: false, at: undefined, context: words.length > 0 }))];
+  return [...asked, ...carried.map((c) => ({ ...c, weight: c.weight * ANSWER_TUNING.followUpContextWeight, anchor: false, focus: false, at: undefined, context: words.length > 0 }))];
 }
 
 /**
@@ -120,4 +121,3 @@ export function carriedConcepts(concepts: Concept[], previous: Turn): Concept[] 
   return previous.concepts.filter((c) => !own.has(c.label) && !c.date);
 }
 
-const CONTEXT_WEIGHT = 0.5;

@@ -4,6 +4,7 @@ import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { ADMIN_UNIT, idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
 import { ASKING_EN } from "./question-words.js";
+import { ANSWER_TUNING } from "./tuning.js";
 
 // Verbs and fillers that frame a question without naming its topic: they count, but little.
 const FRAMING = new Set([
@@ -11,13 +12,6 @@ const FRAMING = new Set([
   "receive", "received", "take", "taken", "make", "made", "hold", "held", "reach", "reached", "put", "come", "became",
   "become", "currently", "now", "today", "still", "already", "expected", "expect", "according", "whole", "across",
 ]);
-const FRAMING_FACTOR = 0.3;
-/**
- * Chinese readings kept per English word when checking an answer. More than the search uses (3):
- * the dictionary ranks a word's many-sense readings low (operate → 运转 is fourth), and a reading
- * the sentence does not use costs nothing here.
- */
-const READINGS = 6;
 
 const LINKS = new Set(["of", "the", "and", "for", "&"]);
 
@@ -75,11 +69,9 @@ function readAsName(name: string, translator: QueryTranslator): boolean {
   const weight = new Map(read.terms.map((t, k) => [t, read.weights[k] ?? 0]));
   // Only a reading of the whole name: World → 世界 does not spell World Cup.
   const whole = read.phrases.filter((p) => p.english.toLowerCase() === name.toLowerCase());
-  return whole.some((p) => p.terms.some((t) => (weight.get(t) ?? 0) > STRONG_NAME_READING));
+  return whole.some((p) => p.terms.some((t) => (weight.get(t) ?? 0) > ANSWER_TUNING.strongNameReading));
 }
 
-/** A dictionary reading of a whole name above this is its spelling (Olympics → 运动会, 0.5, is not). */
-const STRONG_NAME_READING = 0.5;
 
 /** An all-capitals word: an abbreviation (XPCC, CEO). */
 const isAcronym = (word: string) => /^[A-Z]{2,}$/.test(word);
@@ -90,8 +82,6 @@ function baseForms(word: string): string[] {
   return [...new Set(forms.filter((f) => f.length >= 3))];
 }
 
-/** The weakest bridge reading of a capitalised name taken as its spelling (a half-matched gloss is a guess). */
-const NAME_READING = 0.5;
 
 /**
  * Concepts of an English question: each content word with the Chinese terms the bridge maps it to.
@@ -141,7 +131,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // is an anchor the article must print.
   const corpusReadings = (form: string, name: boolean, termsPerPhrase?: number) => {
     const read = translator.translate(form, termsPerPhrase ? { termsPerPhrase } : {});
-    return read.terms.filter((t, k) => stats.documentFrequency(t) > 0 && (!name || (read.weights[k] ?? 0) >= NAME_READING));
+    return read.terms.filter((t, k) => stats.documentFrequency(t) > 0 && (!name || (read.weights[k] ?? 0) >= ANSWER_TUNING.nameReading));
   };
   // Whether a capitalised word (or its base forms) has a word reading: see `capitalisedRun` below.
   const readable = (word: string) => [word, ...baseForms(word.toLowerCase())].some((f) => corpusReadings(f, true).some((t) => t.length > 1));
@@ -155,7 +145,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     let weak = false;
     for (const form of isName ? [word] : baseForms(lower)) {
       // One-character readings (weather → 气) match everywhere and prove nothing.
-      const terms = corpusReadings(form, isName, READINGS);
+      const terms = corpusReadings(form, isName, ANSWER_TUNING.englishReadings);
       const words = terms.filter((t) => t.length > 1);
       // A one-character reading (vice → 副, party → 党) only when there is no word reading; its idf is
       // low (it occurs everywhere), so it cannot carry an answer alone.
@@ -169,7 +159,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // An unknown capitalised word is more often an English institution name (Federation, XPCC).
     const unknownWeight = idfOf(stats, "\u0000") * (isName ? 0.5 : 1);
     const base = found.length ? Math.max(...found.map((t) => idfOf(stats, t))) : unknownWeight;
-    const weight = FRAMING.has(lower) ? base * FRAMING_FACTOR : base;
+    const weight = FRAMING.has(lower) ? base * ANSWER_TUNING.englishFramingFactor : base;
     // A romanised name (Changji, Hutubi: pinyin, not an English word) must be in the answering article.
     const romanised = isName && translator.lexicon.pinyinMatches(word).length > 0 && !translator.lexicon.glossMatches(englishPhrase(word)).length;
     // A capitalised name the corpus has no reading for (Urumqi, World Cup) is something it never

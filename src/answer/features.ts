@@ -6,6 +6,7 @@ import { clozeFit, qualifierConflict, trigramRecall, type ClozeFit, type Weighte
 import { leadShape } from "./lead.js";
 import { localWeights } from "./local.js";
 import { bodyOf, type Selection } from "./select.js";
+import { ANSWER_TUNING } from "./tuning.js";
 
 /**
  * The named features of the answer decision: what one candidate sentence has going for it as the
@@ -160,7 +161,7 @@ export interface Peers {
 }
 
 /** The candidates to decide between: the best few sentences, and each article's best. */
-export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hits: ArticleHit[], stats: TermStats, limit = CANDIDATES): Candidate[] {
+export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hits: ArticleHit[], stats: TermStats, limit = ANSWER_TUNING.candidates): Candidate[] {
   const keywordOf = (hit: ArticleHit) => Math.max(0, ...hit.passages.map((p) => p.keywordScore));
   const vectorRankOf = (hit: ArticleHit) => {
     const ranks = hit.passages.flatMap((p) => (p.vectorRank === null ? [] : [p.vectorRank]));
@@ -227,8 +228,6 @@ export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hi
 
 const NO_PEERS: Peers = { coverage: 0, bigramRecall: 0, typedAnswer: false };
 
-/** Sentences scored per question: the best few by rank, beyond them only each article's best. */
-const CANDIDATES = 12;
 
 /** The feature vector of a candidate, in FEATURE_NAMES order. */
 export function featureVector(c: Candidate): number[] {

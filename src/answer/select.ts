@@ -4,6 +4,7 @@ import type { ArticleHit } from "../retrieve/hybrid.js";
 import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.js";
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
+import { ANSWER_TUNING } from "./tuning.js";
 
 export interface Sentence {
   text: string;
@@ -75,16 +76,7 @@ export function headingOf(article: Article): string {
   return [article.kicker ?? "", article.headline, article.subheadline ?? ""].join(" ");
 }
 
-/** Score bonus for the article a follow-up question continues. */
-const PREFERRED_BONUS = 0.15;
-/** The concept the question word asks about counts this many times. */
-const FOCUS_BOOST = 2;
 
-// How much a mention counts by where it is: in the sentence, next to it, or only in the headline.
-const IN_SENTENCE = 1;
-const IN_NEIGHBOUR = 0.6;
-const IN_HEADLINE = 0.6;
-const IN_ARTICLE = 0.3;
 
 export interface RankOptions {
   /** The unit the question names, if any (see askedUnit). */
@@ -107,7 +99,7 @@ const REASON = /因为|由于|为了|得益于|因此|所以|原因|旨在|目�
 export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, options: RankOptions = {}): Selection[] {
   const { unit = null, preferArticle = null, notAgain = null } = options;
   // The focus weighs more when choosing the sentence, not when deciding whether it answers.
-  const weightOf = (c: Concept) => c.weight * (c.focus ? FOCUS_BOOST : 1);
+  const weightOf = (c: Concept) => c.weight * (c.focus ? ANSWER_TUNING.focusBoost : 1);
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const focusedTotal = concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
   const maxWeight = Math.max(0, ...concepts.map((c) => c.weight));
@@ -135,14 +127,14 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // ranks above one that leans on the article naming it elsewhere.
     const dateCredit = (j: number, sentence: string) => {
       const c = concepts[j]!;
-      return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? IN_SENTENCE : IN_NEIGHBOUR;
+      return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? ANSWER_TUNING.mentionWeight.sentence : ANSWER_TUNING.mentionWeight.neighbour;
     };
     // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
     const wordAnchorsMissing = concepts.filter((c, j) => !c.date && c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : inArticle[j]! < 0.5));
     const absent = concepts.filter((c, j) => !c.date && inArticle[j]! < 0.5);
     const dateIndexes = concepts.flatMap((c, j) => (c.date ? [j] : []));
     const articleCoverage = wordTotal ? concepts.reduce((sum, c, j) => sum + (c.date ? 0 : inArticle[j]! * c.weight), 0) / wordTotal : 0;
-    const preferred = preferArticle === article.id ? PREFERRED_BONUS : 0;
+    const preferred = preferArticle === article.id ? ANSWER_TUNING.preferredArticleBonus : 0;
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
     // One sentence, or a window of two (`i` the first), as one candidate: `neighbours` give context credit.
     const selectionOf = (sentence: Sentence, i: number, neighbours: string): Selection | null => {
@@ -153,11 +145,11 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       concepts.forEach((c, j) => {
         if (!c.date) inSentence += mentionStrength(sentence.text, c) * c.weight;
         const credit = c.date ? dateCredit(j, sentence.text) : Math.max(
-          IN_SENTENCE * mentionStrength(sentence.text, c),
-          IN_NEIGHBOUR * mentionStrength(neighbours, c),
-          IN_HEADLINE * inHeading[j]!,
+          ANSWER_TUNING.mentionWeight.sentence * mentionStrength(sentence.text, c),
+          ANSWER_TUNING.mentionWeight.neighbour * mentionStrength(neighbours, c),
+          ANSWER_TUNING.mentionWeight.headline * inHeading[j]!,
           // The chat's earlier topic (隐患 before "落实了多少资金？") is the article's, not the sentence's.
-          (c.context ? IN_NEIGHBOUR : IN_ARTICLE) * inBody[j]!,
+          (c.context ? ANSWER_TUNING.mentionWeight.neighbour : ANSWER_TUNING.mentionWeight.article) * inBody[j]!,
         );
         covered += credit * c.weight;
         // The lead (本报讯…12月1日，…) tells the headline's event: the headline's words count for it.
@@ -228,7 +220,7 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
     // The focus weighs double here as when choosing the sentence: "And hydrogen?" wants 氢气2000吨,
     // not the clause that names more of the previous question's words.
     return concepts.reduce((s, c) => {
-      const weight = c.weight * (c.focus ? FOCUS_BOOST : 1);
+      const weight = c.weight * (c.focus ? ANSWER_TUNING.focusBoost : 1);
       return s + (mentions(clause.text, c) ? weight : before && mentions(before.text, c) ? weight / 2 : 0);
     }, 0);
   };

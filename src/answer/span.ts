@@ -1,6 +1,7 @@
 import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { Figure } from "./figures.js";
 import { SPAN_WORD } from "./question-words.js";
+import { ANSWER_TUNING } from "./tuning.js";
 
 /**
  * The phrase of a sentence that answers a what / which / who / where question: the question
@@ -11,10 +12,6 @@ import { SPAN_WORD } from "./question-words.js";
 
 /** Words beside the question word that the sentence rarely repeats (是什么, 叫什么, 什么的). */
 const FILLER = /^(是|为|叫|有|的|了)+|(是|为|叫|有|的|了)+$/gu;
-/** Context shorter than this matches too much by chance. */
-const MIN_CONTEXT = 2;
-/** A longer "phrase" is most of the sentence: the quote already shows it. */
-const MAX_SPAN = 24;
 
 /**
  * What a lead may not end on while its clause goes on (jieba/ICTCLAS tags): the word wants what
@@ -51,7 +48,7 @@ export function spanContext(question: string): SpanContext | null {
  * The answering phrase of `sentence` for a Chinese question (its `spanContext`), or null when it
  * cannot be placed. The phrase is whole: one ending on a word that wants what follows it (a verb
  * before its object, a preposition, a conjunction, 的) or inside a word runs on to its clause's
- * end, or is no phrase when that makes it longer than MAX_SPAN. Default segmenter: jieba.
+ * end, or is no phrase when that makes it longer than ANSWER_TUNING.spanMaxChars. Default segmenter: jieba.
  */
 export function answerSpan(context: SpanContext | null, sentence: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure | null {
   const span = placedSpan(context, sentence);
@@ -78,7 +75,7 @@ function placedSpan(context: SpanContext | null, sentence: string): Figure | nul
 
 function spanOf(question: string, sentence: string, start: number, end: number): Figure | null {
   const text = sentence.slice(start, end).replace(/^[，,、：:“”"\s]+|[，,、：:“”"\s]+$/gu, "");
-  if (!text || text.length > MAX_SPAN || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(text)) return null;
+  if (!text || text.length > ANSWER_TUNING.spanMaxChars || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(text)) return null;
   // The answer is not something the question already names (谁…输给了野马队 → not 野马队).
   if (question.includes(text)) return null;
   const at = sentence.indexOf(text, start);
@@ -105,20 +102,20 @@ function wholePhrase(question: string, sentence: string, span: Figure, segmenter
   return span;
 }
 
-/** The longest tail of `text` (at least MIN_CONTEXT characters) found in `sentence`. */
+/** The longest tail of `text` (at least ANSWER_TUNING.spanMinContext characters) found in `sentence`. */
 function longestSuffixIn(text: string, sentence: string): string | null {
-  for (let from = 0; text.length - from >= MIN_CONTEXT; from++) if (sentence.includes(text.slice(from))) return text.slice(from);
+  for (let from = 0; text.length - from >= ANSWER_TUNING.spanMinContext; from++) if (sentence.includes(text.slice(from))) return text.slice(from);
   return null;
 }
 
 /**
- * The longest head of `text` (at least MIN_CONTEXT characters) found in `sentence` at or after
+ * The longest head of `text` (at least ANSWER_TUNING.spanMinContext characters) found in `sentence` at or after
  * `from`, skipping leading words the sentence does not repeat (哪个*单位*承办 → 承办).
  */
 function longestPrefixIn(text: string, sentence: string, from: number): string | null {
-  for (let skip = 0; text.length - skip >= MIN_CONTEXT; skip++) {
+  for (let skip = 0; text.length - skip >= ANSWER_TUNING.spanMinContext; skip++) {
     const rest = text.slice(skip);
-    for (let len = rest.length; len >= MIN_CONTEXT; len--) if (sentence.indexOf(rest.slice(0, len), from) >= from) return rest.slice(0, len);
+    for (let len = rest.length; len >= ANSWER_TUNING.spanMinContext; len--) if (sentence.indexOf(rest.slice(0, len), from) >= from) return rest.slice(0, len);
   }
   return null;
 }
