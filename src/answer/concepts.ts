@@ -63,12 +63,12 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
     const run = runMatch[0];
     const tagged = segmenter.tag ? segmenter.tag(run) : segmenter.cut(run).map((word) => ({ word, tag: "" }));
     let offset = runMatch.index ?? 0;
-    const words: { word: string; at: number }[] = [];
+    const words: { word: string; tag: string; at: number }[] = [];
     for (const w of tagged) {
-      if (!FUNCTION_TAGS.test(w.tag)) words.push({ word: w.word, at: offset });
+      if (!FUNCTION_TAGS.test(w.tag)) words.push({ word: w.word, tag: w.tag, at: offset });
       offset += w.word.length;
     }
-    for (const { word, at } of words) {
+    for (const { word, tag, at } of words) {
       if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING_ZH.has(word) || ASKING_PART_ZH.test(word)) continue;
       if (word.length === 1) continue; // single characters are noise here; the sentence match uses words
       seen.add(word);
@@ -80,7 +80,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
         label: word,
         alternatives,
         weight: idfOf(stats, common),
-        anchor: (df === 0 && hasUnknownBigram(word, stats)) || (PLACE_SUFFIX.test(word) && word.length >= 3),
+        anchor: (df === 0 && hasUnknownBigram(word, stats) && !NOT_AN_ANCHOR_TAG.test(tag)) || (PLACE_SUFFIX.test(word) && word.length >= 3),
         at,
       });
     }
@@ -101,6 +101,15 @@ export function markFocus(concepts: Concept[], askedAt: number): void {
   const focus = after ?? before;
   if (focus) focus.focus = true;
 }
+
+/**
+ * Parts of speech (jieba's dictionary, a general-language table) that name no new topic however rare
+ * the word is in the corpus: plain verbs (开始, 举办) and adjectives — not verbal or adjectival nouns
+ * (出口 in 酱油出口到了哪些国家 is the topic) — function words are no concepts at all (FUNCTION_TAGS).
+ * On a small corpus, a plain verb it never prints was read as an anchor the article lacks, and a
+ * why question on the seeds asked with 开始 was refused.
+ */
+const NOT_AN_ANCHOR_TAG = /^(?:v|a)$/;
 
 /**
  * A word the corpus never uses is an anchor only when some character pair of it is unknown too:

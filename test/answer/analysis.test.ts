@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseQuestion, type AnalysisDeps } from "../../src/answer/analysis.js";
 import { pickFigure } from "../../src/answer/select.js";
-import type { ChineseSegmenter } from "../../src/retrieve/tokenize.js";
+import { jiebaSegmenter, type ChineseSegmenter } from "../../src/retrieve/tokenize.js";
 import type { QueryTranslator } from "../../src/retrieve/english.js";
 
 /**
@@ -125,5 +125,20 @@ describe("analyseQuestion, English", () => {
     const a = analyseQuestion("How many people found urban jobs in Changji this year?", en, { today });
     expect(a.unit).toBe("人");
     expect(a.focus).toBeNull();
+  });
+});
+
+describe("anchors: words the question needs the article to name", () => {
+  // A corpus that has never printed 开始 or 出口: both are unknown, but only the topic word anchors.
+  const unknown = new Set(["开始", "出口", "开", "始", "出", "口", "开始员", "出口到"]);
+  const sparse: AnalysisDeps = { segmenter: jiebaSegmenter(), translator, stats: { documentFrequency: (t) => ([...unknown].some((u) => t.includes(u)) ? 0 : 1), size: 100 } };
+  const anchors = (question: string) => analyseQuestion(question, sparse, { today }).own.filter((c) => c.anchor && !c.date).map((c) => c.label);
+
+  it("takes no plain verb for an anchor, however rare in the corpus (jieba's part of speech)", () => {
+    expect(anchors("滑雪场为什么从9月就开始员工培训？")).not.toContain("开始");
+  });
+
+  it("keeps a verbal noun the corpus lacks as an anchor: it names the topic", () => {
+    expect(anchors("笑厨食品的酱油出口到了哪些国家？")).toContain("出口");
   });
 });
