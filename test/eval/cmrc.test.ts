@@ -35,6 +35,7 @@ const FLOORS = {
   // Values as candidates (fifth step: a fitted lead layer picks the value and may take it back):
   // wrong leads 36.0 → 33.1 % of value leads (112 → 87; naive peer 79.5 %), answer in reply
   // 60.5 → 57.5 % (gold still quoted in 70.4 %), refused 97.4 %, near-topic 77.5 %; en 32.9 → 30.7 %.
+  // Plain verbs no anchors (jieba part of speech): zh 57.5 → 57.9 %, the rest unchanged.
   // Wrong leads are a ceiling: the headline, and the one figure here that must fall.
   zh: { answerInReply: 0.55, refused: 0.95, nearTopic: 0.75, wrongLeads: 0.35 },
   en: { answerInReply: 0.3, refused: 0.95, nearTopic: 0.5 },
