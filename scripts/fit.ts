@@ -7,7 +7,7 @@ import { FEATURE_NAMES } from "../src/answer/features.js";
 import { loadConfig } from "../src/config/index.js";
 import { loadQuestions } from "../src/eval/evaluate.js";
 import { carriedOver, labelProject, labelSquad, openAnswering, openSeeds, type LabelledQuestion } from "./fit/collect.js";
-import { fitLead, formatLeadMeasure, LEAD_COST, measureLead, type LeadMeasure } from "./fit/lead.js";
+import { fitLead, formatLeadMeasure, LEAD_COST, leadsOf, measureLead, type LeadMeasure } from "./fit/lead.js";
 import { LEAD_INPUT_NAMES } from "../src/answer/values.js";
 import { fitLogistic } from "./fit/logistic.js";
 import { bestOf, formatMeasure, groupOfQuestion, measure } from "./fit/measure.js";
@@ -230,10 +230,12 @@ const foldOf = (group: string) => [...group].reduce((h, ch) => (h * 31 + ch.char
 const folds = [0, 1].map((k) => labelled.filter((q) => foldOf(q.group) === k));
 const cross = folds.map((test, k) => {
   const m = fitWith(folds[1 - k]!);
-  return { zh: measure(m, of(test, "squad")), en: measure(m, of(test, "squad-en")), lead: { zh: measureLead(m, m.lead!, of(test, "squad"), "zh"), en: measureLead(m, m.lead!, of(test, "squad-en"), "en") } };
+  return { zh: measure(m, of(test, "squad")), en: measure(m, of(test, "squad-en")), lead: { zh: measureLead(leadsOf(m, m.lead!, of(test, "squad"), "zh"), m.lead!, "zh"), en: measureLead(leadsOf(m, m.lead!, of(test, "squad-en"), "en"), m.lead!, "en") } };
 });
 
 const langs = ["zh", "en"] as const;
+// Each language's development leads, worked out once: measured at the fitted thresholds and along the curve.
+const devLeads = { zh: leadsOf(model, model.lead!, of(labelled, DEV("zh"), "zh"), "zh"), en: leadsOf(model, model.lead!, of(labelled, DEV("en"), "en"), "en") };
 const summary = {
   data: {
     squadFiles: squadFiles.map((f) => path.basename(f)),
@@ -258,9 +260,9 @@ const summary = {
       langs.map((l) => [
         l,
         {
-          dev: measureLead(model, model.lead!, of(labelled, DEV(l), l), l),
-          project: measureLead(model, model.lead!, of(labelled, "project", l), l),
-          curve: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((t) => ({ threshold: t, dev: measureLead(model, model.lead!, of(labelled, DEV(l), l), l, t) })),
+          dev: measureLead(devLeads[l], model.lead!, l),
+          project: measureLead(leadsOf(model, model.lead!, of(labelled, "project", l), l), model.lead!, l),
+          curve: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((t) => ({ threshold: t, dev: measureLead(devLeads[l], model.lead!, l, t) })),
         },
       ]),
     ) as Record<"zh" | "en", { dev: LeadMeasure; project: LeadMeasure; curve: { threshold: number; dev: LeadMeasure }[] }>,

@@ -27,7 +27,7 @@ const at = (name: string) => LEAD_INPUT_NAMES.indexOf(name) - 1;
 const groupOfRow = (x: number[]): LeadGroup => leadGroupOf(x[at("phrase")] === 1 ? "phrase" : x[at("name")] === 1 ? "name" : x[at("place")] === 1 ? "place" : "quantity");
 
 /** Per answered question the hand-set reading would lead with a value: the best value's probability and whether it is right, and whether the hand-set value is. */
-interface LeadSeen {
+export interface LeadSeen {
   q: LabelledQuestion;
   /** The best value's group (values.ts' leadGroupOf). */
   group: LeadGroup;
@@ -115,9 +115,11 @@ export interface LeadMeasure {
   hand: { leads: number; right: number };
 }
 
-/** Leads of one language; `threshold`: one for both groups instead of the fitted pair (the curve). */
-export function measureLead(model: DecisionModel, lead: LeadModel, questions: LabelledQuestion[], lang: "zh" | "en", threshold?: number): LeadMeasure {
-  const seen = leadsSeen(model, lead.layer, questions.filter((q) => q.lang === lang));
+/** The leads of one language's questions (`leadsSeen`), for measuring at several thresholds. */
+export const leadsOf = (model: DecisionModel, lead: LeadModel, questions: LabelledQuestion[], lang: "zh" | "en") => leadsSeen(model, lead.layer, questions.filter((q) => q.lang === lang));
+
+/** Leads of one language at the fitted thresholds; `threshold`: one for every group instead (the curve). */
+export function measureLead(seen: LeadSeen[], lead: LeadModel, lang: "zh" | "en", threshold?: number): LeadMeasure {
   const fitted = seen.filter((l) => l.p >= (threshold ?? lead.threshold[lang][l.group]));
   return {
     answered: seen.length,

@@ -121,6 +121,7 @@ const NAME_BYLINE = /^[□■]?\s*(?:本报(?:记者|通讯员)|记者|通讯员
 const PLACE_NAME = /[\p{Script=Han}]{2,8}?(?:自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|开发区|工业园|街)(?![\p{Script=Han}]{0,1}[长委书])/gu;
 
 const TITLE_BEFORE = new RegExp(`(副|常务副)?(${ROLE})\\s?$`);
+const ROLE_WORDS = new RegExp(ROLE, "g");
 
 /**
  * The title printed right before a name (副主席 in 副主席谢荣新): its role word (主席) and whether
@@ -133,7 +134,7 @@ export function titleBefore(text: string, at: number): { role: string; deputy: b
 
 /** The role words of the titles table a text names (主席, 行长), and whether a deputy's (副) is asked. */
 export function rolesNamed(words: string[]): { roles: string[]; deputy: boolean } {
-  const roles = words.flatMap((w) => [...w.matchAll(new RegExp(ROLE, "g"))].map((m) => m[0]));
+  const roles = words.flatMap((w) => [...w.matchAll(ROLE_WORDS)].map((m) => m[0]));
   return { roles, deputy: words.some((w) => /副/.test(w)) };
 }
 

@@ -253,11 +253,6 @@ export function sentenceValues(sentence: string, concepts: Concept[], kind: Ques
   return found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));
 }
 
-/** Whether a value is of the kind a question asks (a name for who, a date for when, a count for how many). */
-export const fitsAskedKind = (f: Figure, kind: QuestionKind): boolean => fitsKind(f, kind);
-/** Whether a value is in the measure a question names (多少吨 → 吨; 人 for 名 too); true when none is named. */
-export const fitsAskedUnit = (f: Figure, unit: string | null): boolean => inUnit(f, unit);
-
 /** A wire dateline (新华社北京11月6日电) dates the filing, not the event the question asks about. */
 function isDateline(sentence: string, f: Figure): boolean {
   return f.kind === "date" && sentence[f.end] === "电";
@@ -301,14 +296,16 @@ export function askedUnit(question: string): string | null {
 // sum, an area or a date. An English "how many <things>" takes any unit but an amount's.
 const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`) };
 
-function inUnit(figure: Figure, unit: string | null): boolean {
+/** Whether a value is in the measure a question names (多少吨 → 吨; 人 for 名 too); true when none is named. */
+export function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;
   if (unit === YEAR_ASKED) return figure.kind === "year" || figure.kind === "date";
   const same = SAME_MEASURE[unit];
   return same ? same.test(figure.unit) : figure.unit.includes(unit);
 }
 
-function fitsKind(f: Figure, kind: QuestionKind): boolean {
+/** Whether a value is of the kind a question asks (a name for who, a date for when, a count for how many). */
+export function fitsKind(f: Figure, kind: QuestionKind): boolean {
   switch (kind) {
     case "who":
       return f.kind === "name";

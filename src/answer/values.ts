@@ -6,7 +6,7 @@ import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { mentions } from "./concepts.js";
 import { jiebaSegmenter } from "../retrieve/tokenize.js";
 import { gapToQuestion, leadShape, replyLead, rivalsOf, spanLead, type ReplyLead } from "./lead.js";
-import { fitsAskedKind, fitsAskedUnit, sentenceValues } from "./select.js";
+import { fitsKind, inUnit, sentenceValues } from "./select.js";
 import { ANSWER_TUNING } from "./tuning.js";
 
 /**
@@ -35,6 +35,8 @@ interface ValueContext {
   hand: Figure | null;
   /** The sentence's words with their parts of speech and offsets (jieba). */
   words: TaggedWord[];
+  /** The noun the value counts or measures (countedNoun), worked out once for the two features that read it. */
+  counted: string | null;
 }
 
 interface TaggedWord {
@@ -55,9 +57,9 @@ export const VALUE_FEATURES = {
   /** How firmly the value is bound to the question (binding.ts): 1 by its clause naming the focus or the measure asked, 0.5 by another question word. */
   binding: (v) => bindingStrength(v.c.analysis, v.c.selection.sentence.text, v.value) / 2,
   /** The value is of the kind asked (a name for who, a date for when, a count or sum for how many). */
-  kindFits: (v) => (fitsAskedKind(v.value, v.c.analysis.kind) ? 1 : 0),
+  kindFits: (v) => (fitsKind(v.value, v.c.analysis.kind) ? 1 : 0),
   /** The question names a measure (多少吨, how many people) and the value is in it. */
-  unitFits: (v) => (v.c.analysis.unit !== null && fitsAskedUnit(v.value, v.c.analysis.unit) ? 1 : 0),
+  unitFits: (v) => (v.c.analysis.unit !== null && inUnit(v.value, v.c.analysis.unit) ? 1 : 0),
   /** The hand-set reading (lead.ts: the sentence's picked figure, else a bound one) leads with this value. */
   handLead: (v) => (same(v.hand, v.value) ? 1 : 0),
   /** The sentence ranking picked this figure for the sentence. */
@@ -79,18 +81,14 @@ export const VALUE_FEATURES = {
   /** The focus (多少*微心愿*) is spelled right after or right before the value (657件微心愿). */
   focusAdjacent: (v) => (focusAdjacent(v.c.analysis, v.c.selection.sentence.text, v.value) ? 1 : 0),
   /** The noun the figure counts or measures (657件*微心愿*, 完成*心愿*93件) is the thing asked about. */
-  countsFocus: (v) => {
-    const noun = countedNoun(v);
-    return noun !== null && v.c.analysis.focus !== null && mentions(noun, v.c.analysis.focus) ? 1 : 0;
-  },
+  countsFocus: ({ counted, c }) => (counted !== null && c.analysis.focus !== null && mentions(counted, c.analysis.focus) ? 1 : 0),
   /**
    * …is a noun the question never names, nor one of the things its measure counts (群众 for 多少人):
    * the figure counts something else (1614*名*志愿者 for 微心愿).
    */
-  countsOther: (v) => {
-    const noun = countedNoun(v);
+  countsOther: ({ counted: noun, c }) => {
     if (noun === null) return 0;
-    const { own, unit } = v.c.analysis;
+    const { own, unit } = c.analysis;
     const named = own.some((c) => mentions(noun, c) || c.alternatives.some((a) => a.length > 1 && noun.includes(a)));
     const ofAskedMeasure = unit !== null && MEASURE_CLASSES.some((row) => row.units.test(unit) && row.counts?.test(noun));
     return named || ofAskedMeasure ? 0 : 1;
@@ -106,7 +104,7 @@ export const VALUE_FEATURES = {
   /** The value opens or closes on punctuation or leaves a bracket or quote open (史称「, （）是DC): a cut, not a phrase. */
   ragged: (v) => (ragged(v.value.text) ? 1 : 0),
   /** A phrase opening or closing on a function word or a verb (于, 送信, 并合称): a piece of the clause around the answer. */
-  phraseLoose: (v) => (v.value.kind === "phrase" && looseEdges(v.c.selection.sentence.text, v.value, v.words) ? 1 : 0),
+  phraseLoose: (v) => (v.value.kind === "phrase" && looseEdges(v.value, v.words) ? 1 : 0),
   /** An English question (its values reached through the dictionary). */
   english: (v) => (v.c.analysis.lang === "en" ? 1 : 0),
   /** The question asks for a figure, date, name or place. */
@@ -144,12 +142,11 @@ export interface LeadModel {
  * The noun a figure counts or measures: the noun right after it (657件微心愿), else the noun just
  * before it (完成心愿93件); null for a name, place or date, or when no noun stands there.
  */
-function countedNoun({ value, words }: ValueContext): string | null {
+function countedNoun(sentence: string, value: Figure, words: TaggedWord[]): string | null {
   if (value.kind !== "quantity" && value.kind !== "percent") return null;
   const isNoun = (w: TaggedWord) => /^n(?!r)/.test(w.tag) && /\p{Script=Han}/u.test(w.word);
   // Only 的 may stand between (30万吨的产能); never a comma: the next clause counts its own thing.
-  const text = words.map((w) => w.word).join("");
-  const joined = (from: number, to: number) => /^的?$/.test(text.slice(from, to));
+  const joined = (from: number, to: number) => /^的?$/.test(sentence.slice(from, to));
   const after = words.find((w) => w.start >= value.end && joined(value.end, w.start));
   if (after && isNoun(after)) return after.word;
   const before = words.filter((w) => w.end <= value.start && joined(w.end, value.start)).pop();
@@ -194,12 +191,11 @@ function ragged(text: string): boolean {
 /** Parts of speech an answer phrase does not open or close on: preposition, particle, conjunction, adverb, verb. */
 const LOOSE_TAG = /^(?:p|u|c|d|v)/;
 
-function looseEdges(sentence: string, value: Figure, words: TaggedWord[]): boolean {
-  const inside = (words.length ? words : taggedWords(sentence)).filter((w) => w.start >= value.start && w.end <= value.end);
+function looseEdges(value: Figure, words: TaggedWord[]): boolean {
+  const inside = words.filter((w) => w.start >= value.start && w.end <= value.end);
   if (!inside.length) return true;
   return LOOSE_TAG.test(inside[0]!.tag) || LOOSE_TAG.test(inside[inside.length - 1]!.tag);
 }
-
 
 function focusAdjacent(analysis: QuestionAnalysis, sentence: string, value: Figure): boolean {
   const focus = analysis.focus;
@@ -227,7 +223,10 @@ export function valueCandidates(c: Candidate): ValueCandidate[] {
   pool.sort((a, b) => a.start - b.start);
   const names = Object.keys(VALUE_FEATURES) as (keyof typeof VALUE_FEATURES)[];
   const words = pool.some((f) => f.kind === "quantity" || f.kind === "percent" || f.kind === "phrase") ? taggedWords(text) : [];
-  return pool.map((value) => ({ value, x: names.map((n) => VALUE_FEATURES[n]({ c, value, pool, hand, words })) }));
+  return pool.map((value) => {
+    const v: ValueContext = { c, value, pool, hand, words, counted: countedNoun(text, value, words) };
+    return { value, x: names.map((n) => VALUE_FEATURES[n](v)) };
+  });
 }
 
 /** The most probable value of a candidate under the lead layer, with its probability; null when the sentence has none. */

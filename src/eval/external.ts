@@ -134,6 +134,10 @@ async function askOne(qa: QaService, peer: NaivePeer, q: PlacedQuestion, lang: "
   const first = answer?.citations[0] ?? null;
   const shown = holdsAnswer(answer?.answer ?? null, q.answers) || holdsAnswer(first?.quote ?? null, q.answers);
   const peerReply = peer(text);
+  const lead = answer?.found === true ? answer.figure : null;
+  const peerLead = peerReply ? peerFigure(peerReply) : null;
+  // A lead is the answer when it matches one gold answer, judged as the fresh set judges a lead.
+  const isAnswer = (value: string | null) => q.kept && value !== null && q.answers.some((a) => leadMatches(value, [a]));
   return {
     id: q.id,
     lang,
@@ -151,12 +155,12 @@ async function askOne(qa: QaService, peer: NaivePeer, q: PlacedQuestion, lang: "
     answerInReply: q.kept && answer?.found === true && shown,
     answerInAnyReply: q.kept && shown,
     leadsWithAnswer: q.kept && answer?.found === true && holdsAnswer(answer.figure, q.answers),
-    ledWithValue: answer?.found === true && answer.figure !== null,
-    leadRight: q.kept && answer?.found === true && answer.figure !== null && q.answers.some((a) => leadMatches(answer.figure!, [a])),
+    ledWithValue: lead !== null,
+    leadRight: isAnswer(lead),
     peerReply,
     peerAnswerInReply: q.kept && holdsAnswer(peerReply, q.answers),
-    peerLead: peerReply ? peerFigure(peerReply) : null,
-    peerLeadRight: q.kept && !!peerReply && peerFigure(peerReply) !== null && q.answers.some((a) => leadMatches(peerFigure(peerReply)!, [a])),
+    peerLead,
+    peerLeadRight: isAnswer(peerLead),
   };
 }
 
