@@ -37,7 +37,9 @@ const UNIT_PATTERN = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).
 const DATE = /(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:[—-]\d{1,2}日)?|\d{1,2}月\d{1,2}日(?:[至—-]\d{1,2}日)?|\d{4}年\d{1,2}[—-]\d{1,2}月|\d{1,2}[—-]\d{1,2}月)/y;
 const YEAR = /\d{4}(?:[—-]\d{4})?年(?:底|初|以来)?/y;
 const PERCENT = /\d+(?:\.\d+)?%/y;
-const QUANTITY = new RegExp(`\\d+(?:\\.\\d+)?(?:余|多)?(?:万|亿|千|百)?(?:余|多)?(?:${UNIT_PATTERN})?`, "y");
+// 6,476名 and 31,875美元 print thousands with commas: read without them the figure was the 476 after the comma.
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?`;
+const QUANTITY = new RegExp(`${NUMBER}(?:余|多)?(?:万|亿|千|百)?(?:余|多)?(?:${UNIT_PATTERN})?`, "y");
 
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
 
@@ -49,6 +51,11 @@ export function findFigures(text: string): Figure[] {
     const ch = text.charCodeAt(i);
     const isDigit = ch >= 48 && ch <= 57;
     const prevIsDigit = i > 0 && /[\d.]/.test(text[i - 1] ?? "");
+    // Digits joined to Latin letters are part of a name (POWER6处理器, A-135, MP3), not a count of 处.
+    if (isDigit && /[A-Za-z]-?$/.test(text.slice(Math.max(0, i - 2), i))) {
+      i += /^[\w.-]*/.exec(text.slice(i))![0].length;
+      continue;
+    }
     if (isDigit && !prevIsDigit) {
       const figure = matchAt(text, i);
       out.push(figure);
@@ -247,9 +254,9 @@ function matchAt(text: string, at: number): Figure {
   QUANTITY.lastIndex = at;
   const m = QUANTITY.exec(text) as RegExpExecArray; // always matches at a digit
   const raw = m[0];
-  const number = Number.parseFloat(raw);
+  const number = Number.parseFloat(raw.replace(/,/g, ""));
   const multiplier = raw.match(/[万亿千百]/)?.[0];
-  const unit = raw.replace(/^\d+(?:\.\d+)?(?:余|多)?/, "").replace(/^[万亿千百](?:余|多)?/, "");
+  const unit = raw.replace(/^[\d,]+(?:\.\d+)?(?:余|多)?/, "").replace(/^[万亿千百](?:余|多)?/, "");
   const value = multiplier ? number * (MULTIPLIER[multiplier] ?? 1) : number;
   return { text: raw, kind: "quantity", start: at, end: at + raw.length, value, unit: (multiplier ?? "") + unit };
 }

@@ -32,6 +32,15 @@ describe("findFigures: the figures a sentence states", () => {
     expect(texts("图书馆藏书81.6万册")).toEqual(["81.6万册"]);
     expect(texts("本报讯")).toEqual([]);
   });
+  it("reads thousands printed with commas as one figure, and a list of numbers as several", () => {
+    expect(findFigures("能容纳6,476名观众")[0]).toMatchObject({ text: "6,476名", value: 6476, unit: "名" });
+    expect(findFigures("平均年收入为31,875.5美元")[0]).toMatchObject({ text: "31,875.5美元", value: 31875.5 });
+    expect(texts("分别为1,2,3个")).toEqual(["1", "2", "3个"]);
+  });
+  it("leaves digits joined to Latin letters to the name they belong to", () => {
+    expect(texts("POWER6处理器的速度为4.7 GHz")).toEqual(["4.7"]);
+    expect(texts("A-135反弹道导弹系统部署了68枚导弹")).toEqual(["68枚"]);
+  });
   it("parses Chinese numerals", () => {
     expect(parseChineseNumber("二十")).toBe(20);
     expect(parseChineseNumber("两百")).toBe(200);
