@@ -1,4 +1,5 @@
 import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
+import { ADMIN_UNIT } from "./concepts.js";
 
 /**
  * Finds the figures, dates and amounts a news sentence states, with their positions, so the answer
@@ -207,7 +208,7 @@ export function findPlaces(text: string, segmenter: ChineseSegmenter = jiebaSegm
     // Words the tagger does not know as a place, between a place and a place word, name part of
     // it (奇台县 + 喇嘛 + 湖梁 + 工业园区): up to 6 characters of them.
     const inner: number = open !== null && open.end === at ? placeWordAfter(tagged, i) : -1;
-    const placeLike = tag === "ns" || (open !== null && PLACE_WORD.test(word)) || inner > i;
+    const placeLike = tag === "ns" || namedPlace(word, tag) || (open !== null && PLACE_WORD.test(word)) || inner > i;
     if (!placeLike) {
       open = null;
       at += word.length;
@@ -240,7 +241,10 @@ function placeWordAfter(tagged: readonly { word: string }[], from: number): numb
   return -1;
 }
 
-const PLACE_WORD = /^(自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|工业园区|工业园|开发区|经济技术开发区|师|团|连)$/;
+const PLACE_WORD = /^(自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|工业园区|工业园|开发区|经济技术开发区|师|团|连|街|路|大道)$/;
+
+/** A word the tagger takes for a person's or other proper name but that ends like a city or county (胡志明市/nr). */
+const namedPlace = (word: string, tag: string) => /^(?:nr|nz|x)/.test(tag) && word.length >= 3 && /\p{Script=Han}$/u.test(word) && ADMIN_UNIT.test(word);
 
 function matchAt(text: string, at: number): Figure {
   for (const [kind, re] of [["date", DATE], ["year", YEAR], ["percent", PERCENT]] as const) {

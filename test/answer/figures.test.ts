@@ -64,5 +64,8 @@ describe("findNames and findPlaces", () => {
   it("joins a place with the name and place word after it, even when the segmenter splits the name", () => {
     // jieba: 奇台县/ns 喇嘛/n 湖梁/x 工业园区/n
     expect(findPlaces("位于奇台县喇嘛湖梁工业园区的新疆裕隆丰源气体有限公司").map((f) => f.text)).toEqual(["奇台县喇嘛湖梁工业园区", "新疆"]);
+    // A city the tagger reads as a person's name, and a street after its city.
+    expect(findPlaces("该银行的总部位于胡志明市，成立于1991年").map((f) => f.text)).toEqual(["胡志明市"]);
+    expect(findPlaces("位于黑龙江省哈尔滨市红军街50号").map((f) => f.text)).toEqual(["黑龙江省哈尔滨市红军街"]);
   });
 });
