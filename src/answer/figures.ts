@@ -73,6 +73,25 @@ export function findFigures(text: string): Figure[] {
     }
     i++;
   }
+  return joinRanges(text, out);
+}
+
+const RANGE_JOIN = /^(?:至|到|~|～|—|－|-)$/;
+const isDate = (f: Figure) => f.kind === "date" || f.kind === "year";
+
+/**
+ * A range (50米至1,520米, 5~32公里, 1985年9月至1987年7月) is one figure: either end alone misstates
+ * it. The ends must be of one kind and unit (the first may leave the unit to the second: 5~32公里).
+ */
+function joinRanges(text: string, figures: Figure[]): Figure[] {
+  const out: Figure[] = [];
+  for (const f of figures) {
+    const prev = out[out.length - 1];
+    const joined = prev && RANGE_JOIN.test(text.slice(prev.end, f.start)) && (isDate(prev) ? isDate(f) : prev.kind === f.kind || (prev.kind === "quantity" && prev.unit === "" && f.kind === "percent"));
+    if (joined && (isDate(f) || prev.unit === "" || prev.unit === f.unit) && !prev.spelled === !f.spelled) {
+      out[out.length - 1] = { ...f, kind: prev.kind === "date" ? "date" : f.kind, text: text.slice(prev.start, f.end), start: prev.start, value: null };
+    } else out.push(f);
+  }
   return out;
 }
 

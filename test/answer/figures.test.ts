@@ -37,6 +37,14 @@ describe("findFigures: the figures a sentence states", () => {
     expect(findFigures("平均年收入为31,875.5美元")[0]).toMatchObject({ text: "31,875.5美元", value: 31875.5 });
     expect(texts("分别为1,2,3个")).toEqual(["1", "2", "3个"]);
   });
+  it("reads a range as one figure: either end alone misstates it", () => {
+    expect(texts("生长于海拔50米至1,520米的地区")).toEqual(["50米至1,520米"]);
+    expect(texts("海岸外5~32公里处")).toEqual(["5~32公里"]);
+    expect(findFigures("1985年9月至1987年7月在晋中学习")[0]).toMatchObject({ text: "1985年9月至1987年7月", kind: "date" });
+    // Two counts of different things, or of different units, stay two.
+    expect(texts("新增城镇就业10395人，农村劳动力外出务工8710人")).toEqual(["10395人", "8710人"]);
+    expect(texts("3人至5吨")).toEqual(["3人", "5吨"]);
+  });
   it("leaves digits joined to Latin letters to the name they belong to", () => {
     expect(texts("POWER6处理器的速度为4.7 GHz")).toEqual(["4.7"]);
     expect(texts("A-135反弹道导弹系统部署了68枚导弹")).toEqual(["68枚"]);
