@@ -6,7 +6,7 @@
  */
 
 /** The kind of answer a question asks for; the answer composer picks numbers, dates or names by it. */
-export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "which" | "what" | "why" | "yesno" | "other";
+export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "which" | "what" | "describe" | "why" | "yesno" | "other";
 
 /** First matching row wins, so the more specific patterns (多少钱, what year) come before the general ones. */
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
@@ -20,13 +20,16 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
   ["where", /\b(in |at )?which (county|city|town|township|village|district|place|province|region|park|street)\b|哪个(县|市|镇|乡|村|区|地方)|哪(县|市|镇)/i],
   ["where", /\b(where)\b|哪里|哪儿|在哪|什么地方|何地|何处|哪个地方/i],
+  // A definition or a description is asked (什么是乡里制, 有什么变化): the answer is the sentence that
+  // gives it, never a phrase cut out of it.
+  ["describe", /\bwhat (does|did) .+ mean\b|\bwhat is meant by\b|^(请问)?什么(是|叫)|是什么意思|指的?是什么|何谓|什么样|有(什么|哪些)(变化|影响|功能|好处|作用|意义|特点|区别|不同|优势|特色|贡献)/i],
   ["which", /\b(which)\b|哪个|哪些|哪一|哪家|哪所|哪项|哪/i],
   // Asked whether: answered with what the paper reports, never a bare yes or no it does not print.
   ["yesno", /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b|[吗嘛][？?！!。\s]*$|是否|有没有|是不是|能不能|会不会|可不可以|有无/i],
   ["what", /\b(what|how)\b|什么|啥|怎么|怎样|如何/i],
 ];
 
-/** Classifies a Chinese or English question: why, count, amount, date, who, where, which, yes/no, what, or other. */
+/** Classifies a Chinese or English question: why, count, amount, date, who, where, describe, which, yes/no, what, or other. */
 export function detectQuestionKind(question: string): QuestionKind {
   const text = question.normalize("NFKC");
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(text)) return kind;

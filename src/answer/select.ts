@@ -247,7 +247,7 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
  * the question already names (新疆 in "Xinjiang Aonong", a year asked about).
  */
 export function sentenceValues(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null): Figure[] {
-  if ((kind === "what" || kind === "which" || kind === "why" || kind === "yesno" || kind === "other") && unit === null) return [];
+  if ((kind === "what" || kind === "which" || kind === "describe" || kind === "why" || kind === "yesno" || kind === "other") && unit === null) return [];
   const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
   const asked = concepts.flatMap((c) => [...c.alternatives, ...(c.date ? [String(c.date.year)] : [])]);
   return found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));

@@ -36,6 +36,14 @@ describe("questions of other shapes (real seeds, index, fixture model)", () => {
     }
   });
 
+  it("answers a definition with the sentence that gives it, never a phrase cut out of it", async () => {
+    const answer = await ask("什么是微心愿？");
+    expect(answer.kind).toBe("describe");
+    expect(answer.figure).toBeNull();
+    expect(answer.reply).not.toBe("refusal");
+    expect(answer.citations[0]!.quote).toContain("微心愿");
+  });
+
   it("reads a reader's word for a role as the papers' (老板 for 董事长): the chairman's sentence, never another name", async () => {
     const formal = await ask("天山天池国际滑雪场的董事长是谁？");
     expect(formal.figure).toBe("曹加林");

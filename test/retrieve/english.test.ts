@@ -187,7 +187,12 @@ describe("detectQuestionKind", () => {
     ["Which bank opened a branch in Zhundong?", "which"],
     ["哪些化工材料？", "which"],
     ["What is the Tianchi ski resort?", "what"],
-    ["什么是煤制烯烃？", "what"],
+    // A definition or a description is asked: the sentence is the reply, never a phrase cut from it.
+    ["什么是煤制烯烃？", "describe"],
+    ["煤制烯烃是什么意思？", "describe"],
+    ["滑雪场今年有什么变化？", "describe"],
+    ["What does 煤制烯烃 mean?", "describe"],
+    ["滑雪场的董事长叫什么？", "what"],
     // A reason, and a yes or no: the sentence is the reply, never a value or a bare yes.
     ["Why did the ski resort open early?", "why"],
     ["滑雪场为什么提前开板？", "why"],
