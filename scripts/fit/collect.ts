@@ -7,7 +7,7 @@ import { CHOOSE_INPUT_NAMES, chooseInputNames, type DecisionModel, type GroupThr
 import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
 import type { Selection } from "../../src/answer/select.js";
 import { replyLead } from "../../src/answer/lead.js";
-import { valueCandidates } from "../../src/answer/values.js";
+import { LEAD_INPUT_NAMES, valueCandidates } from "../../src/answer/values.js";
 import { KEYWORD_PROFILE, readProfile } from "../../src/answer/profiles.js";
 import { validateQuestion } from "../../src/answer/question.js";
 import { dayOf, type Config } from "../../src/config/index.js";
@@ -96,7 +96,7 @@ export function openAnswering(config: Config, embedder: Embedder | null, profile
 
 /**
  * The committed model on this build's feature list: after a feature is added or removed (before the
- * refit), the weights are carried over by name and a new feature weighs 0, so the fit can run;
+ * refit), the weights (the lead layer's too) are carried over by name and a new feature weighs 0, so the fit can run;
  * one threshold per language (an older file) serves both question groups.
  */
 export function carriedOver(model: DecisionModel): DecisionModel {
@@ -121,6 +121,8 @@ export function carriedOver(model: DecisionModel): DecisionModel {
     features: [...FEATURE_NAMES],
     choose: { zh: chooseLayer(model.choose.zh), en: chooseLayer(model.choose.en) },
     answer: { zh: layer(model.answer.zh), en: layer(model.answer.en) },
+    // The lead layer likewise, by its inputs' names.
+    ...(model.lead ? { lead: { ...model.lead, features: [...LEAD_INPUT_NAMES], layer: layerOf(LEAD_INPUT_NAMES, model.lead.features)(model.lead.layer) } } : {}),
   };
 }
 
