@@ -92,6 +92,12 @@ export const MEASURE_CLASSES: { kind: string; units: RegExp; words?: RegExp; cou
   { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
 ];
 
+/**
+ * Words a place follows when it is where the clause's thing is or its event happens (位于哈尔滨市,
+ * 总部设在胡志明市, 在南京举行): the binding of a place to what a where-question asks.
+ */
+export const LOCATIVE_BEFORE = /(?:位于|坐落|座落|地处|设在|设于|落户|处于|在|于)$/;
+
 type MeasureClass = (typeof MEASURE_CLASSES)[number];
 
 const spellings = (focus: Concept) => [focus.label, ...focus.alternatives];

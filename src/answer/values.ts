@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { bindingStrength, MEASURE_CLASSES } from "./binding.js";
+import { bindingStrength, LOCATIVE_BEFORE, MEASURE_CLASSES } from "./binding.js";
 import { probabilityOf, type DecisionModel, type LogisticLayer } from "./decision.js";
 import type { Candidate } from "./features.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
@@ -97,6 +97,8 @@ export const VALUE_FEATURES = {
   roleMatches: (v) => (roleAgreement(v) === "same" ? 1 : 0),
   /** …is another role than the one asked (副主席 for 主席, 行长 for 书记). */
   roleDiffers: (v) => (roleAgreement(v) === "other" ? 1 : 0),
+  /** A place or phrase right after a locative word (位于, 设在, 在): where the clause's thing is, not a place it mentions. */
+  locative: ({ c, value }) => (value.kind !== "place" && value.kind !== "phrase" ? 0 : LOCATIVE_BEFORE.test(c.selection.sentence.text.slice(Math.max(0, value.start - 2), value.start)) ? 1 : 0),
   /** The value comes with the second sentence of a two-sentence window. */
   secondSentence: (v) => (v.c.first && v.value.start >= v.c.first.sentence.text.length ? 1 : 0),
   /** A phrase's length, up to 12 characters (1: twelve or more; 0 for a typed value): one character (于) is rarely an answer. */
