@@ -68,8 +68,15 @@ export interface OursFigures {
   refused: number;
   /** Questions whose article is indexed with their answer taken out. */
   nearTopic: number;
-  /** Share of near-topic questions not answered with a value (found: false: evidence or a refusal). */
+  /** Share of near-topic questions not answered (found: false: evidence or a refusal). */
   nearTopicNotAnswered: number;
+  /**
+   * Shares of left-out and near-topic questions whose reply leads with no value (evidence, a refusal,
+   * or an answer that leads with the quote alone): issue #26's wording, looser than `refused` and
+   * `nearTopicNotAnswered`, which also count a quote-only answer against the reply.
+   */
+  leftOutNoValueLead: number;
+  nearTopicNoValueLead: number;
   /** Questions that threw instead of answering. */
   errors: number;
   p50Ms: number;
@@ -153,6 +160,8 @@ export function figuresOf(outcomes: SquadOutcome[]): LanguageFigures {
       refused: share(leftOut, (o) => o.found === false),
       nearTopic: nearTopic.length,
       nearTopicNotAnswered: share(nearTopic, (o) => o.found === false),
+      leftOutNoValueLead: share(leftOut, (o) => !o.ledWithValue),
+      nearTopicNoValueLead: share(nearTopic, (o) => !o.ledWithValue),
       errors: outcomes.filter((o) => o.error !== null).length,
       p50Ms: round(percentile(times, 50)),
       p95Ms: round(percentile(times, 95)),
@@ -175,7 +184,7 @@ export function formatExternalReport(r: ExternalReport): string {
     `${r.dataset}: ${r.articles.total} articles, ${r.articles.written} written as pages, ${r.articles.indexed} indexed (${r.passages} passages, ${r.model}, decision ${r.decision}, built in ${r.buildSeconds.toFixed(1)} s), ` +
       `${r.articles.leftOut} left out (every ${r.articles.leaveOutEvery}th), ${r.articles.nearTopic} written with an answer taken out; gold answer survives ingest for ${pct(r.goldInCorpus)}`,
     "",
-    "| questions | system | wrong leads (of value leads) | answer-in-reply | leads with it | found | top-1 source | refused (left-out) | no value (near-topic) | p50 / p95 ms |",
+    "| questions | system | wrong leads (of value leads) | answer-in-reply | leads with it | found | top-1 source | refused (left-out; no value lead) | not answered (near-topic; no value lead) | p50 / p95 ms |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [label, f] of [["zh", r.zh], ["en", r.en]] as const) {
@@ -183,7 +192,7 @@ export function formatExternalReport(r: ExternalReport): string {
     const o = f.ours;
     const who = `${label} (${o.answerable} + ${o.leftOut} left out + ${o.nearTopic} near-topic)`;
     lines.push(
-      `| ${who} | ours | ${pct(o.wrongLeads)} (of ${o.valueLeads}) | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)} | ${pct(o.nearTopicNotAnswered)} | ${o.p50Ms.toFixed(1)} / ${o.p95Ms.toFixed(1)} |`,
+      `| ${who} | ours | ${pct(o.wrongLeads)} (of ${o.valueLeads}) | ${pct(o.answerInReply)} (any reply ${pct(o.answerInAnyReply)}) | ${pct(o.leadsWithAnswer)} | ${pct(o.found)} | ${pct(o.top1Source)} | ${pct(o.refused)}; ${pct(o.leftOutNoValueLead)} | ${pct(o.nearTopicNotAnswered)}; ${pct(o.nearTopicNoValueLead)} | ${o.p50Ms.toFixed(1)} / ${o.p95Ms.toFixed(1)} |`,
       `| ${who} | naive peer | ${pct(f.peer.wrongLeads)} (of ${f.peer.valueLeads}) | ${pct(f.peer.answerInReply)} | – | 100 % | – | 0 % | 0 % | – |`,
     );
     if (o.errors) lines.push(`(${label}: ${o.errors} questions threw an error)`);

@@ -24,7 +24,7 @@ describe("the external evaluation on test/fixtures/squad", () => {
     );
     expect(Object.keys(report.zh).sort()).toEqual(["ours", "peer", "questions"]);
     expect(Object.keys(report.zh.ours).sort()).toEqual(
-      ["answerInAnyReply", "answerInReply", "answerable", "errors", "found", "leadsWithAnswer", "leftOut", "nearTopic", "nearTopicNotAnswered", "p50Ms", "p95Ms", "refused", "top1Source", "valueLeads", "wrongLeads"].sort(),
+      ["answerInAnyReply", "answerInReply", "answerable", "errors", "found", "leadsWithAnswer", "leftOut", "leftOutNoValueLead", "nearTopic", "nearTopicNoValueLead", "nearTopicNotAnswered", "p50Ms", "p95Ms", "refused", "top1Source", "valueLeads", "wrongLeads"].sort(),
     );
     expect(Object.keys(report.zh.peer).sort()).toEqual(["answerInReply", "answerable", "valueLeads", "wrongLeads"]);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
@@ -48,6 +48,7 @@ describe("the external evaluation on test/fixtures/squad", () => {
     const leftOut = run.outcomes.filter((o) => !o.kept && !o.nearTopic);
     expect(leftOut.map((o) => o.found)).toEqual([false, false, false]);
     expect(run.report.zh.ours.refused).toBe(1);
+    expect(run.report.zh.ours.leftOutNoValueLead).toBe(1);
     expect(leftOut.every((o) => !o.answerInReply && !o.peerAnswerInReply)).toBe(true);
   });
 
@@ -61,6 +62,8 @@ describe("the external evaluation on test/fixtures/squad", () => {
     expect(near.map((o) => o.found)).toEqual([false, false, false]);
     expect(near.some((o) => o.quote !== null || o.answer !== null)).toBe(true);
     expect(run.report.zh.ours.nearTopicNotAnswered).toBe(1);
+    // No value lead either (the looser reading of issue #26 can never be below the strict one).
+    expect(run.report.zh.ours.nearTopicNoValueLead).toBe(1);
   });
 
   it("answers plain Chinese questions with the gold answer in the reply", () => {
