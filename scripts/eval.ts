@@ -4,7 +4,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { dayOf, loadConfig } from "../src/config/index.js";
 import { openQaService } from "../src/core/service.js";
-import { describeError } from "../src/errors.js";
+import { describeError, QaError } from "../src/errors.js";
+import type { AnswerTuningOverrides } from "../src/answer/tuning.js";
 import { evaluateAll, evaluationToday, formatResult, formatSummary, loadQuestions, summarize, type EvalResult } from "../src/eval/evaluate.js";
 import { evaluateLeads, formatLeadOutcome, formatLeadSummary, summarizeByGroup } from "../src/eval/lead.js";
 import { parseArticles, readSeedFiles } from "../src/ingest/index.js";
@@ -20,6 +21,10 @@ import { formatExternalReport } from "../src/eval/report.js";
  *
  * `npm run eval -- --squad FILE [--questions-en FILE] [--json] [--details FILE] [--llm]`: the external
  * evaluation on a SQuAD-format file (see docs/external-eval.md).
+ *
+ * `--tuning JSON` (either form) overrides hand-set numbers of the answer stage for the run, e.g.
+ * `--tuning '{"candidates": 16}'` (src/answer/tuning.ts lists them with their defaults): measure a
+ * knob without editing the code.
  */
 const { values: args } = parseArgs({
   options: {
@@ -30,8 +35,21 @@ const { values: args } = parseArgs({
     llm: { type: "boolean", default: false },
     // The fresh set is measured at the start and the end of a piece of work only: skip it in between.
     "skip-fresh": { type: "boolean", default: false },
+    tuning: { type: "string" },
   },
 });
+
+/** The --tuning overrides, read as JSON here at the edge (answerTuning checks the values). */
+function tuningOverrides(): AnswerTuningOverrides | undefined {
+  if (args.tuning === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(args.tuning);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as AnswerTuningOverrides;
+  } catch {
+    // reported below
+  }
+  throw new QaError("CONFIG_INVALID", `--tuning is not a JSON object: ${args.tuning}`, `Pass an object of numbers, e.g. --tuning '{"candidates": 16}' (src/answer/tuning.ts lists them).`);
+}
 
 /** The held-out sets (test/eval/<name>.jsonl), never fitted or tuned on. */
 const HELD_OUT_FILES = ["heldout", "heldout-2", "heldout-3", "heldout-4"];
@@ -40,7 +58,7 @@ async function ownEvalSets(): Promise<void> {
   const config = loadConfig(process.env);
   // A fixed "today" (TODAY, else evaluationToday): the figures do not move with the calendar.
   const today = config.today ?? dayOf(evaluationToday);
-  const qa = await openQaService(config, { clock: () => today });
+  const qa = await openQaService(config, { clock: () => today, tuning: tuningOverrides() });
   const info = qa.info();
   process.stdout.write(`index: ${info.vectors ? `model ${info.model}` : "keyword-only"}; ${info.decision.summary}\n`);
   if (!args["skip-fresh"]) await freshSet(qa, config.seedsDir);
@@ -81,6 +99,7 @@ async function externalEval(squadFile: string): Promise<void> {
     squadFile,
     questionsEnFile: args["questions-en"] ?? null,
     useLlm: args.llm,
+    tuning: tuningOverrides(),
     onProgress: (done, total) => {
       if (done % 100 === 0 || done === total) process.stderr.write(`asked ${done}/${total}\n`);
     },

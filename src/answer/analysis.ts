@@ -13,6 +13,7 @@ import { questionLanguage } from "./question.js";
 import { papersWordsFor } from "./synonyms.js";
 import { askedUnit, asksForFigure } from "./select.js";
 import type { QuestionKind } from "./types.js";
+import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
 
 /**
  * Everything the pipeline reads from a question, worked out once: retrieval takes `searchText`,
@@ -48,6 +49,8 @@ export interface QuestionAnalysis {
   wording: QuestionWording;
   /** What retrieval searches: a follow-up with the question it continues; a reader's word (老板) with the papers' (董事长). */
   searchText: string;
+  /** The hand-set numbers every stage after the analysis reads (tuning.ts; the answerer's options). */
+  tuning: AnswerTuning;
 }
 
 /** The question's wording as the character-level evidence reads it, worked out once. */
@@ -70,6 +73,8 @@ export interface AnalysisDeps {
   translator: QueryTranslator;
   /** Document frequencies of the corpus, to weigh the question's words. */
   stats: TermStats;
+  /** Hand-set numbers (default DEFAULT_ANSWER_TUNING). */
+  tuning?: AnswerTuning;
 }
 
 /** What the analysis reads besides the question: the chat's previous turn, "today" (injected) and the archive's newest issue. */
@@ -82,16 +87,17 @@ export interface AnalysisContext {
 
 /** Builds the one QuestionAnalysis of a question (with the previous turn of the chat, if any). */
 export function analyseQuestion(question: string, deps: AnalysisDeps, context: AnalysisContext): QuestionAnalysis {
+  const { tuning = DEFAULT_ANSWER_TUNING } = deps;
   const lang = questionLanguage(question);
   // 今年 in a year the archive has no paper of yet: the question is read as of the newest paper,
   // and the period it asked about is kept, so the reply can only be evidence.
   const asked = askedDates(question, context.today);
   const beyondArchive = context.newestIssue ? periodBeyond(asked, context.newestIssue) : null;
   const dates = beyondArchive ? askedDates(question, dayOf(context.newestIssue!)) : asked;
-  const words = lang === "zh" ? chineseConcepts(question, deps.segmenter, deps.stats) : englishConcepts(question, deps.translator, deps.stats);
+  const words = lang === "zh" ? chineseConcepts(question, deps.segmenter, deps.stats) : englishConcepts(question, deps.translator, deps.stats, tuning);
   const own = [...words, ...dateConcepts(dates, deps.stats)];
   const previous = context.previous && isFollowUp(question, own, lang) ? context.previous : null;
-  const concepts = previous ? withContext(own, previous) : own;
+  const concepts = previous ? withContext(own, previous, tuning.followUpContextWeight) : own;
   // "What about last November?": with the opener gone, nothing asks a kind of its own.
   const ownKind = detectQuestionKind(previous ? withoutOpener(question) : question);
   // "那外出务工呢？" asks what the previous question asked, about something else.
@@ -114,11 +120,12 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
     wording: {
       pairs: questionPairs(question, (pair) => idfOf(deps.stats, pair)),
       triples: questionTriples(question),
-      cloze: lang === "zh" ? clozeContext(question) : null,
+      cloze: lang === "zh" ? clozeContext(question, tuning.clozeSpan) : null,
       qualifiers: askedQualifiers(lang === "zh" ? question : dates.map((d) => `${d.year}年`).join(" ")),
-      span: lang === "zh" ? spanContext(question) : null,
+      span: lang === "zh" ? spanContext(question, tuning) : null,
     },
     searchText: [previous?.question, question, ...own.flatMap((c) => papersWordsFor(c.label))].filter(Boolean).join(" "),
+    tuning,
   };
 }
 

@@ -15,7 +15,7 @@ import { readerQuestion, validateQuestion } from "./question.js";
 import { rankSentences, type Selection } from "./select.js";
 import { fittedLead } from "./values.js";
 import type { Answer, Citation } from "./types.js";
-import { ANSWER_TUNING } from "./tuning.js";
+import { answerTuning, DEFAULT_ANSWER_TUNING, type AnswerTuningOverrides } from "./tuning.js";
 
 /** Options of the answerer; defaults in DEFAULT_ANSWER. */
 export interface AnswerOptions {
@@ -29,9 +29,11 @@ export interface AnswerOptions {
   retrieve: Partial<RetrieveOptions>;
   /** The fitted answer decision (default: the index's decision profile, profiles.ts). */
   model?: DecisionModel;
+  /** Overrides of the hand-set numbers (tuning.ts: DEFAULT_ANSWER_TUNING documents each and its default). */
+  tuning: AnswerTuningOverrides;
 }
 
-export const DEFAULT_ANSWER: AnswerOptions = { maxCitations: 3, retrieve: {} };
+export const DEFAULT_ANSWER: AnswerOptions = { maxCitations: 3, retrieve: {}, tuning: {} };
 
 export interface AnswererDeps {
   index: SearchIndex;
@@ -75,14 +77,15 @@ export function createCandidateFinder(deps: AnswererDeps): (question: string, co
   const o = { ...DEFAULT_ANSWER, ...deps.options };
   const { index, translator } = deps;
   const stats = { documentFrequency: (t: string) => index.keyword.documentFrequency(t), size: index.keyword.size };
-  const analysisDeps = { segmenter: deps.segmenter ?? jiebaSegmenter(), translator, stats };
+  const tuning = answerTuning(o.tuning);
+  const analysisDeps = { segmenter: deps.segmenter ?? jiebaSegmenter(), translator, stats, tuning };
   return async (question, context) => {
     // 繁體 read as 简体, greetings and fillers off: the question as the papers would print it.
     const analysis = analyseQuestion(readerQuestion(question), analysisDeps, context);
     let t = performance.now();
     const vector = deps.embedQuery ? await deps.embedQuery(analysis.searchText) : null;
     const embedMs = performance.now() - t;
-    const keyword = keywordQuery(analysis.searchText, translator);
+    const keyword = keywordQuery(analysis.searchText, translator, tuning.unreadNameWeight);
     const { hits, timings } = searchHybrid(index, { keyword, vector }, o.retrieve);
     t = performance.now();
     const { previous } = analysis;
@@ -92,6 +95,7 @@ export function createCandidateFinder(deps: AnswererDeps): (question: string, co
           preferArticle: previous?.articleId,
           // A follow-up that only moves the date may get the same sentence, if it is of that date too.
           notAgain: analysis.asksAnew ? previous?.answered : null,
+          tuning,
         })
       : [];
     const candidates = candidatesOf(analysis, ranked, hits, stats);
@@ -106,6 +110,7 @@ export function createCandidateFinder(deps: AnswererDeps): (question: string, co
  */
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const o = { ...DEFAULT_ANSWER, ...deps.options };
+  const { supportMargin } = answerTuning(o.tuning);
   const model = checkModel(o.model ?? profileOf(deps.index).model);
   const find = createCandidateFinder(deps);
   const passageFor = createPassageFinder(deps.index.passages);
@@ -123,7 +128,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // Further sources only when they answer too and corroborate: the same figure, or (no figure
     // asked) nearly the same coverage. A related passage on the topic is not a source for this answer.
     const corroborates = (s: Selection) =>
-      selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - ANSWER_TUNING.supportMargin;
+      selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - supportMargin;
     const supporting = found
       ? bestPerArticle(candidates)
           .filter((c) => c.selection.hit !== selection!.hit && probability(model, c) >= thresholdFor(model, analysis) && corroborates(c.selection))
@@ -156,7 +161,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 }
 
 /** BM25 query: Chinese text as is; English through the bridge (both when a chat mixes them). */
-export function keywordQuery(text: string, translator: QueryTranslator): string | QueryTerm[] {
+export function keywordQuery(text: string, translator: QueryTranslator, unreadNameWeight = DEFAULT_ANSWER_TUNING.unreadNameWeight): string | QueryTerm[] {
   if (/\p{Script=Han}/u.test(text) && !/[A-Za-z]{3,}/.test(text)) return text;
   const translation = translator.translate(text);
   const han = text.match(/\p{Script=Han}+/gu)?.join(" ");
@@ -164,7 +169,7 @@ export function keywordQuery(text: string, translator: QueryTranslator): string 
     ...translation.terms.map((term, i) => ({ text: term, weight: translation.weights[i] ?? 1 })),
     // A Latin word the dictionary cannot read (kahikatea, AGG01) is a name the page prints: it weighs
     // as much as an English word read as its three Chinese terms (termsPerPhrase), not a third of it.
-    ...translation.englishTokens.map((token) => ({ text: token, weight: translation.unreadTokens.includes(token) ? ANSWER_TUNING.unreadNameWeight : 0.5 })),
+    ...translation.englishTokens.map((token) => ({ text: token, weight: translation.unreadTokens.includes(token) ? unreadNameWeight : 0.5 })),
     ...(han ? [{ text: han, weight: 1 }] : []),
   ];
 }

@@ -121,7 +121,7 @@ function clauseAround(sentence: string, at: number): { own: string; before: stri
   return { own: clauses[i]?.text ?? sentence, before: clauses[i - 1]?.text ?? "", after: clauses[i + 1]?.text ?? "" };
 }
 
-const named = (text: string, c: Concept) => mentions(text, c) || mentionStrength(text, c) >= 0.5;
+const named = (text: string, c: Concept, partial: number) => mentions(text, c) || mentionStrength(text, c, partial) >= 0.5;
 
 /**
  * How firmly the value a sentence would lead with is bound to the question: 2 when its clause (for
@@ -143,16 +143,17 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
   // The noun a count counts: marked by the English analysis, the focus of a Chinese count (多少*学生*).
   const counted = own.find((c) => c.counted) ?? (analysis.lang === "zh" && analysis.kind === "count" ? focus : null);
+  const { partialMention } = analysis.tuning;
   const measured = classesOfUnit(figure);
   const askedAsSuch = classesAskedBy(focus);
   const asked = [...askedAsSuch, ...classesCounting(counted)];
   // A value in one class's units asked about other classes only measures or counts something else.
   if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return 0;
   if (!focus && !own.length) return 2;
-  if (focus ? named(region, focus) || measured.some((row) => askedAsSuch.includes(row)) : own.some((c) => named(region, c))) return 2;
+  if (focus ? named(region, focus, partialMention) || measured.some((row) => askedAsSuch.includes(row)) : own.some((c) => named(region, c, partialMention))) return 2;
   // "How many people" with no focus word: a count in people is of the kind asked, if not of what.
   const ofAskedMeasure = !focus && analysis.unit !== null && figure.unit !== "";
-  return ofAskedMeasure || own.some((c) => !c.anchor && named(region, c)) ? 1 : 0;
+  return ofAskedMeasure || own.some((c) => !c.anchor && named(region, c, partialMention)) ? 1 : 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CLOZE_WORD, QUESTION_CHARACTER } from "./question-words.js";
-import { ANSWER_TUNING } from "./tuning.js";
+import { DEFAULT_ANSWER_TUNING } from "./tuning.js";
 
 /**
  * Evidence read from how a question is worded around its question word. Questions are mostly
@@ -18,14 +18,14 @@ export interface ClozeContext {
 
 
 /** The Han text just before and after the question's question word, or null without one. */
-export function clozeContext(question: string): ClozeContext | null {
+export function clozeContext(question: string, span = DEFAULT_ANSWER_TUNING.clozeSpan): ClozeContext | null {
   const m = CLOZE_WORD.exec(question);
   if (!m) return null;
   const han = (s: string) => (s.match(/\p{Script=Han}+/gu) ?? []).join("");
   // Context stops at punctuation: "，" separates clauses that the sentence may order differently.
   const before = question.slice(0, m.index).split(/[，,；;：:]/).pop() ?? "";
   const after = question.slice(m.index + m[0].length).split(/[，,；;：:？?。]/)[0] ?? "";
-  return { left: han(before).replace(/^(请问|那么?)/u, "").slice(-ANSWER_TUNING.clozeSpan), right: han(after).replace(/^(的|是|了)/u, "").slice(0, ANSWER_TUNING.clozeSpan) };
+  return { left: han(before).replace(/^(请问|那么?)/u, "").slice(-span), right: han(after).replace(/^(的|是|了)/u, "").slice(0, span) };
 }
 
 /** The longest run of `context` (≥ 2 characters) the sentence holds: its share of the context and where it sits. */

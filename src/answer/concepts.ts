@@ -3,7 +3,7 @@ import { papersWordsFor } from "./synonyms.js";
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { AskedDate } from "./dates.js";
 import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
-import { ANSWER_TUNING } from "./tuning.js";
+import { DEFAULT_ANSWER_TUNING } from "./tuning.js";
 
 /**
  * A thing the question asks about, with the spellings that count as the articles mentioning it.
@@ -138,15 +138,15 @@ export function mentions(text: string, concept: Concept): boolean {
 }
 
 
-/** How strongly the text mentions the concept: 1 for a spelling, up to 0.5 for shared characters, else 0. */
-export function mentionStrength(text: string, concept: Concept): number {
-  if (mentions(text, concept)) return concept.weak ? ANSWER_TUNING.partialMention : 1;
+/** How strongly the text mentions the concept: 1 for a spelling, up to `partial` (tuning: partialMention) for shared characters, else 0. */
+export function mentionStrength(text: string, concept: Concept, partial = DEFAULT_ANSWER_TUNING.partialMention): number {
+  if (mentions(text, concept)) return concept.weak ? partial : 1;
   let best = 0;
   for (const alt of concept.alternatives) {
     const chars = [...new Set(alt.match(/\p{Script=Han}/gu) ?? [])];
     if (chars.length < 2) continue;
     const shared = chars.filter((c) => text.includes(c)).length / chars.length;
-    if (shared >= 0.5) best = Math.max(best, ANSWER_TUNING.partialMention * shared);
+    if (shared >= 0.5) best = Math.max(best, partial * shared);
   }
   return best;
 }

@@ -1,6 +1,6 @@
 import type { Concept } from "./concepts.js";
 import type { QuestionKind } from "./types.js";
-import { ANSWER_TUNING } from "./tuning.js";
+import { DEFAULT_ANSWER_TUNING } from "./tuning.js";
 
 /** What a later, elliptical question may lean on: the last question of the same chat. */
 export interface Turn {
@@ -100,7 +100,7 @@ export function withoutOpener(question: string): string {
  * the new date must be confirmed by the page (its issue date, or its text naming it) — an undated
  * page that merely does not rule it out answers nothing about that period.
  */
-export function withContext(concepts: Concept[], previous: Turn): Concept[] {
+export function withContext(concepts: Concept[], previous: Turn, contextWeight = DEFAULT_ANSWER_TUNING.followUpContextWeight): Concept[] {
   const carried = carriedConcepts(concepts, previous);
   const words = concepts.filter((c) => !c.date);
   if (concepts.length > 0 && words.length === 0) {
@@ -109,7 +109,7 @@ export function withContext(concepts: Concept[], previous: Turn): Concept[] {
   // "And hydrogen?", "氢气呢？" ask about what they name, though no question word points at it.
   const named = words.some((c) => c.focus) ? null : words.reduce<Concept | null>((a, c) => (!a || c.weight > a.weight ? c : a), null);
   const asked = concepts.map((c) => (c === named ? { ...c, focus: true } : c));
-  return [...asked, ...carried.map((c) => ({ ...c, weight: c.weight * ANSWER_TUNING.followUpContextWeight, anchor: false, focus: false, at: undefined, context: words.length > 0 }))];
+  return [...asked, ...carried.map((c) => ({ ...c, weight: c.weight * contextWeight, anchor: false, focus: false, at: undefined, context: words.length > 0 }))];
 }
 
 /**

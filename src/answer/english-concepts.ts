@@ -4,7 +4,7 @@ import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { ADMIN_UNIT, idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
 import { ASKING_EN } from "./question-words.js";
-import { ANSWER_TUNING } from "./tuning.js";
+import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
 
 // Verbs and fillers that frame a question without naming its topic: they count, but little.
 const FRAMING = new Set([
@@ -34,7 +34,7 @@ function capitalisedRun(words: { word: string }[], i: number): number[] {
  * Spans of capitalised words after the first word (names) that the dictionary knows as a name the
  * corpus never spells (`BridgeLexicon.isAbsentName`), longest first and not overlapping.
  */
-function absentNameSpans(words: { word: string }[], translator: QueryTranslator): number[][] {
+function absentNameSpans(words: { word: string }[], translator: QueryTranslator, strongReading: number): number[][] {
   const spans: number[][] = [];
   // Words of a run already looked at, and words of a span already taken.
   const seenRun = new Set<number>();
@@ -50,7 +50,7 @@ function absentNameSpans(words: { word: string }[], translator: QueryTranslator)
         const span = Array.from({ length }, (_, k) => start + k);
         if (span.some((j) => inSpan.has(j))) continue;
         const name = span.map((j) => words[j]!.word).join(" ");
-        if (!translator.lexicon.isAbsentName(name) || readAsName(name, translator)) continue;
+        if (!translator.lexicon.isAbsentName(name) || readAsName(name, translator, strongReading)) continue;
         spans.push(span);
         span.forEach((j) => inSpan.add(j));
       }
@@ -63,13 +63,13 @@ function absentNameSpans(words: { word: string }[], translator: QueryTranslator)
  * Whether the corpus spells `name` after all: its pinyin is a corpus word (Xinjiang → 新疆), or the
  * dictionary reads the whole name as a corpus term with a strong reading (a gloss that is the name).
  */
-function readAsName(name: string, translator: QueryTranslator): boolean {
+function readAsName(name: string, translator: QueryTranslator, strongReading: number): boolean {
   if (translator.lexicon.pinyinMatches(name.replace(/ /g, "")).some((c) => c.score >= EXACT_NAME)) return true;
   const read = translator.translate(name);
   const weight = new Map(read.terms.map((t, k) => [t, read.weights[k] ?? 0]));
   // Only a reading of the whole name: World → 世界 does not spell World Cup.
   const whole = read.phrases.filter((p) => p.english.toLowerCase() === name.toLowerCase());
-  return whole.some((p) => p.terms.some((t) => (weight.get(t) ?? 0) > ANSWER_TUNING.strongNameReading));
+  return whole.some((p) => p.terms.some((t) => (weight.get(t) ?? 0) > strongReading));
 }
 
 
@@ -89,7 +89,7 @@ function baseForms(word: string): string[] {
  * with no Chinese reading in the corpus (weather, Bitcoin) keep the highest weight, so an answer
  * that ignores them scores low.
  */
-export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats): Concept[] {
+export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Concept[] {
   const concepts: Concept[] = [];
   const normalized = plainLetters(question.normalize("NFKC"));
   const words = [...normalized.matchAll(/[A-Za-z][A-Za-z']*/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
@@ -107,7 +107,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // A name the dictionary spells in Chinese and no page does (World Cup → 世界杯, Olympics → 奥运) is
   // what the question is about, and the articles do not cover it: an anchor no article mentions,
   // whatever loose readings its words have (World → 世界, Olympics → 运动会). Longest span first.
-  for (const span of absentNameSpans(words, translator)) {
+  for (const span of absentNameSpans(words, translator, tuning.strongNameReading)) {
     const label = span.map((j) => words[j]!.word).join(" ");
     span.forEach((j) => seen.add(words[j]!.word.toLowerCase()));
     concepts.push({ label, alternatives: [label.toLowerCase()], weight: idfOf(stats, "\u0000"), anchor: true, at: words[span[0]!]!.at });
@@ -131,7 +131,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // is an anchor the article must print.
   const corpusReadings = (form: string, name: boolean, termsPerPhrase?: number) => {
     const read = translator.translate(form, termsPerPhrase ? { termsPerPhrase } : {});
-    return read.terms.filter((t, k) => stats.documentFrequency(t) > 0 && (!name || (read.weights[k] ?? 0) >= ANSWER_TUNING.nameReading));
+    return read.terms.filter((t, k) => stats.documentFrequency(t) > 0 && (!name || (read.weights[k] ?? 0) >= tuning.nameReading));
   };
   // Whether a capitalised word (or its base forms) has a word reading: see `capitalisedRun` below.
   const readable = (word: string) => [word, ...baseForms(word.toLowerCase())].some((f) => corpusReadings(f, true).some((t) => t.length > 1));
@@ -145,7 +145,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     let weak = false;
     for (const form of isName ? [word] : baseForms(lower)) {
       // One-character readings (weather → 气) match everywhere and prove nothing.
-      const terms = corpusReadings(form, isName, ANSWER_TUNING.englishReadings);
+      const terms = corpusReadings(form, isName, tuning.englishReadings);
       const words = terms.filter((t) => t.length > 1);
       // A one-character reading (vice → 副, party → 党) only when there is no word reading; its idf is
       // low (it occurs everywhere), so it cannot carry an answer alone.
@@ -159,7 +159,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // An unknown capitalised word is more often an English institution name (Federation, XPCC).
     const unknownWeight = idfOf(stats, "\u0000") * (isName ? 0.5 : 1);
     const base = found.length ? Math.max(...found.map((t) => idfOf(stats, t))) : unknownWeight;
-    const weight = FRAMING.has(lower) ? base * ANSWER_TUNING.englishFramingFactor : base;
+    const weight = FRAMING.has(lower) ? base * tuning.englishFramingFactor : base;
     // A romanised name (Changji, Hutubi: pinyin, not an English word) must be in the answering article.
     const romanised = isName && translator.lexicon.pinyinMatches(word).length > 0 && !translator.lexicon.glossMatches(englishPhrase(word)).length;
     // A capitalised name the corpus has no reading for (Urumqi, World Cup) is something it never

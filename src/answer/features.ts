@@ -6,7 +6,6 @@ import { clozeFit, qualifierConflict, trigramRecall, type ClozeFit, type Weighte
 import { leadShape } from "./lead.js";
 import { localWeights } from "./local.js";
 import { bodyOf, type Selection } from "./select.js";
-import { ANSWER_TUNING } from "./tuning.js";
 
 /**
  * The named features of the answer decision: what one candidate sentence has going for it as the
@@ -161,7 +160,7 @@ export interface Peers {
 }
 
 /** The candidates to decide between: the best few sentences, and each article's best. */
-export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hits: ArticleHit[], stats: TermStats, limit = ANSWER_TUNING.candidates): Candidate[] {
+export function candidatesOf(analysis: QuestionAnalysis, ranked: Selection[], hits: ArticleHit[], stats: TermStats, limit = analysis.tuning.candidates): Candidate[] {
   const keywordOf = (hit: ArticleHit) => Math.max(0, ...hit.passages.map((p) => p.keywordScore));
   const vectorRankOf = (hit: ArticleHit) => {
     const ranks = hit.passages.flatMap((p) => (p.vectorRank === null ? [] : [p.vectorRank]));

@@ -53,7 +53,7 @@ export function spanLead(analysis: QuestionAnalysis, sentence: string): Figure |
 function boundFigure(analysis: QuestionAnalysis, sentence: string): Figure | null {
   const { concepts, kind, unit, lang } = analysis;
   for (let need = 2; need >= LEAD_BINDING[lang]; need--) {
-    const figure = pickFigure(sentence, concepts, kind, unit, (f) => bindingStrength(analysis, sentence, f) >= need);
+    const figure = pickFigure(sentence, concepts, kind, unit, (f) => bindingStrength(analysis, sentence, f) >= need, analysis.tuning.focusBoost);
     if (figure) return figure;
   }
   return null;

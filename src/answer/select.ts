@@ -4,7 +4,7 @@ import type { ArticleHit } from "../retrieve/hybrid.js";
 import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.js";
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
-import { ANSWER_TUNING } from "./tuning.js";
+import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
 
 export interface Sentence {
   text: string;
@@ -85,6 +85,8 @@ export interface RankOptions {
   preferArticle?: string | null;
   /** The previous answer (sentence and figure): a follow-up is not answered with it again. */
   notAgain?: { sentence: string; figure: string | null } | null;
+  /** Hand-set numbers (default DEFAULT_ANSWER_TUNING; the answerer passes the question analysis's). */
+  tuning?: AnswerTuning;
 }
 
 /** Words that give a reason (the papers print Chinese, whatever the question's language): a why question's answer holds one. */
@@ -97,9 +99,11 @@ const REASON = /因为|由于|为了|得益于|因此|所以|原因|旨在|目�
  * is its best, and a later one may give the figure the best one lacks.
  */
 export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: QuestionKind, options: RankOptions = {}): Selection[] {
-  const { unit = null, preferArticle = null, notAgain = null } = options;
+  const { unit = null, preferArticle = null, notAgain = null, tuning = DEFAULT_ANSWER_TUNING } = options;
+  const { mentionWeight, partialMention } = tuning;
+  const strength = (text: string, c: Concept) => mentionStrength(text, c, partialMention);
   // The focus weighs more when choosing the sentence, not when deciding whether it answers.
-  const weightOf = (c: Concept) => c.weight * (c.focus ? ANSWER_TUNING.focusBoost : 1);
+  const weightOf = (c: Concept) => c.weight * (c.focus ? tuning.focusBoost : 1);
   const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const focusedTotal = concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
   const maxWeight = Math.max(0, ...concepts.map((c) => c.weight));
@@ -116,9 +120,9 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     const lead = byline.length;
     const articleText = `${heading}\n${article.byline ?? ""}\n${body}`;
     // What depends on the article only, per concept, once (not per sentence).
-    const inHeading = concepts.map((c) => mentionStrength(heading, c));
-    const inBody = concepts.map((c) => mentionStrength(body, c));
-    const inArticle = concepts.map((c) => mentionStrength(articleText, c));
+    const inHeading = concepts.map((c) => strength(heading, c));
+    const inBody = concepts.map((c) => strength(body, c));
+    const inArticle = concepts.map((c) => strength(articleText, c));
     // A date concept is covered by the article's date, or by the sentence naming that year
     // (a 2026 page reporting 2025 figures); an undated page by its text naming it.
     const articleDated = concepts.map((c) => c.date !== undefined && fitsDate(c.date, article.date, article.date ? "" : articleText));
@@ -127,14 +131,14 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // ranks above one that leans on the article naming it elsewhere.
     const dateCredit = (j: number, sentence: string) => {
       const c = concepts[j]!;
-      return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? ANSWER_TUNING.mentionWeight.sentence : ANSWER_TUNING.mentionWeight.neighbour;
+      return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? mentionWeight.sentence : mentionWeight.neighbour;
     };
     // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
     const wordAnchorsMissing = concepts.filter((c, j) => !c.date && c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : inArticle[j]! < 0.5));
     const absent = concepts.filter((c, j) => !c.date && inArticle[j]! < 0.5);
     const dateIndexes = concepts.flatMap((c, j) => (c.date ? [j] : []));
     const articleCoverage = wordTotal ? concepts.reduce((sum, c, j) => sum + (c.date ? 0 : inArticle[j]! * c.weight), 0) / wordTotal : 0;
-    const preferred = preferArticle === article.id ? ANSWER_TUNING.preferredArticleBonus : 0;
+    const preferred = preferArticle === article.id ? tuning.preferredArticleBonus : 0;
     const passageSpans = hit.passages.map((p) => [p.passage.start, p.passage.end] as const);
     // One sentence, or a window of two (`i` the first), as one candidate: `neighbours` give context credit.
     const selectionOf = (sentence: Sentence, i: number, neighbours: string): Selection | null => {
@@ -143,23 +147,23 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       let focusCredit = 1;
       let inSentence = 0;
       concepts.forEach((c, j) => {
-        if (!c.date) inSentence += mentionStrength(sentence.text, c) * c.weight;
+        if (!c.date) inSentence += strength(sentence.text, c) * c.weight;
         const credit = c.date ? dateCredit(j, sentence.text) : Math.max(
-          ANSWER_TUNING.mentionWeight.sentence * mentionStrength(sentence.text, c),
-          ANSWER_TUNING.mentionWeight.neighbour * mentionStrength(neighbours, c),
-          ANSWER_TUNING.mentionWeight.headline * inHeading[j]!,
+          mentionWeight.sentence * strength(sentence.text, c),
+          mentionWeight.neighbour * strength(neighbours, c),
+          mentionWeight.headline * inHeading[j]!,
           // The chat's earlier topic (隐患 before "落实了多少资金？") is the article's, not the sentence's.
-          (c.context ? ANSWER_TUNING.mentionWeight.neighbour : ANSWER_TUNING.mentionWeight.article) * inBody[j]!,
+          (c.context ? mentionWeight.neighbour : mentionWeight.article) * inBody[j]!,
         );
         covered += credit * c.weight;
         // The lead (本报讯…12月1日，…) tells the headline's event: the headline's words count for it.
-        if (c.focus) focusCredit = c.date ? credit : Math.max(mentionStrength(sentence.text, c), i === lead ? inHeading[j]! : 0);
+        if (c.focus) focusCredit = c.date ? credit : Math.max(strength(sentence.text, c), i === lead ? inHeading[j]! : 0);
         focused += credit * weightOf(c);
       });
       const coverage = covered / total;
       const undated = dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!);
       const missingAnchors = [...undated, ...wordAnchorsMissing];
-      const figure = pickFigure(sentence.text, concepts, kind, unit);
+      const figure = pickFigure(sentence.text, concepts, kind, unit, undefined, tuning.focusBoost);
       if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return null;
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
       const givesReason = kind === "why" && REASON.test(sentence.text);
@@ -192,7 +196,14 @@ const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|
  * concepts, the first figure of the kind asked for that follows (or else precedes) those words.
  * `accept` narrows the figures considered (the answer takes only values bound to the question).
  */
-export function pickFigure(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null = null, accept: (f: Figure) => boolean = () => true): Figure | null {
+export function pickFigure(
+  sentence: string,
+  concepts: Concept[],
+  kind: QuestionKind,
+  unit: string | null = null,
+  accept: (f: Figure) => boolean = () => true,
+  focusBoost = DEFAULT_ANSWER_TUNING.focusBoost,
+): Figure | null {
   // "What / which …" questions are answered by the sentence; leading with a stray number would mislead.
   const figures = sentenceValues(sentence, concepts, kind, unit);
   if (!figures.length) return null;
@@ -220,7 +231,7 @@ export function pickFigure(sentence: string, concepts: Concept[], kind: Question
     // The focus weighs double here as when choosing the sentence: "And hydrogen?" wants 氢气2000吨,
     // not the clause that names more of the previous question's words.
     return concepts.reduce((s, c) => {
-      const weight = c.weight * (c.focus ? ANSWER_TUNING.focusBoost : 1);
+      const weight = c.weight * (c.focus ? focusBoost : 1);
       return s + (mentions(clause.text, c) ? weight : before && mentions(before.text, c) ? weight / 2 : 0);
     }, 0);
   };

@@ -1,7 +1,7 @@
 import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { Figure } from "./figures.js";
 import { SPAN_WORD } from "./question-words.js";
-import { ANSWER_TUNING } from "./tuning.js";
+import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
 
 /**
  * The phrase of a sentence that answers a what / which / who / where question: the question
@@ -33,34 +33,37 @@ export interface SpanContext {
   /** Its words before and after the question word. */
   before: string;
   after: string;
+  /** Shortest context matched beside the question word, longest phrase (tuning: spanMinContext, spanMaxChars). */
+  minContext: number;
+  maxChars: number;
 }
 
 /** The question's words on each side of its question word, or null without one. */
-export function spanContext(question: string): SpanContext | null {
+export function spanContext(question: string, tuning: Pick<AnswerTuning, "spanMinContext" | "spanMaxChars"> = DEFAULT_ANSWER_TUNING): SpanContext | null {
   const asked = SPAN_WORD.exec(question);
   if (!asked) return null;
   const before = question.slice(0, asked.index).replace(/[^\p{Script=Han}\p{N}A-Za-z]+$/u, "");
   const after = question.slice(asked.index + asked[0].length).replace(/^[^\p{Script=Han}\p{N}A-Za-z]+/u, "").replace(/[？?。！!\s]+$/u, "").replace(FILLER, "");
-  return { question, before, after };
+  return { question, before, after, minContext: tuning.spanMinContext, maxChars: tuning.spanMaxChars };
 }
 
 /**
  * The answering phrase of `sentence` for a Chinese question (its `spanContext`), or null when it
  * cannot be placed. The phrase is whole: one ending on a word that wants what follows it (a verb
  * before its object, a preposition, a conjunction, 的) or inside a word runs on to its clause's
- * end, or is no phrase when that makes it longer than ANSWER_TUNING.spanMaxChars. Default segmenter: jieba.
+ * end, or is no phrase when that makes it longer than the context's maxChars. Default segmenter: jieba.
  */
 export function answerSpan(context: SpanContext | null, sentence: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure | null {
   const span = placedSpan(context, sentence);
-  return span && wholePhrase(context!.question, sentence, span, segmenter);
+  return span && wholePhrase(context!, sentence, span, segmenter);
 }
 
 function placedSpan(context: SpanContext | null, sentence: string): Figure | null {
   if (!context) return null;
-  const { question, before, after } = context;
-  const left = longestSuffixIn(before, sentence) ?? longestSuffixIn(before.replace(FILLER, ""), sentence);
+  const { before, after, minContext } = context;
+  const left = longestSuffixIn(before, sentence, minContext) ?? longestSuffixIn(before.replace(FILLER, ""), sentence, minContext);
   const start = left ? sentence.indexOf(left) + left.length : -1;
-  const right = longestPrefixIn(after, sentence, Math.max(0, start));
+  const right = longestPrefixIn(after, sentence, Math.max(0, start), minContext);
   let end: number;
   if (start >= 0 && right) end = sentence.indexOf(right, start);
   else if (start >= 0) end = nextStop(sentence, start);
@@ -68,14 +71,14 @@ function placedSpan(context: SpanContext | null, sentence: string): Figure | nul
     // Only the words after the question word are in the sentence: the answer ends where they start.
     end = sentence.indexOf(right);
     const stop = Math.max(...["，", "。", "；", "：", ","].map((p) => sentence.lastIndexOf(p, end - 1)));
-    return spanOf(question, sentence, stop + 1, end);
+    return spanOf(context, sentence, stop + 1, end);
   } else return null;
-  return spanOf(question, sentence, start, end);
+  return spanOf(context, sentence, start, end);
 }
 
-function spanOf(question: string, sentence: string, start: number, end: number): Figure | null {
+function spanOf({ question, maxChars }: SpanContext, sentence: string, start: number, end: number): Figure | null {
   const text = sentence.slice(start, end).replace(/^[，,、：:“”"\s]+|[，,、：:“”"\s]+$/gu, "");
-  if (!text || text.length > ANSWER_TUNING.spanMaxChars || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(text)) return null;
+  if (!text || text.length > maxChars || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(text)) return null;
   // The answer is not something the question already names (谁…输给了野马队 → not 野马队).
   if (question.includes(text)) return null;
   const at = sentence.indexOf(text, start);
@@ -86,7 +89,7 @@ function spanOf(question: string, sentence: string, start: number, end: number):
  * `span` as a whole phrase: as it is when it ends its clause or ends on a word complete without
  * what follows; else run on to the clause's end (the object the cut left out), or null when too long.
  */
-function wholePhrase(question: string, sentence: string, span: Figure, segmenter: ChineseSegmenter): Figure | null {
+function wholePhrase(context: SpanContext, sentence: string, span: Figure, segmenter: ChineseSegmenter): Figure | null {
   const rest = sentence.slice(span.end);
   if (!rest || /[，。；！？,;!?：:]/u.test(rest[0]!) || !segmenter.tag) return span;
   let at = 0;
@@ -95,27 +98,27 @@ function wholePhrase(question: string, sentence: string, span: Figure, segmenter
     if (end >= span.end) {
       // The span ends inside this word, or on a word that wants what follows it.
       const cut = end > span.end || (end === span.end && WANTS_WHAT_FOLLOWS[tag] !== undefined);
-      return cut ? spanOf(question, sentence, span.start, nextStop(sentence, span.end)) : span;
+      return cut ? spanOf(context, sentence, span.start, nextStop(sentence, span.end)) : span;
     }
     at = end;
   }
   return span;
 }
 
-/** The longest tail of `text` (at least ANSWER_TUNING.spanMinContext characters) found in `sentence`. */
-function longestSuffixIn(text: string, sentence: string): string | null {
-  for (let from = 0; text.length - from >= ANSWER_TUNING.spanMinContext; from++) if (sentence.includes(text.slice(from))) return text.slice(from);
+/** The longest tail of `text` (at least `min` characters) found in `sentence`. */
+function longestSuffixIn(text: string, sentence: string, min: number): string | null {
+  for (let from = 0; text.length - from >= min; from++) if (sentence.includes(text.slice(from))) return text.slice(from);
   return null;
 }
 
 /**
- * The longest head of `text` (at least ANSWER_TUNING.spanMinContext characters) found in `sentence` at or after
+ * The longest head of `text` (at least `min` characters) found in `sentence` at or after
  * `from`, skipping leading words the sentence does not repeat (哪个*单位*承办 → 承办).
  */
-function longestPrefixIn(text: string, sentence: string, from: number): string | null {
-  for (let skip = 0; text.length - skip >= ANSWER_TUNING.spanMinContext; skip++) {
+function longestPrefixIn(text: string, sentence: string, from: number, min: number): string | null {
+  for (let skip = 0; text.length - skip >= min; skip++) {
     const rest = text.slice(skip);
-    for (let len = rest.length; len >= ANSWER_TUNING.spanMinContext; len--) if (sentence.indexOf(rest.slice(0, len), from) >= from) return rest.slice(0, len);
+    for (let len = rest.length; len >= min; len--) if (sentence.indexOf(rest.slice(0, len), from) >= from) return rest.slice(0, len);
   }
   return null;
 }

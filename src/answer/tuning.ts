@@ -1,3 +1,5 @@
+import { QaError } from "../errors.js";
+
 /**
  * The hand-set numbers of the answer stage, in one place with their defaults and why (issue #26:
  * "hand-set numbers that remain live in one options object with documented defaults", as
@@ -6,7 +8,7 @@
  * binding.ts' MEASURE_CLASSES; question words: question-words.ts; titles: figures.ts). Changing one
  * of these changes answers: measure with `npm run eval` and refit.
  */
-export const ANSWER_TUNING = {
+export const DEFAULT_ANSWER_TUNING = {
   /** Sentences scored per question: the best few by rank, beyond them only each article's best (features.ts). */
   candidates: 12,
   /**
@@ -48,4 +50,32 @@ export const ANSWER_TUNING = {
   phraseChars: 12,
   /** Characters a focus may stand from its value and still be its noun (657件*微心愿*, *项目*总投资1.26亿元) (values.ts). */
   focusAdjacent: 3,
-} as const;
+};
+
+/** The hand-set numbers one answerer runs with (DEFAULT_ANSWER_TUNING unless overridden). */
+export type AnswerTuning = typeof DEFAULT_ANSWER_TUNING;
+
+/** Overrides of some of them (`createAnswerer({ options: { tuning } })`); mentionWeight's parts one by one. */
+export type AnswerTuningOverrides = Partial<Omit<AnswerTuning, "mentionWeight">> & { mentionWeight?: Partial<AnswerTuning["mentionWeight"]> };
+
+/** Counts of characters, words or sentences: whole numbers. */
+const WHOLE: ReadonlySet<string> = new Set(["candidates", "englishReadings", "clozeSpan", "spanMinContext", "spanMaxChars", "phraseChars", "focusAdjacent"]);
+
+/**
+ * The defaults with `overrides` applied, checked once at the edge: every number finite and not
+ * negative, counts whole and (but the focus distance) at least 1.
+ */
+export function answerTuning(overrides: AnswerTuningOverrides = {}): AnswerTuning {
+  const unknown = Object.keys(overrides).filter((key) => !(key in DEFAULT_ANSWER_TUNING));
+  const unknownParts = Object.keys(overrides.mentionWeight ?? {}).filter((part) => !(part in DEFAULT_ANSWER_TUNING.mentionWeight)).map((part) => `mentionWeight.${part}`);
+  if (unknown.length || unknownParts.length) {
+    throw new QaError("CONFIG_INVALID", `answer tuning: no such number ${[...unknown, ...unknownParts].join(", ")}`, `Use the names in src/answer/tuning.ts: ${Object.keys(DEFAULT_ANSWER_TUNING).join(", ")}.`);
+  }
+  const tuning: AnswerTuning = { ...DEFAULT_ANSWER_TUNING, ...overrides, mentionWeight: { ...DEFAULT_ANSWER_TUNING.mentionWeight, ...overrides.mentionWeight } };
+  const numbers = Object.entries(tuning).flatMap(([key, value]) => (typeof value === "number" ? [[key, value] as const] : Object.entries(value).map(([part, v]) => [`${key}.${part}`, v] as const)));
+  const bad = numbers.filter(([key, v]) => typeof v !== "number" || !Number.isFinite(v) || v < 0 || (WHOLE.has(key) && (!Number.isInteger(v) || (v < 1 && key !== "focusAdjacent"))));
+  if (bad.length) {
+    throw new QaError("CONFIG_INVALID", `answer tuning: ${bad.map(([key, v]) => `${key}=${String(v)}`).join(", ")} is not a usable value`, "Use finite numbers ≥ 0 (whole counts ≥ 1 for candidates, englishReadings, clozeSpan, spanMinContext, spanMaxChars, phraseChars; whole ≥ 0 for focusAdjacent), or leave the key out for its default.");
+  }
+  return tuning;
+}

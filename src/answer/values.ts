@@ -7,7 +7,6 @@ import { mentions } from "./concepts.js";
 import { jiebaSegmenter } from "../retrieve/tokenize.js";
 import { gapToQuestion, leadShape, replyLead, rivalsOf, spanLead, type ReplyLead } from "./lead.js";
 import { fitsKind, inUnit, sentenceValues } from "./select.js";
-import { ANSWER_TUNING } from "./tuning.js";
 
 /**
  * Values are candidates (issue #26, item 3): the reply's lead is chosen among (sentence, value)
@@ -102,7 +101,7 @@ export const VALUE_FEATURES = {
   /** The value comes with the second sentence of a two-sentence window. */
   secondSentence: (v) => (v.c.first && v.value.start >= v.c.first.sentence.text.length ? 1 : 0),
   /** A phrase's length, up to 12 characters (1: twelve or more; 0 for a typed value): one character (于) is rarely an answer. */
-  phraseLength: (v) => (v.value.kind === "phrase" ? Math.min([...v.value.text].length, ANSWER_TUNING.phraseChars) / ANSWER_TUNING.phraseChars : 0),
+  phraseLength: (v) => (v.value.kind === "phrase" ? Math.min([...v.value.text].length, v.c.analysis.tuning.phraseChars) / v.c.analysis.tuning.phraseChars : 0),
   /** The value opens or closes on punctuation or leaves a bracket or quote open (史称「, （）是DC): a cut, not a phrase. */
   ragged: (v) => (ragged(v.value.text) ? 1 : 0),
   /** A phrase opening or closing on a function word or a verb (于, 送信, 并合称): a piece of the clause around the answer. */
@@ -201,11 +200,12 @@ function looseEdges(value: Figure, words: TaggedWord[]): boolean {
 
 function focusAdjacent(analysis: QuestionAnalysis, sentence: string, value: Figure): boolean {
   const focus = analysis.focus;
+  const near = analysis.tuning.focusAdjacent;
   if (!focus || focus.date) return false;
   return [focus.label, ...focus.alternatives].some((w) => {
     if (!w) return false;
     for (let at = sentence.indexOf(w); at >= 0; at = sentence.indexOf(w, at + 1)) {
-      if ((at >= value.end && at - value.end <= ANSWER_TUNING.focusAdjacent) || (at + w.length <= value.start && value.start - (at + w.length) <= ANSWER_TUNING.focusAdjacent)) return true;
+      if ((at >= value.end && at - value.end <= near) || (at + w.length <= value.start && value.start - (at + w.length) <= near)) return true;
     }
     return false;
   });

@@ -1,4 +1,5 @@
 import { createAnswerer, type Answerer } from "../answer/answerer.js";
+import { answerTuning, type AnswerTuningOverrides } from "../answer/tuning.js";
 import { ConversationMemory } from "../answer/conversation.js";
 import { detectIntent } from "../answer/intent.js";
 import { createNewsReader, type NewsReader } from "../answer/news/index.js";
@@ -23,6 +24,8 @@ export interface QaServiceDeps {
   llm?: LlmWriter | null;
   /** "Today" when a question does not say (AskOptions.today): how old the newest paper is, 今年. Default: config.today, else the system clock. */
   clock?: () => Date;
+  /** Overrides of the answer stage's hand-set numbers (answer/tuning.ts; e.g. `npm run eval -- --tuning`). Default: none. */
+  tuning?: AnswerTuningOverrides;
 }
 
 interface Loaded {
@@ -38,6 +41,8 @@ interface Loaded {
  * questions already running finish on the one they started with.
  */
 export async function openQaService(config: Config, deps: QaServiceDeps = {}): Promise<QaService> {
+  // Checked once, before anything is loaded: a bad value fails here with its name, not mid-question.
+  const tuning = answerTuning(deps.tuning);
   let embedder: Embedder | null | undefined = deps.embedder;
   const getEmbedder = async (index: SearchIndex): Promise<Embedder | null> => {
     if (!index.vectors) return null;
@@ -54,7 +59,7 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
     const embedQuery = model ? async (q: string) => (await model.embedQueries([q]))[0]! : null;
     const profile = profileOf(index);
     if (profile.unfittedModel) deps.logger?.warn({ model: profile.unfittedModel }, describeProfile(profile));
-    const answer = createAnswerer({ index, translator, embedQuery, options: { model: profile.model } });
+    const answer = createAnswerer({ index, translator, embedQuery, options: { model: profile.model, tuning } });
     return { index, profile, answer, news: createNewsReader({ index, translator, embedQuery, answerFact: answer }) };
   };
 

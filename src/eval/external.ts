@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Answer } from "../answer/types.js";
 import type { Config } from "../config/index.js";
 import { openQaService } from "../core/service.js";
+import type { AnswerTuningOverrides } from "../answer/tuning.js";
 import type { QaService } from "../core/types.js";
 import { embedderFor, type Embedder } from "../embed/index.js";
 import { buildIndex, buildOptionsFor, describeModel, type BuildReport } from "../index/build.js";
@@ -32,6 +33,8 @@ export interface ExternalEvalOptions {
   leaveOutEvery?: number;
   /** Use the configured LLM writer too (default false: the extractive answer alone). */
   useLlm?: boolean;
+  /** Overrides of the answer stage's hand-set numbers (answer/tuning.ts). Default: none. */
+  tuning?: AnswerTuningOverrides;
   /** Called after each question (done, total), e.g. for a progress line. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -86,7 +89,7 @@ export async function runExternalEval(config: Config, options: ExternalEvalOptio
   const built = await buildSquadIndex(config, options.squadFile, options.leaveOutEvery ?? 6);
   try {
     const { squad, corpus, build, leaveOutEvery } = built;
-    const qa = await openQaService(built.config, { embedder: built.embedder, ...(options.useLlm ? {} : { llm: null }) });
+    const qa = await openQaService(built.config, { embedder: built.embedder, tuning: options.tuning, ...(options.useLlm ? {} : { llm: null }) });
     // The peer reads what the bot can: the pages as written (a near-topic article without its answer).
     const peer = createBigramPeer(corpus.written.flatMap((a) => a?.paragraphs ?? []));
 
