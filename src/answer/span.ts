@@ -78,7 +78,8 @@ function placedSpan(context: SpanContext | null, sentence: string): Figure | nul
 
 function spanOf({ question, maxChars }: SpanContext, sentence: string, start: number, end: number): Figure | null {
   const text = sentence.slice(start, end).replace(/^[，,、：:“”"\s]+|[，,、：:“”"\s]+$/gu, "");
-  if (!text || text.length > maxChars || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(text)) return null;
+  // One character (于, 下) is a particle or a cut, not an answer.
+  if ([...text].length < 2 || text.length > maxChars || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(text)) return null;
   // The answer is not something the question already names (谁…输给了野马队 → not 野马队).
   if (question.includes(text)) return null;
   const at = sentence.indexOf(text, start);

@@ -21,6 +21,12 @@ describe("answerSpan", () => {
     expect(answerSpan(spanContext("谁在分区轮输给了野马队？"), "野马队在分区轮以23–16击败了匹兹堡钢人队")).toBeNull();
   });
 
+  it("gives no one-character phrase: a particle or a cut, not an answer", () => {
+    // 于 and 下 stand where the question word stood: what answers is in the next clause.
+    expect(answerSpan(spanContext("两种恐龙的差异在哪儿？"), "两种恐龙的差异在于，前者的齿骨侧边血管沟较少。")).toBeNull();
+    expect(answerSpan(spanContext("经纪商制定条例的背景是什么？"), "在此背景下，各家经纪商决定通过协商的方式制定条例。")).toBeNull();
+  });
+
   it("gives nothing when the question has no question word or the sentence none of its words", () => {
     expect(answerSpan(spanContext("介绍一下昌吉州"), "昌吉州位于天山北麓。")).toBeNull();
     expect(answerSpan(spanContext("谁发明了电话？"), "今天天气很好。")).toBeNull();
