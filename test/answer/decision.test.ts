@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CHOOSE_INPUT_NAMES, checkModel, chooseInputs, decide, type DecisionModel } from "../../src/answer/decision.js";
 import { decisionProfileFor } from "../../src/answer/profiles.js";
 import { FEATURE_NAMES, type Candidate } from "../../src/answer/features.js";
+import { DEFAULT_ANSWER_TUNING } from "../../src/answer/tuning.js";
 
 /**
  * The decision on made-up candidates and a hand-made model: `choose` picks, `answer` and the
@@ -26,7 +27,7 @@ const model: DecisionModel = {
 function candidate(lang: "zh" | "en", coverage: number, sentenceCoverage: number, wantsTypedAnswer = false): Candidate {
   const selection = { coverage, sentenceCoverage, articleCoverage: coverage, articleRank: 0, dateMissing: false, missingAnchors: [], absent: [], maxWeight: 1, focusCredit: 1, figure: null, score: 0, sentence: { text: "q", start: 0, end: 1 } };
   // "why": the reply leads with the quote, so the lead features are the same for every candidate here.
-  const analysis = { lang, text: "q", kind: "why", qualifiers: [], unit: null, wantsTypedAnswer, dates: [], own: [], concepts: [], focus: null, previous: null, asksAnew: true, searchText: "q" };
+  const analysis = { lang, text: "q", kind: "why", qualifiers: [], unit: null, wantsTypedAnswer, dates: [], own: [], concepts: [], focus: null, previous: null, asksAnew: true, searchText: "q", tuning: DEFAULT_ANSWER_TUNING };
   return { analysis, selection, sentenceRank: 0, keywordScore: 1, keywordMargin: 0, vectorRank: null, bigramRecall: 0, articleBigramRecall: 0, articleMissingPair: 0, unknownPairs: 0, trigramRecall: 0, cloze: { left: 0, right: 0, inOrder: 0 }, qualifierConflict: false, articleQualifierConflict: false, anchorUnrelated: false, first: null, addedBigramRecall: 0, localCoverage: 0, localPairRecall: 0, peers: { coverage, bigramRecall: 0, typedAnswer: false } } as unknown as Candidate;
 }
 
