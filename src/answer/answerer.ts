@@ -7,13 +7,14 @@ import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
 import type { Figure } from "./figures.js";
+import type { ReplyLead } from "./lead.js";
 import { profileOf } from "./profiles.js";
-import { checkModel, decide, evidenceThresholdFor, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
+import { checkModel, chooseProbabilities, decide, evidenceThresholdFor, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { readerQuestion, validateQuestion } from "./question.js";
 import { rankSentences, type Selection } from "./select.js";
-import { fittedLead } from "./values.js";
+import { fittedLead, scoredLead } from "./values.js";
 import type { Answer, Citation } from "./types.js";
 import { answerTuning, DEFAULT_ANSWER_TUNING, type AnswerTuningOverrides } from "./tuning.js";
 
@@ -177,16 +178,22 @@ export function keywordQuery(text: string, translator: QueryTranslator, unreadNa
 
 /**
  * The decision picks a sentence; the reply may lead with its value only when that value is bound to
- * the question (binding.ts) and the article names every place or name the question anchors on.
+ * the question (binding.ts) and the article names every place or name the question anchors on. A
+ * value lead is a (sentence, value) pair ranked among the article's answering sentences (`bestPair`).
  * Otherwise the most probable bound candidate of the same article above the threshold answers, or
  * none does: the chosen sentence becomes evidence.
  */
 function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision & { lead: Figure | null } {
   const { best } = decision;
   if (!decision.found || !best) return { ...decision, lead: null };
-  const lead = fittedLead(model, best, decision.probability);
-  if (lead) return { ...decision, ...(lead.rebound ? { best: { ...best, selection: { ...best.selection, figure: lead.value } } } : {}), lead: lead.value };
   const threshold = thresholdFor(model, analysis);
+  const scored = scoredLead(model, best, decision.probability);
+  if (scored.lead) {
+    const first: Pair = { c: best, p: decision.probability, lead: scored.lead };
+    const pick = scored.p === null ? first : bestPair(model, candidates, first, scored.p, threshold);
+    const answering = pick.lead.rebound ? { ...pick.c, selection: { ...pick.c.selection, figure: pick.lead.value } } : pick.c;
+    return { ...decision, best: answering, probability: pick.p, lead: pick.lead.value };
+  }
   let next: Decision & { lead: Figure | null } = { ...decision, found: false, lead: null };
   for (const c of candidates) {
     // Another sentence of the same article only: a bound value elsewhere answers another story.
@@ -200,6 +207,32 @@ function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: 
     next = { best: { ...c, selection }, probability: p, found: true, lead: other.value };
   }
   return next;
+}
+
+/** A candidate sentence, its answer probability and what a reply with it leads with. */
+interface Pair {
+  c: Candidate;
+  p: number;
+  lead: ReplyLead;
+}
+
+/**
+ * The (sentence, value) pair of the chosen sentence's article most probable jointly: `choose`'s
+ * probability of the sentence against the question's other candidates times the lead layer's of its
+ * value. Only answering sentences (above the threshold) of that article with a value lead compete.
+ */
+function bestPair(model: DecisionModel, candidates: Candidate[], first: Pair, firstLeadP: number, threshold: number): Pair {
+  const chosen = chooseProbabilities(model, candidates);
+  let pick = first;
+  let score = chosen[candidates.indexOf(first.c)]! * firstLeadP;
+  candidates.forEach((c, i) => {
+    if (c === first.c || c.selection.hit !== first.c.selection.hit) return;
+    const p = probability(model, c);
+    if (p < threshold) return;
+    const other = scoredLead(model, c, p);
+    if (other.lead?.value && other.p !== null && chosen[i]! * other.p > score) [pick, score] = [{ c, p, lead: other.lead }, chosen[i]! * other.p];
+  });
+  return pick;
 }
 
 /** The newest issue date of the index's articles (YYYY-MM-DD), or null when no page is dated. */

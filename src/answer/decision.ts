@@ -110,6 +110,13 @@ export const chooseInputNames = (features: readonly string[]): string[] => [...f
 /** The `choose` inputs of this build, in the order of `chooseInputs`. */
 export const CHOOSE_INPUT_NAMES = chooseInputNames(FEATURE_NAMES);
 
+/** `choose`'s probability of each candidate against the others (the question's language). */
+export function chooseProbabilities(model: DecisionModel, candidates: Candidate[]): number[] {
+  if (!candidates.length) return [];
+  const layer = model.choose[candidates[0]!.analysis.lang];
+  return chooseInputs(candidates.map(featureVector)).map((x) => probabilityOf(layer, x));
+}
+
 /** Index of the candidate `choose` (of the question's language) ranks first, or −1 when there is none. */
 export function chosenIndex(model: DecisionModel, features: number[][], lang: "zh" | "en"): number {
   let best = -1;

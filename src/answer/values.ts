@@ -251,10 +251,15 @@ export function bestValue(layer: LogisticLayer, c: Candidate, answerProbability:
  * A profile without a lead layer leads with the hand-set value.
  */
 export function fittedLead(model: DecisionModel, c: Candidate, answerProbability: number): ReplyLead | null {
+  return scoredLead(model, c, answerProbability).lead;
+}
+
+/** `fittedLead`, with the lead layer's probability of the value it leads with (null for no value, or without a layer). */
+export function scoredLead(model: DecisionModel, c: Candidate, answerProbability: number): { lead: ReplyLead | null; p: number | null } {
   const hand = replyLead(c);
-  if (!model.lead || !hand?.value) return hand;
+  if (!model.lead || !hand?.value) return { lead: hand, p: null };
   const lang = c.analysis.lang;
   const best = bestValue(model.lead.layer, c, answerProbability);
-  if (best && best.p >= model.lead.threshold[lang][leadGroupOf(best.value.kind)]) return { value: best.value, rebound: !same(c.selection.figure, best.value) };
-  return c.analysis.wantsTypedAnswer ? null : { value: null, rebound: false };
+  if (best && best.p >= model.lead.threshold[lang][leadGroupOf(best.value.kind)]) return { lead: { value: best.value, rebound: !same(c.selection.figure, best.value) }, p: best.p };
+  return { lead: c.analysis.wantsTypedAnswer ? null : { value: null, rebound: false }, p: null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHOOSE_INPUT_NAMES, checkModel, chooseInputs, decide, type DecisionModel } from "../../src/answer/decision.js";
+import { CHOOSE_INPUT_NAMES, checkModel, chooseInputs, chooseProbabilities, decide, type DecisionModel } from "../../src/answer/decision.js";
 import { decisionProfileFor } from "../../src/answer/profiles.js";
 import { FEATURE_NAMES, type Candidate } from "../../src/answer/features.js";
 import { DEFAULT_ANSWER_TUNING } from "../../src/answer/tuning.js";
@@ -39,6 +39,16 @@ describe("decide", () => {
     expect(d.best).toBe(strong);
     expect(d.found).toBe(true);
     expect(d.probability).toBeCloseTo(1 / (1 + Math.exp(-3)));
+  });
+
+  it("gives choose's probability of each candidate, highest for the one it picks", () => {
+    const weak = candidate("zh", 0.9, 0.1);
+    const strong = candidate("zh", 0.8, 0.9);
+    const chosen = chooseProbabilities(model, [weak, strong]);
+    expect(chosen).toHaveLength(2);
+    expect(chosen.every((p) => p > 0 && p < 1)).toBe(true);
+    expect(chosen[1]).toBeGreaterThan(chosen[0]!);
+    expect(chooseProbabilities(model, [])).toEqual([]);
   });
 
   it("reads each candidate against the question's others: its value, its gap behind the best, and whether it is the best", () => {
