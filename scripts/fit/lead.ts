@@ -49,7 +49,7 @@ export function leadsSeen(model: DecisionModel, layer: LogisticLayer, questions:
       const p = probabilityOf(layer, [b.p, ...v.x]);
       if (p > top.p) top = { p, right: v.y === 1 && !q.unanswerable, group: groupOfRow(v.x) };
     }
-    // The layer only weighs in where the hand-set reading would lead with a value (values.ts' fittedLead).
+    // The layer only weighs in where the hand-set reading would lead with a value (values.ts' scoredLead).
     const hand = values.find((v) => v.x[at("handLead")] === 1);
     if (hand) out.push({ q, group: top.group, p: top.p, right: top.right, hand: hand.y === 1 && !q.unanswerable });
   }

@@ -9,12 +9,12 @@ import type { Turn } from "./conversation.js";
 import type { Figure } from "./figures.js";
 import type { ReplyLead } from "./lead.js";
 import { profileOf } from "./profiles.js";
-import { checkModel, chooseProbabilities, decide, evidenceThresholdFor, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
+import { checkModel, decide, evidenceThresholdFor, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
 import { createPassageFinder, type PassageFinder } from "./passages.js";
 import { readerQuestion, validateQuestion } from "./question.js";
 import { rankSentences, type Selection } from "./select.js";
-import { fittedLead, scoredLead } from "./values.js";
+import { scoredLead } from "./values.js";
 import type { Answer, Citation } from "./types.js";
 import { answerTuning, DEFAULT_ANSWER_TUNING, type AnswerTuningOverrides } from "./tuning.js";
 
@@ -111,7 +111,6 @@ export function createCandidateFinder(deps: AnswererDeps): (question: string, co
  */
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const o = { ...DEFAULT_ANSWER, ...deps.options };
-  const { supportMargin } = answerTuning(o.tuning);
   const model = checkModel(o.model ?? profileOf(deps.index).model);
   const find = createCandidateFinder(deps);
   const passageFor = createPassageFinder(deps.index.passages);
@@ -129,7 +128,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // Further sources only when they answer too and corroborate: the same figure, or (no figure
     // asked) nearly the same coverage. A related passage on the topic is not a source for this answer.
     const corroborates = (s: Selection) =>
-      selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - supportMargin;
+      selection!.figure ? s.figure?.text === selection!.figure.text : s.coverage >= selection!.coverage - analysis.tuning.supportMargin;
     const supporting = found
       ? bestPerArticle(candidates)
           .filter((c) => c.selection.hit !== selection!.hit && probability(model, c) >= thresholdFor(model, analysis) && corroborates(c.selection))
@@ -189,49 +188,57 @@ function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: 
   const threshold = thresholdFor(model, analysis);
   const scored = scoredLead(model, best, decision.probability);
   if (scored.lead) {
-    const first: Pair = { c: best, p: decision.probability, lead: scored.lead };
-    const pick = scored.p === null ? first : bestPair(model, candidates, first, scored.p, threshold);
+    const first: Led = { c: best, p: decision.probability, lead: scored.lead, leadP: scored.p };
+    const pick = scored.p === null ? first : bestPair(decision.chosen, candidates, first, articleAnswers(model, candidates, best, threshold));
     const answering = pick.lead.rebound ? { ...pick.c, selection: { ...pick.c.selection, figure: pick.lead.value } } : pick.c;
     return { ...decision, best: answering, probability: pick.p, lead: pick.lead.value };
   }
   let next: Decision & { lead: Figure | null } = { ...decision, found: false, lead: null };
-  for (const c of candidates) {
-    // Another sentence of the same article only: a bound value elsewhere answers another story.
-    if (c === best || c.selection.hit !== best.selection.hit) continue;
-    const p = probability(model, c);
-    if (p < threshold || (next.found && p <= next.probability)) continue;
-    const other = fittedLead(model, c, p);
+  for (const { c, p, lead: other } of articleAnswers(model, candidates, best, threshold)) {
+    if (next.found && p <= next.probability) continue;
     // The hand-set lead (no lead layer) takes another sentence's own figure only, never a rebound one.
     if (!other || (!model.lead && other.rebound) || (analysis.wantsTypedAnswer && !(model.lead ? other.value : c.selection.figure))) continue;
     const selection = other.rebound && other.value ? { ...c.selection, figure: other.value } : c.selection;
-    next = { best: { ...c, selection }, probability: p, found: true, lead: other.value };
+    next = { ...decision, best: { ...c, selection }, probability: p, found: true, lead: other.value };
   }
   return next;
 }
 
-/** A candidate sentence, its answer probability and what a reply with it leads with. */
+/** A candidate sentence, its answer probability, what a reply with it leads with and the lead layer's probability of that value. */
 interface Pair {
   c: Candidate;
   p: number;
-  lead: ReplyLead;
+  lead: ReplyLead | null;
+  leadP: number | null;
+}
+type Led = Pair & { lead: ReplyLead };
+
+/**
+ * The other sentences of the chosen one's article that answer (above the threshold), with their
+ * leads: only the same article's — a bound value elsewhere answers another story.
+ */
+function* articleAnswers(model: DecisionModel, candidates: Candidate[], best: Candidate, threshold: number): Generator<Pair & { i: number }> {
+  for (const [i, c] of candidates.entries()) {
+    if (c === best || c.selection.hit !== best.selection.hit) continue;
+    const p = probability(model, c);
+    if (p < threshold) continue;
+    const { lead, p: leadP } = scoredLead(model, c, p);
+    yield { i, c, p, lead, leadP };
+  }
 }
 
 /**
  * The (sentence, value) pair of the chosen sentence's article most probable jointly: `choose`'s
- * probability of the sentence against the question's other candidates times the lead layer's of its
- * value. Only answering sentences (above the threshold) of that article with a value lead compete.
+ * probability of the sentence against the question's other candidates (`chosen`) times the lead
+ * layer's of its value. Only the article's answering sentences with a value lead compete.
  */
-function bestPair(model: DecisionModel, candidates: Candidate[], first: Pair, firstLeadP: number, threshold: number): Pair {
-  const chosen = chooseProbabilities(model, candidates);
+function bestPair(chosen: number[], candidates: Candidate[], first: Led, others: Iterable<Pair & { i: number }>): Led {
   let pick = first;
-  let score = chosen[candidates.indexOf(first.c)]! * firstLeadP;
-  candidates.forEach((c, i) => {
-    if (c === first.c || c.selection.hit !== first.c.selection.hit) return;
-    const p = probability(model, c);
-    if (p < threshold) return;
-    const other = scoredLead(model, c, p);
-    if (other.lead?.value && other.p !== null && chosen[i]! * other.p > score) [pick, score] = [{ c, p, lead: other.lead }, chosen[i]! * other.p];
-  });
+  let score = chosen[candidates.indexOf(first.c)]! * (first.leadP ?? 0);
+  for (const other of others) {
+    if (!other.lead?.value || other.leadP === null || chosen[other.i]! * other.leadP <= score) continue;
+    [pick, score] = [{ ...other, lead: other.lead }, chosen[other.i]! * other.leadP];
+  }
   return pick;
 }
 

@@ -78,6 +78,8 @@ export interface Decision {
   /** Probability that the reply with the best candidate answers the question. */
   probability: number;
   found: boolean;
+  /** `choose`'s probability of each candidate against the others, in the candidates' order. */
+  chosen: number[];
 }
 
 /** Probability of a feature vector (in FEATURE_NAMES order) under one layer. */
@@ -110,32 +112,35 @@ export const chooseInputNames = (features: readonly string[]): string[] => [...f
 /** The `choose` inputs of this build, in the order of `chooseInputs`. */
 export const CHOOSE_INPUT_NAMES = chooseInputNames(FEATURE_NAMES);
 
-/** `choose`'s probability of each candidate against the others (the question's language). */
-export function chooseProbabilities(model: DecisionModel, candidates: Candidate[]): number[] {
-  if (!candidates.length) return [];
-  const layer = model.choose[candidates[0]!.analysis.lang];
-  return chooseInputs(candidates.map(featureVector)).map((x) => probabilityOf(layer, x));
+/** `choose`'s probability of each candidate (its features) against the question's others. */
+function chooseProbabilities(model: DecisionModel, features: number[][], lang: "zh" | "en"): number[] {
+  return chooseInputs(features).map((x) => probabilityOf(model.choose[lang], x));
 }
 
-/** Index of the candidate `choose` (of the question's language) ranks first, or −1 when there is none. */
-export function chosenIndex(model: DecisionModel, features: number[][], lang: "zh" | "en"): number {
+/** Index of the highest probability (the first on ties), or −1 for none. */
+function indexOfMax(ps: number[]): number {
   let best = -1;
   let p = -1;
-  chooseInputs(features).forEach((x, i) => {
-    const q = probabilityOf(model.choose[lang], x);
+  ps.forEach((q, i) => {
     if (q > p) [best, p] = [i, q];
   });
   return best;
 }
 
+/** Index of the candidate `choose` (of the question's language) ranks first, or −1 when there is none. */
+export function chosenIndex(model: DecisionModel, features: number[][], lang: "zh" | "en"): number {
+  return indexOfMax(chooseProbabilities(model, features, lang));
+}
+
 /** Picks the answering sentence; found when the reply with it is probable enough. */
 export function decide(model: DecisionModel, candidates: Candidate[]): Decision {
   const xs = candidates.map(featureVector);
-  const i = candidates.length ? chosenIndex(model, xs, candidates[0]!.analysis.lang) : -1;
-  if (i < 0) return { best: null, probability: 0, found: false };
+  const chosen = candidates.length ? chooseProbabilities(model, xs, candidates[0]!.analysis.lang) : [];
+  const i = indexOfMax(chosen);
+  if (i < 0) return { best: null, probability: 0, found: false, chosen };
   const best = candidates[i]!;
   const p = probabilityOf(model.answer[best.analysis.lang], xs[i]!);
-  return { best, probability: p, found: p >= thresholdFor(model, best.analysis) };
+  return { best, probability: p, found: p >= thresholdFor(model, best.analysis), chosen };
 }
 
 /**

@@ -248,13 +248,9 @@ export function bestValue(layer: LogisticLayer, c: Candidate, answerProbability:
  * one when probable enough; else, for a question asking a figure, date, name or place, nothing
  * (null: the reply is evidence), for any other the quote alone. So the layer can take a value
  * back or swap it for a better bound one, never make an answer of a sentence the binding refused.
- * A profile without a lead layer leads with the hand-set value.
+ * A profile without a lead layer leads with the hand-set value. `p`: the layer's probability of the
+ * value that leads (null for no value, or without a layer).
  */
-export function fittedLead(model: DecisionModel, c: Candidate, answerProbability: number): ReplyLead | null {
-  return scoredLead(model, c, answerProbability).lead;
-}
-
-/** `fittedLead`, with the lead layer's probability of the value it leads with (null for no value, or without a layer). */
 export function scoredLead(model: DecisionModel, c: Candidate, answerProbability: number): { lead: ReplyLead | null; p: number | null } {
   const hand = replyLead(c);
   if (!model.lead || !hand?.value) return { lead: hand, p: null };

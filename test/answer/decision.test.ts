@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHOOSE_INPUT_NAMES, checkModel, chooseInputs, chooseProbabilities, decide, type DecisionModel } from "../../src/answer/decision.js";
+import { CHOOSE_INPUT_NAMES, checkModel, chooseInputs, decide, type DecisionModel } from "../../src/answer/decision.js";
 import { decisionProfileFor } from "../../src/answer/profiles.js";
 import { FEATURE_NAMES, type Candidate } from "../../src/answer/features.js";
 import { DEFAULT_ANSWER_TUNING } from "../../src/answer/tuning.js";
@@ -44,11 +44,11 @@ describe("decide", () => {
   it("gives choose's probability of each candidate, highest for the one it picks", () => {
     const weak = candidate("zh", 0.9, 0.1);
     const strong = candidate("zh", 0.8, 0.9);
-    const chosen = chooseProbabilities(model, [weak, strong]);
+    const { chosen } = decide(model, [weak, strong]);
     expect(chosen).toHaveLength(2);
     expect(chosen.every((p) => p > 0 && p < 1)).toBe(true);
     expect(chosen[1]).toBeGreaterThan(chosen[0]!);
-    expect(chooseProbabilities(model, [])).toEqual([]);
+    expect(decide(model, []).chosen).toEqual([]);
   });
 
   it("reads each candidate against the question's others: its value, its gap behind the best, and whether it is the best", () => {
@@ -80,7 +80,7 @@ describe("decide", () => {
   });
 
   it("refuses when there is no candidate", () => {
-    expect(decide(model, [])).toEqual({ best: null, probability: 0, found: false });
+    expect(decide(model, [])).toEqual({ best: null, probability: 0, found: false, chosen: [] });
   });
 
   it("refuses a weights file fitted on another feature list", () => {
