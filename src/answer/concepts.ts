@@ -1,6 +1,6 @@
 import { ASKING_PART_ZH, ASKING_ZH, FOCUS_CUE_ZH } from "./question-words.js";
 import { papersWordsFor } from "./synonyms.js";
-import type { ChineseSegmenter } from "../retrieve/tokenize.js";
+import { taggedWords, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { AskedDate } from "./dates.js";
 import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { DEFAULT_ANSWER_TUNING } from "./tuning.js";
@@ -61,13 +61,10 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   const seen = new Set<string>();
   for (const runMatch of question.matchAll(/\p{Script=Han}+/gu)) {
     const run = runMatch[0];
-    const tagged = segmenter.tag ? segmenter.tag(run) : segmenter.cut(run).map((word) => ({ word, tag: "" }));
-    let offset = runMatch.index ?? 0;
-    const words: { word: string; tag: string; at: number }[] = [];
-    for (const w of tagged) {
-      if (!FUNCTION_TAGS.test(w.tag)) words.push({ word: w.word, tag: w.tag, at: offset });
-      offset += w.word.length;
-    }
+    const offset = runMatch.index ?? 0;
+    const words = taggedWords(run, segmenter)
+      .filter((w) => !FUNCTION_TAGS.test(w.tag))
+      .map((w) => ({ word: w.word, tag: w.tag, at: offset + w.start }));
     for (const { word, tag, at } of words) {
       if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING_ZH.has(word) || ASKING_PART_ZH.test(word)) continue;
       if (word.length === 1) continue; // single characters are noise here; the sentence match uses words

@@ -1,4 +1,4 @@
-import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
+import { jiebaSegmenter, taggedWords, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import { ADMIN_UNIT } from "./concepts.js";
 
 /**
@@ -197,15 +197,14 @@ function opensWithFunctionWord(name: string, segmenter: ChineseSegmenter): boole
  * or tags as a person (俞国兵, 唐诚): the name, whatever follows it (俞国兵凭借…).
  */
 function namesAfterTitleWord(text: string, segmenter: ChineseSegmenter): Figure[] {
-  const tagged = segmenter.tag?.(text) ?? [];
+  if (!segmenter.tag) return [];
+  const tagged = taggedWords(text, segmenter);
   const out: Figure[] = [];
-  let at = 0;
   tagged.forEach(({ word }, i) => {
     const next = tagged[i + 1];
     if (next && ROLE_END.test(word) && /^\p{Script=Han}{2,3}$/u.test(next.word) && /^(?:x|nr)/.test(next.tag) && !ROLE_WORD.test(next.word) && !NOT_A_NAME.test(next.word)) {
-      out.push({ text: next.word, kind: "name", start: at + word.length, end: at + word.length + next.word.length, value: null, unit: "" });
+      out.push({ text: next.word, kind: "name", start: next.start, end: next.end, value: null, unit: "" });
     }
-    at += word.length;
   });
   return out;
 }
@@ -219,18 +218,16 @@ export function findPlaces(text: string, segmenter: ChineseSegmenter = jiebaSegm
     return [...text.matchAll(PLACE_NAME)].map((m) => ({ text: m[0], kind: "place" as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, value: null, unit: "" }));
   }
   const out: Figure[] = [];
-  const tagged = segmenter.tag(text);
-  let at = 0;
+  const tagged = taggedWords(text, segmenter);
   let open: Figure | null = null;
   for (let i = 0; i < tagged.length; i++) {
-    const { word, tag } = tagged[i]!;
+    const { word, tag, start: at } = tagged[i]!;
     // Words the tagger does not know as a place, between a place and a place word, name part of
     // it (奇台县 + 喇嘛 + 湖梁 + 工业园区): up to 6 characters of them.
     const inner: number = open !== null && open.end === at ? placeWordAfter(tagged, i) : -1;
     const placeLike = tag === "ns" || namedPlace(word, tag) || (open !== null && PLACE_WORD.test(word)) || inner > i;
     if (!placeLike) {
       open = null;
-      at += word.length;
       continue;
     }
     const last: number = inner > i ? inner : i;
@@ -242,7 +239,6 @@ export function findPlaces(text: string, segmenter: ChineseSegmenter = jiebaSegm
       open = { text: joined, kind: "place", start: at, end: at + joined.length, value: null, unit: "" };
       out.push(open);
     }
-    at += joined.length;
     i = last;
   }
   return out;

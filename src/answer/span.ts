@@ -1,4 +1,4 @@
-import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
+import { jiebaSegmenter, taggedWords, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { Figure } from "./figures.js";
 import { SPAN_WORD } from "./question-words.js";
 import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
@@ -93,15 +93,12 @@ function spanOf({ question, maxChars }: SpanContext, sentence: string, start: nu
 function wholePhrase(context: SpanContext, sentence: string, span: Figure, segmenter: ChineseSegmenter): Figure | null {
   const rest = sentence.slice(span.end);
   if (!rest || /[，。；！？,;!?：:]/u.test(rest[0]!) || !segmenter.tag) return span;
-  let at = 0;
-  for (const { word, tag } of segmenter.tag(sentence)) {
-    const end = at + word.length;
+  for (const { tag, end } of taggedWords(sentence, segmenter)) {
     if (end >= span.end) {
       // The span ends inside this word, or on a word that wants what follows it.
       const cut = end > span.end || (end === span.end && WANTS_WHAT_FOLLOWS[tag] !== undefined);
       return cut ? spanOf(context, sentence, span.start, nextStop(sentence, span.end)) : span;
     }
-    at = end;
   }
   return span;
 }

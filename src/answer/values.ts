@@ -4,7 +4,7 @@ import { probabilityOf, type DecisionModel, type LogisticLayer } from "./decisio
 import type { Candidate } from "./features.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { mentions } from "./concepts.js";
-import { jiebaSegmenter } from "../retrieve/tokenize.js";
+import { taggedWords, type TaggedWord } from "../retrieve/tokenize.js";
 import { gapToQuestion, leadShape, replyLead, rivalsOf, spanLead, type ReplyLead } from "./lead.js";
 import { fitsKind, inUnit, sentenceValues } from "./select.js";
 
@@ -36,13 +36,6 @@ interface ValueContext {
   words: TaggedWord[];
   /** The noun the value counts or measures (countedNoun), worked out once for the two features that read it. */
   counted: string | null;
-}
-
-interface TaggedWord {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
 }
 
 const same = (a: Figure | null | undefined, b: Figure) => !!a && a.start === b.start && a.text === b.text;
@@ -161,19 +154,6 @@ function roleAgreement({ c, value }: ValueContext): "same" | "other" | null {
   const asked = rolesNamed(c.analysis.own.flatMap((o) => [o.label, ...o.alternatives]));
   if (!title || !asked.roles.length) return null;
   return asked.roles.includes(title.role) && title.deputy === asked.deputy ? "same" : "other";
-}
-
-/** The sentence's words with parts of speech and offsets. */
-function taggedWords(text: string): TaggedWord[] {
-  const out: TaggedWord[] = [];
-  let at = 0;
-  for (const { word, tag } of jiebaSegmenter().tag?.(text) ?? []) {
-    const start = text.indexOf(word, at);
-    if (start < 0) continue;
-    out.push({ word, tag, start, end: start + word.length });
-    at = start + word.length;
-  }
-  return out;
 }
 
 const OPENERS = "（(「『“《【[";

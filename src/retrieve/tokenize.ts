@@ -43,6 +43,32 @@ export function jiebaSegmenter(): ChineseSegmenter {
   return sharedJieba;
 }
 
+/** A word of a text with its part of speech (jieba/ICTCLAS tag; "" without tags) and where it stands. */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The segmenter's words of `text` with their tags and offsets — the one walk every reader of parts
+ * of speech shares (values, names, places, question concepts). A word not found at or after the
+ * previous one (a segmenter that normalises) is skipped rather than misplaced.
+ */
+export function taggedWords(text: string, segmenter: ChineseSegmenter = jiebaSegmenter()): TaggedWord[] {
+  const words = segmenter.tag ? segmenter.tag(text) : segmenter.cut(text).map((word) => ({ word, tag: "" }));
+  const out: TaggedWord[] = [];
+  let at = 0;
+  for (const { word, tag } of words) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    out.push({ word, tag, start, end: start + word.length });
+    at = start + word.length;
+  }
+  return out;
+}
+
 const HAN = "\\p{Script=Han}";
 /** Whitespace inside a CJK run is a PDF line break or a typesetting gap, never a word boundary. */
 const HAN_GAP = new RegExp(`(${HAN})\\s+(?=${HAN})`, "gu");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTokenizer, type ChineseSegmenter } from "../../src/retrieve/tokenize.js";
+import { createTokenizer, taggedWords, type ChineseSegmenter } from "../../src/retrieve/tokenize.js";
 
 const tokenize = createTokenizer();
 
@@ -51,5 +51,23 @@ describe("createTokenizer", () => {
     expect(createTokenizer({ segmenter: perChar, bigrams: false })("滑雪场")).toEqual(["滑", "雪", "场"]);
     expect(createTokenizer({ numberUnits: false })("10395人")).toEqual(["10395", "人"]);
     expect(createTokenizer({ stem: false })("jobs")).toEqual(["jobs"]);
+  });
+});
+
+describe("taggedWords", () => {
+  it("gives each word its part of speech and where it stands, the words spanning the text", () => {
+    const text = "昌吉州新增城镇就业10395人，其中402名失业人员再就业。";
+    const words = taggedWords(text);
+    expect(words.map((w) => w.word).join("")).toBe(text);
+    for (const w of words) expect(text.slice(w.start, w.end)).toBe(w.word);
+    expect(words.find((w) => w.word === "昌吉州")?.tag).toBe("ns");
+  });
+
+  it("reads words without tags from a segmenter that has none", () => {
+    const cutOnly = { cut: (t: string) => t.match(/../gu) ?? [], cutAll: (w: string) => [w] };
+    expect(taggedWords("城镇就业", cutOnly)).toEqual([
+      { word: "城镇", tag: "", start: 0, end: 2 },
+      { word: "就业", tag: "", start: 2, end: 4 },
+    ]);
   });
 });
