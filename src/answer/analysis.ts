@@ -11,7 +11,7 @@ import { askedDates, periodBeyond, type AskedDate } from "./dates.js";
 import { englishConcepts } from "./english-concepts.js";
 import { questionLanguage } from "./question.js";
 import { papersWordsFor } from "./synonyms.js";
-import { askedUnit, asksForFigure } from "./select.js";
+import { askedUnit, asksForFigure } from "./units.js";
 import type { QuestionKind } from "./types.js";
 import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
 

@@ -5,6 +5,7 @@ import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
 import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
+import { AMOUNT_UNITS, asksForFigure, fitsKind, inUnit, YEAR_ASKED } from "./units.js";
 
 export interface Sentence {
   text: string;
@@ -186,11 +187,6 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-// Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they
-// keep out dates, years and bare numbers.
-const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起|册|株|棵|颗|枚|艘|架|首|集/;
-const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|英尺|英里|英镑/;
-
 /**
  * The figure that answers the question: in the clause that mentions most of the question's
  * concepts, the first figure of the kind asked for that follows (or else precedes) those words.
@@ -267,68 +263,4 @@ export function sentenceValues(sentence: string, concepts: Concept[], kind: Ques
 /** A wire dateline (新华社北京11月6日电) dates the filing, not the event the question asks about. */
 function isDateline(sentence: string, f: Figure): boolean {
   return f.kind === "date" && sentence[f.end] === "电";
-}
-
-/** Kinds answered by a figure, date, name or place (the others by the sentence itself). */
-export function asksForFigure(kind: QuestionKind): boolean {
-  return kind === "count" || kind === "amount" || kind === "date" || kind === "who" || kind === "where";
-}
-
-/** askedUnit's answer for "哪一年 / which year": a year (or a date) answers, and a bare year is enough. */
-const YEAR_ASKED = "年份";
-/** askedUnit's answer for an English "how many <things>": any count answers, no measure of money, area, length, weight or volume. */
-const COUNTED = "计数";
-
-// The unit a question names ("多少吨", "in tonnes"): the answer must be in that unit, never a nearby other measure.
-const ASKED_UNITS: [RegExp, string][] = [
-  [/多少(万|亿)?吨|几(万)?吨|\b(tonnes?|tons?)\b/i, "吨"],
-  [/多少(万|亿)?亩|几(万)?亩|\bmu\b/i, "亩"],
-  [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
-  [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
-  [/多少公顷|\bhectares?\b/i, "公顷"],
-  [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
-  [/\bhow many (people|persons)\b|人数/i, "人"],
-  [/多久|多长时间|\bhow long\b/i, "时长"],
-  [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
-  // "How many farms": things counted, as 多少个 asks — not a sum, an area or a weight (40万亩 is no farm count).
-  [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
-];
-
-// Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.
-const MEASURE = /(?:多少|几)(支|条|个|家|项|名|人|户|座|台|辆|场|次|所|处|栋|套|批|位|部|件|只|头|列|种|款|份|间|层|篇|门|张|起|副|根|届|期)/;
-
-export function askedUnit(question: string): string | null {
-  for (const [pattern, unit] of ASKED_UNITS) if (pattern.test(question)) return unit;
-  return MEASURE.exec(question)?.[1] ?? null;
-}
-
-// Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
-// 个 is the general classifier (多少个岗位 is answered by 10395人): any count answers it, but not a
-// sum, an area or a date. An English "how many <things>" takes any unit but an amount's.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`) };
-
-/** Whether a value is in the measure a question names (多少吨 → 吨; 人 for 名 too); true when none is named. */
-export function inUnit(figure: Figure, unit: string | null): boolean {
-  if (!unit) return true;
-  if (unit === YEAR_ASKED) return figure.kind === "year" || figure.kind === "date";
-  const same = SAME_MEASURE[unit];
-  return same ? same.test(figure.unit) : figure.unit.includes(unit);
-}
-
-/** Whether a value is of the kind a question asks (a name for who, a date for when, a count for how many). */
-export function fitsKind(f: Figure, kind: QuestionKind): boolean {
-  switch (kind) {
-    case "who":
-      return f.kind === "name";
-    case "where":
-      return f.kind === "place";
-    case "date":
-      return f.kind === "date" || f.kind === "year";
-    case "count":
-      return (f.kind === "quantity" && (COUNT_UNITS.test(f.unit) || AMOUNT_UNITS.test(f.unit))) || f.kind === "percent";
-    case "amount":
-      return (f.kind === "quantity" && (AMOUNT_UNITS.test(f.unit) || COUNT_UNITS.test(f.unit))) || f.kind === "percent";
-    default:
-      return f.kind === "quantity" || f.kind === "percent";
-  }
 }

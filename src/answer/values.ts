@@ -6,7 +6,8 @@ import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { mentions } from "./concepts.js";
 import { taggedWords, type TaggedWord } from "../retrieve/tokenize.js";
 import { gapToQuestion, leadShape, replyLead, rivalsOf, spanLead, type ReplyLead } from "./lead.js";
-import { fitsKind, inUnit, sentenceValues } from "./select.js";
+import { sentenceValues } from "./select.js";
+import { fitsKind, inUnit } from "./units.js";
 
 /**
  * Values are candidates (issue #26, item 3): the reply's lead is chosen among (sentence, value)
