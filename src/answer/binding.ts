@@ -1,6 +1,7 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { mentions, mentionStrength, type Concept } from "./concepts.js";
 import type { Figure } from "./figures.js";
+import { MEASURE_CLASSES, type MeasureClass } from "./units.js";
 
 /**
  * A reply leads with a value only when that value is bound, inside its clause, to what the question
@@ -64,41 +65,10 @@ export function questionQualifiers(question: string, lang: "zh" | "en"): string[
 }
 
 /**
- * Measures and the things they measure: one row per class of thing. `units` are the measures and
- * counters of the class; `words` ask for the class as such (面积, 人数, how long) and bind a value in
- * its units even where its clause says 占地, not 土地; `counts` are nouns counted in its units
- * (学生 in 名, 心愿 in 件). A value in one class's units never answers a focus of another class
- * ("how many students" is not answered by 三次, nor 多少头牛 by 300人): the noun another counter counts.
- */
-export const MEASURE_CLASSES: { kind: string; units: RegExp; words?: RegExp; counts?: RegExp }[] = [
-  { kind: "area", units: /亩|公顷|平方(?:公里|米)/, words: /面积|占地|土地|耕地|用地|land|area|acre|space|hectare/i },
-  {
-    kind: "money",
-    units: /元|美元|欧元|港元|日元|英镑/,
-    words: /资金|投资|金额|费用|经费|补贴|补助|奖励|收入|营收|money|fund|invest|cost|price|budget|subsid|revenue|income|spend|wage|salar|reward|bonus/i,
-  },
-  {
-    kind: "people",
-    units: /^(?:[万亿千百])?(?:人|名|位|人次)$/,
-    words: /人数|人员|人口|people|persons|participants|population|visitors/i,
-    counts: /^(?:学生|教师|老师|职工|员工|工人|农民|居民|村民|牧民|游客|患者|医生|护士|干部|党员|志愿者|运动员|选手|儿童|群众|劳动力|人才)$|\b(?:students?|teachers?|workers?|employees?|staff|residents?|villagers?|farmers?|herders?|tourists?|patients?|doctors?|nurses?|volunteers?|athletes?|children|members?|skiers?|officials?)\b/i,
-  },
-  { kind: "weight", units: /吨/, words: /产量|产能|重量|output|capacity|production|weight|tonnage/i },
-  { kind: "length", units: /公里|千米|米/, words: /长度|距离|里程|length|distance|long|mileage/i },
-  { kind: "duration", units: /小时|天|个月|年|周|分钟/, words: /时长|工期|周期|多久|duration|how long|period/i },
-  { kind: "times", units: /^(?:次|回|遍|趟)$/, words: /次数|how many times|how often/i },
-  { kind: "animals", units: /^(?:[万千百])?(?:头|只|匹|羽)$/, counts: /^(?:牛|羊|马|猪|鸡|鸭|骆驼|牲畜|肉牛|奶牛|生猪)$|\b(?:cattle|cows?|sheep|horses?|pigs?|chickens?|camels?|livestock)\b/i },
-  { kind: "households and firms", units: /^(?:[万千百])?(?:户|家)$/, counts: /(?:企业|公司|商户|农户|家庭|合作社|households?|famil(?:y|ies)|companies|firms|businesses|enterprises|cooperatives)$/i },
-  { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
-];
-
-/**
  * Words a place follows when it is where the clause's thing is or its event happens (位于哈尔滨市,
  * 总部设在胡志明市, 在南京举行): the binding of a place to what a where-question asks.
  */
 export const LOCATIVE_BEFORE = /(?:位于|坐落|座落|地处|设在|设于|落户|处于|在|于)$/;
-
-type MeasureClass = (typeof MEASURE_CLASSES)[number];
 
 const spellings = (focus: Concept) => [focus.label, ...focus.alternatives];
 

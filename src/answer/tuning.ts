@@ -5,7 +5,7 @@ import { QaError } from "../errors.js";
  * "hand-set numbers that remain live in one options object with documented defaults", as
  * MiniSearch's `defaultSearchOptions`). What is fitted lives in the decision profiles
  * (model/profiles/, `npm run fit`); what is knowledge lives in its table (units and measures:
- * binding.ts' MEASURE_CLASSES; question words: question-words.ts; titles: figures.ts). Changing one
+ * units.ts; question words: question-words.ts; titles: figures.ts). Changing one
  * of these changes answers: measure with `npm run eval` and refit.
  */
 export const DEFAULT_ANSWER_TUNING = {

@@ -5,7 +5,7 @@ import type { QuestionKind } from "./types.js";
  * The units and measure words of questions and values, in one place: which unit a question names
  * (多少吨, in tonnes, 几条), which values are in it (人 for 名 too; any count for 个), and which
  * kinds of value a question kind takes. Read by the analysis (askedUnit), the hand-set figure pick
- * (select.ts) and the lead model's features (values.ts).
+ * (select.ts), the binding (binding.ts) and the lead model's features (values.ts).
  */
 
 // Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they
@@ -76,3 +76,40 @@ export function fitsKind(f: Figure, kind: QuestionKind): boolean {
       return f.kind === "quantity" || f.kind === "percent";
   }
 }
+
+/** One class of things and its measures (MEASURE_CLASSES). */
+export interface MeasureClass {
+  kind: string;
+  units: RegExp;
+  words?: RegExp;
+  counts?: RegExp;
+}
+
+/**
+ * Measures and the things they measure: one row per class of thing. `units` are the measures and
+ * counters of the class; `words` ask for the class as such (面积, 人数, how long) and bind a value in
+ * its units even where its clause says 占地, not 土地; `counts` are nouns counted in its units
+ * (学生 in 名, 心愿 in 件). A value in one class's units never answers a focus of another class
+ * ("how many students" is not answered by 三次, nor 多少头牛 by 300人): the noun another counter counts.
+ */
+export const MEASURE_CLASSES: MeasureClass[] = [
+  { kind: "area", units: /亩|公顷|平方(?:公里|米)/, words: /面积|占地|土地|耕地|用地|land|area|acre|space|hectare/i },
+  {
+    kind: "money",
+    units: /元|美元|欧元|港元|日元|英镑/,
+    words: /资金|投资|金额|费用|经费|补贴|补助|奖励|收入|营收|money|fund|invest|cost|price|budget|subsid|revenue|income|spend|wage|salar|reward|bonus/i,
+  },
+  {
+    kind: "people",
+    units: /^(?:[万亿千百])?(?:人|名|位|人次)$/,
+    words: /人数|人员|人口|people|persons|participants|population|visitors/i,
+    counts: /^(?:学生|教师|老师|职工|员工|工人|农民|居民|村民|牧民|游客|患者|医生|护士|干部|党员|志愿者|运动员|选手|儿童|群众|劳动力|人才)$|\b(?:students?|teachers?|workers?|employees?|staff|residents?|villagers?|farmers?|herders?|tourists?|patients?|doctors?|nurses?|volunteers?|athletes?|children|members?|skiers?|officials?)\b/i,
+  },
+  { kind: "weight", units: /吨/, words: /产量|产能|重量|output|capacity|production|weight|tonnage/i },
+  { kind: "length", units: /公里|千米|米/, words: /长度|距离|里程|length|distance|long|mileage/i },
+  { kind: "duration", units: /小时|天|个月|年|周|分钟/, words: /时长|工期|周期|多久|duration|how long|period/i },
+  { kind: "times", units: /^(?:次|回|遍|趟)$/, words: /次数|how many times|how often/i },
+  { kind: "animals", units: /^(?:[万千百])?(?:头|只|匹|羽)$/, counts: /^(?:牛|羊|马|猪|鸡|鸭|骆驼|牲畜|肉牛|奶牛|生猪)$|\b(?:cattle|cows?|sheep|horses?|pigs?|chickens?|camels?|livestock)\b/i },
+  { kind: "households and firms", units: /^(?:[万千百])?(?:户|家)$/, counts: /(?:企业|公司|商户|农户|家庭|合作社|households?|famil(?:y|ies)|companies|firms|businesses|enterprises|cooperatives)$/i },
+  { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
+];

@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { bindingStrength, LOCATIVE_BEFORE, MEASURE_CLASSES } from "./binding.js";
+import { bindingStrength, LOCATIVE_BEFORE } from "./binding.js";
 import { probabilityOf, type DecisionModel, type LogisticLayer } from "./decision.js";
 import type { Candidate } from "./features.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
@@ -7,7 +7,7 @@ import { mentions } from "./concepts.js";
 import { taggedWords, type TaggedWord } from "../retrieve/tokenize.js";
 import { gapToQuestion, leadShape, replyLead, rivalsOf, spanLead, type ReplyLead } from "./lead.js";
 import { sentenceValues } from "./select.js";
-import { fitsKind, inUnit } from "./units.js";
+import { fitsKind, inUnit, MEASURE_CLASSES } from "./units.js";
 
 /**
  * Values are candidates (issue #26, item 3): the reply's lead is chosen among (sentence, value)
