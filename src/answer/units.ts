@@ -10,7 +10,7 @@ import type { QuestionKind } from "./types.js";
 
 // Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they
 // keep out dates, years and bare numbers.
-export const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起|册|株|棵|颗|枚|艘|架|首|集/;
+const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起|册|株|棵|颗|枚|艘|架|首|集/;
 export const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|英尺|英里|英镑/;
 
 /** Kinds answered by a figure, date, name or place (the others by the sentence itself). */
