@@ -211,7 +211,7 @@ function chooseEvidence(model: DecisionModel, questions: LabelledQuestion[], lan
 
 /**
  * `--lead-only`: the committed profile's sentence layers and thresholds stay; only the lead layer
- * (values.ts) is fitted over the sentences they choose — seconds after labelling, not half an hour.
+ * (values.ts) is fitted over the sentences they choose — seconds after labelling, not minutes.
  */
 const leadOnly = args.includes("--lead-only");
 function fitLeadOnly(questions: LabelledQuestion[]): DecisionModel {
