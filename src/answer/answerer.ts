@@ -122,7 +122,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // is evidence for the reader, never this year's answer.
     const beyond = analysis.beyondArchive;
     const t = performance.now();
-    const { best, probability: p, found: decided, lead: bound } = bindLead(model, analysis, candidates, decide(model, candidates));
+    const { best, probability: p, found: decided, lead: bound } = bindLead(model, candidates, decide(model, candidates));
     const found = decided && !beyond;
     const selection = best?.selection ?? null;
     // Further sources only when they answer too and corroborate: the same figure, or (no figure
@@ -179,29 +179,18 @@ export function keywordQuery(text: string, translator: QueryTranslator, unreadNa
  * The decision picks a sentence; the reply may lead with its value only when that value is bound to
  * the question (binding.ts) and the article names every place or name the question anchors on. A
  * value lead is a (sentence, value) pair ranked among the article's answering sentences (`bestPair`).
- * Otherwise the most probable bound candidate of the same article above the threshold answers, or
- * none does: the chosen sentence becomes evidence.
+ * Otherwise the chosen sentence is evidence. (Another answering sentence of the article once took
+ * its place: a choice the fit never saw, which on the CMRC trial led with 5 wrong values for 2 right.)
  */
-function bindLead(model: DecisionModel, analysis: QuestionAnalysis, candidates: Candidate[], decision: Decision): Decision & { lead: Figure | null } {
+function bindLead(model: DecisionModel, candidates: Candidate[], decision: Decision): Decision & { lead: Figure | null } {
   const { best } = decision;
   if (!decision.found || !best) return { ...decision, lead: null };
-  const threshold = thresholdFor(model, analysis);
   const scored = scoredLead(model, best, decision.probability);
-  if (scored.lead) {
-    const first: Led = { c: best, p: decision.probability, lead: scored.lead, leadP: scored.p };
-    const pick = scored.p === null ? first : bestPair(decision.chosen, candidates, first, articleAnswers(model, candidates, best, threshold));
-    const answering = pick.lead.rebound ? { ...pick.c, selection: { ...pick.c.selection, figure: pick.lead.value } } : pick.c;
-    return { ...decision, best: answering, probability: pick.p, lead: pick.lead.value };
-  }
-  let next: Decision & { lead: Figure | null } = { ...decision, found: false, lead: null };
-  for (const { c, p, lead: other } of articleAnswers(model, candidates, best, threshold)) {
-    if (next.found && p <= next.probability) continue;
-    // The hand-set lead (no lead layer) takes another sentence's own figure only, never a rebound one.
-    if (!other || (!model.lead && other.rebound) || (analysis.wantsTypedAnswer && !(model.lead ? other.value : c.selection.figure))) continue;
-    const selection = other.rebound && other.value ? { ...c.selection, figure: other.value } : c.selection;
-    next = { ...decision, best: { ...c, selection }, probability: p, found: true, lead: other.value };
-  }
-  return next;
+  if (!scored.lead) return { ...decision, found: false, lead: null };
+  const first: Led = { c: best, p: decision.probability, lead: scored.lead, leadP: scored.p };
+  const pick = scored.p === null ? first : bestPair(decision.chosen, candidates, first, articleAnswers(model, candidates, best, thresholdFor(model, best.analysis)));
+  const answering = pick.lead.rebound ? { ...pick.c, selection: { ...pick.c.selection, figure: pick.lead.value } } : pick.c;
+  return { ...decision, best: answering, probability: pick.p, lead: pick.lead.value };
 }
 
 /** A candidate sentence, its answer probability, what a reply with it leads with and the lead layer's probability of that value. */
