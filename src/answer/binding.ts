@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { mentions, mentionStrength, type Concept } from "./concepts.js";
-import type { Figure } from "./figures.js";
+import { rolesNamed, titleOrganisation, type Figure } from "./figures.js";
 import { MEASURE_CLASSES, type MeasureClass } from "./units.js";
 
 /**
@@ -111,6 +111,7 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   if (!analysis.qualifiers.every((forms) => forms.some((f) => near.includes(f)))) return 0;
   const own = analysis.own.filter((c) => !c.date && !c.context);
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
+  if (figure.kind === "name" && !ofOrganisationAsked(analysis, own, focus, sentence, figure)) return 0;
   // The noun a count counts: marked by the English analysis, the focus of a Chinese count (多少*学生*).
   const counted = own.find((c) => c.counted) ?? (analysis.lang === "zh" && analysis.kind === "count" ? focus : null);
   const { partialMention } = analysis.tuning;
@@ -124,6 +125,23 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   // "How many people" with no focus word: a count in people is of the kind asked, if not of what.
   const ofAskedMeasure = !focus && analysis.unit !== null && figure.unit !== "";
   return ofAskedMeasure || own.some((c) => !c.anchor && named(region, c, partialMention)) ? 1 : 0;
+}
+
+/**
+ * Whether a name holds the role asked *of the organisation asked*: where its title names an
+ * organisation (兴业银行昌吉分行行长韩平), that title must spell every word the question puts
+ * right before the role, unbroken (兴业银行准东支行的行长: 准东 and 支行 are not in it, so 韩平
+ * heads another branch). Places the question anchors on are left out (the article must name them
+ * anyway; a title says 州总工会 for 昌吉州总工会), and a bare role (行长韩平) or a byline (本报记者)
+ * says nothing against the name.
+ */
+/** A paper's own staff, named in bylines (本报记者 杨鹤): "the reporter of this story" names the story, not an employer. */
+const BYLINE_ROLE = /记者|通讯员/;
+function ofOrganisationAsked(analysis: QuestionAnalysis, own: Concept[], focus: Concept | null, sentence: string, name: Figure): boolean {
+  if (analysis.lang !== "zh" || !focus || focus.at === undefined || !rolesNamed([focus.label]).roles.length || BYLINE_ROLE.test(focus.label)) return true;
+  const organisation = titleOrganisation(sentence, name.start);
+  const whose = own.filter((c) => c.run === focus.run && c.at !== undefined && c.at < focus.at! && !c.anchor);
+  return !organisation || whose.every((c) => mentions(organisation, c));
 }
 
 /**

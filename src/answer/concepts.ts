@@ -22,6 +22,8 @@ export interface Concept {
   focus?: boolean;
   /** Where the concept starts in the question. */
   at?: number;
+  /** Which unbroken run of Chinese characters of the question holds it (兴业银行准东支行的行长 is one; 《…》 and spaces break runs). */
+  run?: number;
   /** Only one-character readings (vice → 副): a mention is weak evidence and earns half credit. */
   weak?: boolean;
   /** A date the question names: covered by an article of that date, not by a spelling. */
@@ -59,7 +61,7 @@ export function idfOf(stats: TermStats, term: string): number {
 export function chineseConcepts(question: string, segmenter: ChineseSegmenter, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  for (const runMatch of question.matchAll(/\p{Script=Han}+/gu)) {
+  for (const [runIndex, runMatch] of [...question.matchAll(/\p{Script=Han}+/gu)].entries()) {
     const run = runMatch[0];
     const offset = runMatch.index ?? 0;
     const words = taggedWords(run, segmenter)
@@ -79,6 +81,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
         weight: idfOf(stats, common),
         anchor: (df === 0 && hasUnknownBigram(word, stats) && !NOT_AN_ANCHOR_TAG.test(tag)) || (PLACE_SUFFIX.test(word) && word.length >= 3),
         at,
+        run: runIndex,
       });
     }
   }

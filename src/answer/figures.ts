@@ -159,6 +159,16 @@ export function titleBefore(text: string, at: number): { role: string; deputy: b
   return m ? { role: m[2]!, deputy: m[1] !== undefined } : null;
 }
 
+/**
+ * The organisation a title names before its role, printed unbroken up to the name (兴业银行昌吉分行
+ * in 兴业银行昌吉分行行长韩平), or "" when the title is the role alone (行长韩平) or none stands there.
+ */
+export function titleOrganisation(text: string, at: number): string {
+  const title = TITLE_WITH_ORGANISATION.exec(text.slice(Math.max(0, at - 24), at));
+  return title?.[1] ?? "";
+}
+const TITLE_WITH_ORGANISATION = new RegExp(`([\\p{Script=Han}A-Za-z0-9]*?)(?:副|常务副)?(?:${ROLE})\\s?$`, "u");
+
 /** The role words of the titles table a text names (主席, 行长), and whether a deputy's (副) is asked. */
 export function rolesNamed(words: string[]): { roles: string[]; deputy: boolean } {
   const roles = words.flatMap((w) => [...w.matchAll(ROLE_WORDS)].map((m) => m[0]));

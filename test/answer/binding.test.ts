@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyseQuestion } from "../../src/answer/analysis.js";
 import { bindingStrength, isBound, questionQualifiers } from "../../src/answer/binding.js";
-import { findFigures } from "../../src/answer/figures.js";
+import { findFigures, findNames } from "../../src/answer/figures.js";
 import type { QaService } from "../../src/core/types.js";
 import { loadQuestions } from "../../src/eval/evaluate.js";
 import type { QueryTranslator } from "../../src/retrieve/english.js";
@@ -48,6 +48,21 @@ describe("binding a value to the question", () => {
     expect(questionQualifiers("How long are the advanced runs?", "en")).toEqual([["高级"]]);
     expect(questionQualifiers("第2期工程投资多少？", "zh")).toEqual([["第二期", "第2期", "二期", "2期"]]);
     expect(questionQualifiers("昌吉州今年新增城镇就业多少人？", "zh")).toEqual([]);
+  });
+
+  it("binds a name to the role of the organisation asked, not to the same role of another", () => {
+    const names = (question: string, sentence: string) => {
+      const analysis = analyseQuestion(question, deps, { today });
+      return Object.fromEntries(findNames(sentence).map((f) => [f.text, isBound(analysis, sentence, f)]));
+    };
+    const sentence = "兴业银行昌吉分行行长韩平表示，兴业银行准东支行将立足准东产业布局。";
+    // The title says whose 行长 he is: the Changji branch's, not the Zhundong branch's.
+    expect(names("兴业银行准东支行的行长是谁？", sentence)).toEqual({ 韩平: false });
+    expect(names("兴业银行昌吉分行的行长是谁？", sentence)).toEqual({ 韩平: true });
+    expect(names("昌吉分行行长是谁？", sentence)).toEqual({ 韩平: true });
+    // A bare title says nothing against the name; a byline's 本报 is the paper, not an employer.
+    expect(names("准东支行的行长是谁？", "准东支行开业仪式上，行长韩平致辞。")).toEqual({ 韩平: true });
+    expect(names("《真抓实干促就业惠民》这篇报道的记者是谁？", "□本报记者 杨鹤")).toEqual({ 杨鹤: true });
   });
 
   it("binds a date to its sentence's event, not to another event's day", () => {
