@@ -22,6 +22,8 @@ export interface Concept {
   focus?: boolean;
   /** Where the concept starts in the question. */
   at?: number;
+  /** A place name (jieba tags it ns, or it ends in 州, 县, 镇…): the number a question asks of it is that place's (selection.placesAside). */
+  place?: boolean;
   /** Which unbroken run of Chinese characters of the question holds it (兴业银行准东支行的行长 is one; 《…》 and spaces break runs). */
   run?: number;
   /** Only one-character readings (vice → 副): a mention is weak evidence and earns half credit. */
@@ -82,6 +84,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
         anchor: (df === 0 && hasUnknownBigram(word, stats) && !NOT_AN_ANCHOR_TAG.test(tag)) || (PLACE_SUFFIX.test(word) && word.length >= 3),
         at,
         run: runIndex,
+        place: tag === "ns" || (PLACE_SUFFIX.test(word) && word.length >= 3),
       });
     }
   }

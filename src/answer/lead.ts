@@ -25,7 +25,10 @@ export interface ReplyLead {
  * do). Null: the reply with this candidate is evidence, not an answer.
  */
 export function replyLead(c: Candidate): ReplyLead | null {
-  return c.selection.missingAnchors.length ? null : leadShape(c).lead;
+  if (c.selection.missingAnchors.length) return null;
+  const { lead } = leadShape(c);
+  // A value is the place's only where the sentence names it or the article is about it.
+  return lead?.value && c.selection.placesAside.length ? null : lead;
 }
 
 /** The lead of the candidate's sentence whatever its article lacks (the decision reads missing anchors on their own). */

@@ -38,6 +38,12 @@ export interface Selection {
   /** A date the question names that neither the article's date nor the sentence confirms. */
   dateMissing: boolean;
   /**
+   * Places the question names that the sentence does not and the article is not about (not in its
+   * heading, named in fewer than two of its sentences): 武汉 in a report that quotes Wuhan once
+   * beside a national figure. A value of this sentence is no answer for that place (lead.ts).
+   */
+  placesAside: Concept[];
+  /**
    * The same sentence with the next one of its paragraph, scored as one (null for a window itself,
    * the byline or a paragraph's last sentence): the answer often follows the sentence that
    * paraphrases the question (它…, a list after a colon).
@@ -135,6 +141,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? mentionWeight.sentence : mentionWeight.neighbour;
     };
     // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
+    const aboutPlace = concepts.map((c, j) => !c.place || inHeading[j]! >= 0.5 || mentions(sentences[lead]?.text ?? "", c) || sentences.filter((s) => mentions(s.text, c)).length >= 2);
     const wordAnchorsMissing = concepts.filter((c, j) => !c.date && c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : inArticle[j]! < 0.5));
     const absent = concepts.filter((c, j) => !c.date && inArticle[j]! < 0.5);
     const dateIndexes = concepts.flatMap((c, j) => (c.date ? [j] : []));
@@ -164,6 +171,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const coverage = covered / total;
       const undated = dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!);
       const missingAnchors = [...undated, ...wordAnchorsMissing];
+      const placesAside = concepts.filter((c, j) => !aboutPlace[j] && !mentions(sentence.text, c));
       const figure = pickFigure(sentence.text, concepts, kind, unit, undefined, tuning.focusBoost);
       if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return null;
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);
@@ -171,7 +179,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const score = focused / focusedTotal + ((wantsFigure && figure) || givesReason ? 0.15 : 0) + (inRetrieved ? 0.05 : 0) + 0.05 / (1 + rank) + preferred;
       return {
         hit, sentence, coverage, missingAnchors, absent, maxWeight, focusCredit, figure, score,
-        sentenceCoverage: wordTotal ? inSentence / wordTotal : 0, articleCoverage, articleRank: rank, dateMissing: undated.length > 0,
+        sentenceCoverage: wordTotal ? inSentence / wordTotal : 0, articleCoverage, articleRank: rank, dateMissing: undated.length > 0, placesAside,
         window: null,
       };
     };

@@ -46,6 +46,17 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect((await qa.answer("中欧班列累计开行突破多少列？")).figure).toBe("10万列");
   });
 
+  it("does not give one city's trains the national figure: a place the question names must be the sentence's or the article's", async () => {
+    // 中欧班列（武汉） is quoted once in the report; its 10万列 counts every China–Europe train.
+    for (const question of ["武汉的中欧班列累计开行了多少列？", "中欧班列（武汉）累计开行突破多少列？"]) {
+      const a = await qa.answer(question);
+      expect(a.reply).toBe("evidence");
+      expect(a.figure).toBeNull();
+    }
+    // The company's 新疆 is named once, in the report's first sentence: the story's own place.
+    expect((await qa.answer("新疆裕隆丰源气体有限公司碳捕集与氢能综合利用项目总投资多少？")).figure).toBe("1.26亿元");
+  });
+
   it("reads 共有 as part of the question, not as the thing asked about", async () => {
     expect((await qa.answer("昌吉州总工会实施的创新项目共有多少项？")).figure).toBe("2.6万项");
   });
