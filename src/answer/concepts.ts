@@ -4,6 +4,7 @@ import { taggedWords, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { AskedDate } from "./dates.js";
 import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { DEFAULT_ANSWER_TUNING } from "./tuning.js";
+import { askedUnit } from "./units.js";
 
 /**
  * A thing the question asks about, with the spellings that count as the articles mentioning it.
@@ -63,6 +64,10 @@ export function idfOf(stats: TermStats, term: string): number {
 export function chineseConcepts(question: string, segmenter: ChineseSegmenter, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
   const seen = new Set<string>();
+  // The one-character noun a question word asks about (多少*氢*, 几*羊*) is the thing counted — unless
+  // it is the measure itself (多少钱, 多少人: askedUnit reads those).
+  const asked = /(?:多少|几)(?=\p{Script=Han}[？?。\s]*$|\p{Script=Han}[^\p{Script=Han}])/u.exec(question);
+  const askedNounAt = asked && askedUnit(question) === null ? asked.index + asked[0].length : -1;
   for (const [runIndex, runMatch] of [...question.matchAll(/\p{Script=Han}+/gu)].entries()) {
     const run = runMatch[0];
     const offset = runMatch.index ?? 0;
@@ -71,7 +76,8 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
       .map((w) => ({ word: w.word, tag: w.tag, at: offset + w.start }));
     for (const { word, tag, at } of words) {
       if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING_ZH.has(word) || ASKING_PART_ZH.test(word)) continue;
-      if (word.length === 1) continue; // single characters are noise here; the sentence match uses words
+      // Single characters are noise here (the sentence match uses words), but for the noun asked about.
+      if (word.length === 1 && !(at === askedNounAt && tag.startsWith("n"))) continue;
       seen.add(word);
       const alternatives = alternativesOf(word);
       // A reader's word (老板) weighs as the papers' commonest spelling of it does.

@@ -86,6 +86,14 @@ describe("analyseQuestion, English", () => {
     expect(analyseQuestion("How many skiers came to Changji?", en, { today }).focus?.label).toBe("skiers");
   });
 
+  it("takes a one-character noun after 多少 or 几 as the focus, but not a measure (钱, 人)", () => {
+    const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter() };
+    expect(analyseQuestion("碳捕集项目一年能产多少氢？", jieba, { today }).focus?.label).toBe("氢");
+    expect(analyseQuestion("合作社养了多少羊？", jieba, { today }).focus?.label).toBe("羊");
+    expect(analyseQuestion("项目投资多少钱？", jieba, { today }).focus?.label).toBe("投资");
+    expect(analyseQuestion("有多少人参加？", jieba, { today }).own.map((c) => c.label)).not.toContain("人");
+  });
+
   it("takes the word right after 'which' or 'what' as the focus, and no verb after other question words", () => {
     expect(analyseQuestion("Which bureau hosted the Changji learning week?", en, { today }).focus?.label).toBe("bureau");
     expect(analyseQuestion("What is the kahikatea used for?", en, { today }).focus).toBeNull();

@@ -57,6 +57,13 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect((await qa.answer("新疆裕隆丰源气体有限公司碳捕集与氢能综合利用项目总投资多少？")).figure).toBe("1.26亿元");
   });
 
+  it("does not answer how much hydrogen with the project's investment in the same sentence", async () => {
+    // 该项目总投资1.26亿元，可年生产…氢气2000吨: 氢 is what is counted, and 1.26亿元 does not measure it.
+    const a = await qa.answer("碳捕集项目一年能产多少氢？");
+    expect(a.figure).not.toBe("1.26亿元");
+    expect(a.figure === null || a.figure.endsWith("吨")).toBe(true);
+  });
+
   it("reads 共有 as part of the question, not as the thing asked about", async () => {
     expect((await qa.answer("昌吉州总工会实施的创新项目共有多少项？")).figure).toBe("2.6万项");
   });
