@@ -127,6 +127,9 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   return ofAskedMeasure || own.some((c) => !c.anchor && named(region, c, partialMention)) ? 1 : 0;
 }
 
+/** A paper's own staff, named in bylines (本报记者 杨鹤): "the reporter of this story" names the story, not an employer. */
+const BYLINE_ROLE = /记者|通讯员/;
+
 /**
  * Whether a name holds the role asked *of the organisation asked*: where its title names an
  * organisation (兴业银行昌吉分行行长韩平), that title must spell every word the question puts
@@ -135,8 +138,6 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
  * anyway; a title says 州总工会 for 昌吉州总工会), and a bare role (行长韩平) or a byline (本报记者)
  * says nothing against the name.
  */
-/** A paper's own staff, named in bylines (本报记者 杨鹤): "the reporter of this story" names the story, not an employer. */
-const BYLINE_ROLE = /记者|通讯员/;
 function ofOrganisationAsked(analysis: QuestionAnalysis, own: Concept[], focus: Concept | null, sentence: string, name: Figure): boolean {
   if (analysis.lang !== "zh" || !focus || focus.at === undefined || !rolesNamed([focus.label]).roles.length || BYLINE_ROLE.test(focus.label)) return true;
   const organisation = titleOrganisation(sentence, name.start);

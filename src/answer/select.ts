@@ -39,8 +39,8 @@ export interface Selection {
   dateMissing: boolean;
   /**
    * Places the question names that the sentence does not and the article is not about (not in its
-   * heading, named in fewer than two of its sentences): 武汉 in a report that quotes Wuhan once
-   * beside a national figure. A value of this sentence is no answer for that place (lead.ts).
+   * heading or first sentence, named in fewer than two of its sentences): 武汉 in a report that
+   * quotes Wuhan once beside a national figure. A value of this sentence is no answer for that place (lead.ts).
    */
   placesAside: Concept[];
   /**
@@ -140,8 +140,9 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const c = concepts[j]!;
       return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? mentionWeight.sentence : mentionWeight.neighbour;
     };
-    // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
+    // The article is about a place its heading or first sentence names, or two of its sentences do.
     const aboutPlace = concepts.map((c, j) => !c.place || inHeading[j]! >= 0.5 || mentions(sentences[lead]?.text ?? "", c) || sentences.filter((s) => mentions(s.text, c)).length >= 2);
+    // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
     const wordAnchorsMissing = concepts.filter((c, j) => !c.date && c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : inArticle[j]! < 0.5));
     const absent = concepts.filter((c, j) => !c.date && inArticle[j]! < 0.5);
     const dateIndexes = concepts.flatMap((c, j) => (c.date ? [j] : []));
