@@ -17,7 +17,9 @@ import { formatExternalReport } from "../src/eval/report.js";
  * `npm run eval`: asks every question of test/eval/questions.jsonl, test/eval/heldout*.jsonl
  * against the configured index and prints per-question hits and a summary per set (single-turn,
  * conversation, held-out); then test/eval/news.jsonl (news-reader questions). The fresh reader set
- * (test/eval/fresh.jsonl) comes first; `--skip-fresh` leaves it out while work is under way.
+ * (test/eval/fresh.jsonl) comes first, as its summary only — its questions are not to be read while
+ * changing code (`--fresh-details` prints them, one per line); `--skip-fresh` leaves it out while
+ * work is under way.
  *
  * `npm run eval -- --squad FILE [--questions-en FILE] [--json] [--details FILE] [--llm]`: the external
  * evaluation on a SQuAD-format file (see docs/external-eval.md).
@@ -35,6 +37,8 @@ const { values: args } = parseArgs({
     llm: { type: "boolean", default: false },
     // The fresh set is measured at the start and the end of a piece of work only: skip it in between.
     "skip-fresh": { type: "boolean", default: false },
+    // Its questions one per line: for reviewing a finished piece of work, not for deciding a change.
+    "fresh-details": { type: "boolean", default: false },
     tuning: { type: "string" },
   },
 });
@@ -87,7 +91,7 @@ async function freshSet(qa: Awaited<ReturnType<typeof openQaService>>, seedsDir:
   const { files } = await readSeedFiles(seedsDir);
   const paragraphs = files.flatMap((f) => parseArticles(f.name, f.text).flatMap((a) => a.paragraphs));
   const { bot, peer } = await evaluateLeads(qa, questions, paragraphs);
-  for (const o of bot) process.stdout.write(`${formatLeadOutcome(o)}\n`);
+  if (args["fresh-details"]) for (const o of bot) process.stdout.write(`${formatLeadOutcome(o)}\n`);
   process.stdout.write("fresh set (test/eval/fresh.jsonl), by what the reply leads with:\n");
   for (const s of summarizeByGroup(bot)) process.stdout.write(`${formatLeadSummary(s, `  ${s.group}`)}\n`);
   process.stdout.write("naive peer, same questions:\n");
