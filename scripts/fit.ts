@@ -39,7 +39,8 @@ const squadFile = squadFiles[0]!;
 const englishFile = arg("--questions-en") ?? path.join(ROOT, "test/eval/cmrc-trial-en.jsonl");
 const cacheFile = arg("--cache");
 const profile = arg("--model") ?? process.env.EMBEDDING_MODEL ?? "tiny-zh";
-const out = profileFileOf(profile);
+// `--out FILE` writes the fitted profile elsewhere than the committed one (a trial fit, the tests).
+const out = arg("--out") ?? profileFileOf(profile);
 
 // keyword-only: a model id no folder holds, so every index is built without vectors (nothing is downloaded with MODELS_DIR set).
 const config = loadConfig({ MODELS_DIR: "test/fixtures/models", INDEX_DIR: os.tmpdir(), ...process.env, EMBEDDING_MODEL: profile === KEYWORD_PROFILE ? "no-such-model-keyword-only" : profile }, ROOT);
