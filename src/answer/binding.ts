@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { mentions, mentionStrength, type Concept } from "./concepts.js";
-import { rolesNamed, titleOrganisation, type Figure } from "./figures.js";
+import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { MEASURE_CLASSES, type MeasureClass } from "./units.js";
 
 /**
@@ -140,7 +140,7 @@ const BYLINE_ROLE = /记者|通讯员/;
  */
 function ofOrganisationAsked(analysis: QuestionAnalysis, own: Concept[], focus: Concept | null, sentence: string, name: Figure): boolean {
   if (analysis.lang !== "zh" || !focus || focus.at === undefined || !rolesNamed([focus.label]).roles.length || BYLINE_ROLE.test(focus.label)) return true;
-  const organisation = titleOrganisation(sentence, name.start);
+  const organisation = titleBefore(sentence, name.start)?.organisation ?? "";
   const whose = own.filter((c) => c.run === focus.run && c.at !== undefined && c.at < focus.at! && !c.anchor);
   return !organisation || whose.every((c) => mentions(organisation, c));
 }

@@ -83,14 +83,15 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
       // A reader's word (老板) weighs as the papers' commonest spelling of it does.
       const common = papersWordsFor(word).length ? alternatives.reduce((a, b) => (stats.documentFrequency(b) > stats.documentFrequency(a) ? b : a)) : word;
       const df = stats.documentFrequency(common);
+      const placeName = PLACE_SUFFIX.test(word) && word.length >= 3;
       concepts.push({
         label: word,
         alternatives,
         weight: idfOf(stats, common),
-        anchor: (df === 0 && hasUnknownBigram(word, stats) && !NOT_AN_ANCHOR_TAG.test(tag)) || (PLACE_SUFFIX.test(word) && word.length >= 3),
+        anchor: (df === 0 && hasUnknownBigram(word, stats) && !NOT_AN_ANCHOR_TAG.test(tag)) || placeName,
         at,
         run: runIndex,
-        place: tag === "ns" || (PLACE_SUFFIX.test(word) && word.length >= 3),
+        place: tag === "ns" || placeName,
       });
     }
   }

@@ -147,27 +147,20 @@ const NOT_A_NAME = /人员|干部|群众|同志|大家|我们|他们|她们|记�
 const NAME_BYLINE = /^[□■]?\s*(?:本报(?:记者|通讯员)|记者|通讯员)?\s*([\p{Script=Han}·]{2,4})$/u;
 const PLACE_NAME = /[\p{Script=Han}]{2,8}?(?:自治州|自治县|州|县|市|镇|乡|村|街道|社区|园区|开发区|工业园|街)(?![\p{Script=Han}]{0,1}[长委书])/gu;
 
-const TITLE_BEFORE = new RegExp(`(副|常务副)?(${ROLE})\\s?$`);
+// A title ends right before the name: its organisation printed unbroken before it, a deputy's 副, the role.
+const TITLE_BEFORE = new RegExp(`([\\p{Script=Han}A-Za-z0-9]*?)(副|常务副)?(${ROLE})\\s?$`, "u");
 const ROLE_WORDS = new RegExp(ROLE, "g");
 
 /**
- * The title printed right before a name (副主席 in 副主席谢荣新): its role word (主席) and whether
- * it is a deputy's; null when no title stands there.
+ * The title printed right before a name (副主席 in 副主席谢荣新): its role word (主席), whether it is
+ * a deputy's, and the organisation it names before the role, printed unbroken up to the name
+ * (兴业银行昌吉分行 in 兴业银行昌吉分行行长韩平; "" for the role alone, 行长韩平); null when no title
+ * stands there.
  */
-export function titleBefore(text: string, at: number): { role: string; deputy: boolean } | null {
-  const m = TITLE_BEFORE.exec(text.slice(Math.max(0, at - 8), at));
-  return m ? { role: m[2]!, deputy: m[1] !== undefined } : null;
+export function titleBefore(text: string, at: number): { role: string; deputy: boolean; organisation: string } | null {
+  const m = TITLE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+  return m ? { role: m[3]!, deputy: m[2] !== undefined, organisation: m[1]! } : null;
 }
-
-/**
- * The organisation a title names before its role, printed unbroken up to the name (兴业银行昌吉分行
- * in 兴业银行昌吉分行行长韩平), or "" when the title is the role alone (行长韩平) or none stands there.
- */
-export function titleOrganisation(text: string, at: number): string {
-  const title = TITLE_WITH_ORGANISATION.exec(text.slice(Math.max(0, at - 24), at));
-  return title?.[1] ?? "";
-}
-const TITLE_WITH_ORGANISATION = new RegExp(`([\\p{Script=Han}A-Za-z0-9]*?)(?:副|常务副)?(?:${ROLE})\\s?$`, "u");
 
 /** The role words of the titles table a text names (主席, 行长), and whether a deputy's (副) is asked. */
 export function rolesNamed(words: string[]): { roles: string[]; deputy: boolean } {
