@@ -3,6 +3,7 @@ import { LEAD_GROUPS, LEAD_INPUT_NAMES, leadGroupOf, type LeadGroup, type LeadMo
 import type { LabelledQuestion } from "./collect.js";
 import { fitLogistic } from "./logistic.js";
 import { bestOf, groupOfQuestion } from "./measure.js";
+import { GRID } from "./thresholds.js";
 
 /**
  * The lead layer (src/answer/values.ts): which value of the chosen sentence leads the reply, and
@@ -20,7 +21,6 @@ import { bestOf, groupOfQuestion } from "./measure.js";
  */
 export const LEAD_COST = 2;
 
-const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
 const at = (name: string) => LEAD_INPUT_NAMES.indexOf(name) - 1;
 /** A cached value's group, read from its kind features. */

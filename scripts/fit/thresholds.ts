@@ -7,6 +7,7 @@ import { bestOf, groupOfQuestion, measure } from "./measure.js";
  * the answer probability must reach, and below them the evidence threshold at which the chosen
  * sentence is still quoted. Chosen on the labelled questions, the project's weighed as in the layers.
  */
+
 /**
  * The project's own questions are news questions with near-topic refusals, the product's domain:
  * each counts PROJECT_WEIGHT times (tried 3, 6, 12, 20: 12 answered most of both at the refusal targets;
@@ -15,6 +16,7 @@ import { bestOf, groupOfQuestion, measure } from "./measure.js";
 export const PROJECT_WEIGHT = 12;
 export const weighted = (questions: LabelledQuestion[]) => questions.flatMap((q) => (q.set === "project" ? Array<LabelledQuestion>(PROJECT_WEIGHT).fill(q) : [q]));
 
+/** The thresholds tried, sentence and lead alike: 0.01 to 0.99. */
 export const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 export const DEV = (lang: "zh" | "en") => (lang === "zh" ? "squad" : "squad-en");
 export type Group = keyof GroupThresholds;
