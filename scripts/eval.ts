@@ -16,9 +16,9 @@ import { formatExternalReport } from "../src/eval/report.js";
 /**
  * `npm run eval`: asks every question of test/eval/questions.jsonl, test/eval/heldout*.jsonl
  * against the configured index and prints per-question hits and a summary per set (single-turn,
- * conversation, held-out); then test/eval/news.jsonl (news-reader questions). The fresh reader set
- * (test/eval/fresh.jsonl) comes first, as its summary only — its questions are not to be read while
- * changing code (`--fresh-details` prints them, one per line); `--skip-fresh` leaves it out while
+ * conversation, held-out); then test/eval/news.jsonl (news-reader questions). The fresh reader sets
+ * (test/eval/fresh.jsonl, then fresh-2.jsonl, …) come first, as their summaries only — their questions are not to be read while
+ * changing code (`--fresh-details` prints them, one per line); `--skip-fresh` leaves them out while
  * work is under way.
  *
  * `npm run eval -- --squad FILE [--questions-en FILE] [--json] [--details FILE] [--llm]`: the external
@@ -55,6 +55,9 @@ function tuningOverrides(): AnswerTuningOverrides | undefined {
   throw new QaError("CONFIG_INVALID", `--tuning is not a JSON object: ${args.tuning}`, `Pass an object of numbers, e.g. --tuning '{"candidates": 16}' (src/answer/tuning.ts lists them).`);
 }
 
+/** The fresh reader sets, oldest first: each written before anything was measured on it (test/eval/README.md). */
+const FRESH_FILES = ["fresh.jsonl", "fresh-2.jsonl"];
+
 /** The held-out sets (test/eval/<name>.jsonl), never fitted or tuned on. */
 const HELD_OUT_FILES = ["heldout", "heldout-2", "heldout-3", "heldout-4"];
 
@@ -65,7 +68,7 @@ async function ownEvalSets(): Promise<void> {
   const qa = await openQaService(config, { clock: () => today, tuning: tuningOverrides() });
   const info = qa.info();
   process.stdout.write(`index: ${info.vectors ? `model ${info.model}` : "keyword-only"}; ${info.decision.summary}\n`);
-  if (!args["skip-fresh"]) await freshSet(qa, config.seedsDir);
+  if (!args["skip-fresh"]) for (const file of FRESH_FILES.filter((f) => fs.existsSync(path.resolve("test/eval", f)))) await freshSet(qa, config.seedsDir, file);
   const questions = loadQuestions(path.resolve("test/eval/questions.jsonl"));
   const single = await evaluateAll(qa, questions.filter((q) => !q.conversation));
   const conversation = await evaluateAll(qa, questions.filter((q) => q.conversation));
@@ -83,16 +86,16 @@ async function ownEvalSets(): Promise<void> {
 }
 
 /**
- * The fresh reader set (test/eval/fresh.jsonl), scored by what each reply leads with, beside the
+ * A fresh reader set (test/eval/`file`), scored by what each reply leads with, beside the
  * naive peer (bigram BM25 over the same pages' sentences, leading with its sentence's first number).
  */
-async function freshSet(qa: Awaited<ReturnType<typeof openQaService>>, seedsDir: string): Promise<void> {
-  const questions = loadQuestions(path.resolve("test/eval/fresh.jsonl"));
+async function freshSet(qa: Awaited<ReturnType<typeof openQaService>>, seedsDir: string, file: string): Promise<void> {
+  const questions = loadQuestions(path.resolve("test/eval", file));
   const { files } = await readSeedFiles(seedsDir);
   const paragraphs = files.flatMap((f) => parseArticles(f.name, f.text).flatMap((a) => a.paragraphs));
   const { bot, peer } = await evaluateLeads(qa, questions, paragraphs);
   if (args["fresh-details"]) for (const o of bot) process.stdout.write(`${formatLeadOutcome(o)}\n`);
-  process.stdout.write("fresh set (test/eval/fresh.jsonl), by what the reply leads with:\n");
+  process.stdout.write(`fresh set (test/eval/${file}), by what the reply leads with:\n`);
   for (const s of summarizeByGroup(bot)) process.stdout.write(`${formatLeadSummary(s, `  ${s.group}`)}\n`);
   process.stdout.write("naive peer, same questions:\n");
   for (const s of summarizeByGroup(peer)) process.stdout.write(`${formatLeadSummary(s, `  ${s.group}`)}\n`);
