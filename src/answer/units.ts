@@ -27,15 +27,17 @@ const COUNTED = "计数";
 const ASKED_UNITS: [RegExp, string][] = [
   [/多少(万|亿)?吨|几(万)?吨|\b(tonnes?|tons?)\b/i, "吨"],
   [/多少(万|亿)?亩|几(万)?亩|\bmu\b/i, "亩"],
+  // "How many farms": things counted, as 多少个 asks — not a sum, an area or a weight (40万亩 is no farm count).
+  // Before the money words: "how many graduates received subsidies" counts graduates, not yuan.
+  [/\bhow many (people|persons)\b/i, "人"],
+  [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|km|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
   [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
-  [/\bhow many (people|persons)\b|人数/i, "人"],
+  [/人数/, "人"],
   [/多久|多长时间|\bhow long\b/i, "时长"],
   [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
-  // "How many farms": things counted, as 多少个 asks — not a sum, an area or a weight (40万亩 is no farm count).
-  [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
 ];
 
 // Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.

@@ -107,6 +107,10 @@ describe("analyseQuestion, English", () => {
     expect(analyseQuestion("How many mu of wheat were sown?", en, { today }).unit).toBe("亩");
     const matches = analyseQuestion("How many matches were played?", en, { today });
     expect(pickFigure("投资2亿元，共举行了12场比赛。", matches.concepts, matches.kind, matches.unit)?.text).toBe("12场");
+    // A money word later in the question names what the counted things received, not the measure asked.
+    const graduates = analyseQuestion("How many graduates received social insurance subsidies?", en, { today });
+    expect(pickFigure("向129名大学毕业生发放个人社保补贴共计49.69万元。", graduates.concepts, graduates.kind, graduates.unit)?.text).toBe("129名");
+    expect(analyseQuestion("How much subsidy did the graduates receive?", en, { today }).unit).toBe("元");
   });
 
   it("takes a name read only weakly (France → 法制 at 0.31, the pages never saying 法国) as a name the article must print", () => {
