@@ -2,6 +2,7 @@ import type { Article } from "../ingest/types.js";
 import { fitsDate, namesDate } from "./dates.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.js";
+import { placesWithAddresses } from "./address.js";
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
 import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
@@ -264,7 +265,7 @@ export function pickFigure(
  */
 export function sentenceValues(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null): Figure[] {
   if ((kind === "what" || kind === "which" || kind === "describe" || kind === "why" || kind === "yesno" || kind === "other") && unit === null) return [];
-  const found = kind === "who" ? findNames(sentence) : kind === "where" ? findPlaces(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
+  const found = kind === "who" ? findNames(sentence) : kind === "where" ? placesWithAddresses(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
   const asked = concepts.flatMap((c) => [...c.alternatives, ...(c.date ? [String(c.date.year)] : [])]);
   return found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));
 }
