@@ -35,7 +35,7 @@ export interface Answer {
   reply?: ReplyKind;
   lang: "zh" | "en";
   kind: QuestionKind;
-  /** The figure, date or name the answer leads with, verbatim from the quote. */
+  /** The figure, date or name the answer leads with, verbatim from the quote (a comparison: the winning side as asked, then its figure). */
   figure: string | null;
   /** The date of the article the answer is taken from ("as of"). */
   asOf: string | null;

@@ -1,4 +1,5 @@
 import { createAnswerer, type Answerer } from "../answer/answerer.js";
+import { withComparisons } from "../answer/comparison.js";
 import { answerTuning, type AnswerTuningOverrides } from "../answer/tuning.js";
 import { ConversationMemory } from "../answer/conversation.js";
 import { detectIntent } from "../answer/intent.js";
@@ -59,7 +60,7 @@ export async function openQaService(config: Config, deps: QaServiceDeps = {}): P
     const embedQuery = model ? async (q: string) => (await model.embedQueries([q]))[0]! : null;
     const profile = profileOf(index);
     if (profile.unfittedModel) deps.logger?.warn({ model: profile.unfittedModel }, describeProfile(profile));
-    const answer = createAnswerer({ index, translator, embedQuery, options: { model: profile.model, tuning } });
+    const answer = withComparisons(createAnswerer({ index, translator, embedQuery, options: { model: profile.model, tuning } }));
     return { index, profile, answer, news: createNewsReader({ index, translator, embedQuery, answerFact: answer }) };
   };
 
