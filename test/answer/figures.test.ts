@@ -66,6 +66,11 @@ describe("findNames and findPlaces", () => {
     expect(findNames("从职工最关心、最直接、最现实的利益问题入手")).toEqual([]);
     expect(findNames("被正式聘任为研究院学术委员会常委,跻身国家级专家行列")).toEqual([]);
   });
+  it("takes a name before a speech verb only when the verb is a word of its own", () => {
+    expect(findNames("当天，李干杰主持会议。").map((f) => f.text)).toEqual(["李干杰"]);
+    // 说 in 小说 is no verb: 科幻小 is no name.
+    expect(findNames("一般认为，科幻小说之父是凡尔纳。")).toEqual([]);
+  });
   it("finds places as the segmenter tags them", () => {
     expect(findPlaces("连日来，呼图壁县各饲料加工企业马力全开").map((f) => f.text)).toEqual(["呼图壁县"]);
   });
