@@ -55,7 +55,16 @@ export function spanContext(question: string, tuning: Pick<AnswerTuning, "spanMi
  */
 export function answerSpan(context: SpanContext | null, sentence: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure | null {
   const span = placedSpan(context, sentence);
-  return span && wholePhrase(context!, sentence, span, segmenter);
+  const phrase = span && wholePhrase(context!, sentence, span, segmenter);
+  return phrase && namesSomething(phrase.text, segmenter) ? phrase : null;
+}
+
+/**
+ * Whether a phrase says something: not pronouns, numerals, measure words and particles alone (其他,
+ * 之一, 而已, 一系列, 第二个), which stand where the answer stood and name nothing.
+ */
+function namesSomething(text: string, segmenter: ChineseSegmenter): boolean {
+  return !segmenter.tag || taggedWords(text, segmenter).some((w) => !/^(?:r|m|q|y|u|e|o|c|p|d)/.test(w.tag) && /[\p{Script=Han}A-Za-z]/u.test(w.word));
 }
 
 function placedSpan(context: SpanContext | null, sentence: string): Figure | null {

@@ -27,6 +27,12 @@ describe("answerSpan", () => {
     expect(answerSpan(spanContext("经纪商制定条例的背景是什么？"), "在此背景下，各家经纪商决定通过协商的方式制定条例。")).toBeNull();
   });
 
+  it("gives no phrase of pronouns, numerals and particles alone: it names nothing", () => {
+    expect(answerSpan(spanContext("健康杂志评选的五大健康食品中哪一个来自韩国？"), "健康杂志评选的五大健康食品中，来自韩国的是其中之一。")).toBeNull();
+    expect(answerSpan(spanContext("他签署了哪一个法案？"), "他签署了一系列法案。")).toBeNull();
+    expect(answerSpan(spanContext("他签署了哪一个法案？"), "他签署了民权法案。")?.text).toBe("民权");
+  });
+
   it("gives nothing when the question has no question word or the sentence none of its words", () => {
     expect(answerSpan(spanContext("介绍一下昌吉州"), "昌吉州位于天山北麓。")).toBeNull();
     expect(answerSpan(spanContext("谁发明了电话？"), "今天天气很好。")).toBeNull();
