@@ -264,6 +264,8 @@ function scopeMismatch({ analysis, selection: s }: Candidate): boolean {
   if (!f || f.start < 0) return false;
   const text = s.sentence.text;
   const from = Math.max(...["，", "。", "；", ","].map((p) => text.lastIndexOf(p, f.start - 1))) + 1;
-  const places = text.slice(from, f.end).match(LOCAL_PLACE) ?? [];
+  const clause = text.slice(from, f.end);
+  // An address names the larger place first (建国路街道水林社区): only a chain's last place is the figure's scope.
+  const places = [...clause.matchAll(LOCAL_PLACE)].filter((m, i, all) => all[i + 1]?.index !== (m.index ?? 0) + m[0].length).map((m) => m[0]);
   return places.some((place) => !analysis.concepts.some((c) => mentions(place, c)));
 }

@@ -42,6 +42,13 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(a.figure).toBe("8710人");
   });
 
+  it("reads an address's larger places as the way to its last one, not as a smaller place than asked", async () => {
+    // The page: 昌吉市建国路街道水林社区党委书记冯文璐 — 建国路街道 holds 水林社区, the place asked about.
+    const a = await qa.answer("Who is the party secretary of the Shuilin community?");
+    expect(a.reply).toBe("answer");
+    expect(a.figure).toBe("冯文璐");
+  });
+
   it("counts in whatever measure word the papers use (列 for train trips)", async () => {
     expect((await qa.answer("中欧班列累计开行突破多少列？")).figure).toBe("10万列");
   });
