@@ -139,10 +139,31 @@ const BYLINE_ROLE = /记者|通讯员/;
  * says nothing against the name.
  */
 function ofOrganisationAsked(analysis: QuestionAnalysis, own: Concept[], focus: Concept | null, sentence: string, name: Figure): boolean {
-  if (analysis.lang !== "zh" || !focus || focus.at === undefined || !rolesNamed([focus.label]).roles.length || BYLINE_ROLE.test(focus.label)) return true;
+  if (analysis.lang === "en") return ofOrganisationAskedEn(analysis, sentence, name);
+  if (!focus || focus.at === undefined || !rolesNamed([focus.label]).roles.length || BYLINE_ROLE.test(focus.label)) return true;
   const organisation = titleBefore(sentence, name.start)?.organisation ?? "";
   const whose = own.filter((c) => c.run === focus.run && c.at !== undefined && c.at < focus.at! && !c.anchor);
   return !organisation || whose.every((c) => mentions(organisation, c));
+}
+
+/**
+ * The English form of `ofOrganisationAsked`: the words after the role (the head *of the Changji
+ * education bureau*, who *heads the ski resort*) name the organisation, read through the bridge's
+ * loose readings — so most of them, not every one, must be in the title (教育 and 局 for
+ * 奇台县退役军人事务局局长: 局 only, another bureau). A name the question puts in the
+ * organisation (the *Zhundong* branch) must be in it (兴业银行昌吉分行: another branch).
+ */
+function ofOrganisationAskedEn(analysis: QuestionAnalysis, sentence: string, name: Figure): boolean {
+  const own = analysis.own.filter((c) => !c.date && !c.context && c.at !== undefined);
+  const role = own.find((c) => rolesNamed(c.alternatives).roles.length > 0);
+  const title = role ? titleBefore(sentence, name.start) : null;
+  if (!role || !title?.organisation) return true;
+  const titled = title.organisation + title.role;
+  const after = own.filter((c) => c.at! > role.at! && !rolesNamed(c.alternatives).roles.length);
+  const words = after.filter((c) => !c.anchor && !c.weak && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));
+  const { partialMention } = analysis.tuning;
+  if (words.length && words.filter((c) => named(titled, c, partialMention)).length * 2 <= words.length) return false;
+  return after.filter((c) => c.anchor).every((c) => mentions(titled, c));
 }
 
 /**

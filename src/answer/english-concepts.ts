@@ -4,6 +4,7 @@ import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { ADMIN_UNIT, idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
 import { ASKING_EN } from "./question-words.js";
+import { papersWordsFor } from "./synonyms.js";
 import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
 
 // Verbs and fillers that frame a question without naming its topic: they count, but little.
@@ -155,6 +156,10 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
       weak = !words.length && terms.length > 0;
       if (found.length) break;
     }
+    // A reader's word for a role or an act (boss, heads, chaired) is read with the papers' spellings
+    // of it (synonyms.ts) before the dictionary's (boss → 老板, chaired → 椅子), which the papers rarely use.
+    const papers = papersWordsFor(lower).filter((t) => stats.documentFrequency(t) > 0);
+    if (papers.length) [found, weak] = [[...new Set([...papers, ...found])], false];
     // An unknown topic word (weather, bitcoin) weighs most: an answer ignoring it is no answer.
     // An unknown capitalised word is more often an English institution name (Federation, XPCC).
     const unknownWeight = idfOf(stats, "\u0000") * (isName ? 0.5 : 1);

@@ -100,6 +100,16 @@ describe("three replies through the real pipeline (seeds, index, fixture model)"
     expect([...kinds].sort()).toEqual(["answer", "evidence", "refusal"]);
   });
 
+  it("binds an English who-question's name to the organisation asked, read through the bridge", async () => {
+    // The page: 兴业银行昌吉分行行长韩平 — the Changji branch's president; the Zhundong branch's is not named.
+    expect((await qa.answer("Who is the president of the Changji branch of Industrial Bank?")).figure).toBe("韩平");
+    const zhundong = await qa.answer("Who is the president of the Zhundong branch of Industrial Bank?");
+    expect(zhundong.figure).toBeNull();
+    expect(zhundong.reply).toBe("evidence");
+    // Heads named in the pages run other bureaus and companies than these.
+    for (const question of ["Who is the head of the Changji education bureau?", "Who is the chairman of the power supply company?"]) expect((await qa.answer(question)).figure).toBeNull();
+  });
+
   it("refuses far-off questions plainly: nothing on topic is quoted as evidence", async () => {
     const far = loadQuestions(`${ROOT}/test/eval/heldout-4.jsonl`);
     expect(far.length).toBeGreaterThanOrEqual(10);

@@ -52,4 +52,9 @@ describe("questions of other shapes (real seeds, index, fixture model)", () => {
     expect(colloquial.citations[0]!.quote).toContain("董事长曹加林");
     expect([null, "曹加林"]).toContain(colloquial.figure);
   });
+
+  it("reads an English reader's word for a role (boss, heads, runs) as the papers' titles", async () => {
+    expect((await ask("Who is the boss of the Tianshan Tianchi ski resort?")).figure).toBe("曹加林");
+    expect((await ask("Who runs the Hutubi grain reserve depot?")).figure).toBe("张君仁");
+  });
 });
