@@ -22,6 +22,8 @@ export function asksForFigure(kind: QuestionKind): boolean {
 export const YEAR_ASKED = "年份";
 /** askedUnit's answer for an English "how many <things>": any count answers, no measure of money, area, length, weight or volume. */
 const COUNTED = "计数";
+/** askedUnit's answer for an English "how much" naming no measure: any amount answers (元, 吨, 亩, %), no count. */
+const AMOUNT_ASKED = "数额";
 
 // The unit a question names ("多少吨", "in tonnes"): the answer must be in that unit, never a nearby other measure.
 const ASKED_UNITS: [RegExp, string][] = [
@@ -33,6 +35,8 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|km|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
   [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
+  // "How much" (no money word) asks an amount — a price, a mass, an area — never a count of people or things.
+  [/\bhow much\b/i, AMOUNT_ASKED],
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
   [/人数/, "人"],
@@ -51,7 +55,7 @@ export function askedUnit(question: string): string | null {
 // Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
 // 个 is the general classifier (多少个岗位 is answered by 10395人): any count answers it, but not a
 // sum, an area or a date. An English "how many <things>" takes any unit but an amount's.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`) };
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`), [AMOUNT_ASKED]: AMOUNT_UNITS };
 
 /** Whether a value is in the measure a question names (多少吨 → 吨; 人 for 名 too); true when none is named. */
 export function inUnit(figure: Figure, unit: string | null): boolean {

@@ -111,6 +111,10 @@ describe("analyseQuestion, English", () => {
     const graduates = analyseQuestion("How many graduates received social insurance subsidies?", en, { today });
     expect(pickFigure("向129名大学毕业生发放个人社保补贴共计49.69万元。", graduates.concepts, graduates.kind, graduates.unit)?.text).toBe("129名");
     expect(analyseQuestion("How much subsidy did the graduates receive?", en, { today }).unit).toBe("元");
+    // "How much" with no measure named asks an amount, never a count of people.
+    const ticket = analyseQuestion("How much is a ski ticket?", en, { today });
+    expect(pickFigure("接待游客1700余名，门票120元。", ticket.concepts, ticket.kind, ticket.unit)?.text).toBe("120元");
+    expect(pickFigure("接待游客1700余名。", ticket.concepts, ticket.kind, ticket.unit)).toBeNull();
   });
 
   it("takes a name read only weakly (France → 法制 at 0.31, the pages never saying 法国) as a name the article must print", () => {
