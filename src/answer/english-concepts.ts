@@ -16,6 +16,9 @@ const FRAMING = new Set([
 
 const LINKS = new Set(["of", "the", "and", "for", "&"]);
 
+/** English words for an administrative unit, after the place they name (Hutubi county). */
+const ADMIN_WORD_EN = /^(?:county|city|town|township|village|prefecture|district|province)$/i;
+
 /** Indexes of the run of capitalised words (joined by of/the/and) that word i belongs to. */
 function capitalisedRun(words: { word: string }[], i: number): number[] {
   const run = [i];
@@ -180,7 +183,12 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const inPhrase = phraseReadings.get(lower) ?? [];
     if (!found.length && inPhrase.length) found = inPhrase;
     const alternatives = found.length ? [...new Set([...found, ...inPhrase, ...(printed(lower) ? [lower] : [])])] : [lower];
-    concepts.push({ label: word, alternatives, weight, anchor: (romanised && found.length > 0) || unknownName || (!found.length && printed(lower)), at, ...(weak ? { weak } : {}) });
+    // A place's name, romanised: pinyin the dictionary reads as a county or city (Hutubi → 呼图壁县), or a romanised
+    // name before county, city, town…: the figure asked of it is that place's (selection.placesAside), not the
+    // prefecture's of an article about another place.
+    const pinyin = isName && translator.lexicon.pinyinMatches(word).length > 0;
+    const place = (pinyin && found.some((t) => t.length >= 3 && ADMIN_UNIT.test(t))) || (romanised && ADMIN_WORD_EN.test(words[i + 1]?.word ?? ""));
+    concepts.push({ label: word, alternatives, weight, anchor: (romanised && found.length > 0) || unknownName || (!found.length && printed(lower)), at, ...(weak ? { weak } : {}), ...(place ? { place } : {}) });
   });
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
   // A word the bridge cannot read in Chinese (unpaid) cannot be looked for, so it cannot be the focus.

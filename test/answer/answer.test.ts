@@ -49,6 +49,13 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(a.figure).toBe("冯文璐");
   });
 
+  it("does not give a county the prefecture's figure in English either", async () => {
+    // The jobs report gives 昌吉州's 10395人 and never names 呼图壁县 (Hutubi county).
+    expect((await qa.answer("How many new urban jobs did Changji add?")).figure).toBe("10395人");
+    const county = await qa.answer("How many new urban jobs did Hutubi county add?");
+    expect(county.figure).toBeNull();
+  });
+
   it("counts in whatever measure word the papers use (列 for train trips)", async () => {
     expect((await qa.answer("中欧班列累计开行突破多少列？")).figure).toBe("10万列");
   });
