@@ -159,7 +159,11 @@ const ROLE_WORDS = new RegExp(ROLE, "g");
  */
 export function titleBefore(text: string, at: number): { role: string; deputy: boolean; organisation: string } | null {
   const m = TITLE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
-  return m ? { role: m[3]!, deputy: m[2] !== undefined, organisation: m[1]! } : null;
+  if (!m) return null;
+  // 昌吉州总工会党组书记、副主席谢荣新: titles joined by 、 are of the first one's organisation.
+  const before = at - m[0].length;
+  const chained = !m[1] && text[before - 1] === "、" ? titleBefore(text, before - 1) : null;
+  return { role: m[3]!, deputy: m[2] !== undefined, organisation: m[1] || chained?.organisation || "" };
 }
 
 /** The role words of the titles table a text names (主席, 行长), and whether a deputy's (副) is asked. */

@@ -14,6 +14,8 @@ export const READER_WORDS: Readonly<Record<string, readonly string[]>> = {
   领导: ["负责人"],
   // Roles and acts in English (the dictionary reads boss as 老板 and chaired as 椅子, which the papers rarely print)
   boss: ["董事长", "总经理", "负责人"],
+  // The Xinjiang Production and Construction Corps, as English reports abbreviate it.
+  xpcc: ["兵团"],
   head: ["负责人", "主任", "局长", "院长", "站长", "董事长", "总经理", "行长", "校长", "所长"],
   heads: ["负责人", "主任", "局长", "院长", "站长", "董事长", "总经理", "行长", "校长", "所长"],
   runs: ["负责人", "经理", "总经理", "主任"],

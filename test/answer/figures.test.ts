@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findFigures, findNames, findPlaces, parseChineseNumber } from "../../src/answer/figures.js";
+import { findFigures, findNames, findPlaces, parseChineseNumber, titleBefore } from "../../src/answer/figures.js";
 
 const texts = (s: string) => findFigures(s).map((f) => f.text);
 
@@ -65,6 +65,13 @@ describe("findNames and findPlaces", () => {
     expect(findNames("吉木萨尔县总医院党委书记俞国兵凭借在医共体建设领域的经验，被聘任为学术委员会常委,跻身专家行列").map((f) => f.text)).toEqual(["俞国兵"]);
     expect(findNames("从职工最关心、最直接、最现实的利益问题入手")).toEqual([]);
     expect(findNames("被正式聘任为研究院学术委员会常委,跻身国家级专家行列")).toEqual([]);
+  });
+  it("reads the title before a name: its role, a deputy's 副, and the organisation, shared by titles joined with 、", () => {
+    const text = "兴业银行昌吉分行行长韩平表示";
+    expect(titleBefore(text, text.indexOf("韩平"))).toEqual({ role: "行长", deputy: false, organisation: "兴业银行昌吉分行" });
+    const chain = "昌吉州总工会党组书记、副主席谢荣新表示";
+    expect(titleBefore(chain, chain.indexOf("谢荣新"))).toEqual({ role: "主席", deputy: true, organisation: "昌吉州总工会党组" });
+    expect(titleBefore("会上，行长韩平表示", 5)).toEqual({ role: "行长", deputy: false, organisation: "" });
   });
   it("takes a name before a speech verb only when the verb is a word of its own", () => {
     expect(findNames("当天，李干杰主持会议。").map((f) => f.text)).toEqual(["李干杰"]);
