@@ -74,7 +74,8 @@ export function readComparison(raw: string): Comparison | null {
     const larger = largerOf(word, "en");
     // "Which had more *visitors*": more / fewer count what follows; larger, higher… measure the side itself.
     const counted = (en[3]!.trim() || en[1]!.replace(/\b(?:was|were|is|are|had|has|have|did|does|do|got|saw|there)\b/gi, "")).replace(/\s+/g, " ").trim();
-    const ask = (side: string) => (/^(?:more|fewer)$/.test(word) && counted ? `How many ${counted} ${side.trim()}?` : `How much ${counted ? `${counted} ` : ""}${side.trim()}?`).replace(/\s+/g, " ");
+    // Asked as a count; answerSide asks "how much" when no count answers (funds, tonnes).
+    const ask = (side: string) => `How many ${counted ? `${counted} ` : ""}${side.trim()}?`.replace(/\s+/g, " ");
     return { sides: [en[4]!.trim(), en[5]!.trim()], asks: [ask(en[4]!), ask(en[5]!)], larger };
   }
   const there = EN_THERE.exec(question);
@@ -124,6 +125,14 @@ function composeCompared(lang: "zh" | "en", sides: [string, string], figures: [F
   return `${lead}, ${more ? "more than" : "less than"} ${other}, according to “${headline}”: ${quotes}`;
 }
 
+/** One side's reply: its question as a count, then (no figure found) as an amount ("How many" → "How much"). */
+async function answerSide(answer: Answerer, ask: string, context: Parameters<Answerer>[1]): Promise<Replied> {
+  const first = await answer(ask, { ...context, previous: null });
+  if ((first.found && first.figure) || !/^How many /.test(ask)) return first;
+  const amount = await answer(ask.replace(/^How many /, "How much "), { ...context, previous: null });
+  return amount.found && amount.figure ? amount : first;
+}
+
 /**
  * The answerer, with comparisons asked side by side: a question comparing two sides leads with the
  * winning side's figure only when both sides' figures are found in one measure; else it is
@@ -134,7 +143,7 @@ export function withComparisons(answer: Answerer): Answerer {
     const comparison = readComparison(question);
     const whole = await answer(question, context);
     if (!comparison) return whole;
-    const sides = [await answer(comparison.asks[0], { ...context, previous: null }), await answer(comparison.asks[1], { ...context, previous: null })];
+    const sides = [await answerSide(answer, comparison.asks[0], context), await answerSide(answer, comparison.asks[1], context)];
     const figures = compared(sides[0]!, sides[1]!);
     const citations = quotesOf(sides.some((s) => s.citations.length) ? sides : [whole]);
     if (figures && citations.length) {
