@@ -56,7 +56,24 @@ export function spanContext(question: string, tuning: Pick<AnswerTuning, "spanMi
 export function answerSpan(context: SpanContext | null, sentence: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure | null {
   const span = placedSpan(context, sentence);
   const phrase = span && wholePhrase(context!, sentence, span, segmenter);
-  return phrase && namesSomething(phrase.text, segmenter) ? phrase : null;
+  const trimmed = phrase && withoutLooseEdges(phrase, segmenter);
+  return trimmed && namesSomething(trimmed.text, segmenter) ? trimmed : null;
+}
+
+/**
+ * The phrase without a preposition before it or a particle after it (在殖民主义 → 殖民主义, 不透水等
+ * → 不透水): they tie the answer to its clause, they are no part of it.
+ */
+function withoutLooseEdges(phrase: Figure, segmenter: ChineseSegmenter): Figure | null {
+  if (!segmenter.tag) return phrase;
+  const words = taggedWords(phrase.text, segmenter);
+  let [from, to] = [0, words.length];
+  while (from < to - 1 && words[from]!.word.length === 1 && /^p/.test(words[from]!.tag)) from++;
+  while (to - 1 > from && words[to - 1]!.word.length === 1 && /^u/.test(words[to - 1]!.tag)) to--;
+  if (from === 0 && to === words.length) return phrase;
+  const [start, end] = [words[from]!.start, words[to - 1]!.end];
+  const text = phrase.text.slice(start, end);
+  return [...text].length < 2 ? null : { ...phrase, text, start: phrase.start + start, end: phrase.start + end };
 }
 
 /**

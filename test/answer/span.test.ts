@@ -27,6 +27,11 @@ describe("answerSpan", () => {
     expect(answerSpan(spanContext("经纪商制定条例的背景是什么？"), "在此背景下，各家经纪商决定通过协商的方式制定条例。")).toBeNull();
   });
 
+  it("leaves out a preposition before the phrase and a particle after it", () => {
+    expect(answerSpan(spanContext("乙酰胺在室温下是什么状态的？"), "纯品在室温下为白色晶状固体。")?.text).toBe("白色晶状固体");
+    expect(answerSpan(spanContext("公司初时主要售卖什么？"), "公司初时主要售卖食糖、咖啡和茶叶等。")?.text).toBe("食糖、咖啡和茶叶");
+  });
+
   it("gives no phrase of pronouns, numerals and particles alone: it names nothing", () => {
     expect(answerSpan(spanContext("健康杂志评选的五大健康食品中哪一个来自韩国？"), "健康杂志评选的五大健康食品中，来自韩国的是其中之一。")).toBeNull();
     expect(answerSpan(spanContext("他签署了哪一个法案？"), "他签署了一系列法案。")).toBeNull();
