@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { mentions, mentionStrength, type Concept } from "./concepts.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
-import { MEASURE_CLASSES, type MeasureClass } from "./units.js";
+import { classesOfUnit, MEASURE_CLASSES, type MeasureClass } from "./units.js";
 
 /**
  * A reply leads with a value only when that value is bound, inside its clause, to what the question
@@ -72,8 +72,6 @@ export const LOCATIVE_BEFORE = /(?:位于|坐落|座落|地处|设在|设于|落
 
 const spellings = (focus: Concept) => [focus.label, ...focus.alternatives];
 
-/** The classes a figure's unit measures or counts in (none without a unit). */
-const classesOfUnit = (figure: Figure): MeasureClass[] => (figure.unit ? MEASURE_CLASSES.filter((row) => row.units.test(figure.unit)) : []);
 
 /** The classes the focus word asks for as such (面积, how long). */
 const classesAskedBy = (focus: Concept | null): MeasureClass[] => (focus ? MEASURE_CLASSES.filter((row) => spellings(focus).some((w) => row.words?.test(w))) : []);
@@ -115,7 +113,7 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   // The noun a count counts: marked by the English analysis, the focus of a Chinese count (多少*学生*).
   const counted = own.find((c) => c.counted) ?? (analysis.lang === "zh" && analysis.kind === "count" ? focus : null);
   const { partialMention } = analysis.tuning;
-  const measured = classesOfUnit(figure);
+  const measured = classesOfUnit(figure.unit);
   const askedAsSuch = classesAskedBy(focus);
   const asked = [...askedAsSuch, ...classesCounting(counted)];
   // A value in one class's units asked about other classes only measures or counts something else.

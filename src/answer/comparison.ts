@@ -1,7 +1,7 @@
 import { composeNotFound, balancedQuote } from "./compose.js";
 import { findFigures, type Figure } from "./figures.js";
 import { readerQuestion } from "./question.js";
-import { MEASURE_CLASSES } from "./units.js";
+import { classesOfUnit } from "./units.js";
 import type { Answerer } from "./answerer.js";
 import type { Answer, Citation } from "./types.js";
 
@@ -91,7 +91,7 @@ function quantityOf(lead: string | null): { figure: Figure; measure: string } | 
   const figure = lead ? findFigures(lead).find((f) => (f.kind === "quantity" || f.kind === "percent") && f.value !== null) : undefined;
   if (!figure) return null;
   const unit = figure.unit.replace(/^[万亿千百]/, "");
-  const measure = MEASURE_CLASSES.find((row) => row.units.test(figure.unit))?.kind ?? unit;
+  const measure = classesOfUnit(figure.unit)[0]?.kind ?? unit;
   return unit || figure.kind === "percent" ? { figure, measure } : null;
 }
 

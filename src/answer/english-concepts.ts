@@ -169,7 +169,8 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const base = found.length ? Math.max(...found.map((t) => idfOf(stats, t))) : unknownWeight;
     const weight = FRAMING.has(lower) ? base * tuning.englishFramingFactor : base;
     // A romanised name (Changji, Hutubi: pinyin, not an English word) must be in the answering article.
-    const romanised = isName && translator.lexicon.pinyinMatches(word).length > 0 && !translator.lexicon.glossMatches(englishPhrase(word)).length;
+    const pinyin = isName && translator.lexicon.pinyinMatches(word).length > 0;
+    const romanised = pinyin && !translator.lexicon.glossMatches(englishPhrase(word)).length;
     // A capitalised name the corpus has no reading for (Urumqi, World Cup) is something it never
     // mentions: an anchor. If another word of the same capitalised run has a reading, the run is an
     // institution's English name the bridge only half spells (XPCC Federation of Trade Unions): no anchor.
@@ -186,7 +187,6 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     // A place's name, romanised: pinyin the dictionary reads as a county or city (Hutubi → 呼图壁县), or a romanised
     // name before county, city, town…: the figure asked of it is that place's (selection.placesAside), not the
     // prefecture's of an article about another place.
-    const pinyin = isName && translator.lexicon.pinyinMatches(word).length > 0;
     const place = (pinyin && found.some((t) => t.length >= 3 && ADMIN_UNIT.test(t))) || (romanised && ADMIN_WORD_EN.test(words[i + 1]?.word ?? ""));
     concepts.push({ label: word, alternatives, weight, anchor: (romanised && found.length > 0) || unknownName || (!found.length && printed(lower)), at, ...(weak ? { weak } : {}), ...(place ? { place } : {}) });
   });

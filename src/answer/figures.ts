@@ -183,7 +183,8 @@ export function findNames(text: string, segmenter: ChineseSegmenter = jiebaSegme
   // A title's run of titles (委员会常委) is no name, nor words after a title that open with an
   // adverb or particle (职工最关心): what follows a title is not always a name.
   const afterRole = [...text.matchAll(NAME_AFTER_ROLE)].filter((m) => !ROLE_WORD.test(m[1]!) && !NOT_A_NAME.test(m[1]!) && !opensWithFunctionWord(m[1]!, segmenter));
-  const beforeVerb = afterRole.length ? [] : [...text.matchAll(NAME_BEFORE_VERB)].filter((m) => !NOT_A_NAME.test(m[1]!) && endsWord(text, (m.index ?? 0) + m[0].length, segmenter));
+  const startsWord = wordStarts(text, segmenter);
+  const beforeVerb = afterRole.length ? [] : [...text.matchAll(NAME_BEFORE_VERB)].filter((m) => !NOT_A_NAME.test(m[1]!) && startsWord((m.index ?? 0) + m[0].length));
   const found = [...afterRole, ...beforeVerb].map((m) => {
     const start = (m.index ?? 0) + m[0].length - m[1]!.length;
     return { text: m[1]!, kind: "name" as const, start, end: start + m[1]!.length, value: null, unit: "" };
@@ -191,9 +192,13 @@ export function findNames(text: string, segmenter: ChineseSegmenter = jiebaSegme
   return found.length ? found : namesAfterTitleWord(text, segmenter);
 }
 
-/** Whether a word of the text starts at `at`: the verb after a name is a word of its own (科幻小 + 说 is 科幻小说 cut). */
-function endsWord(text: string, at: number, segmenter: ChineseSegmenter): boolean {
-  return !segmenter.tag || taggedWords(text, segmenter).some((w) => w.start === at);
+/**
+ * Whether a word of the text starts at an offset (the verb after a name is a word of its own: 科幻小 +
+ * 说 is 科幻小说 cut). The text is segmented once, on the first question.
+ */
+function wordStarts(text: string, segmenter: ChineseSegmenter): (at: number) => boolean {
+  let starts: Set<number> | null = null;
+  return (at) => !segmenter.tag || (starts ??= new Set(taggedWords(text, segmenter).map((w) => w.start))).has(at);
 }
 
 // Parts of speech a name never opens with: adverb, preposition, particle, conjunction, pronoun, verb.

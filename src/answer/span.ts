@@ -56,32 +56,32 @@ export function spanContext(question: string, tuning: Pick<AnswerTuning, "spanMi
 export function answerSpan(context: SpanContext | null, sentence: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure | null {
   const span = placedSpan(context, sentence);
   const phrase = span && wholePhrase(context!, sentence, span, segmenter);
-  const trimmed = phrase && withoutLooseEdges(phrase, segmenter);
-  return trimmed && namesSomething(trimmed.text, segmenter) ? trimmed : null;
+  return phrase && phraseThatSays(phrase, segmenter);
 }
+
+/** Single-character prepositions before a phrase and particles after it: they tie the answer to its clause (在殖民主义, 不透水等). */
+const LOOSE_BEFORE = /^p/;
+const LOOSE_AFTER = /^u/;
+/** Parts of speech that name nothing on their own: pronouns, numerals, measure words, particles… (其他, 之一, 而已, 一系列, 第二个). */
+const SAYS_NOTHING = /^(?:r|m|q|y|u|e|o|c|p|d)/;
 
 /**
  * The phrase without a preposition before it or a particle after it (在殖民主义 → 殖民主义, 不透水等
- * → 不透水): they tie the answer to its clause, they are no part of it.
+ * → 不透水), or null when what is left is one character or names nothing — pronouns, numerals and
+ * particles alone stand where the answer stood and say nothing.
  */
-function withoutLooseEdges(phrase: Figure, segmenter: ChineseSegmenter): Figure | null {
+function phraseThatSays(phrase: Figure, segmenter: ChineseSegmenter): Figure | null {
   if (!segmenter.tag) return phrase;
   const words = taggedWords(phrase.text, segmenter);
   let [from, to] = [0, words.length];
-  while (from < to - 1 && words[from]!.word.length === 1 && /^p/.test(words[from]!.tag)) from++;
-  while (to - 1 > from && words[to - 1]!.word.length === 1 && /^u/.test(words[to - 1]!.tag)) to--;
+  while (from < to - 1 && words[from]!.word.length === 1 && LOOSE_BEFORE.test(words[from]!.tag)) from++;
+  while (to - 1 > from && words[to - 1]!.word.length === 1 && LOOSE_AFTER.test(words[to - 1]!.tag)) to--;
+  const kept = words.slice(from, to);
+  if (!kept.some((w) => !SAYS_NOTHING.test(w.tag) && /[\p{Script=Han}A-Za-z]/u.test(w.word))) return null;
   if (from === 0 && to === words.length) return phrase;
-  const [start, end] = [words[from]!.start, words[to - 1]!.end];
+  const [start, end] = [kept[0]!.start, kept[kept.length - 1]!.end];
   const text = phrase.text.slice(start, end);
   return [...text].length < 2 ? null : { ...phrase, text, start: phrase.start + start, end: phrase.start + end };
-}
-
-/**
- * Whether a phrase says something: not pronouns, numerals, measure words and particles alone (其他,
- * 之一, 而已, 一系列, 第二个), which stand where the answer stood and name nothing.
- */
-function namesSomething(text: string, segmenter: ChineseSegmenter): boolean {
-  return !segmenter.tag || taggedWords(text, segmenter).some((w) => !/^(?:r|m|q|y|u|e|o|c|p|d)/.test(w.tag) && /[\p{Script=Han}A-Za-z]/u.test(w.word));
 }
 
 function placedSpan(context: SpanContext | null, sentence: string): Figure | null {

@@ -119,3 +119,6 @@ export const MEASURE_CLASSES: MeasureClass[] = [
   { kind: "households and firms", units: /^(?:[万千百])?(?:户|家)$/, counts: /(?:企业|公司|商户|农户|家庭|合作社|households?|famil(?:y|ies)|companies|firms|businesses|enterprises|cooperatives)$/i },
   { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
 ];
+
+/** The classes a unit measures or counts in (10395人: people; none for no unit). */
+export const classesOfUnit = (unit: string): MeasureClass[] => (unit ? MEASURE_CLASSES.filter((row) => row.units.test(unit)) : []);
