@@ -35,13 +35,14 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|km|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
   [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
-  // "How much" (no money word) asks an amount — a price, a mass, an area — never a count of people or things.
-  [/\bhow much\b/i, AMOUNT_ASKED],
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
   [/人数/, "人"],
   [/多久|多长时间|\bhow long\b/i, "时长"],
   [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
+  // "How much" naming no measure above asks an amount — a price, a mass, an area — never a count of
+  // people or things. Last: "how much land in hectares" asks hectares, "how much … rate" a percentage.
+  [/\bhow much\b/i, AMOUNT_ASKED],
 ];
 
 // Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.

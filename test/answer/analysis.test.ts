@@ -115,6 +115,9 @@ describe("analyseQuestion, English", () => {
     const ticket = analyseQuestion("How much is a ski ticket?", en, { today });
     expect(pickFigure("接待游客1700余名，门票120元。", ticket.concepts, ticket.kind, ticket.unit)?.text).toBe("120元");
     expect(pickFigure("接待游客1700余名。", ticket.concepts, ticket.kind, ticket.unit)).toBeNull();
+    // A measure the question names still decides: hectares, a rate.
+    expect(analyseQuestion("How much land in hectares was restored?", en, { today }).unit).toBe("公顷");
+    expect(analyseQuestion("How much was the employment rate?", en, { today }).unit).toBe("%");
   });
 
   it("takes a name read only weakly (France → 法制 at 0.31, the pages never saying 法国) as a name the article must print", () => {
