@@ -11,7 +11,7 @@ import { fitLead, formatLeadMeasure, LEAD_COST, leadsOf, measureLead, type LeadM
 import { LEAD_INPUT_NAMES } from "../src/answer/values.js";
 import { fitLogistic } from "./fit/logistic.js";
 import { bestOf, formatMeasure, measure } from "./fit/measure.js";
-import { chooseEvidence, chooseThresholds, DEV, GROUPS, of, weighted } from "./fit/thresholds.js";
+import { chooseEvidence, chooseThresholds, DEV, GROUPS, of, weightOf } from "./fit/thresholds.js";
 import { buildSquadIndex } from "../src/eval/external.js";
 import { KEYWORD_PROFILE, profileFileOf, readProfile } from "../src/answer/profiles.js";
 import { loadTranslatedQuestions } from "../src/eval/squad.js";
@@ -74,23 +74,23 @@ async function collect(): Promise<LabelledQuestion[]> {
 function fit(questions: LabelledQuestion[]): DecisionModel {
   const chooseOf = (lang: "zh" | "en") => {
     // Each question's candidates are read against each other (chooseInputs), as `decide` reads them.
-    const rows = weighted(questions.filter((q) => q.lang === lang && q.rows.length)).flatMap((q) => {
+    const rows = questions.filter((q) => q.lang === lang && q.rows.length).flatMap((q) => {
       const xs = chooseInputs(q.rows.map((r) => r.x));
-      return q.rows.map((r, i) => ({ x: xs[i]!, y: r.y }));
+      return q.rows.map((r, i) => ({ x: xs[i]!, y: r.y, weight: weightOf(q) }));
     });
-    return fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y));
+    return fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y), { weights: rows.map((r) => r.weight) });
   };
   const choose = { zh: chooseOf("zh"), en: chooseOf("en") };
   const half = { typed: 0.5, untyped: 0.5 };
   const chosen: DecisionModel = { features: [...FEATURE_NAMES], choose, answer: choose, threshold: { zh: half, en: half } };
   const answerOf = (lang: "zh" | "en") => {
-    const picked = weighted(questions).map((q) => ({ ...bestOf(chosen, q), weight: q.lang === lang ? 1 : OTHER_LANGUAGE_WEIGHT })).filter((b) => b.x !== null && b.weight > 0);
+    const picked = questions.map((q) => ({ ...bestOf(chosen, q), weight: weightOf(q) * (q.lang === lang ? 1 : OTHER_LANGUAGE_WEIGHT) })).filter((b) => b.x !== null && b.weight > 0);
     return fitLogistic(picked.map((b) => b.x!), picked.map((b) => (b.right ? 1 : 0)), { weights: picked.map((b) => b.weight) });
   };
   const model: DecisionModel = { ...chosen, answer: { zh: answerOf("zh"), en: answerOf("en") } };
   const threshold = { zh: chooseThresholds(model, questions, "zh"), en: chooseThresholds(model, questions, "en") };
   const decided = { ...model, threshold, evidence: { zh: chooseEvidence(model, questions, "zh", threshold.zh), en: chooseEvidence(model, questions, "en", threshold.en) } };
-  return { ...decided, lead: fitLead(decided, questions, weighted) };
+  return { ...decided, lead: fitLead(decided, questions) };
 }
 
 /**
@@ -109,7 +109,7 @@ function fitLeadOnly(questions: LabelledQuestion[]): DecisionModel {
   const committed = readProfile(profile);
   if (!committed) throw new Error(`No committed profile ${profile} to fit a lead layer over: run the whole fit (without --lead-only).`);
   const { lead: _old, ...sentences } = carriedOver(committed);
-  return { ...sentences, lead: fitLead(sentences, questions, weighted) };
+  return { ...sentences, lead: fitLead(sentences, questions) };
 }
 
 const labelled = await collect();

@@ -3,7 +3,7 @@ import { LEAD_GROUPS, LEAD_INPUT_NAMES, leadGroupOf, type LeadGroup, type LeadMo
 import type { LabelledQuestion } from "./collect.js";
 import { fitLogistic } from "./logistic.js";
 import { bestOf, groupOfQuestion } from "./measure.js";
-import { GRID } from "./thresholds.js";
+import { GRID, weighted, weightOf } from "./thresholds.js";
 
 /**
  * The lead layer (src/answer/values.ts): which value of the chosen sentence leads the reply, and
@@ -56,19 +56,21 @@ export function leadsSeen(model: DecisionModel, layer: LogisticLayer, questions:
   return out;
 }
 
-/** Fits the lead layer on the chosen sentences' values of both languages (`weighted`: the project's questions repeated). */
+/** Fits the lead layer on the chosen sentences' values of both languages (the project's questions weighed by `weightOf`). */
 function layerOf(model: DecisionModel, questions: LabelledQuestion[]): LogisticLayer {
   const xs: number[][] = [];
   const ys: number[] = [];
+  const weights: number[] = [];
   for (const q of questions) {
     const b = bestOf(model, q);
     for (const v of b.row?.values ?? []) {
       xs.push([b.p, ...v.x]);
       ys.push(v.y === 1 && !q.unanswerable ? 1 : 0);
+      weights.push(weightOf(q));
     }
   }
   if (!xs.length) throw new Error("No value candidates in the labelled data: a --cache file written before values.ts holds none. Label again (a new --cache file).");
-  return fitLogistic(xs, ys);
+  return fitLogistic(xs, ys, { weights });
 }
 
 /**
@@ -98,9 +100,9 @@ function thresholdOf(seen: LeadSeen[]): number {
   return best.t;
 }
 
-export function fitLead(model: DecisionModel, questions: LabelledQuestion[], weighted: (qs: LabelledQuestion[]) => LabelledQuestion[]): LeadModel {
+export function fitLead(model: DecisionModel, questions: LabelledQuestion[]): LeadModel {
+  const layer = layerOf(model, questions);
   const all = weighted(questions);
-  const layer = layerOf(model, all);
   const thresholds = (lang: "zh" | "en") => {
     const seen = leadsSeen(model, layer, all.filter((q) => q.lang === lang));
     return Object.fromEntries(LEAD_GROUPS.map((g) => [g, thresholdOf(seen.filter((l) => l.group === g))])) as Record<LeadGroup, number>;

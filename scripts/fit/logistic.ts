@@ -14,7 +14,7 @@ export interface LogisticFit {
 export interface LogisticOptions {
   /** L2 penalty on the (standardised) weights, not on the bias. Default 0.01. */
   l2?: number;
-  /** Per-row weights (a row of weight 2 counts as two copies of it). Default 1 each. */
+  /** Per-row weights: a row of weight 2 counts as two copies of it (standardising and class balance included). Default 1 each. */
   weights?: number[];
   /** Newton steps at most; the fit stops earlier once the gradient is below `tolerance`. Default 50. */
   maxSteps?: number;
@@ -33,8 +33,13 @@ export function fitLogistic(xs: number[][], ys: number[], options: LogisticOptio
   const { l2 = 0.01, maxSteps = 50, tolerance = 1e-9 } = options;
   const d = xs[0]?.length ?? 0;
   const n = xs.length;
-  const mean = Array.from({ length: d }, (_, j) => xs.reduce((s, x) => s + x[j]!, 0) / n);
-  const scale = Array.from({ length: d }, (_, j) => Math.sqrt(xs.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / n) || 1);
+  // A row of weight w counts as w copies of it everywhere: in the standardising, the class balance
+  // and the loss — so the fit can weigh rows instead of repeating them (the same fit, 12 × faster
+  // for the project's questions, which count 12 times).
+  const copies = Float64Array.from(xs, (_, i) => options.weights?.[i] ?? 1);
+  const total = copies.reduce((s, w) => s + w, 0) || 1;
+  const mean = Array.from({ length: d }, (_, j) => xs.reduce((s, x, i) => s + copies[i]! * x[j]!, 0) / total);
+  const scale = Array.from({ length: d }, (_, j) => Math.sqrt(xs.reduce((s, x, i) => s + copies[i]! * (x[j]! - mean[j]!) ** 2, 0) / total) || 1);
   // One flat array of standardised rows with a trailing 1 for the bias.
   const k = d + 1;
   const zs = new Float64Array(n * k);
@@ -44,14 +49,14 @@ export function fitLogistic(xs: number[][], ys: number[], options: LogisticOptio
   });
   // Positives are rarer than negatives: weigh each class to half the loss so the threshold, not
   // the class balance of the data, decides how cautious the answer is.
-  const positives = ys.filter((y) => y === 1).length;
-  const classWeight = (y: number) => (y === 1 ? n / (2 * Math.max(1, positives)) : n / (2 * Math.max(1, n - positives)));
-  const rowWeights = Float64Array.from(ys, (y, i) => classWeight(y) * (options.weights?.[i] ?? 1));
+  const positives = ys.reduce((s, y, i) => s + (y === 1 ? copies[i]! : 0), 0);
+  const classWeight = (y: number) => (y === 1 ? total / (2 * (positives || 1)) : total / (2 * (total - positives || 1)));
+  const rowWeights = Float64Array.from(ys, (y, i) => classWeight(y) * copies[i]!);
 
   const lossAt = (theta: Float64Array): number => {
     let loss = 0;
     for (let i = 0; i < n; i++) loss += rowWeights[i]! * logLoss(dot(theta, zs, i * k, k), ys[i]!);
-    return loss / n + penalty(theta, d, l2);
+    return loss / total + penalty(theta, d, l2);
   };
   const curvatureAt = (theta: Float64Array): Curvature => {
     const gradient = new Float64Array(k);
@@ -74,14 +79,14 @@ export function fitLogistic(xs: number[][], ys: number[], options: LogisticOptio
       }
     }
     for (let a = 0; a < k; a++) {
-      gradient[a] = gradient[a]! / n + (a < d ? l2 * theta[a]! : 0);
+      gradient[a] = gradient[a]! / total + (a < d ? l2 * theta[a]! : 0);
       for (let b = 0; b <= a; b++) {
-        const h = hessian[a * k + b]! / n + (a === b && a < d ? l2 : 0);
+        const h = hessian[a * k + b]! / total + (a === b && a < d ? l2 : 0);
         hessian[a * k + b] = h;
         hessian[b * k + a] = h;
       }
     }
-    return { loss: loss / n + penalty(theta, d, l2), gradient, hessian };
+    return { loss: loss / total + penalty(theta, d, l2), gradient, hessian };
   };
 
   let theta = new Float64Array(k);

@@ -14,7 +14,9 @@ import { bestOf, groupOfQuestion, measure } from "./measure.js";
  * again under the jointly chosen group thresholds, CMRC zh in-sample: 6 → 73.7 %, 12 → 73.8 %, 20 → 73.2 %).
  */
 export const PROJECT_WEIGHT = 12;
-export const weighted = (questions: LabelledQuestion[]) => questions.flatMap((q) => (q.set === "project" ? Array<LabelledQuestion>(PROJECT_WEIGHT).fill(q) : [q]));
+/** How many times a question counts: in the layers as a row weight, in the threshold counts as copies (`weighted`). */
+export const weightOf = (q: LabelledQuestion) => (q.set === "project" ? PROJECT_WEIGHT : 1);
+export const weighted = (questions: LabelledQuestion[]) => questions.flatMap((q) => Array<LabelledQuestion>(weightOf(q)).fill(q));
 
 /** The thresholds tried, sentence and lead alike: 0.01 to 0.99. */
 export const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
