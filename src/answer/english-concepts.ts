@@ -14,6 +14,12 @@ const FRAMING = new Set([
   "become", "currently", "now", "today", "still", "already", "expected", "expect", "according", "whole", "across",
 ]);
 
+/** Past forms without -ed, which end the phrase a "how many" counts ("how many teams *took* part"). */
+const IRREGULAR_PAST = new Set([
+  "took", "won", "saw", "gave", "found", "ran", "built", "sold", "brought", "bought", "paid", "left", "kept", "met", "sent",
+  "grew", "drew", "rose", "fell", "lost", "came", "wrote", "told", "chose", "drove", "led", "taught", "caught", "spoke", "stood", "spent",
+]);
+
 const LINKS = new Set(["of", "the", "and", "for", "&"]);
 
 /** English words for an administrative unit, after the place they name (Hutubi county). */
@@ -86,6 +92,25 @@ function baseForms(word: string): string[] {
   return [...new Set(forms.filter((f) => f.length >= 3))];
 }
 
+
+/**
+ * The head of the noun phrase "how many" counts: its last word before a function word or a verb
+ * ("how many ski *runs* does…", "how many worker *households* increased…", "how many *staff* went…").
+ * A past form or a framing verb ends the phrase only after its first word ("how many skilled workers").
+ * `from`: where the phrase may start (the end of "how many").
+ */
+function countedHead(words: { word: string; at: number }[], from: number): string | undefined {
+  const phrase: string[] = [];
+  for (const { word } of words.filter((w) => w.at >= from)) {
+    const lower = word.toLowerCase().replace(/'s?$/, "");
+    // "model worker and craftsman studios": one phrase, its head last.
+    if (phrase.length && (lower === "and" || lower === "or")) continue;
+    if (ENGLISH_STOPWORDS.has(lower) || ASKING_EN.has(lower)) break;
+    if (phrase.length && (/ed$/.test(lower) || FRAMING.has(lower) || IRREGULAR_PAST.has(lower))) break;
+    phrase.push(lower);
+  }
+  return phrase.at(-1);
+}
 
 /**
  * Concepts of an English question: each content word with the Chinese terms the bridge maps it to.
@@ -195,16 +220,19 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   const readableConcepts = concepts.filter((c) => !FRAMING.has(c.label.toLowerCase()) && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));
   // "How many *people* found jobs": the word after "how many" says what is counted (people, years,
   // times: the asked unit) and no concept does; the next verb (found → 建立) is not what is counted.
-  const counted = /\bhow (?:many|much) ([a-z]+)/i.exec(normalized)?.[1]?.toLowerCase();
-  if (counted && ASKING_EN.has(counted)) return concepts;
-  // "How many" counts a noun; "how much livestock feed" measures a mass, whatever its first word names.
-  const countedConcept = counted && /\bhow many\b/i.test(normalized) ? concepts.find((c) => c.label.toLowerCase() === counted) : undefined;
+  const counting = normalized.search(/\bhow (many|much)\b/i);
+  const first = /\bhow (?:many|much) ([a-z]+)/i.exec(normalized)?.[1]?.toLowerCase();
+  if (first && ASKING_EN.has(first)) return concepts;
+  // "How many" counts the head of the phrase after it — its last noun: "how many ski *runs*", "how many
+  // worker *households* increased…"; "how much livestock feed" measures a mass, whatever its words name.
+  const many = /\bhow many\b/i.exec(normalized);
+  const head = many ? countedHead(words, many.index + many[0].length) : undefined;
+  const countedConcept = head ? concepts.find((c) => c.label.toLowerCase().replace(/'s?$/, "") === head) : undefined;
   if (countedConcept) countedConcept.counted = true;
-  // "How many *skiers*" counts the next thing named; "which *bureau*", "what *colour*" name the kind of
+  // "How many *skiers*" counts the thing named; "which *bureau*", "what *colour*" name the kind of
   // answer right after the question word. Otherwise the word after it is a verb or the topic ("what
   // is the kahikatea *used* for", "who *wrote*"): no focus. (Measured on the CMRC English questions:
   // the nearest word after any question word as focus answered 24 %, this 28 %.)
-  const counting = normalized.search(/\bhow (many|much)\b/i);
   const naming = /\b(what|which)\s+([A-Za-z]+)/i.exec(normalized);
   if (counting >= 0) markFocus(readableConcepts, counting);
   else if (naming) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyseQuestion, type AnalysisDeps } from "../../src/answer/analysis.js";
 import { pickFigure } from "../../src/answer/select.js";
+import { bindingStrength } from "../../src/answer/binding.js";
+import { findFigures } from "../../src/answer/figures.js";
 import { jiebaSegmenter, type ChineseSegmenter } from "../../src/retrieve/tokenize.js";
 import type { QueryTranslator } from "../../src/retrieve/english.js";
 
@@ -84,6 +86,19 @@ describe("analyseQuestion, English", () => {
 
   it("takes the thing counted after 'how many' as the focus", () => {
     expect(analyseQuestion("How many skiers came to Changji?", en, { today }).focus?.label).toBe("skiers");
+  });
+
+  it("counts the head of the phrase after 'how many', its last noun before a verb or a function word", () => {
+    const counted = (q: string) => analyseQuestion(q, en, { today }).own.find((c) => c.counted)?.label;
+    expect(counted("How many ski runs does the resort have?")).toBe("runs");
+    expect(counted("How many worker households increased their income?")).toBe("households");
+    expect(counted("How many teams took part in the contest?")).toBe("teams");
+    expect(counted("How many model worker and craftsman studios were named?")).toBe("studios");
+    expect(counted("How many skilled workers came?")).toBe("workers");
+    // The head's class decides which measures can count it: ski runs are not counted in people.
+    const runs = analyseQuestion("How many ski runs does the resort have?", en, { today });
+    const sentence = "滑雪场接待1700余名滑雪爱好者。";
+    expect(findFigures(sentence).map((f) => bindingStrength(runs, sentence, f))).toEqual([0]);
   });
 
   it("takes a one-character noun after 多少 or 几 as the focus, but not a measure (钱, 人)", () => {
