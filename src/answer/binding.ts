@@ -32,6 +32,10 @@ function ordinalForms(n: number, series: string): string[] {
   return series === "期" ? [...forms, `${zh}期`, `${n}期`] : forms;
 }
 
+/** A level as the papers spell it: 全国 or 国家级; a region's with or without 级. */
+const LEVEL_FORMS: Record<string, string[]> = { 全国: ["全国", "国家级"], 国家级: ["全国", "国家级"], 自治区级: ["自治区级", "自治区"], 乡镇级: ["乡镇级", "乡镇"] };
+const LEVEL_EN: Record<string, string> = { region: "自治区级", regional: "自治区级", prefecture: "州级", county: "县级", city: "市级", township: "乡镇级", village: "村级" };
+
 export const QUALIFIERS: QualifierRow[] = [
   {
     kind: "the ordinal of a batch, phase, session or round",
@@ -51,6 +55,21 @@ export const QUALIFIERS: QualifierRow[] = [
   },
   { kind: "severity", zh: /重大|较大/, en: /\b(major|serious)\b/i, forms: (m, lang) => [lang === "zh" ? m[0] : m[0].toLowerCase() === "major" ? "重大" : "较大"] },
   { kind: "level", zh: /高级|中级|初级/, en: /\b(advanced|intermediate|beginners?)\b/i, forms: (m, lang) => [lang === "zh" ? m[0] : ({ advanced: "高级", intermediate: "中级" } as Record<string, string>)[m[0].toLowerCase()] ?? "初级"] },
+  {
+    kind: "the level of an award, a title or a body (全国 against 自治区级, village-level)",
+    zh: /全国|国家级|自治区级|省级|兵团级|州级|县级|市级|乡镇级|村级/,
+    en: /\bnational(?:-level)?\b(?! [A-Z])|\b(region|regional|prefecture|county|city|township|village)-level\b/,
+    forms: (m, lang) => {
+      const level = lang === "zh" ? m[0] : m[1] ? LEVEL_EN[m[1]]! : "全国";
+      return LEVEL_FORMS[level] ?? [level];
+    },
+  },
+  {
+    kind: "the rank of a prize",
+    zh: /[一二三特]等奖/,
+    en: /\b(first|second|third|top|grand)[- ]prizes?\b/i,
+    forms: (m, lang) => [lang === "zh" ? m[0] : `${({ first: "一", second: "二", third: "三" } as Record<string, string>)[m[1]!.toLowerCase()] ?? "特"}等奖`],
+  },
   { kind: "sex", zh: /女性|女职工|女工|妇女|男性/, en: /\b(female|women|woman|male|men)\b/i, forms: (m) => [/^(女|妇|female|wom)/i.test(m[0]) ? "女" : "男"] },
 ];
 

@@ -40,12 +40,20 @@ describe("binding a value to the question", () => {
     expect(leads("重大隐患有多少项？", "共排查隐患300项，其中重大隐患12项。")).toEqual({ "300项": false, "12项": true });
     // Asked for the second batch, a sentence about the first has no value to give.
     expect(leads("第二批项目有多少个？", "第一批项目共有12个。")).toEqual({ "12个": false });
+    // A level (村级, 全国) or a prize's rank picks a part: the total of all levels is no answer.
+    expect(leads("村级服务站有多少个？", "全州建成服务中心（站）504个，其中村级服务站410个。")).toEqual({ "504个": false, "410个": true });
+    expect(leads("村级服务站有多少个？", "全州建成服务中心（站）504个。")).toEqual({ "504个": false });
   });
 
   it("reads qualifiers in English and as Chinese numerals and digits alike", () => {
     expect(questionQualifiers("How many projects were in the second batch?", "en")).toEqual([["第二批", "第2批"]]);
     expect(questionQualifiers("How many major hazards were found?", "en")).toEqual([["重大"]]);
     expect(questionQualifiers("How long are the advanced runs?", "en")).toEqual([["高级"]]);
+    expect(questionQualifiers("How many national-level model workers are there?", "en")).toEqual([["全国", "国家级"]]);
+    expect(questionQualifiers("How many village-level stations are there?", "en")).toEqual([["村级"]]);
+    expect(questionQualifiers("How many first prizes were awarded?", "en")).toEqual([["一等奖"]]);
+    // A capitalised National begins an institution's name, not a level.
+    expect(questionQualifiers("Who heads the National Development and Reform Commission?", "en")).toEqual([]);
     expect(questionQualifiers("第2期工程投资多少？", "zh")).toEqual([["第二期", "第2期", "二期", "2期"]]);
     expect(questionQualifiers("昌吉州今年新增城镇就业多少人？", "zh")).toEqual([]);
   });
