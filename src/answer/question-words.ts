@@ -55,6 +55,8 @@ export const FOCUS_CUE_ZH = /多少|几|哪|什么|谁|何时|怎么|如何|是�
 /** English words that only say what kind of answer is wanted (the kind table reads them). */
 export const ASKING_EN: ReadonlySet<string> = new Set([
   "many", "much", "number", "total", "amount", "people", "year", "years", "date", "day", "time", "name", "happen", "happened", "said", "say",
+  // "How old": an age is asked (askedUnit: 岁), not an old thing.
+  "old",
   // "How much did it cost / spend": money is asked (askedUnit: 元); the papers say 投资, 投入, 资金.
   "cost", "costs", "spend", "spent",
   // Months and "last/this" are read as dates (see dates.ts), not matched as words.

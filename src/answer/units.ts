@@ -35,10 +35,16 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|km|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
   [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
+  // Square and cubic metres are areas and volumes; plain metres a length (98653米, not 2145.12万立方米).
+  [/多少平方米|\bsquare met(?:er|re)s\b/i, "平方米"],
+  [/多少立方米|\bcubic met(?:er|re)s\b/i, "立方米"],
+  [/多少(?:万)?米(?![面饭粮])|\bmet(?:er|re)s\b/i, "米"],
   [/多少公顷|\bhectares?\b/i, "公顷"],
   [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
   [/人数/, "人"],
   [/多久|多长时间|\bhow long\b/i, "时长"],
+  // An age is asked in years of age (32岁), never in another count of the sentence.
+  [/多大年纪|多少岁|几岁|\bhow old\b/i, "岁"],
   [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
   // "How much" naming no measure above asks an amount — a price, a mass, an area — never a count of
   // people or things. Last: "how much land in hectares" asks hectares, "how much … rate" a percentage.
@@ -56,7 +62,7 @@ export function askedUnit(question: string): string | null {
 // Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
 // 个 is the general classifier (多少个岗位 is answered by 10395人): any count answers it, but not a
 // sum, an area or a date. An English "how many <things>" takes any unit but an amount's.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`), [AMOUNT_ASKED]: AMOUNT_UNITS };
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, 米: /^(?:[万千])?米$/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`), [AMOUNT_ASKED]: AMOUNT_UNITS };
 
 /** Whether a value is in the measure a question names (多少吨 → 吨; 人 for 名 too); true when none is named. */
 export function inUnit(figure: Figure, unit: string | null): boolean {

@@ -133,6 +133,14 @@ describe("analyseQuestion, English", () => {
     // A measure the question names still decides: hectares, a rate.
     expect(analyseQuestion("How much land in hectares was restored?", en, { today }).unit).toBe("公顷");
     expect(analyseQuestion("How much was the employment rate?", en, { today }).unit).toBe("%");
+    // Plain metres are a length: not the cubic metres of the same sentence.
+    const drilled = analyseQuestion("How many metres of drilling were done?", en, { today });
+    expect(drilled.unit).toBe("米");
+    expect(pickFigure("灭火2145.12万立方米，钻探进尺98653米。", drilled.concepts, drilled.kind, drilled.unit)?.text).toBe("98653米");
+    // An age is asked in years of age, never in another count of the sentence.
+    const age = analyseQuestion("How old is the welder?", en, { today });
+    expect(age.unit).toBe("岁");
+    expect(pickFigure("命名首批13个工作室，焊工今年32岁。", age.concepts, age.kind, age.unit)?.text).toBe("32岁");
   });
 
   it("takes a name read only weakly (France → 法制 at 0.31, the pages never saying 法国) as a name the article must print", () => {
