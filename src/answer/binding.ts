@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { mentions, mentionStrength, type Concept } from "./concepts.js";
-import { rolesNamed, titleBefore, type Figure } from "./figures.js";
+import { findFigures, rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { classesOfUnit, MEASURE_CLASSES, type MeasureClass } from "./units.js";
 
 /**
@@ -32,9 +32,12 @@ function ordinalForms(n: number, series: string): string[] {
   return series === "期" ? [...forms, `${zh}期`, `${n}期`] : forms;
 }
 
+/** A sex as the papers spell it beside a count (女职工, 妇女, 巾帼): never a bare 女 or 男. */
+const SEX_FORMS = { female: ["女性", "女职工", "女工", "妇女", "女子", "女士", "女干部", "女农民工", "巾帼"], male: ["男性", "男子", "男职工", "男士"] };
+
 /** A level as the papers spell it: 全国 or 国家级; a region's with or without 级. */
 const LEVEL_FORMS: Record<string, string[]> = { 全国: ["全国", "国家级"], 国家级: ["全国", "国家级"], 自治区级: ["自治区级", "自治区"], 乡镇级: ["乡镇级", "乡镇"] };
-const LEVEL_EN: Record<string, string> = { region: "自治区级", regional: "自治区级", prefecture: "州级", county: "县级", city: "市级", township: "乡镇级", village: "村级" };
+const LEVEL_EN: Record<string, string> = { region: "自治区级", regional: "自治区级", prefecture: "州级", county: "县级", city: "市级", township: "乡镇级", village: "村级", bingtuan: "兵团级", xpcc: "兵团级" };
 
 export const QUALIFIERS: QualifierRow[] = [
   {
@@ -58,9 +61,9 @@ export const QUALIFIERS: QualifierRow[] = [
   {
     kind: "the level of an award, a title or a body (全国 against 自治区级, village-level)",
     zh: /全国|国家级|自治区级|省级|兵团级|州级|县级|市级|乡镇级|村级/,
-    en: /\bnational(?:-level)?\b(?! [A-Z])|\b(region|regional|prefecture|county|city|township|village)-level\b/,
+    en: /\bnational(?:-level)?\b(?! [A-Z])|\b([Rr]egion|[Rr]egional|[Pp]refecture|[Cc]ounty|[Cc]ity|[Tt]ownship|[Vv]illage|[Bb]ingtuan|XPCC)-level\b/,
     forms: (m, lang) => {
-      const level = lang === "zh" ? m[0] : m[1] ? LEVEL_EN[m[1]]! : "全国";
+      const level = lang === "zh" ? m[0] : m[1] ? LEVEL_EN[m[1].toLowerCase()]! : "全国";
       return LEVEL_FORMS[level] ?? [level];
     },
   },
@@ -70,7 +73,8 @@ export const QUALIFIERS: QualifierRow[] = [
     en: /\b(first|second|third|top|grand)[- ]prizes?\b/i,
     forms: (m, lang) => [lang === "zh" ? m[0] : `${({ first: "一", second: "二", third: "三" } as Record<string, string>)[m[1]!.toLowerCase()] ?? "特"}等奖`],
   },
-  { kind: "sex", zh: /女性|女职工|女工|妇女|男性/, en: /\b(female|women|woman|male|men)\b/i, forms: (m) => [/^(女|妇|female|wom)/i.test(m[0]) ? "女" : "男"] },
+  // Spelled out: a bare 女 is also the 女 of 子女 (children), a bare 男 that of 男女 (both).
+  { kind: "sex", zh: /女性|女职工|女工|妇女|男性/, en: /\b(female|women|woman|male|men)\b/i, forms: (m) => (/^(女|妇|female|wom)/i.test(m[0]) ? SEX_FORMS.female : SEX_FORMS.male) },
 ];
 
 /** The qualifiers a question names, each as the spellings a sentence must hold (any one of them). */
@@ -108,6 +112,19 @@ function clauseAround(sentence: string, at: number): { own: string; before: stri
   return { own: clauses[i]?.text ?? sentence, before: clauses[i - 1]?.text ?? "", after: clauses[i + 1]?.text ?? "" };
 }
 
+/** The words of a list item before its value: from the previous value (or the clause's start) to this one. */
+function itemBefore(sentence: string, figure: Figure): string {
+  const clauseStart = Math.max(...[...sentence.slice(0, figure.start).matchAll(/[，,；;：:。！？!?]/gu)].map((m) => (m.index ?? 0) + 1), 0);
+  const previousEnd = Math.max(clauseStart, ...findFigures(sentence).filter((f) => f.end <= figure.start).map((f) => f.end));
+  return sentence.slice(previousEnd, figure.start);
+}
+
+/** Whether `text` names another value of the asked qualifier's kind (兵团级 asked, 全国 named) and not the asked one. */
+function otherOfKind(forms: string[], text: string): boolean {
+  const row = QUALIFIERS.find((r) => forms.some((f) => r.zh.test(f)));
+  return !!row && row.zh.test(text) && !forms.some((f) => text.includes(f));
+}
+
 const named = (text: string, c: Concept, partial: number) => mentions(text, c) || mentionStrength(text, c, partial) >= 0.5;
 
 /**
@@ -126,15 +143,19 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   // elsewhere in the sentence (共排查隐患300项，其中重大隐患12项 binds 重大 to 12项 only).
   const near = `${before}，${region}`;
   if (!analysis.qualifiers.every((forms) => forms.some((f) => near.includes(f)))) return 0;
+  // …and the words since the previous value (the list item of 全国…5名、自治区和兵团级…144名) must
+  // not name another of its kind: a level or rank the question did not ask.
+  if (figure.kind === "quantity" && analysis.qualifiers.some((forms) => otherOfKind(forms, itemBefore(sentence, figure)))) return 0;
   const own = analysis.own.filter((c) => !c.date && !c.context);
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
   if (figure.kind === "name" && !ofOrganisationAsked(analysis, own, focus, sentence, figure)) return 0;
-  // The noun a count counts: marked by the English analysis, the focus of a Chinese count (多少*学生*).
+  // The noun a count counts: the head marked by the analysis (ski *runs*, 多少工会*经费*), else the focus of a Chinese count (多少*学生*).
   const counted = own.find((c) => c.counted) ?? (analysis.lang === "zh" && analysis.kind === "count" ? focus : null);
   const { partialMention } = analysis.tuning;
   const measured = classesOfUnit(figure.unit);
   const askedAsSuch = classesAskedBy(focus);
-  const asked = [...askedAsSuch, ...classesCounting(counted)];
+  // The counted head asks for its class as such too (多少工会*经费*: money).
+  const asked = [...askedAsSuch, ...classesCounting(counted), ...(counted && counted !== focus ? classesAskedBy(counted) : [])];
   // A value in one class's units asked about other classes only measures or counts something else.
   if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return 0;
   if (!focus && !own.length) return 2;

@@ -4,7 +4,7 @@ import { taggedWords, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import type { AskedDate } from "./dates.js";
 import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { DEFAULT_ANSWER_TUNING } from "./tuning.js";
-import { askedUnit } from "./units.js";
+import { askedUnit, MEASURE_CLASSES } from "./units.js";
 
 /**
  * A thing the question asks about, with the spellings that count as the articles mentioning it.
@@ -32,8 +32,9 @@ export interface Concept {
   /** A date the question names: covered by an article of that date, not by a spelling. */
   date?: AskedDate;
   /**
-   * The noun an English count asks for (how many *students*), marked even when the bridge cannot read
-   * it and it cannot be the focus: a value in another noun's counter (三次) never answers it.
+   * The noun a count asks for, the head of the phrase after the question word (how many ski *runs*,
+   * 多少工会*经费*), marked even when the bridge cannot read it and it cannot be the focus: a value
+   * in another noun's counter (三次) never answers it.
    */
   counted?: boolean;
   /** Carried from the previous question of the chat: it names the article's topic, not the sentence's. */
@@ -63,6 +64,7 @@ export function idfOf(stats: TermStats, term: string): number {
 /** Concepts of a Chinese question: jieba words minus function and question words, plus named years. */
 export function chineseConcepts(question: string, segmenter: ChineseSegmenter, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
+  const tags = new Map<Concept, string>();
   const seen = new Set<string>();
   // The one-character noun a question word asks about (多少*氢*, 几*羊*) is the thing counted — unless
   // it is the measure itself (多少钱, 多少人: askedUnit reads those).
@@ -93,10 +95,32 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
         run: runIndex,
         place: tag === "ns" || placeName,
       });
+      tags.set(concepts.at(-1)!, tag);
     }
   }
-  markFocus(concepts, question.search(FOCUS_CUE_ZH));
+  const cue = question.search(FOCUS_CUE_ZH);
+  markFocus(concepts, cue);
+  markCountedHead(concepts, tags, cue);
   return concepts;
+}
+
+/**
+ * What a focus after the question word belongs to is counted or measured by the head of its noun
+ * phrase: the last of the nouns written on after it (多少优质*岗位*), or a word asking for a measure as
+ * such (多少工会*经费*: money). Marked `counted` for the binding's measure check; the focus stays,
+ * as the modifier is what tells two counts of a sentence apart (多少名*失业*人员 against 就业困难人员).
+ */
+function markCountedHead(concepts: Concept[], tags: Map<Concept, string>, cue: number): void {
+  const focus = concepts.find((c) => c.focus);
+  if (!focus || focus.at === undefined || cue < 0 || focus.at < cue) return;
+  let head: Concept = focus;
+  for (;;) {
+    const end: number = head.at! + head.label.length;
+    const next = concepts.find((c) => c.at === end && !c.anchor && (/^n/.test(tags.get(c) ?? "") || MEASURE_CLASSES.some((row) => row.words?.test(c.label))));
+    if (!next) break;
+    head = next;
+  }
+  if (head !== focus) head.counted = true;
 }
 
 /**

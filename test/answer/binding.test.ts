@@ -33,6 +33,8 @@ describe("binding a value to the question", () => {
     expect(leads("白杨中学有多少学生？", "学校的学生曾三次获得一等奖。")).toEqual({ 三次: false });
     expect(leads("合作社养了多少头牛？", "合作社带动300人就业，养牛1200头。")).toEqual({ "300人": false, "1200头": true });
     expect(leads("有多少学生参加？", "共有学生1800名参加。")).toEqual({ "1800名": true });
+    // The head of the phrase asked is what is measured: 多少工会*经费* asks money, not the firms paid.
+    expect(leads("给小微企业返还了多少工会经费？", "返还309家小微企业工会经费455.43万元。")).toEqual({ "309家": false, "455.43万元": true });
   });
 
   it("binds a value to a qualifier the question names only where the qualifier stands beside it", () => {
@@ -43,6 +45,10 @@ describe("binding a value to the question", () => {
     // A level (村级, 全国) or a prize's rank picks a part: the total of all levels is no answer.
     expect(leads("村级服务站有多少个？", "全州建成服务中心（站）504个，其中村级服务站410个。")).toEqual({ "504个": false, "410个": true });
     expect(leads("村级服务站有多少个？", "全州建成服务中心（站）504个。")).toEqual({ "504个": false });
+    // In a list, the words since the previous value are the item's own: another level there is no answer.
+    expect(leads("兵团级劳动模范有多少名？", "兵团共涌现出全国劳动模范5名、自治区和兵团级劳动模范144名。")).toEqual({ "5名": false, "144名": true });
+    // A sex is spelled out beside its count: the 女 of 子女 (children) is none.
+    expect(leads("救助了多少女职工？", "救助困难职工子女370人，女职工52人。")).toEqual({ "370人": false, "52人": true });
   });
 
   it("reads qualifiers in English and as Chinese numerals and digits alike", () => {
