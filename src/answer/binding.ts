@@ -2,6 +2,7 @@ import type { QuestionAnalysis } from "./analysis.js";
 import { mentions, mentionStrength, type Concept } from "./concepts.js";
 import { findFigures, rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { classesOfUnit, MEASURE_CLASSES, type MeasureClass } from "./units.js";
+import { taggedWords } from "../retrieve/tokenize.js";
 
 /**
  * A reply leads with a value only when that value is bound, inside its clause, to what the question
@@ -119,6 +120,12 @@ function itemBefore(sentence: string, figure: Figure): string {
   return sentence.slice(previousEnd, figure.start);
 }
 
+/** The noun written right after a count (164家*企业*), if any: the first word of what follows, when jieba tags it a noun. */
+function nounAfter(sentence: string, figure: Figure): string | null {
+  const next = taggedWords(sentence.slice(figure.end, figure.end + 8))[0];
+  return next && next.start === 0 && /^n(?!r)/.test(next.tag) ? next.word : null;
+}
+
 /** Whether `text` names another value of the asked qualifier's kind (兵团级 asked, 全国 named) and not the asked one. */
 function otherOfKind(forms: string[], text: string): boolean {
   const row = QUALIFIERS.find((r) => forms.some((f) => r.zh.test(f)));
@@ -158,6 +165,11 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   const asked = [...askedAsSuch, ...classesCounting(counted), ...(counted && counted !== focus ? classesAskedBy(counted) : [])];
   // A value in one class's units asked about other classes only measures or counts something else.
   if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return 0;
+  // A count written before its noun counts that noun (164家*企业*): a class of things the question
+  // never names is something else than what it asks (多少个岗位).
+  const noun = figure.kind === "quantity" ? nounAfter(sentence, figure) : null;
+  const counts = noun ? MEASURE_CLASSES.filter((row) => row.counts?.test(noun)) : [];
+  if (counts.length && !counts.some((row) => asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)))) return 0;
   if (!focus && !own.length) return 2;
   if (focus ? named(region, focus, partialMention) || measured.some((row) => askedAsSuch.includes(row)) : own.some((c) => named(region, c, partialMention))) return 2;
   // "How many people" with no focus word: a count in people is of the kind asked, if not of what.

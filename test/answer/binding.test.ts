@@ -33,6 +33,9 @@ describe("binding a value to the question", () => {
     expect(leads("白杨中学有多少学生？", "学校的学生曾三次获得一等奖。")).toEqual({ 三次: false });
     expect(leads("合作社养了多少头牛？", "合作社带动300人就业，养牛1200头。")).toEqual({ "300人": false, "1200头": true });
     expect(leads("有多少学生参加？", "共有学生1800名参加。")).toEqual({ "1800名": true });
+    // A count written before its noun counts that noun: 164家企业 is no number of posts.
+    expect(leads("募集了多少个岗位？", "募集164家企业优质岗位3388个。")).toEqual({ "164家": false, "3388个": true });
+    expect(leads("有多少家企业参加？", "共有164家企业参加。")).toEqual({ "164家": true });
     // The head of the phrase asked is what is measured: 多少工会*经费* asks money, not the firms paid.
     expect(leads("给小微企业返还了多少工会经费？", "返还309家小微企业工会经费455.43万元。")).toEqual({ "309家": false, "455.43万元": true });
   });
