@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { mentions, mentionStrength, type Concept } from "./concepts.js";
+import { ADMIN_UNIT, mentions, mentionStrength, type Concept } from "./concepts.js";
 import { findFigures, rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { classesOfUnit, MEASURE_CLASSES, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
@@ -191,9 +191,23 @@ const BYLINE_ROLE = /记者|通讯员/;
 function ofOrganisationAsked(analysis: QuestionAnalysis, own: Concept[], focus: Concept | null, sentence: string, name: Figure): boolean {
   if (analysis.lang === "en") return ofOrganisationAskedEn(analysis, sentence, name);
   if (!focus || focus.at === undefined || !rolesNamed([focus.label]).roles.length || BYLINE_ROLE.test(focus.label)) return true;
-  const organisation = titleBefore(sentence, name.start)?.organisation ?? "";
-  const whose = own.filter((c) => c.run === focus.run && c.at !== undefined && c.at < focus.at! && !c.anchor);
-  return !organisation || whose.every((c) => mentions(organisation, c));
+  // What the title prints before a role the question spells whole (高级*技师*) is part of the role, no organisation.
+  const printed = titleBefore(sentence, name.start)?.organisation ?? "";
+  const organisation = focus.label.includes(printed) ? "" : printed;
+  const before = own.filter((c) => c.run === focus.run && c.at !== undefined && c.at < focus.at!);
+  const whose = before.filter((c) => !c.anchor);
+  return !organisation || (whose.every((c) => mentions(organisation, c)) && !ofAnotherPlace(organisation, before.filter((c) => c.place)));
+}
+
+/**
+ * Whether a title's organisation is another place's (奇台县退役军人事务局 when 昌吉州's bureau is
+ * asked): it names a place, and none the question puts before the role. A title without a place
+ * (州总工会) says nothing against it.
+ */
+function ofAnotherPlace(organisation: string, asked: Concept[]): boolean {
+  if (!asked.length) return false;
+  const places = taggedWords(organisation).filter((w) => w.tag === "ns" || (w.word.length >= 3 && ADMIN_UNIT.test(w.word)));
+  return places.length > 0 && !places.some((p) => asked.some((c) => mentions(p.word, c) || c.alternatives.some((a) => p.word.includes(a))));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { jiebaSegmenter, taggedWords, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import { ADMIN_UNIT } from "./concepts.js";
+import { ROLE } from "./roles.js";
 
 /**
  * Finds the figures, dates and amounts a news sentence states, with their positions, so the answer
@@ -136,8 +137,6 @@ export function parseChineseNumber(digits: string): number | null {
   return total + current;
 }
 
-// Titles after which a person's name follows (党组书记、副主席谢荣新表示; 本报记者 杨鹤).
-const ROLE = "记者|通讯员|主任|书记|主席|董事长|局长|经理|部长|县长|市长|院长|站长|队长|指挥长|总经理|总工程师|负责人|常委|委员|理事长|行长|所长|校长|老师|教授|技师|创始人|居民|村民|职工|市民|专干|导师|选手";
 const ROLE_WORD = new RegExp(ROLE);
 const ROLE_END = new RegExp(`(?:${ROLE})$`);
 const NAME_AFTER_ROLE = new RegExp(`(?:${ROLE})\\s?([\\p{Script=Han}·]{2,3}?)(?=说|表示|介绍|报道|主持|出席|摄|激动|笑着|坦言|告诉|[，,。、：:“\\s（(]|$)`, "gu");

@@ -5,6 +5,8 @@
  * cloze is not read around 为什么), but every list lives here.
  */
 
+import { ROLE } from "./roles.js";
+
 /** The kind of answer a question asks for; the answer composer picks numbers, dates or names by it. */
 export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "which" | "what" | "describe" | "why" | "yesno" | "other";
 
@@ -18,6 +20,8 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).
   ["count", /\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
   ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
+  // A role's name asked with 什么 (行长叫什么, 局长的名字是什么) asks who, not a phrase.
+  ["who", new RegExp(`(?:${ROLE})的?(?:叫什么|叫啥|姓什么|(?:的?名字|姓名)是什么)`)],
   ["where", /\b(in |at )?which (county|city|town|township|village|district|place|province|region|park|street)\b|哪个(县|市|镇|乡|村|区|地方)|哪(县|市|镇)/i],
   ["where", /\b(where)\b|哪里|哪儿|在哪|什么地方|何地|何处|哪个地方/i],
   // A definition or a description is asked (什么是乡里制, 有什么变化): the answer is the sentence that

@@ -77,6 +77,15 @@ describe("binding a value to the question", () => {
     expect(names("兴业银行准东支行的行长是谁？", sentence)).toEqual({ 韩平: false });
     expect(names("兴业银行昌吉分行的行长是谁？", sentence)).toEqual({ 韩平: true });
     expect(names("昌吉分行行长是谁？", sentence)).toEqual({ 韩平: true });
+    // A role's name asked with 叫什么 is a who-question, bound the same way.
+    expect(analyseQuestion("兴业银行准东支行行长叫什么？", deps, { today }).kind).toBe("who");
+    expect(names("兴业银行准东支行行长叫什么？", sentence)).toEqual({ 韩平: false });
+    // A county's bureau is not the prefecture's: the title's place must be the one asked.
+    const county = "奇台县退役军人事务局局长杨长锁表示，要建强基层队伍。";
+    expect(names("昌吉州退役军人事务局局长是谁？", county)).toEqual({ 杨长锁: false });
+    expect(names("奇台县退役军人事务局局长是谁？", county)).toEqual({ 杨长锁: true });
+    // What the title prints before a role the question spells whole (高级技师) is part of the role.
+    expect(names("焊工高级技师叫什么名字？", "新疆天业（集团）有限公司焊工、高级技师邵旭鹏的绝活。")).toEqual({ 邵旭鹏: true });
     // A bare title says nothing against the name; a byline's 本报 is the paper, not an employer.
     expect(names("准东支行的行长是谁？", "准东支行开业仪式上，行长韩平致辞。")).toEqual({ 韩平: true });
     expect(names("《真抓实干促就业惠民》这篇报道的记者是谁？", "□本报记者 杨鹤")).toEqual({ 杨鹤: true });
