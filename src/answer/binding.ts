@@ -126,6 +126,19 @@ function nounAfter(sentence: string, figure: Figure): string | null {
   return next && next.start === 0 && /^n(?!r)/.test(next.tag) ? next.word : null;
 }
 
+/**
+ * Whether the value is a total whose parts follow (项目2.6万项，其中“五小创新”项目25677个、…75个)
+ * and the question names one part: a word the total's item names and exactly one part's item does.
+ */
+function totalOfPartAsked(own: Concept[], sentence: string, figure: Figure, partial: number): boolean {
+  const rest = sentence.slice(figure.end);
+  const at = rest.indexOf("其中");
+  if (at < 0 || /[。；;！？!?]/u.test(rest.slice(0, at))) return false;
+  const parts = findFigures(sentence).filter((f) => f.kind === "quantity" && f.start >= figure.end + at).map((f) => itemBefore(sentence, f));
+  const total = itemBefore(sentence, figure);
+  return parts.length >= 2 && own.some((c) => named(total, c, partial) && parts.filter((item) => named(item, c, partial)).length === 1);
+}
+
 /** Whether `text` names another value of the asked qualifier's kind (兵团级 asked, 全国 named) and not the asked one. */
 function otherOfKind(forms: string[], text: string): boolean {
   const row = QUALIFIERS.find((r) => forms.some((f) => r.zh.test(f)));
@@ -143,19 +156,38 @@ const named = (text: string, c: Concept, partial: number) => mentions(text, c) |
  * people" → 58072人次); 0 otherwise, or when a qualifier the question names is not beside it.
  */
 export function bindingStrength(analysis: QuestionAnalysis, sentence: string, figure: Figure): 0 | 1 | 2 {
+  const read = readBinding(analysis, sentence, figure);
+  return read === VETOED ? 0 : read;
+}
+
+/**
+ * Whether the value is about something else than the question asks, whatever its clause names: a
+ * qualifier missing or another of its kind, a total of parts when a part is asked, another
+ * organisation's title, a measure or a noun of another class. A vetoed value never leads — not even
+ * where the lead layer would swap it in (values.ts' bestValue); an unbound one only lacks evidence.
+ */
+export function isVetoed(analysis: QuestionAnalysis, sentence: string, figure: Figure): boolean {
+  return readBinding(analysis, sentence, figure) === VETOED;
+}
+
+const VETOED = "vetoed";
+
+/** bindingStrength, telling a vetoed value (VETOED) from one its clause merely does not bind (0). */
+function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figure): 0 | 1 | 2 | typeof VETOED {
   const { own: clause, before, after } = clauseAround(sentence, figure.start);
   // A date dates its sentence's event (12月1日，…滑雪场开板); a name or place sits beside its role.
   const region = figure.kind === "date" || figure.kind === "year" ? sentence : figure.kind === "name" || figure.kind === "place" ? `${before}，${clause}，${after}` : clause;
   // A qualifier picks one value among several: it must stand by this one (其中重大隐患12项), not
   // elsewhere in the sentence (共排查隐患300项，其中重大隐患12项 binds 重大 to 12项 only).
   const near = `${before}，${region}`;
-  if (!analysis.qualifiers.every((forms) => forms.some((f) => near.includes(f)))) return 0;
+  if (!analysis.qualifiers.every((forms) => forms.some((f) => near.includes(f)))) return VETOED;
   // …and the words since the previous value (the list item of 全国…5名、自治区和兵团级…144名) must
   // not name another of its kind: a level or rank the question did not ask.
-  if (figure.kind === "quantity" && analysis.qualifiers.some((forms) => otherOfKind(forms, itemBefore(sentence, figure)))) return 0;
+  if (figure.kind === "quantity" && analysis.qualifiers.some((forms) => otherOfKind(forms, itemBefore(sentence, figure)))) return VETOED;
   const own = analysis.own.filter((c) => !c.date && !c.context);
+  if (figure.kind === "quantity" && totalOfPartAsked(own, sentence, figure, analysis.tuning.partialMention)) return VETOED;
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
-  if (figure.kind === "name" && !ofOrganisationAsked(analysis, own, focus, sentence, figure)) return 0;
+  if (figure.kind === "name" && !ofOrganisationAsked(analysis, own, focus, sentence, figure)) return VETOED;
   // The noun a count counts: the head marked by the analysis (ski *runs*, 多少工会*经费*), else the focus of a Chinese count (多少*学生*).
   const counted = own.find((c) => c.counted) ?? (analysis.lang === "zh" && analysis.kind === "count" ? focus : null);
   const { partialMention } = analysis.tuning;
@@ -164,12 +196,12 @@ export function bindingStrength(analysis: QuestionAnalysis, sentence: string, fi
   // The counted head asks for its class as such too (多少工会*经费*: money).
   const asked = [...askedAsSuch, ...classesCounting(counted), ...(counted && counted !== focus ? classesAskedBy(counted) : [])];
   // A value in one class's units asked about other classes only measures or counts something else.
-  if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return 0;
+  if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return VETOED;
   // A count written before its noun counts that noun (164家*企业*): a class of things the question
   // never names is something else than what it asks (多少个岗位).
   const noun = figure.kind === "quantity" ? nounAfter(sentence, figure) : null;
   const counts = noun ? MEASURE_CLASSES.filter((row) => row.counts?.test(noun)) : [];
-  if (counts.length && !counts.some((row) => asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)))) return 0;
+  if (counts.length && !counts.some((row) => asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)))) return VETOED;
   if (!focus && !own.length) return 2;
   if (focus ? named(region, focus, partialMention) || measured.some((row) => askedAsSuch.includes(row)) : own.some((c) => named(region, c, partialMention))) return 2;
   // "How many people" with no focus word: a count in people is of the kind asked, if not of what.

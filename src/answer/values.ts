@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { bindingStrength, LOCATIVE_BEFORE } from "./binding.js";
+import { bindingStrength, isVetoed, LOCATIVE_BEFORE } from "./binding.js";
 import { probabilityOf, type DecisionModel, type LogisticLayer } from "./decision.js";
 import type { Candidate } from "./features.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
@@ -212,10 +212,13 @@ export function valueCandidates(c: Candidate): ValueCandidate[] {
   });
 }
 
-/** The most probable value of a candidate under the lead layer, with its probability; null when the sentence has none. */
+/** The most probable value of a candidate under the lead layer (vetoed ones left out), with its probability; null when the sentence has none. */
 export function bestValue(layer: LogisticLayer, c: Candidate, answerProbability: number): { value: Figure; p: number } | null {
   let best: { value: Figure; p: number } | null = null;
   for (const v of valueCandidates(c)) {
+    // A value about something else (another level, a total of the parts, another class) is never
+    // swapped in; a phrase is read where the question word stands, not bound (lead.ts).
+    if (v.value.kind !== "phrase" && isVetoed(c.analysis, c.selection.sentence.text, v.value)) continue;
     const p = probabilityOf(layer, [answerProbability, ...v.x]);
     if (!best || p > best.p) best = { value: v.value, p };
   }

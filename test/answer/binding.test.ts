@@ -37,6 +37,10 @@ describe("binding a value to the question", () => {
     expect(leads("募集了多少个岗位？", "募集164家企业优质岗位3388个。")).toEqual({ "164家": false, "3388个": true });
     expect(leads("有多少家企业参加？", "共有164家企业参加。")).toEqual({ "164家": true });
     // The head of the phrase asked is what is measured: 多少工会*经费* asks money, not the firms paid.
+    // A total whose parts follow is no answer to a part the question names.
+    const total = "实施“五小创新”“劳模引领创新”“关键核心技术”项目2.6万项，其中“五小创新”项目25677个，“劳模引领创新”项目262个、“关键核心技术”项目75个。";
+    expect(leads("“关键核心技术”项目有几个？", total)).toMatchObject({ "2.6万项": false, "75个": true });
+    expect(leads("一共实施了多少项目？", total)).toMatchObject({ "2.6万项": true });
     expect(leads("给小微企业返还了多少工会经费？", "返还309家小微企业工会经费455.43万元。")).toEqual({ "309家": false, "455.43万元": true });
   });
 
@@ -137,6 +141,15 @@ describe("three replies through the real pipeline (seeds, index, fixture model)"
     // 昌吉州总工会党组书记、副主席谢荣新: the vice chairman of the Changji federation, not of the XPCC's (兵团).
     expect((await qa.answer("Who is the vice chairman of the Changji federation of trade unions?")).figure).toBe("谢荣新");
     expect((await qa.answer("Who is the vice chairman of the XPCC union?")).figure).toBeNull();
+  });
+
+  it("never leads with a value vetoed as being about something else, even where the lead layer would swap it in", async () => {
+    // The page: 项目2.6万项，其中“五小创新”项目25677个，“劳模引领创新”项目262个、“关键核心技术”项目75个 —
+    // the total is no answer to one of its parts, in either language.
+    for (const question of ["昌吉州今年的“关键核心技术”项目有几个？", "How many 'model worker-led innovation' projects did the Changji trade union run this year?"]) {
+      const answer = await qa.answer(question, { today: new Date("2024-12-01T12:00:00Z") });
+      expect(answer.figure, question).not.toBe("2.6万项");
+    }
   });
 
   it("refuses far-off questions plainly: nothing on topic is quoted as evidence", async () => {
