@@ -1,3 +1,4 @@
+import { findFigures } from "./figures.js";
 import type { QueryTranslator } from "../retrieve/english.js";
 import { detectQuestionKind } from "./question-words.js";
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
@@ -35,6 +36,8 @@ export interface QuestionAnalysis {
   beyondArchive: AskedDate | null;
   /** Qualifiers the question names (第二批, major, 高级, female), each as the spellings an answer's sentence must hold (binding.ts). */
   qualifiers: string[][];
+  /** Quantities the question itself states (how many of the *234* sessions): what it asks about, never its answer. */
+  stated: number[];
   /** The question's own concepts (words and dates). */
   own: Concept[];
   /** The concepts to answer: own ones, plus the previous turn's for a follow-up. */
@@ -112,6 +115,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
     dates,
     beyondArchive,
     qualifiers: questionQualifiers(question, lang),
+    stated: statedQuantities(question),
     own,
     concepts,
     focus: concepts.find((c) => c.focus) ?? null,
@@ -127,6 +131,14 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
     searchText: [previous?.question, question, ...own.flatMap((c) => papersWordsFor(c.label))].filter(Boolean).join(" "),
     tuning,
   };
+}
+
+/** Quantities a question states (这504个服务站, of the 234 sessions) — not a number inside a code or a name (7/34P号决议, G30). */
+function statedQuantities(question: string): number[] {
+  const inCode = (ch: string | undefined) => ch !== undefined && /[A-Za-z/_\-]/.test(ch);
+  return findFigures(question)
+    .filter((f) => f.kind === "quantity" && f.value !== null && !inCode(question[f.start - 1]) && !inCode(question[f.end]))
+    .map((f) => f.value!);
 }
 
 /** The turn a chat remembers after this question, for the next one to lean on. */

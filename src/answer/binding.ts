@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { ADMIN_UNIT, mentions, mentionStrength, type Concept } from "./concepts.js";
 import { findFigures, rolesNamed, titleBefore, type Figure } from "./figures.js";
-import { classesOfUnit, MEASURE_CLASSES, type MeasureClass } from "./units.js";
+import { classesOfUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
 
 /**
@@ -139,6 +139,13 @@ function totalOfPartAsked(own: Concept[], sentence: string, figure: Figure, part
   return parts.length >= 2 && own.some((c) => named(total, c, partial) && parts.filter((item) => named(item, c, partial)).length === 1);
 }
 
+/** Whether the question names a kind of money and the value's item only others (MONEY_KINDS). */
+function otherMoney(analysis: QuestionAnalysis, item: string): boolean {
+  const asked = new Set(analysis.own.flatMap((c) => moneyKindsIn([c.label, ...c.alternatives].join(" "))));
+  const printed = moneyKindsIn(item);
+  return asked.size > 0 && printed.length > 0 && !printed.some((k) => asked.has(k));
+}
+
 /** Whether `text` names another value of the asked qualifier's kind (兵团级 asked, 全国 named) and not the asked one. */
 function otherOfKind(forms: string[], text: string): boolean {
   const row = QUALIFIERS.find((r) => forms.some((f) => r.zh.test(f)));
@@ -202,6 +209,10 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   const noun = figure.kind === "quantity" ? nounAfter(sentence, figure) : null;
   const counts = noun ? MEASURE_CLASSES.filter((row) => row.counts?.test(noun)) : [];
   if (counts.length && !counts.some((row) => asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)))) return VETOED;
+  // Money of another kind: the question asks revenue, the value's own words say investment.
+  if (measured.some((row) => row.kind === "money") && otherMoney(analysis, itemBefore(sentence, figure))) return VETOED;
+  // A number the question itself states is what it asks about, not the answer (how many of the 234 sessions…).
+  if (figure.kind === "quantity" && figure.value !== null && analysis.stated.includes(figure.value)) return VETOED;
   if (!focus && !own.length) return 2;
   if (focus ? named(region, focus, partialMention) || measured.some((row) => askedAsSuch.includes(row)) : own.some((c) => named(region, c, partialMention))) return 2;
   // "How many people" with no focus word: a count in people is of the kind asked, if not of what.

@@ -128,5 +128,21 @@ export const MEASURE_CLASSES: MeasureClass[] = [
   { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
 ];
 
+/**
+ * Kinds of money, one row each: an investment is no revenue, a revenue no profit, a subsidy neither.
+ * Where the question names one kind and a value's own words another (该项目总投资1.26亿元 for "how
+ * much revenue"), the value is about something else. `words` are the papers' and readers' words.
+ */
+export const MONEY_KINDS: { kind: string; words: RegExp }[] = [
+  { kind: "investment", words: /投资|投入|造价|\binvest|\bcosts?\b|\bcost to build/i },
+  { kind: "revenue", words: /收入|营收|营业额|销售额|产值|\brevenue|\bincome|\bsales\b|\bturnover|\bearn/i },
+  { kind: "profit", words: /利润|盈利|净利|\bprofits?\b/i },
+  { kind: "tax", words: /税收|纳税|利税|\btax(?:es)?\b/i },
+  { kind: "subsidy", words: /补贴|补助|奖补|资助|\bsubsid|\bgrants?\b|\ballowances?\b/i },
+];
+
+/** The kinds of money a text names (MONEY_KINDS). */
+export const moneyKindsIn = (text: string): string[] => MONEY_KINDS.filter((row) => row.words.test(text)).map((row) => row.kind);
+
 /** The classes a unit measures or counts in (10395人: people; none for no unit). */
 export const classesOfUnit = (unit: string): MeasureClass[] => (unit ? MEASURE_CLASSES.filter((row) => row.units.test(unit)) : []);

@@ -74,6 +74,13 @@ describe("analyseQuestion", () => {
   });
 });
 
+describe("quantities the question states", () => {
+  it("keeps a number the question states, never one inside a code", () => {
+    expect(analyseQuestion("这234场竞赛里有多少场是专场？", deps, { today }).stated).toEqual([234]);
+    expect(analyseQuestion("7/34P号决议是在第几次会议上通过的？", deps, { today }).stated).toEqual([]);
+  });
+});
+
 describe("analyseQuestion, English", () => {
   const readings: Record<string, string[]> = {
     found: ["建立"], jobs: ["就业"], job: ["就业"], skiers: ["滑雪者"], skier: ["滑雪者"], urban: ["城镇"], bureau: ["局"], hosted: ["主办"], week: ["周"], used: ["用于"], use: ["用于"],

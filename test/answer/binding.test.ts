@@ -37,6 +37,10 @@ describe("binding a value to the question", () => {
     expect(leads("募集了多少个岗位？", "募集164家企业优质岗位3388个。")).toEqual({ "164家": false, "3388个": true });
     expect(leads("有多少家企业参加？", "共有164家企业参加。")).toEqual({ "164家": true });
     // The head of the phrase asked is what is measured: 多少工会*经费* asks money, not the firms paid.
+    // Money of another kind is about something else: an investment is no revenue.
+    expect(leads("项目每年能带来多少收入？", "该项目总投资1.26亿元，年销售收入3亿元。")).toEqual({ "1.26亿元": false, "3亿元": true });
+    // A number the question states is what it asks about, never its answer.
+    expect(leads("这234场竞赛中货车司机专场有多少场？", "举办竞赛234场，其中货车司机专场12场。")).toMatchObject({ "234场": false });
     // A total whose parts follow is no answer to a part the question names.
     const total = "实施“五小创新”“劳模引领创新”“关键核心技术”项目2.6万项，其中“五小创新”项目25677个，“劳模引领创新”项目262个、“关键核心技术”项目75个。";
     expect(leads("“关键核心技术”项目有几个？", total)).toMatchObject({ "2.6万项": false, "75个": true });
