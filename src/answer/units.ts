@@ -33,7 +33,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   // Before the money words: "how many graduates received subsidies" counts graduates, not yuan.
   [/\bhow many (people|persons)\b/i, "人"],
   [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|km|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
-  [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
+  [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|profits?|taxes|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
   // Square and cubic metres are areas and volumes; plain metres a length (98653米, not 2145.12万立方米).
   [/多少平方米|\bsquare met(?:er|re)s\b/i, "平方米"],

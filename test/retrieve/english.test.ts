@@ -192,7 +192,14 @@ describe("detectQuestionKind", () => {
     ["煤制烯烃是什么意思？", "describe"],
     ["滑雪场今年有什么变化？", "describe"],
     ["What does 煤制烯烃 mean?", "describe"],
-    ["滑雪场的董事长叫什么？", "what"],
+    // A role's name asked with 叫什么 asks who; a thing's (项目叫什么) is still a what.
+    ["滑雪场的董事长叫什么？", "who"],
+    ["这个项目叫什么？", "what"],
+    // A length or a distance is a measure; 许多 is no "how".
+    ["2号雪道有多长？", "count"],
+    ["许多高校为什么迁出北京？", "why"],
+    ["许多高校迁出了北京", "other"],
+    ["On what exact date did the branch open?", "date"],
     // A reason, and a yes or no: the sentence is the reply, never a value or a bare yes.
     ["Why did the ski resort open early?", "why"],
     ["滑雪场为什么提前开板？", "why"],
