@@ -68,6 +68,8 @@ export interface QuestionWording {
   qualifiers: string[][];
   /** The question around its question word (Chinese), for answer spans. */
   span: SpanContext | null;
+  /** The question as written (NFKC): a value it spells itself (另一个位于何处 after 香港大屿山) is what it asks about, never the answer. */
+  plain: string;
 }
 
 /** What the analysis needs besides the text: injected, so it runs without a built pipeline. */
@@ -127,6 +129,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
       cloze: lang === "zh" ? clozeContext(question, tuning.clozeSpan) : null,
       qualifiers: askedQualifiers(lang === "zh" ? question : dates.map((d) => `${d.year}年`).join(" ")),
       span: lang === "zh" ? spanContext(question, tuning) : null,
+      plain: question.normalize("NFKC"),
     },
     searchText: [previous?.question, question, ...own.flatMap((c) => papersWordsFor(c.label))].filter(Boolean).join(" "),
     tuning,

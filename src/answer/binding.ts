@@ -211,8 +211,10 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   if (counts.length && !counts.some((row) => asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)))) return VETOED;
   // Money of another kind: the question asks revenue, the value's own words say investment.
   if (measured.some((row) => row.kind === "money") && otherMoney(analysis, itemBefore(sentence, figure))) return VETOED;
-  // A number the question itself states is what it asks about, not the answer (how many of the 234 sessions…).
+  // A number, name or place the question itself states is what it asks about, not the answer (how
+  // many of the 234 sessions…; 一个位于香港大屿山，另一个位于何处).
   if (figure.kind === "quantity" && figure.value !== null && analysis.stated.includes(figure.value)) return VETOED;
+  if ((figure.kind === "name" || figure.kind === "place") && analysis.wording.plain.includes(figure.text)) return VETOED;
   if (!focus && !own.length) return 2;
   if (focus ? named(region, focus, partialMention) || measured.some((row) => askedAsSuch.includes(row)) : own.some((c) => named(region, c, partialMention))) return 2;
   // "How many people" with no focus word: a count in people is of the kind asked, if not of what.

@@ -14,6 +14,8 @@ export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "whic
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   // A reason is asked whatever else the question names: the answer is the sentence that gives it.
   ["why", /\b(why|how come|for what reason)\b|为什么|为何|什么原因|何故|原因是什么/i],
+  // 西元几年 asks a year: a date, never a count.
+  ["date", /(?:西元|公元|民国)几年/],
   ["date", /\b(when|what (?:exact |specific |precise )?(year|month|day|date|time)|which (year|month|day|date)|how far back|how long ago|since when)\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
   ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
@@ -23,7 +25,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   // A role's name asked with 什么 (行长叫什么, 局长的名字是什么) asks who, not a phrase.
   ["who", new RegExp(`(?:${ROLE})的?(?:叫什么|叫啥|姓什么|(?:的?名字|姓名)是什么)`)],
   ["where", /\b(in |at )?which (county|city|town|township|village|district|place|province|region|park|street)\b|哪个(县|市|镇|乡|村|区|地方)|哪(县|市|镇)/i],
-  ["where", /\b(where)\b|哪里|哪儿|在哪|什么地方|何地|何处|哪个地方/i],
+  ["where", /\b(where)\b|哪里|哪儿|在哪(?![一个次场])|什么地方|何地|何处|哪个地方/i],
   // A definition or a description is asked (什么是乡里制, 有什么变化): the answer is the sentence that
   // gives it, never a phrase cut out of it.
   ["describe", /\bwhat (does|did) .+ mean\b|\bwhat is meant by\b|^(请问)?什么(是|叫)|是什么意思|指的?是什么|何谓|什么样|有(什么|哪些)(变化|影响|功能|好处|作用|意义|特点|区别|不同|优势|特色|贡献)/i],

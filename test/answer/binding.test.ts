@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyseQuestion } from "../../src/answer/analysis.js";
 import { bindingStrength, isBound, questionQualifiers } from "../../src/answer/binding.js";
-import { findFigures, findNames } from "../../src/answer/figures.js";
+import { findFigures, findNames, findPlaces } from "../../src/answer/figures.js";
 import type { QaService } from "../../src/core/types.js";
 import { loadQuestions } from "../../src/eval/evaluate.js";
 import type { QueryTranslator } from "../../src/retrieve/english.js";
@@ -41,6 +41,12 @@ describe("binding a value to the question", () => {
     expect(leads("项目每年能带来多少收入？", "该项目总投资1.26亿元，年销售收入3亿元。")).toEqual({ "1.26亿元": false, "3亿元": true });
     // A number the question states is what it asks about, never its answer.
     expect(leads("这234场竞赛中货车司机专场有多少场？", "举办竞赛234场，其中货车司机专场12场。")).toMatchObject({ "234场": false });
+    // …nor a place it names: 另一个位于何处 asks the other one.
+    const places = (question: string, sentence: string) => {
+      const analysis = analyseQuestion(question, deps, { today });
+      return Object.fromEntries(findPlaces(sentence).map((f) => [f.text, isBound(analysis, sentence, f)]));
+    };
+    expect(places("一个灵位位于香港大屿山，另一个位于何处？", "两个灵位，一个位于香港大屿山，另一个位于九龙塘。")).toEqual({ 香港大屿山: false, 九龙塘: true });
     // A total whose parts follow is no answer to a part the question names.
     const total = "实施“五小创新”“劳模引领创新”“关键核心技术”项目2.6万项，其中“五小创新”项目25677个，“劳模引领创新”项目262个、“关键核心技术”项目75个。";
     expect(leads("“关键核心技术”项目有几个？", total)).toMatchObject({ "2.6万项": false, "75个": true });

@@ -200,6 +200,10 @@ describe("detectQuestionKind", () => {
     ["许多高校为什么迁出北京？", "why"],
     ["许多高校迁出了北京", "other"],
     ["On what exact date did the branch open?", "date"],
+    // 西元几年 asks a year; 在哪个时期 a period, a phrase — not a place.
+    ["抗日战争是在西元几年结束的？", "date"],
+    ["临沂出现诸方国是在哪个时期？", "which"],
+    ["牛车水在哪里？", "where"],
     // A reason, and a yes or no: the sentence is the reply, never a value or a bare yes.
     ["Why did the ski resort open early?", "why"],
     ["滑雪场为什么提前开板？", "why"],
