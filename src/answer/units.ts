@@ -45,7 +45,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/多久|多长时间|\bhow long\b/i, "时长"],
   // An age is asked in years of age (32岁), never in another count of the sentence.
   [/多大年纪|多少岁|几岁|\bhow old\b/i, "岁"],
-  [/哪一?年|\b(what|which) year\b/i, YEAR_ASKED],
+  [/哪一?年|(?:西元|公元|民国)几年|\b(what|which) year\b/i, YEAR_ASKED],
   // "How much" naming no measure above asks an amount — a price, a mass, an area — never a count of
   // people or things. Last: "how much land in hectares" asks hectares, "how much … rate" a percentage.
   [/\bhow much\b/i, AMOUNT_ASKED],
@@ -67,7 +67,8 @@ const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, �
 /** Whether a value is in the measure a question names (多少吨 → 吨; 人 for 名 too); true when none is named. */
 export function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;
-  if (unit === YEAR_ASKED) return figure.kind === "year" || figure.kind === "date";
+  // A day of a month (11月9日) does not say which year.
+  if (unit === YEAR_ASKED) return figure.kind === "year" || (figure.kind === "date" && figure.text.includes("年"));
   const same = SAME_MEASURE[unit];
   return same ? same.test(figure.unit) : figure.unit.includes(unit);
 }

@@ -74,6 +74,15 @@ describe("analyseQuestion", () => {
   });
 });
 
+describe("which year", () => {
+  it("is answered by a year or a date with its year, never by a day of a month", () => {
+    const year = analyseQuestion("围墙在哪一年倒塌？", deps, { today });
+    expect(pickFigure("11月9日，围墙倒塌。", year.concepts, year.kind, year.unit)).toBeNull();
+    expect(pickFigure("1989年11月9日，围墙倒塌。", year.concepts, year.kind, year.unit)?.text).toMatch(/^1989年/);
+    expect(analyseQuestion("嘉义于民国几年升格为省辖市？", deps, { today }).unit).toBe(year.unit);
+  });
+});
+
 describe("quantities the question states", () => {
   it("keeps a number the question states, never one inside a code", () => {
     expect(analyseQuestion("这234场竞赛里有多少场是专场？", deps, { today }).stated).toEqual([234]);
