@@ -127,16 +127,37 @@ function nounAfter(sentence: string, figure: Figure): string | null {
 }
 
 /**
- * Whether the value is a total whose parts follow (项目2.6万项，其中“五小创新”项目25677个、…75个)
- * and the question names one part: a word the total's item names and exactly one part's item does.
+ * Whether the value is another part of a total than the one asked (项目2.6万项，其中“五小创新”项目25677个、
+ * …75个): where a word of the question names exactly one part's item, the total (its item names the
+ * word too) and the other parts are no answer — only that part is.
  */
-function totalOfPartAsked(own: Concept[], sentence: string, figure: Figure, partial: number): boolean {
-  const rest = sentence.slice(figure.end);
-  const at = rest.indexOf("其中");
-  if (at < 0 || /[。；;！？!?]/u.test(rest.slice(0, at))) return false;
-  const parts = findFigures(sentence).filter((f) => f.kind === "quantity" && f.start >= figure.end + at).map((f) => itemBefore(sentence, f));
-  const total = itemBefore(sentence, figure);
-  return parts.length >= 2 && own.some((c) => named(total, c, partial) && parts.filter((item) => named(item, c, partial)).length === 1);
+function otherPartThanAsked(own: Concept[], sentence: string, figure: Figure, partial: number): boolean {
+  const at = sentence.indexOf("其中");
+  if (at < 0) return false;
+  const parts = findFigures(sentence).filter((f) => f.kind === "quantity" && f.start > at).map((f) => ({ f, item: itemBefore(sentence, f) }));
+  if (parts.length < 2) return false;
+  const telling = own.filter((c) => parts.filter((p) => named(p.item, c, partial)).length === 1);
+  if (!telling.length) return false;
+  const item = itemBefore(sentence, figure);
+  if (figure.start < at) return !/[。；;！？!?]/u.test(sentence.slice(figure.end, at)) && telling.some((c) => named(item, c, partial));
+  return !telling.some((c) => named(item, c, partial));
+}
+
+/**
+ * Whether the place asked is one of three or more listed before the value (赴喀什、和田、巴州、伊犁等地)
+ * and the question leaves the others out: the value is the list's, not the place's alone.
+ */
+function forPlacesListed(place: Concept, sentence: string, figure: Figure, question: string): boolean {
+  for (const list of sentence.slice(0, figure.start).matchAll(/\p{Script=Han}{1,8}(?:、\p{Script=Han}{1,8}){2,}/gu)) {
+    const items = list[0].split("、");
+    // The place must be an item itself (赴*喀什*、和田…), not the whole the items make up (大肚王国由A族、B族…).
+    const last = items.length - 1;
+    const isItem = (item: string, k: number) => place.alternatives.some((a) => (k === 0 ? item.endsWith(a) : k === last ? item.startsWith(a) : item === a));
+    if (!items.some(isItem)) continue;
+    // The first and last items carry the words around the list (赴喀什, 伊犁等地开展); the middle ones are names.
+    if (items.slice(1, -1).some((item) => !question.includes(item))) return true;
+  }
+  return false;
 }
 
 /** Whether the question names a kind of money and the value's item only others (MONEY_KINDS). */
@@ -192,7 +213,7 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   // not name another of its kind: a level or rank the question did not ask.
   if (figure.kind === "quantity" && analysis.qualifiers.some((forms) => otherOfKind(forms, itemBefore(sentence, figure)))) return VETOED;
   const own = analysis.own.filter((c) => !c.date && !c.context);
-  if (figure.kind === "quantity" && totalOfPartAsked(own, sentence, figure, analysis.tuning.partialMention)) return VETOED;
+  if (figure.kind === "quantity" && otherPartThanAsked(own, sentence, figure, analysis.tuning.partialMention)) return VETOED;
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
   if (figure.kind === "name" && !ofOrganisationAsked(analysis, own, focus, sentence, figure)) return VETOED;
   // The noun a count counts: the head marked by the analysis (ski *runs*, 多少工会*经费*), else the focus of a Chinese count (多少*学生*).
@@ -209,6 +230,8 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   const noun = figure.kind === "quantity" ? nounAfter(sentence, figure) : null;
   const counts = noun ? MEASURE_CLASSES.filter((row) => row.counts?.test(noun)) : [];
   if (counts.length && !counts.some((row) => asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)))) return VETOED;
+  // A value given for a list of places (赴喀什、和田、巴州、伊犁等地…3388个) is not one listed place's.
+  if (figure.kind === "quantity" && own.some((c) => c.place && forPlacesListed(c, sentence, figure, analysis.wording.plain))) return VETOED;
   // Money of another kind: the question asks revenue, the value's own words say investment.
   if (measured.some((row) => row.kind === "money") && otherMoney(analysis, itemBefore(sentence, figure))) return VETOED;
   // A number, name or place the question itself states is what it asks about, not the answer (how

@@ -56,6 +56,9 @@ export const ADMIN_UNIT = /(州|县|市|镇|乡|村|区)$/;
 /** Place names more widely: administrative units, provinces, countries and neighbourhoods. */
 const PLACE_SUFFIX = new RegExp(`(${ADMIN_UNIT.source.slice(1, -2)}|省|国|街道|社区)$`);
 
+/** A run of characters between quotes: “…”, "…", 「…」 (a title in 《…》 is read as jieba cuts it). */
+const QUOTED = /^(?:“”|""|「」|『』|‘’)$/;
+
 export function idfOf(stats: TermStats, term: string): number {
   const df = stats.documentFrequency(term.toLowerCase());
   return Math.log(1 + (stats.size - df + 0.5) / (df + 0.5));
@@ -73,6 +76,12 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   for (const [runIndex, runMatch] of [...question.matchAll(/\p{Script=Han}+/gu)].entries()) {
     const run = runMatch[0];
     const offset = runMatch.index ?? 0;
+    // A name the reader quotes (“五小创新”) is one thing, however jieba cuts it (五/小/创新).
+    if (QUOTED.test(`${question[offset - 1] ?? ""}${question[offset + run.length] ?? ""}`) && run.length >= 3 && !seen.has(run)) {
+      seen.add(run);
+      const df = stats.documentFrequency(run);
+      concepts.push({ label: run, alternatives: [run], weight: idfOf(stats, run), anchor: df === 0 && hasUnknownBigram(run, stats), at: offset, run: runIndex });
+    }
     const words = taggedWords(run, segmenter)
       .filter((w) => !FUNCTION_TAGS.test(w.tag))
       .map((w) => ({ word: w.word, tag: w.tag, at: offset + w.start }));

@@ -37,6 +37,10 @@ describe("binding a value to the question", () => {
     expect(leads("募集了多少个岗位？", "募集164家企业优质岗位3388个。")).toEqual({ "164家": false, "3388个": true });
     expect(leads("有多少家企业参加？", "共有164家企业参加。")).toEqual({ "164家": true });
     // The head of the phrase asked is what is measured: 多少工会*经费* asks money, not the firms paid.
+    // A value given for a list of places is not one listed place's.
+    const listed = "先后赴喀什、和田、巴州、伊犁等地开展劳务对接，募集岗位3388个。";
+    expect(leads("到喀什募集了多少个岗位？", listed)).toEqual({ "3388个": false });
+    expect(leads("到喀什、和田、巴州、伊犁募集了多少个岗位？", listed)).toEqual({ "3388个": true });
     // Money of another kind is about something else: an investment is no revenue.
     expect(leads("项目每年能带来多少收入？", "该项目总投资1.26亿元，年销售收入3亿元。")).toEqual({ "1.26亿元": false, "3亿元": true });
     // A number the question states is what it asks about, never its answer.
@@ -49,7 +53,10 @@ describe("binding a value to the question", () => {
     expect(places("一个灵位位于香港大屿山，另一个位于何处？", "两个灵位，一个位于香港大屿山，另一个位于九龙塘。")).toEqual({ 香港大屿山: false, 九龙塘: true });
     // A total whose parts follow is no answer to a part the question names.
     const total = "实施“五小创新”“劳模引领创新”“关键核心技术”项目2.6万项，其中“五小创新”项目25677个，“劳模引领创新”项目262个、“关键核心技术”项目75个。";
-    expect(leads("“关键核心技术”项目有几个？", total)).toMatchObject({ "2.6万项": false, "75个": true });
+    // …nor the other parts: only the part the question's words name.
+    expect(leads("“关键核心技术”项目有几个？", total)).toEqual({ "2.6万项": false, "25677个": false, "262个": false, "75个": true });
+    // A quoted name is one word, however jieba cuts it (五/小/创新).
+    expect(leads("“五小创新”项目有多少个？", total)).toEqual({ "2.6万项": false, "25677个": true, "262个": false, "75个": false });
     expect(leads("一共实施了多少项目？", total)).toMatchObject({ "2.6万项": true });
     expect(leads("给小微企业返还了多少工会经费？", "返还309家小微企业工会经费455.43万元。")).toEqual({ "309家": false, "455.43万元": true });
   });
