@@ -200,6 +200,9 @@ export function isVetoed(analysis: QuestionAnalysis, sentence: string, figure: F
 
 const VETOED = "vetoed";
 
+/** The general classifier, which counts anything (471个项目): no measure of its own. */
+const GENERAL_COUNTER = /^(?:[万亿千百])?个$/;
+
 /** bindingStrength, telling a vetoed value (VETOED) from one its clause merely does not bind (0). */
 function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figure): 0 | 1 | 2 | typeof VETOED {
   const { own: clause, before, after } = clauseAround(sentence, figure.start);
@@ -225,6 +228,10 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   const asked = [...askedAsSuch, ...classesCounting(counted), ...(counted && counted !== focus ? classesAskedBy(counted) : [])];
   // A value in one class's units asked about other classes only measures or counts something else.
   if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return VETOED;
+  // A thing with its own measure (households: 户) is counted in it where the sentence has it: a
+  // general counter beside it (项目471个，…21887户) counts something else.
+  const ownMeasure = classesCounting(counted);
+  if (figure.kind === "quantity" && ownMeasure.length && GENERAL_COUNTER.test(figure.unit) && findFigures(sentence).some((f) => f !== figure && classesOfUnit(f.unit).some((row) => ownMeasure.includes(row)))) return VETOED;
   // A count written before its noun counts that noun (164家*企业*): a class of things the question
   // never names is something else than what it asks (多少个岗位).
   const noun = figure.kind === "quantity" ? nounAfter(sentence, figure) : null;

@@ -33,6 +33,8 @@ describe("binding a value to the question", () => {
     expect(leads("白杨中学有多少学生？", "学校的学生曾三次获得一等奖。")).toEqual({ 三次: false });
     expect(leads("合作社养了多少头牛？", "合作社带动300人就业，养牛1200头。")).toEqual({ "300人": false, "1200头": true });
     expect(leads("有多少学生参加？", "共有学生1800名参加。")).toEqual({ "1800名": true });
+    // A thing with its own measure is counted in it: the general 个 beside 户 counts something else.
+    expect(leads("带动了多少户家庭增收？", "为家庭实施示范项目471个，带动21887户家庭增收。")).toEqual({ "471个": false, "21887户": true });
     // A count written before its noun counts that noun: 164家企业 is no number of posts.
     expect(leads("募集了多少个岗位？", "募集164家企业优质岗位3388个。")).toEqual({ "164家": false, "3388个": true });
     expect(leads("有多少家企业参加？", "共有164家企业参加。")).toEqual({ "164家": true });
