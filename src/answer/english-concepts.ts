@@ -103,8 +103,12 @@ function countedHead(words: { word: string; at: number }[], from: number): strin
   const phrase: string[] = [];
   for (const { word } of words.filter((w) => w.at >= from)) {
     const lower = word.toLowerCase().replace(/'s?$/, "");
-    // "model worker and craftsman studios": one phrase, its head last.
-    if (phrase.length && (lower === "and" || lower === "or")) continue;
+    // "model worker and craftsman studios": one phrase, its head last; "countries and athletes" asks
+    // two things counted (a plural before the and), so no one head.
+    if (phrase.length && (lower === "and" || lower === "or")) {
+      if (/[^s]s$/.test(phrase.at(-1)!)) return undefined;
+      continue;
+    }
     if (ENGLISH_STOPWORDS.has(lower) || ASKING_EN.has(lower)) break;
     if (phrase.length && (/ed$/.test(lower) || FRAMING.has(lower) || IRREGULAR_PAST.has(lower))) break;
     phrase.push(lower);

@@ -111,6 +111,8 @@ describe("analyseQuestion, English", () => {
     expect(counted("How many teams took part in the contest?")).toBe("teams");
     expect(counted("How many model worker and craftsman studios were named?")).toBe("studios");
     expect(counted("How many skilled workers came?")).toBe("workers");
+    // Two things counted side by side have no one head.
+    expect(counted("How many countries and athletes took part?")).toBeUndefined();
     // The head's class decides which measures can count it: ski runs are not counted in people.
     const runs = analyseQuestion("How many ski runs does the resort have?", en, { today });
     const sentence = "滑雪场接待1700余名滑雪爱好者。";
