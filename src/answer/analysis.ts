@@ -6,7 +6,7 @@ import { askedQualifiers, clozeContext, questionPairs, questionTriples, type Clo
 import { chineseConcepts, dateConcepts, idfOf, type Concept, type TermStats } from "./concepts.js";
 import { spanContext, type SpanContext } from "./span.js";
 import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
-import { questionQualifiers } from "./binding.js";
+import { questionQualifiers } from "./qualifiers.js";
 import { dayOf } from "../config/index.js";
 import { askedDates, periodBeyond, type AskedDate } from "./dates.js";
 import { englishConcepts } from "./english-concepts.js";

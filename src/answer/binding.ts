@@ -1,6 +1,7 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { ADMIN_UNIT, mentions, mentionStrength, type Concept } from "./concepts.js";
 import { findFigures, rolesNamed, titleBefore, type Figure } from "./figures.js";
+import { otherOfKind } from "./qualifiers.js";
 import { classesOfUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
 
@@ -11,82 +12,6 @@ import { taggedWords } from "../retrieve/tokenize.js";
  * name), and every qualifier the question names (第二批, 重大, 高级, 女) in the sentence itself.
  * An unbound value is no answer: the reply gives the sentence as evidence instead.
  */
-
-/** Qualifiers a question can name that pick one value among several of the same article. One row per kind. */
-interface QualifierRow {
-  /** What the row is (documentation and tests). */
-  kind: string;
-  zh: RegExp;
-  en: RegExp;
-  /** The spellings a sentence must hold, from the question's match. */
-  forms: (match: RegExpExecArray, lang: "zh" | "en") => string[];
-}
-
-const ORDINAL_EN = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-const ORDINAL_ZH = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-const SERIES_EN: Record<string, string> = { batch: "批", batches: "批", phase: "期", stage: "期", session: "届", edition: "届", round: "轮" };
-
-/** 第二批 ↔ 第2批, 二期: the spellings of one ordinal of a series. */
-function ordinalForms(n: number, series: string): string[] {
-  const zh = ORDINAL_ZH[n - 1] ?? String(n);
-  const forms = [`第${zh}${series}`, `第${n}${series}`];
-  return series === "期" ? [...forms, `${zh}期`, `${n}期`] : forms;
-}
-
-/** A sex as the papers spell it beside a count (女职工, 妇女, 巾帼): never a bare 女 or 男. */
-const SEX_FORMS = { female: ["女性", "女职工", "女工", "妇女", "女子", "女士", "女干部", "女农民工", "巾帼"], male: ["男性", "男子", "男职工", "男士"] };
-
-/** A level as the papers spell it: 全国 or 国家级; a region's with or without 级. */
-const LEVEL_FORMS: Record<string, string[]> = { 全国: ["全国", "国家级"], 国家级: ["全国", "国家级"], 自治区级: ["自治区级", "自治区"], 乡镇级: ["乡镇级", "乡镇"] };
-const LEVEL_EN: Record<string, string> = { region: "自治区级", regional: "自治区级", prefecture: "州级", county: "县级", city: "市级", township: "乡镇级", village: "村级", bingtuan: "兵团级", xpcc: "兵团级" };
-
-export const QUALIFIERS: QualifierRow[] = [
-  {
-    kind: "the ordinal of a batch, phase, session or round",
-    zh: /第([一二三四五六七八九十\d]+)(批|期|届|轮)|([一二三四五六七八九十])期(?=工程|项目)/,
-    en: new RegExp(`\\b(${ORDINAL_EN.join("|")})\\s+(${Object.keys(SERIES_EN).join("|")})\\b|\\b(phase|stage)\\s+(\\d+|i{1,3}|one|two|three)\\b`, "i"),
-    forms: (m, lang) => {
-      if (lang === "zh") {
-        const raw = m[1] ?? m[3]!;
-        const n = /\d/.test(raw) ? Number(raw) : ORDINAL_ZH.indexOf(raw) + 1;
-        return ordinalForms(n, m[2] ?? "期");
-      }
-      if (m[1]) return ordinalForms(ORDINAL_EN.indexOf(m[1].toLowerCase()) + 1, SERIES_EN[m[2]!.toLowerCase()]!);
-      const word = m[4]!.toLowerCase();
-      const n = /\d/.test(word) ? Number(word) : ({ i: 1, ii: 2, iii: 3, one: 1, two: 2, three: 3 } as Record<string, number>)[word]!;
-      return ordinalForms(n, "期");
-    },
-  },
-  { kind: "severity", zh: /重大|较大/, en: /\b(major|serious)\b/i, forms: (m, lang) => [lang === "zh" ? m[0] : m[0].toLowerCase() === "major" ? "重大" : "较大"] },
-  { kind: "level", zh: /高级|中级|初级/, en: /\b(advanced|intermediate|beginners?)\b/i, forms: (m, lang) => [lang === "zh" ? m[0] : ({ advanced: "高级", intermediate: "中级" } as Record<string, string>)[m[0].toLowerCase()] ?? "初级"] },
-  {
-    kind: "the level of an award, a title or a body (全国 against 自治区级, village-level)",
-    zh: /全国|国家级|自治区级|省级|兵团级|州级|县级|市级|乡镇级|村级/,
-    en: /\bnational(?:-level)?\b(?! [A-Z])|\b([Rr]egion|[Rr]egional|[Pp]refecture|[Cc]ounty|[Cc]ity|[Tt]ownship|[Vv]illage|[Bb]ingtuan|XPCC)-level\b/,
-    forms: (m, lang) => {
-      const level = lang === "zh" ? m[0] : m[1] ? LEVEL_EN[m[1].toLowerCase()]! : "全国";
-      return LEVEL_FORMS[level] ?? [level];
-    },
-  },
-  {
-    kind: "the rank of a prize",
-    zh: /[一二三特]等奖/,
-    en: /\b(first|second|third|top|grand)[- ]prizes?\b/i,
-    forms: (m, lang) => [lang === "zh" ? m[0] : `${({ first: "一", second: "二", third: "三" } as Record<string, string>)[m[1]!.toLowerCase()] ?? "特"}等奖`],
-  },
-  // Spelled out: a bare 女 is also the 女 of 子女 (children), a bare 男 that of 男女 (both).
-  { kind: "sex", zh: /女性|女职工|女工|妇女|男性/, en: /\b(female|women|woman|male|men)\b/i, forms: (m) => (/^(女|妇|female|wom)/i.test(m[0]) ? SEX_FORMS.female : SEX_FORMS.male) },
-];
-
-/** The qualifiers a question names, each as the spellings a sentence must hold (any one of them). */
-export function questionQualifiers(question: string, lang: "zh" | "en"): string[][] {
-  const out: string[][] = [];
-  for (const row of QUALIFIERS) {
-    const match = (lang === "zh" ? row.zh : row.en).exec(question);
-    if (match) out.push(row.forms(match, lang));
-  }
-  return out;
-}
 
 /**
  * Words a place follows when it is where the clause's thing is or its event happens (位于哈尔滨市,
@@ -165,12 +90,6 @@ function otherMoney(analysis: QuestionAnalysis, item: string): boolean {
   const asked = new Set(analysis.own.flatMap((c) => moneyKindsIn([c.label, ...c.alternatives].join(" "))));
   const printed = moneyKindsIn(item);
   return asked.size > 0 && printed.length > 0 && !printed.some((k) => asked.has(k));
-}
-
-/** Whether `text` names another value of the asked qualifier's kind (兵团级 asked, 全国 named) and not the asked one. */
-function otherOfKind(forms: string[], text: string): boolean {
-  const row = QUALIFIERS.find((r) => forms.some((f) => r.zh.test(f)));
-  return !!row && row.zh.test(text) && !forms.some((f) => text.includes(f));
 }
 
 const named = (text: string, c: Concept, partial: number) => mentions(text, c) || mentionStrength(text, c, partial) >= 0.5;

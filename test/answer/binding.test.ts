@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyseQuestion } from "../../src/answer/analysis.js";
-import { bindingStrength, isBound, questionQualifiers } from "../../src/answer/binding.js";
+import { bindingStrength, isBound } from "../../src/answer/binding.js";
+import { questionQualifiers } from "../../src/answer/qualifiers.js";
 import { findFigures, findNames, findPlaces } from "../../src/answer/figures.js";
 import type { QaService } from "../../src/core/types.js";
 import { loadQuestions } from "../../src/eval/evaluate.js";
