@@ -7,7 +7,7 @@ import { CHOOSE_INPUT_NAMES, chooseInputNames, type DecisionModel, type GroupThr
 import { FEATURE_NAMES, featureVector, type Candidate } from "../../src/answer/features.js";
 import type { Selection } from "../../src/answer/select.js";
 import { replyLead } from "../../src/answer/lead.js";
-import { LEAD_INPUT_NAMES, valueCandidates } from "../../src/answer/values.js";
+import { LEAD_INPUT_NAMES, leadCandidates } from "../../src/answer/values.js";
 import { KEYWORD_PROFILE, readProfile } from "../../src/answer/profiles.js";
 import { validateQuestion } from "../../src/answer/question.js";
 import { dayOf, type Config } from "../../src/config/index.js";
@@ -78,7 +78,7 @@ function rowOf(c: Candidate, right: boolean, gold: Gold): Row {
   const value = lead?.value ? squash(lead.value.text) : null;
   const answers = right && lead !== null && gold.reply(replyOf(c.selection)) && (value === null || gold.lead(value));
   const y = answers && !(c.first && gold.reply(replyOf(c.first)));
-  const values = valueCandidates(c).map((v) => ({ x: v.x.map(round), y: right && gold.lead(squash(v.value.text)) ? 1 : 0 }));
+  const values = leadCandidates(c).map((v) => ({ x: v.x.map(round), y: right && gold.lead(squash(v.value.text)) ? 1 : 0 }));
   return { x: featureVector(c), y: y ? 1 : 0, answers: answers ? 1 : 0, values };
 }
 

@@ -212,13 +212,19 @@ export function valueCandidates(c: Candidate): ValueCandidate[] {
   });
 }
 
+/**
+ * The values the lead layer chooses among, at the fit as in the reply: a value about something else
+ * (another level, part, class or place: binding.ts' isVetoed) is never swapped in; a phrase is read
+ * where the question word stands, not bound (lead.ts).
+ */
+export function leadCandidates(c: Candidate): ValueCandidate[] {
+  return valueCandidates(c).filter((v) => v.value.kind === "phrase" || !isVetoed(c.analysis, c.selection.sentence.text, v.value));
+}
+
 /** The most probable value of a candidate under the lead layer (vetoed ones left out), with its probability; null when the sentence has none. */
 export function bestValue(layer: LogisticLayer, c: Candidate, answerProbability: number): { value: Figure; p: number } | null {
   let best: { value: Figure; p: number } | null = null;
-  for (const v of valueCandidates(c)) {
-    // A value about something else (another level, a total of the parts, another class) is never
-    // swapped in; a phrase is read where the question word stands, not bound (lead.ts).
-    if (v.value.kind !== "phrase" && isVetoed(c.analysis, c.selection.sentence.text, v.value)) continue;
+  for (const v of leadCandidates(c)) {
     const p = probabilityOf(layer, [answerProbability, ...v.x]);
     if (!best || p > best.p) best = { value: v.value, p };
   }
