@@ -38,10 +38,10 @@ function clauseAround(sentence: string, at: number): { own: string; before: stri
   return { own: clauses[i]?.text ?? sentence, before: clauses[i - 1]?.text ?? "", after: clauses[i + 1]?.text ?? "" };
 }
 
-/** The words of a list item before its value: from the previous value (or the clause's start) to this one. */
-function itemBefore(sentence: string, figure: Figure): string {
+/** The words of a list item before its value: from the previous value of the sentence's `figures` (or the clause's start) to this one. */
+function itemBefore(sentence: string, figures: Figure[], figure: Figure): string {
   const clauseStart = Math.max(...[...sentence.slice(0, figure.start).matchAll(/[，,；;：:。！？!?]/gu)].map((m) => (m.index ?? 0) + 1), 0);
-  const previousEnd = Math.max(clauseStart, ...findFigures(sentence).filter((f) => f.end <= figure.start).map((f) => f.end));
+  const previousEnd = Math.max(clauseStart, ...figures.filter((f) => f.end <= figure.start).map((f) => f.end));
   return sentence.slice(previousEnd, figure.start);
 }
 
@@ -56,14 +56,14 @@ function nounAfter(sentence: string, figure: Figure): string | null {
  * …75个): where a word of the question names exactly one part's item, the total (its item names the
  * word too) and the other parts are no answer — only that part is.
  */
-function otherPartThanAsked(own: Concept[], sentence: string, figure: Figure, partial: number): boolean {
+function otherPartThanAsked(own: Concept[], sentence: string, figures: Figure[], figure: Figure, partial: number): boolean {
   const at = sentence.indexOf("其中");
   if (at < 0) return false;
-  const parts = findFigures(sentence).filter((f) => f.kind === "quantity" && f.start > at).map((f) => ({ f, item: itemBefore(sentence, f) }));
+  const parts = figures.filter((f) => f.kind === "quantity" && f.start > at).map((f) => ({ f, item: itemBefore(sentence, figures, f) }));
   if (parts.length < 2) return false;
   const telling = own.filter((c) => parts.filter((p) => named(p.item, c, partial)).length === 1);
   if (!telling.length) return false;
-  const item = itemBefore(sentence, figure);
+  const item = itemBefore(sentence, figures, figure);
   if (figure.start < at) return !/[。；;！？!?]/u.test(sentence.slice(figure.end, at)) && telling.some((c) => named(item, c, partial));
   return !telling.some((c) => named(item, c, partial));
 }
@@ -103,18 +103,24 @@ const named = (text: string, c: Concept, partial: number) => mentions(text, c) |
  * people" → 58072人次); 0 otherwise, or when a qualifier the question names is not beside it.
  */
 export function bindingStrength(analysis: QuestionAnalysis, sentence: string, figure: Figure): 0 | 1 | 2 {
-  const read = readBinding(analysis, sentence, figure);
-  return read === VETOED ? 0 : read;
+  return bindingOf(analysis, sentence, figure).strength;
 }
 
-/**
- * Whether the value is about something else than the question asks, whatever its clause names: a
- * qualifier missing or another of its kind, a total of parts when a part is asked, another
- * organisation's title, a measure or a noun of another class. A vetoed value never leads — not even
- * where the lead layer would swap it in (values.ts' bestValue); an unbound one only lacks evidence.
- */
-export function isVetoed(analysis: QuestionAnalysis, sentence: string, figure: Figure): boolean {
-  return readBinding(analysis, sentence, figure) === VETOED;
+/** A value's binding (bindingStrength), and whether it is vetoed. */
+export interface Binding {
+  strength: 0 | 1 | 2;
+  /**
+   * The value is about something else than the question asks, whatever its clause names: a
+   * qualifier missing or another of its kind, a total of parts when a part is asked, another
+   * organisation's title, a measure or a noun of another class. A vetoed value never leads — not even
+   * where the lead layer would swap it in (values.ts' leadCandidates); an unbound one only lacks evidence.
+   */
+  vetoed: boolean;
+}
+
+export function bindingOf(analysis: QuestionAnalysis, sentence: string, figure: Figure): Binding {
+  const read = readBinding(analysis, sentence, figure);
+  return read === VETOED ? { strength: 0, vetoed: true } : { strength: read, vetoed: false };
 }
 
 const VETOED = "vetoed";
@@ -130,12 +136,17 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   // A qualifier picks one value among several: it must stand by this one (其中重大隐患12项), not
   // elsewhere in the sentence (共排查隐患300项，其中重大隐患12项 binds 重大 to 12项 only).
   const near = `${before}，${region}`;
+  // The sentence's values and this one's list item, found once for the checks that read them.
+  let figures: Figure[] | null = null;
+  const sentenceFigures = () => (figures ??= findFigures(sentence));
+  let item: string | null = null;
+  const ownItem = () => (item ??= itemBefore(sentence, sentenceFigures(), figure));
   if (!analysis.qualifiers.every((forms) => forms.some((f) => near.includes(f)))) return VETOED;
   // …and the words since the previous value (the list item of 全国…5名、自治区和兵团级…144名) must
   // not name another of its kind: a level or rank the question did not ask.
-  if (figure.kind === "quantity" && analysis.qualifiers.some((forms) => otherOfKind(forms, itemBefore(sentence, figure)))) return VETOED;
+  if (figure.kind === "quantity" && analysis.qualifiers.some((forms) => otherOfKind(forms, ownItem()))) return VETOED;
   const own = analysis.own.filter((c) => !c.date && !c.context);
-  if (figure.kind === "quantity" && otherPartThanAsked(own, sentence, figure, analysis.tuning.partialMention)) return VETOED;
+  if (figure.kind === "quantity" && otherPartThanAsked(own, sentence, sentenceFigures(), figure, analysis.tuning.partialMention)) return VETOED;
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
   if (figure.kind === "name" && !ofOrganisationAsked(analysis, own, focus, sentence, figure)) return VETOED;
   // The noun a count counts: the head marked by the analysis (ski *runs*, 多少工会*经费*), else the focus of a Chinese count (多少*学生*).
@@ -144,13 +155,13 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   const measured = classesOfUnit(figure.unit);
   const askedAsSuch = classesAskedBy(focus);
   // The counted head asks for its class as such too (多少工会*经费*: money).
-  const asked = [...askedAsSuch, ...classesCounting(counted), ...(counted && counted !== focus ? classesAskedBy(counted) : [])];
+  const countedClasses = classesCounting(counted);
+  const asked = [...askedAsSuch, ...countedClasses, ...(counted && counted !== focus ? classesAskedBy(counted) : [])];
   // A value in one class's units asked about other classes only measures or counts something else.
   if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return VETOED;
   // A thing with its own measure (households: 户) is counted in it where the sentence has it: a
   // general counter beside it (项目471个，…21887户) counts something else.
-  const ownMeasure = classesCounting(counted);
-  if (figure.kind === "quantity" && ownMeasure.length && GENERAL_COUNTER.test(figure.unit) && findFigures(sentence).some((f) => f !== figure && classesOfUnit(f.unit).some((row) => ownMeasure.includes(row)))) return VETOED;
+  if (figure.kind === "quantity" && countedClasses.length && GENERAL_COUNTER.test(figure.unit) && sentenceFigures().some((f) => f.start !== figure.start && classesOfUnit(f.unit).some((row) => countedClasses.includes(row)))) return VETOED;
   // A count written before its noun counts that noun (164家*企业*): a class of things the question
   // never names is something else than what it asks (多少个岗位).
   const noun = figure.kind === "quantity" ? nounAfter(sentence, figure) : null;
@@ -159,7 +170,7 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   // A value given for a list of places (赴喀什、和田、巴州、伊犁等地…3388个) is not one listed place's.
   if (figure.kind === "quantity" && own.some((c) => c.place && forPlacesListed(c, sentence, figure, analysis.wording.plain))) return VETOED;
   // Money of another kind: the question asks revenue, the value's own words say investment.
-  if (measured.some((row) => row.kind === "money") && otherMoney(analysis, itemBefore(sentence, figure))) return VETOED;
+  if (measured.some((row) => row.kind === "money") && otherMoney(analysis, ownItem())) return VETOED;
   // A number, name or place the question itself states is what it asks about, not the answer (how
   // many of the 234 sessions…; 一个位于香港大屿山，另一个位于何处).
   if (figure.kind === "quantity" && figure.value !== null && analysis.stated.includes(figure.value)) return VETOED;

@@ -83,6 +83,9 @@ function readAsName(name: string, translator: QueryTranslator, strongReading: nu
 }
 
 
+/** A word as concepts and the counted phrase compare it: lower case, without a possessive ('s). */
+const plainWord = (word: string) => word.toLowerCase().replace(/'s?$/, "");
+
 /** An all-capitals word: an abbreviation (XPCC, CEO). */
 const isAcronym = (word: string) => /^[A-Z]{2,}$/.test(word);
 
@@ -102,7 +105,7 @@ function baseForms(word: string): string[] {
 function countedHead(words: { word: string; at: number }[], from: number): string | undefined {
   const phrase: string[] = [];
   for (const { word } of words.filter((w) => w.at >= from)) {
-    const lower = word.toLowerCase().replace(/'s?$/, "");
+    const lower = plainWord(word);
     // "model worker and craftsman studios": one phrase, its head last; "countries and athletes" asks
     // two things counted (a plural before the and), so no one head.
     if (phrase.length && (lower === "and" || lower === "or")) {
@@ -169,7 +172,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // Whether a capitalised word (or its base forms) has a word reading: see `capitalisedRun` below.
   const readable = (word: string) => [word, ...baseForms(word.toLowerCase())].some((f) => corpusReadings(f, true).some((t) => t.length > 1));
   words.forEach(({ word, at }, i) => {
-    const lower = word.toLowerCase().replace(/'s?$/, "");
+    const lower = plainWord(word);
     if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING_EN.has(lower) || lower.length < 3) return;
     seen.add(lower);
     // A capital letter mid-sentence marks a name (Changji, Urumqi, Tianchi).
@@ -231,7 +234,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   // worker *households* increased…"; "how much livestock feed" measures a mass, whatever its words name.
   const many = /\bhow many\b/i.exec(normalized);
   const head = many ? countedHead(words, many.index + many[0].length) : undefined;
-  const countedConcept = head ? concepts.find((c) => c.label.toLowerCase().replace(/'s?$/, "") === head) : undefined;
+  const countedConcept = head ? concepts.find((c) => plainWord(c.label) === head) : undefined;
   if (countedConcept) countedConcept.counted = true;
   // "How many *skiers*" counts the thing named; "which *bureau*", "what *colour*" name the kind of
   // answer right after the question word. Otherwise the word after it is a verb or the topic ("what

@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { bindingStrength, isVetoed, LOCATIVE_BEFORE } from "./binding.js";
+import { bindingOf, LOCATIVE_BEFORE, type Binding } from "./binding.js";
 import { probabilityOf, type DecisionModel, type LogisticLayer } from "./decision.js";
 import type { Candidate } from "./features.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
@@ -24,6 +24,8 @@ export interface ValueCandidate {
   value: Figure;
   /** Features in VALUE_FEATURE_NAMES order (the sentence's answer probability comes first, added by the caller). */
   x: number[];
+  /** About something else than the question asks (binding.ts' Binding.vetoed): never swapped in. */
+  vetoed: boolean;
 }
 
 interface ValueContext {
@@ -37,6 +39,8 @@ interface ValueContext {
   words: TaggedWord[];
   /** The noun the value counts or measures (countedNoun), worked out once for the two features that read it. */
   counted: string | null;
+  /** How the value is bound to the question (binding.ts), read once for the feature and the veto. */
+  bound: Binding;
 }
 
 const same = (a: Figure | null | undefined, b: Figure) => !!a && a.start === b.start && a.text === b.text;
@@ -48,7 +52,7 @@ const kindIs = (v: ValueContext, ...kinds: Figure["kind"][]) => (kinds.includes(
  */
 export const VALUE_FEATURES = {
   /** How firmly the value is bound to the question (binding.ts): 1 by its clause naming the focus or the measure asked, 0.5 by another question word. */
-  binding: (v) => bindingStrength(v.c.analysis, v.c.selection.sentence.text, v.value) / 2,
+  binding: (v) => v.bound.strength / 2,
   /** The value is of the kind asked (a name for who, a date for when, a count or sum for how many). */
   kindFits: (v) => (fitsKind(v.value, v.c.analysis.kind) ? 1 : 0),
   /** The question names a measure (多少吨, how many people) and the value is in it. */
@@ -207,18 +211,18 @@ export function valueCandidates(c: Candidate): ValueCandidate[] {
   const names = Object.keys(VALUE_FEATURES) as (keyof typeof VALUE_FEATURES)[];
   const words = pool.some((f) => f.kind === "quantity" || f.kind === "percent" || f.kind === "phrase") ? taggedWords(text) : [];
   return pool.map((value) => {
-    const v: ValueContext = { c, value, pool, hand, words, counted: countedNoun(text, value, words) };
-    return { value, x: names.map((n) => VALUE_FEATURES[n](v)) };
+    const v: ValueContext = { c, value, pool, hand, words, counted: countedNoun(text, value, words), bound: bindingOf(analysis, text, value) };
+    return { value, x: names.map((n) => VALUE_FEATURES[n](v)), vetoed: v.bound.vetoed };
   });
 }
 
 /**
  * The values the lead layer chooses among, at the fit as in the reply: a value about something else
- * (another level, part, class or place: binding.ts' isVetoed) is never swapped in; a phrase is read
+ * (another level, part, class or place: binding.ts' Binding.vetoed) is never swapped in; a phrase is read
  * where the question word stands, not bound (lead.ts).
  */
 export function leadCandidates(c: Candidate): ValueCandidate[] {
-  return valueCandidates(c).filter((v) => v.value.kind === "phrase" || !isVetoed(c.analysis, c.selection.sentence.text, v.value));
+  return valueCandidates(c).filter((v) => v.value.kind === "phrase" || !v.vetoed);
 }
 
 /** The most probable value of a candidate under the lead layer (vetoed ones left out), with its probability; null when the sentence has none. */
