@@ -32,10 +32,21 @@ const classesAskedBy = (focus: Concept | null): MeasureClass[] => (focus ? MEASU
 const classesCounting = (counted: Concept | null): MeasureClass[] => (counted ? MEASURE_CLASSES.filter((row) => row.counts?.test(counted.label)) : []);
 
 /** Clauses of a sentence with their offsets: a value belongs to what its own clause says. */
-function clauseAround(sentence: string, at: number): { own: string; before: string; after: string } {
+function clausesOf(sentence: string, at: number): { clauses: { start: number; text: string }[]; i: number } {
   const clauses = [...sentence.matchAll(/[^，,；;：:。！？!?]+/gu)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
-  const i = Math.max(0, clauses.findIndex((c) => at >= c.start && at < c.start + c.text.length));
+  return { clauses, i: Math.max(0, clauses.findIndex((c) => at >= c.start && at < c.start + c.text.length)) };
+}
+
+function clauseAround(sentence: string, at: number): { own: string; before: string; after: string } {
+  const { clauses, i } = clausesOf(sentence, at);
   return { own: clauses[i]?.text ?? sentence, before: clauses[i - 1]?.text ?? "", after: clauses[i + 1]?.text ?? "" };
+}
+
+/** The offsets of the clause holding `at`. */
+function clauseSpan(sentence: string, at: number): { start: number; end: number } {
+  const { clauses, i } = clausesOf(sentence, at);
+  const c = clauses[i];
+  return c ? { start: c.start, end: c.start + c.text.length } : { start: 0, end: sentence.length };
 }
 
 /** The words of a list item before its value: from the previous value of the sentence's `figures` (or the clause's start) to this one. */
@@ -66,6 +77,28 @@ function otherPartThanAsked(own: Concept[], sentence: string, figures: Figure[],
   const item = itemBefore(sentence, figures, figure);
   if (figure.start < at) return !/[。；;！？!?]/u.test(sentence.slice(figure.end, at)) && telling.some((c) => named(item, c, partial));
   return !telling.some((c) => named(item, c, partial));
+}
+
+/** What follows a value that closes a list item: a list or clause mark, a conjunction, the end. */
+const ITEM_END = /^(?:[、，,；;：:。！？!?）)」”]|以及|和|及|与|或|$)/u;
+
+/**
+ * Whether the value is another item of its clause's list than the one asked (走访…困难劳模241人和一线职工35173人
+ * for front-line workers): where a word of the question
+ * is spelled in exactly one item, and not the first (whose words before its value lead the whole list
+ * in: 走访慰问…), a value whose own item names neither that word nor the focus counts another item.
+ * Only where each value closes its item (困难劳模241人、一线职工35173人).
+ */
+function otherItemThanAsked(own: Concept[], focus: Concept | null, sentence: string, figures: Figure[], figure: Figure, partial: number): boolean {
+  const { start, end } = clauseSpan(sentence, figure.start);
+  const list = figures.filter((f) => f.kind === "quantity" && f.start >= start && f.end <= end);
+  const at = list.findIndex((f) => f.start === figure.start);
+  // A list of items each closed by its value (…劳模241人和…): a count before its noun (向129名…毕业生) is no item's end.
+  if (list.length < 2 || at < 0 || !list.every((f) => ITEM_END.test(sentence.slice(f.end)))) return false;
+  const items = list.map((f) => itemBefore(sentence, figures, f));
+  const telling = own.filter((c) => !mentions(items[0]!, c) && items.filter((item) => mentions(item, c)).length === 1);
+  const mine = items[at]!;
+  return telling.length > 0 && !(focus && named(mine, focus, partial)) && !telling.some((c) => named(mine, c, partial));
 }
 
 /**
@@ -148,6 +181,7 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   const own = analysis.own.filter((c) => !c.date && !c.context);
   if (figure.kind === "quantity" && otherPartThanAsked(own, sentence, sentenceFigures(), figure, analysis.tuning.partialMention)) return VETOED;
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
+  if (figure.kind === "quantity" && otherItemThanAsked(own, focus, sentence, sentenceFigures(), figure, analysis.tuning.partialMention)) return VETOED;
   if (figure.kind === "name" && !ofOrganisationAsked(analysis, own, focus, sentence, figure)) return VETOED;
   // The noun a count counts: the head marked by the analysis (ski *runs*, 多少工会*经费*), else the focus of a Chinese count (多少*学生*).
   const counted = own.find((c) => c.counted) ?? (analysis.lang === "zh" && analysis.kind === "count" ? focus : null);

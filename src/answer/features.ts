@@ -72,7 +72,12 @@ export const FEATURES = {
    * How firmly the value the sentence would lead with is bound to the question (binding.ts): 1 by its
    * own clause (the focus, the measure asked), 0.5 by another of the question's words, 0 unbound or no value.
    */
-  figureBinding: (c) => (c.selection.figure ? bindingStrength(c.analysis, c.selection.sentence.text, c.selection.figure) / 2 : 0),
+  figureBinding: (c) => {
+    // A value rebound in place of the picked one (a vetoed 241人 beside the 35173人 asked) is the one the reply leads with.
+    const lead = leadShape(c).lead;
+    const figure = lead?.rebound && lead.value ? lead.value : c.selection.figure;
+    return figure ? bindingStrength(c.analysis, c.selection.sentence.text, figure) / 2 : 0;
+  },
   /** A figure, date, name or place is asked; this sentence gives none, another candidate does. */
   typedAnswerElsewhere: (c) => (c.analysis.wantsTypedAnswer && !c.selection.figure && c.peers.typedAnswer ? 1 : 0),
   /** How far the sentence's coverage falls behind the best candidate's (0 for the best). */

@@ -54,6 +54,11 @@ describe("binding a value to the question", () => {
       return Object.fromEntries(findPlaces(sentence).map((f) => [f.text, isBound(analysis, sentence, f)]));
     };
     expect(places("一个灵位位于香港大屿山，另一个位于何处？", "两个灵位，一个位于香港大屿山，另一个位于九龙塘。")).toEqual({ 香港大屿山: false, 九龙塘: true });
+    // A list item's value counts that item: only the item naming the question's word answers it…
+    const visited = "走访慰问困难家庭1954户、困难职工1838户、困难劳模241人和一线职工3517人。";
+    expect(leads("走访慰问了多少名劳模？", visited)).toEqual({ "1954户": false, "1838户": false, "241人": true, "3517人": false });
+    // …where each value closes its item: a count before its noun (向129名…毕业生) is no list's.
+    expect(leads("向多少名大学毕业生发放了补贴？", "向129名2025年大学毕业生发放个人社保补贴共计49.69万元。")).toMatchObject({ "129名": true });
     // A total whose parts follow is no answer to a part the question names.
     const total = "实施“五小创新”“劳模引领创新”“关键核心技术”项目2.6万项，其中“五小创新”项目25677个，“劳模引领创新”项目262个、“关键核心技术”项目75个。";
     // …nor the other parts: only the part the question's words name.
