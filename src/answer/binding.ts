@@ -191,8 +191,10 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   // The counted head asks for its class as such too (多少工会*经费*: money).
   const countedClasses = classesCounting(counted);
   const asked = [...askedAsSuch, ...countedClasses, ...(counted && counted !== focus ? classesAskedBy(counted) : [])];
-  // A value in one class's units asked about other classes only measures or counts something else.
-  if (measured.length && asked.length && !measured.some((row) => asked.includes(row))) return VETOED;
+  // A value in one class's units asked about other classes only measures or counts something else —
+  // unless it is in the very measure the question names (多少套…卡车防碰撞预警系统: 400套).
+  const inMeasureNamed = analysis.unit !== null && analysis.unit !== "个" && figure.unit.endsWith(analysis.unit);
+  if (measured.length && asked.length && !inMeasureNamed && !measured.some((row) => asked.includes(row))) return VETOED;
   // A thing with its own measure (households: 户) is counted in it where the sentence has it: a
   // general counter beside it (项目471个，…21887户) counts something else.
   if (figure.kind === "quantity" && countedClasses.length && GENERAL_COUNTER.test(figure.unit) && sentenceFigures().some((f) => f.start !== figure.start && classesOfUnit(f.unit).some((row) => countedClasses.includes(row)))) return VETOED;

@@ -126,6 +126,8 @@ export const MEASURE_CLASSES: MeasureClass[] = [
   { kind: "lines", units: /^(?:条)$/, counts: /^(?:雪道|道路|线路|路线|河流|航线)$|\b(?:runs?|trails?|roads?|routes?|lines?|rivers?|slopes?)\b/i },
   { kind: "animals", units: /^(?:[万千百])?(?:头|只|匹|羽)$/, counts: /^(?:牛|羊|马|猪|鸡|鸭|骆驼|牲畜|肉牛|奶牛|生猪)$|\b(?:cattle|cows?|sheep|horses?|pigs?|chickens?|camels?|livestock)\b/i },
   { kind: "households and firms", units: /^(?:[万千百])?(?:户|家)$/, counts: /(?:企业|公司|商户|农户|家庭|合作社|households?|famil(?:y|ies)|companies|firms|businesses|enterprises|cooperatives)$/i },
+  // Pairs and sets (单板2100副, 3200双鞋, 1000套住房): things counted by the pair or set, never a number of runs or people.
+  { kind: "pairs and sets", units: /^(?:[万千百])?(?:副|双|对|套)$/, counts: /\b(?:pairs?|sets?|skis|snowboards|gloves|shoes|boots)\b/i },
   { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
 ];
 

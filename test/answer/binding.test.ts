@@ -54,6 +54,10 @@ describe("binding a value to the question", () => {
       return Object.fromEntries(findPlaces(sentence).map((f) => [f.text, isBound(analysis, sentence, f)]));
     };
     expect(places("一个灵位位于香港大屿山，另一个位于何处？", "两个灵位，一个位于香港大屿山，另一个位于九龙塘。")).toEqual({ 香港大屿山: false, 九龙塘: true });
+    // Pairs and sets are no number of runs; a value in the very measure asked is bound whatever its noun's class.
+    // (The sentence spells the question's words: this analysis has no English bridge.)
+    expect(leads("How many ski runs are there?", "ski runs：单板2100副。")).toEqual({ "2100副": false });
+    expect(leads("引进了多少套卡车防碰撞预警系统？", "引进卡车防碰撞预警系统400套。")).toEqual({ "400套": true });
     // A list item's value counts that item: only the item naming the question's word answers it…
     const visited = "走访慰问困难家庭1954户、困难职工1838户、困难劳模241人和一线职工3517人。";
     expect(leads("走访慰问了多少名劳模？", visited)).toEqual({ "1954户": false, "1838户": false, "241人": true, "3517人": false });
