@@ -232,7 +232,8 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   if (first && ASKING_EN.has(first)) return concepts;
   // "How many" counts the head of the phrase after it — its last noun: "how many ski *runs*", "how many
   // worker *households* increased…"; "how much livestock feed" measures a mass, whatever its words name.
-  const many = /\bhow many\b/i.exec(normalized);
+  // "How many of Changji's 234 sessions…", "how many of the farms…": the phrase after the "of" and its determiner.
+  const many = /\bhow many\b(?:\s+of\s+(?:(?:the|these|those|this|that|its|their|his|her|our|your)\b|[A-Za-z]+'s\b)?)?/i.exec(normalized);
   const head = many ? countedHead(words, many.index + many[0].length) : undefined;
   const countedConcept = head ? concepts.find((c) => plainWord(c.label) === head) : undefined;
   if (countedConcept) countedConcept.counted = true;

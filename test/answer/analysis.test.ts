@@ -111,6 +111,9 @@ describe("analyseQuestion, English", () => {
     expect(counted("How many teams took part in the contest?")).toBe("teams");
     expect(counted("How many model worker and craftsman studios were named?")).toBe("studios");
     expect(counted("How many skilled workers came?")).toBe("workers");
+    // "How many of …" counts the phrase after the "of" and its determiner.
+    expect(counted("How many of Changji's 234 contest sessions were for drivers?")).toBe("sessions");
+    expect(counted("How many of the new farms were built?")).toBe("farms");
     // Two things counted side by side have no one head.
     expect(counted("How many countries and athletes took part?")).toBeUndefined();
     // The head's class decides which measures can count it: ski runs are not counted in people.
