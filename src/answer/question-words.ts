@@ -5,7 +5,7 @@
  * cloze is not read around 为什么), but every list lives here.
  */
 
-import { ROLE } from "./roles.js";
+import { ROLE, ROLE_EN } from "./roles.js";
 
 /** The kind of answer a question asks for; the answer composer picks numbers, dates or names by it. */
 export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "which" | "what" | "describe" | "why" | "yesno" | "other";
@@ -17,13 +17,16 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   // 西元几年 asks a year: a date, never a count.
   ["date", /(?:西元|公元|民国)几年/],
   ["date", /\b(when|what (?:exact |specific |precise )?(year|month|day|date|time)|which (year|month|day|date)|how far back|how long ago|since when)\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
-  ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
+  ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion|share))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
   // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).
   ["count", /\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|(?<![许很诸众繁好])(?:多长|多远|多深|多宽)(?!期)|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
   ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
   // A role's name asked with 什么 (行长叫什么, 局长的名字是什么) asks who, not a phrase.
   ["who", new RegExp(`(?:${ROLE})的?(?:叫什么|叫啥|姓什么|(?:的?名字|姓名)是什么)`)],
+  // Which role holder (which NDRC director, which hospital staff member, 哪位局长) asks who; up to four
+  // words may name the body first.
+  ["who", new RegExp(`\\bwhich\\s+(?:[A-Za-z'-]+\\s+){0,4}?(?:${ROLE_EN})\\b|哪(?:个|一|位)?(?:${ROLE})`, "i")],
   ["where", /\b(in |at )?which (county|city|town|township|village|district|place|province|region|park|street)\b|哪个(县|市|镇|乡|村|区|地方)|哪(县|市|镇)/i],
   ["where", /\b(where)\b|哪里|哪儿|在哪(?![一个次场])|什么地方|何地|何处|哪个地方/i],
   // A definition or a description is asked (什么是乡里制, 有什么变化): the answer is the sentence that

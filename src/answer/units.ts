@@ -40,7 +40,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/多少立方米|\bcubic met(?:er|re)s\b/i, "立方米"],
   [/多少(?:万)?米(?![面饭粮])|\bmet(?:er|re)s\b/i, "米"],
   [/多少公顷|\bhectares?\b/i, "公顷"],
-  [/百分之|比例|\b(percent|percentage|rate)\b/i, "%"],
+  [/百分之|比例|\b(percent|percentage|rate)\b|\bwhat (?:share|proportion)\b/i, "%"],
   [/人数/, "人"],
   [/多久|多长时间|\bhow long\b/i, "时长"],
   // An age is asked in years of age (32岁), never in another count of the sentence.

@@ -154,6 +154,7 @@ describe("analyseQuestion, English", () => {
     // A measure the question names still decides: hectares, a rate.
     expect(analyseQuestion("How much land in hectares was restored?", en, { today }).unit).toBe("公顷");
     expect(analyseQuestion("How much was the employment rate?", en, { today }).unit).toBe("%");
+    expect(analyseQuestion("What share of the firms joined?", en, { today }).unit).toBe("%");
     // A profit is money asked, whatever the question word.
     expect(analyseQuestion("What annual profit will the project make?", en, { today }).unit).toBe("元");
     // Plain metres are a length: not the cubic metres of the same sentence.

@@ -204,6 +204,12 @@ describe("detectQuestionKind", () => {
     ["抗日战争是在西元几年结束的？", "date"],
     ["临沂出现诸方国是在哪个时期？", "which"],
     ["牛车水在哪里？", "where"],
+    // Which role holder asks who (a name answers it); a share asks an amount (a percentage).
+    ["Which NDRC director spoke at the symposium?", "who"],
+    ["Which county hospital staff member won the award?", "who"],
+    ["哪位局长出席了会议？", "who"],
+    ["Which team won the contest?", "which"],
+    ["What share of the firms joined the contests?", "amount"],
     // A reason, and a yes or no: the sentence is the reply, never a value or a bare yes.
     ["Why did the ski resort open early?", "why"],
     ["滑雪场为什么提前开板？", "why"],
