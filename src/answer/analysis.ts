@@ -38,6 +38,8 @@ export interface QuestionAnalysis {
   qualifiers: string[][];
   /** Quantities the question itself states (how many of the *234* sessions): what it asks about, never its answer. */
   stated: number[];
+  /** The verb the Chinese question word follows (已经*办理*了多少单), or null: a value another verb governs answers another question. */
+  predicate: string | null;
   /** The question's own concepts (words and dates). */
   own: Concept[];
   /** The concepts to answer: own ones, plus the previous turn's for a follow-up. */
@@ -118,6 +120,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
     beyondArchive,
     qualifiers: questionQualifiers(question, lang),
     stated: statedQuantities(question),
+    predicate: lang === "zh" ? askedPredicate(question, deps.segmenter) : null,
     own,
     concepts,
     focus: concepts.find((c) => c.focus) ?? null,
@@ -142,6 +145,25 @@ function statedQuantities(question: string): number[] {
   return findFigures(question)
     .filter((f) => f.kind === "quantity" && f.value !== null && !inCode(question[f.start - 1]) && !inCode(question[f.end]))
     .map((f) => f.value!);
+}
+
+/** Words between a predicate and the question word that say nothing of what is done (办理*了*多少, *一共*有几). */
+const AFTER_PREDICATE = /^(?:了|过|得|已|已经|一共|共|总共|共计|累计|合计)$/;
+
+/**
+ * The verb of two or more characters right before 多少 / 几 (办理了多少单 → 办理), else null. jieba's
+ * tags miss some verbs (办理: n), so a word an aspect mark follows (了, 过) or an adverb precedes
+ * (已经, 共) is one too.
+ */
+function askedPredicate(question: string, segmenter: ChineseSegmenter): string | null {
+  const at = question.search(/多少|几/);
+  if (at <= 0 || !segmenter.tag) return null;
+  const words = segmenter.tag(question.slice(0, at));
+  let marked = false;
+  while (words.length && AFTER_PREDICATE.test(words.at(-1)!.word)) marked ||= /^[了过]$/.test(words.pop()!.word);
+  const [before, last] = words.slice(-2).length === 2 ? words.slice(-2) : [undefined, words.at(-1)];
+  if (!last || [...last.word].length < 2) return null;
+  return /^v/.test(last.tag) || ((marked || before?.tag === "d") && last.tag === "n") ? last.word : null;
 }
 
 /** The turn a chat remembers after this question, for the next one to lean on. */

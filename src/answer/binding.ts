@@ -102,6 +102,25 @@ function otherItemThanAsked(own: Concept[], focus: Concept | null, sentence: str
 }
 
 /**
+ * Whether another verb governs the value than the one the question asks with (共接收工单226单，已办理113单
+ * for 已经办理了多少单): where the question's verb stands in some value's list item, a value whose own
+ * item holds another verb and not that one is the other verb's.
+ */
+function otherPredicate(predicate: string | null, sentence: string, figures: Figure[], figure: Figure): boolean {
+  if (!predicate) return false;
+  // Values with a measure make the items: a bare number (“12351”热线) is part of one.
+  const values = figures.filter((f) => f.kind === "quantity" && f.unit !== "");
+  // …each closing its item: after a count before its noun (返还309家小微企业工会经费455.43万元) the verb goes on.
+  if (!values.every((f) => ITEM_END.test(sentence.slice(f.end)))) return false;
+  const items = values.map((f) => ({ f, item: itemBefore(sentence, values, f) }));
+  const mine = items.find((i) => i.f.start === figure.start)?.item;
+  if (mine === undefined || mine.includes(predicate) || !items.some((i) => i.item.includes(predicate))) return false;
+  // A verb: tagged one (not a verbal noun, vn, which names a thing: 经费), or a word an adverb precedes (已*办理*: jieba tags it n).
+  const words = taggedWords(mine);
+  return words.some((w, i) => [...w.word].length >= 2 && (/^v(?!n)/.test(w.tag) || (w.tag === "n" && words[i - 1]?.tag === "d")));
+}
+
+/**
  * Whether the place asked is one of three or more listed before the value (赴喀什、和田、巴州、伊犁等地)
  * and the question leaves the others out: the value is the list's, not the place's alone.
  */
@@ -181,6 +200,7 @@ function readBinding(analysis: QuestionAnalysis, sentence: string, figure: Figur
   const own = analysis.own.filter((c) => !c.date && !c.context);
   if (figure.kind === "quantity" && otherPartThanAsked(own, sentence, sentenceFigures(), figure, analysis.tuning.partialMention)) return VETOED;
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
+  if (figure.kind === "quantity" && otherPredicate(analysis.predicate, sentence, sentenceFigures(), figure)) return VETOED;
   if (figure.kind === "quantity" && otherItemThanAsked(own, focus, sentence, sentenceFigures(), figure, analysis.tuning.partialMention)) return VETOED;
   if (figure.kind === "name" && !ofOrganisationAsked(analysis, own, focus, sentence, figure)) return VETOED;
   // The noun a count counts: the head marked by the analysis (ski *runs*, 多少工会*经费*), else the focus of a Chinese count (多少*学生*).

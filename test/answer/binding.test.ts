@@ -58,6 +58,12 @@ describe("binding a value to the question", () => {
     // (The sentence spells the question's words: this analysis has no English bridge.)
     expect(leads("How many ski runs are there?", "ski runs：单板2100副。")).toEqual({ "2100副": false });
     expect(leads("引进了多少套卡车防碰撞预警系统？", "引进卡车防碰撞预警系统400套。")).toEqual({ "400套": true });
+    // A value another verb governs answers another question: 接收 is not 办理…
+    const tickets = "截至目前，共接收热线工单226单，已办理113单，案件金额42万元。";
+    expect(leads("热线工单已经办理了多少单？", tickets)).toMatchObject({ "226单": false, "113单": true });
+    expect(leads("热线工单共接收了多少单？", tickets)).toMatchObject({ "226单": true, "113单": false });
+    // …but after a count before its noun the same verb goes on (返还309家企业经费455万元).
+    expect(leads("返还了多少工会经费？", "返还309家小微企业工会经费455万元。")).toMatchObject({ "455万元": true });
     // A list item's value counts that item: only the item naming the question's word answers it…
     const visited = "走访慰问困难家庭1954户、困难职工1838户、困难劳模241人和一线职工3517人。";
     expect(leads("走访慰问了多少名劳模？", visited)).toEqual({ "1954户": false, "1838户": false, "241人": true, "3517人": false });
