@@ -24,6 +24,11 @@ const LINKS = new Set(["of", "the", "and", "for", "&"]);
 
 /** English words for an administrative unit, after the place they name (Hutubi county). */
 const ADMIN_WORD_EN = /^(?:county|city|town|township|village|prefecture|district|province)$/i;
+/**
+ * The ranks a romanised name is narrowed to when the reader names one (Xinhu village is 新户村, not
+ * the 新户镇 around it). Counties, cities and prefectures are left loose: readers call 昌吉州 Changji City.
+ */
+const NARROWING_ADMIN_EN: Record<string, string> = { village: "村", town: "镇", township: "乡" };
 
 /** Indexes of the run of capitalised words (joined by of/the/and) that word i belongs to. */
 function capitalisedRun(words: { word: string }[], i: number): number[] {
@@ -215,7 +220,9 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const unknownName = isName && !acronym && !found.length && capitalisedRun(words, i).every((j) => isAcronym(words[j]!.word) || !readable(words[j]!.word));
     const inPhrase = phraseReadings.get(lower) ?? [];
     if (!found.length && inPhrase.length) found = inPhrase;
-    const alternatives = found.length ? [...new Set([...found, ...inPhrase, ...(printed(lower) ? [lower] : [])])] : [lower];
+    const readings = found.length ? [...new Set([...found, ...inPhrase, ...(printed(lower) ? [lower] : [])])] : [lower];
+    const rank = romanised ? NARROWING_ADMIN_EN[(words[i + 1]?.word ?? "").toLowerCase()] : undefined;
+    const alternatives = rank ? readings.map((t) => (/\p{Script=Han}$/u.test(t) && !t.endsWith(rank) ? t.replace(/[村镇乡县市州]$/u, "") + rank : t)) : readings;
     // A place's name, romanised: pinyin the dictionary reads as a county or city (Hutubi → 呼图壁县), or a romanised
     // name before county, city, town…: the figure asked of it is that place's (selection.placesAside), not the
     // prefecture's of an article about another place.

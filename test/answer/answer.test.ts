@@ -56,6 +56,11 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(county.figure).toBeNull();
   });
 
+  it("reads a village or a town the reader names as that rank: 新户镇's wheat is no figure of a 新户村", async () => {
+    expect((await qa.answer("How many mu of winter wheat did Xinhu town plant?")).figure).toBe("4.3万亩");
+    expect((await qa.answer("How many mu of winter wheat did Xinhu village plant?")).figure).toBeNull();
+  });
+
   it("counts in whatever measure word the papers use (列 for train trips)", async () => {
     expect((await qa.answer("中欧班列累计开行突破多少列？")).figure).toBe("10万列");
   });
