@@ -1,6 +1,6 @@
 import { ASKING_PART_ZH, ASKING_ZH, FOCUS_CUE_ZH } from "./question-words.js";
 import { papersWordsFor } from "./synonyms.js";
-import { taggedWords, type ChineseSegmenter } from "../retrieve/tokenize.js";
+import { taggedWords, type ChineseSegmenter, type TaggedWord } from "../retrieve/tokenize.js";
 import type { AskedDate } from "./dates.js";
 import { CHINESE_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { DEFAULT_ANSWER_TUNING } from "./tuning.js";
@@ -65,6 +65,26 @@ export function idfOf(stats: TermStats, term: string): number {
 }
 
 /** Concepts of a Chinese question: jieba words minus function and question words, plus named years. */
+/** Question words jieba may glue to the next character (哪天开板 → 哪/天开/板): cut on their own first. */
+const GLUED_QUESTION_WORD = /哪一?[天年]|哪个月|几月|几号|几日/gu;
+
+/** A run's words, with the question words of GLUED_QUESTION_WORD cut before jieba sees the rest. */
+function questionWords(run: string, segmenter: ChineseSegmenter): TaggedWord[] {
+  const out: TaggedWord[] = [];
+  let from = 0;
+  const piece = (to: number) => {
+    if (to > from) for (const w of taggedWords(run.slice(from, to), segmenter)) out.push({ ...w, start: w.start + from, end: w.end + from });
+  };
+  for (const m of run.matchAll(GLUED_QUESTION_WORD)) {
+    const at = m.index ?? 0;
+    piece(at);
+    out.push({ word: m[0], tag: "r", start: at, end: at + m[0].length });
+    from = at + m[0].length;
+  }
+  piece(run.length);
+  return out;
+}
+
 export function chineseConcepts(question: string, segmenter: ChineseSegmenter, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
   const tags = new Map<Concept, string>();
@@ -82,7 +102,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
       const df = stats.documentFrequency(run);
       concepts.push({ label: run, alternatives: [run], weight: idfOf(stats, run), anchor: df === 0 && hasUnknownBigram(run, stats), at: offset, run: runIndex });
     }
-    const words = taggedWords(run, segmenter)
+    const words = questionWords(run, segmenter)
       .filter((w) => !FUNCTION_TAGS.test(w.tag))
       .map((w) => ({ word: w.word, tag: w.tag, at: offset + w.start }));
     for (const { word, tag, at } of words) {

@@ -83,6 +83,14 @@ describe("which year", () => {
   });
 });
 
+describe("question words jieba glues to the next character", () => {
+  it("cuts 哪天, 哪年, 几月 on their own: 哪天开板 asks when 开板 happens, no word 天开", () => {
+    const jieba = { ...deps, segmenter: jiebaSegmenter() };
+    const labels = (q: string) => analyseQuestion(q, jieba, { today }).own.map((c) => c.label);
+    expect(labels("滑雪场哪天开板的？")).toEqual(["滑雪场", "开板"]);
+  });
+});
+
 describe("quantities the question states", () => {
   it("keeps a number the question states, never one inside a code", () => {
     expect(analyseQuestion("这234场竞赛里有多少场是专场？", deps, { today }).stated).toEqual([234]);
