@@ -1,0 +1,46 @@
+import type { Figure } from "./figures.js";
+import { mentions, mentionStrength, type Concept } from "./concepts.js";
+import { taggedWords } from "../retrieve/tokenize.js";
+
+/**
+ * Where a value stands in its sentence: its clause (a value belongs to what its own clause says),
+ * its list item (the words since the previous value) and the noun written right after it. Read by
+ * the binding (binding.ts) and its vetoes (vetoes.ts).
+ */
+
+/** Clauses of a sentence with their offsets: a value belongs to what its own clause says. */
+function clausesOf(sentence: string, at: number): { clauses: { start: number; text: string }[]; i: number } {
+  const clauses = [...sentence.matchAll(/[^，,；;：:。！？!?]+/gu)].map((m) => ({ start: m.index ?? 0, text: m[0] }));
+  return { clauses, i: Math.max(0, clauses.findIndex((c) => at >= c.start && at < c.start + c.text.length)) };
+}
+
+export function clauseAround(sentence: string, at: number): { own: string; before: string; after: string } {
+  const { clauses, i } = clausesOf(sentence, at);
+  return { own: clauses[i]?.text ?? sentence, before: clauses[i - 1]?.text ?? "", after: clauses[i + 1]?.text ?? "" };
+}
+
+/** The offsets of the clause holding `at`. */
+export function clauseSpan(sentence: string, at: number): { start: number; end: number } {
+  const { clauses, i } = clausesOf(sentence, at);
+  const c = clauses[i];
+  return c ? { start: c.start, end: c.start + c.text.length } : { start: 0, end: sentence.length };
+}
+
+/** The words of a list item before its value: from the previous value of the sentence's `figures` (or the clause's start) to this one. */
+export function itemBefore(sentence: string, figures: Figure[], figure: Figure): string {
+  const clauseStart = Math.max(...[...sentence.slice(0, figure.start).matchAll(/[，,；;：:。！？!?]/gu)].map((m) => (m.index ?? 0) + 1), 0);
+  const previousEnd = Math.max(clauseStart, ...figures.filter((f) => f.end <= figure.start).map((f) => f.end));
+  return sentence.slice(previousEnd, figure.start);
+}
+
+/** The noun written right after a count (164家*企业*), if any: the first word of what follows, when jieba tags it a noun. */
+export function nounAfter(sentence: string, figure: Figure): string | null {
+  const next = taggedWords(sentence.slice(figure.end, figure.end + 8))[0];
+  return next && next.start === 0 && /^n(?!r)/.test(next.tag) ? next.word : null;
+}
+
+/** What follows a value that closes a list item: a list or clause mark, a conjunction, the end. */
+export const ITEM_END = /^(?:[、，,；;：:。！？!?）)」”]|以及|和|及|与|或|$)/u;
+
+/** Whether a text names a concept: a spelling of it, or at least half its characters. */
+export const named = (text: string, c: Concept, partial: number) => mentions(text, c) || mentionStrength(text, c, partial) >= 0.5;

@@ -1,0 +1,223 @@
+import type { QuestionAnalysis } from "./analysis.js";
+import { clauseSpan, itemBefore, ITEM_END, named, nounAfter } from "./clauses.js";
+import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
+import { rolesNamed, titleBefore, type Figure } from "./figures.js";
+import { otherOfKind } from "./qualifiers.js";
+import { classesOfUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
+import { taggedWords } from "../retrieve/tokenize.js";
+
+/**
+ * Vetoes: evidence that a value is about something else than the question asks, whatever its clause
+ * names — a qualifier missing or another of its kind, a total of parts when a part is asked, another
+ * verb, list item, organisation, class, kind of money or place. One row per kind of evidence, named,
+ * so a reply can say why a value did not lead (binding.ts' Binding.veto). A vetoed value never leads.
+ */
+
+/** What the vetoes read about one value, worked out once (binding.ts); the costly parts on first use. */
+export interface VetoContext {
+  analysis: QuestionAnalysis;
+  sentence: string;
+  figure: Figure;
+  /** The question's own words (its dates and a follow-up's carried context left out). */
+  own: Concept[];
+  /** The concept the question word points at, unless it is a date. */
+  focus: Concept | null;
+  /** The clause before the value's and the value's region: where a qualifier must stand. */
+  near: string;
+  /** Every value of the sentence. */
+  figures(): Figure[];
+  /** The value's list item: the words since the previous value (clauses.ts' itemBefore). */
+  item(): string;
+  /** The measure classes of the value's unit, and those the question asks (by its focus or counted head; `counted`: by the head). */
+  classes: { measured: MeasureClass[]; asked: MeasureClass[]; counted: MeasureClass[] };
+}
+
+/** The general classifier, which counts anything (471个项目): no measure of its own. */
+const GENERAL_COUNTER = /^(?:[万亿千百])?个$/;
+
+const quantity = (v: VetoContext) => v.figure.kind === "quantity";
+
+/** The vetoes, in the order they are tried; the first that holds names the reason. */
+export const VETOES = [
+  // A qualifier picks one value among several: it must stand by this one (其中重大隐患12项), not
+  // elsewhere in the sentence (共排查隐患300项，其中重大隐患12项 binds 重大 to 12项 only).
+  { name: "qualifier missing", holds: (v) => !v.analysis.qualifiers.every((forms) => forms.some((f) => v.near.includes(f))) },
+  // …and the value's list item (全国…5名、自治区和兵团级…144名) must not name another of its kind:
+  // a level or rank the question did not ask.
+  { name: "another level or rank", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, v.item())) },
+  { name: "another part of a total", holds: (v) => quantity(v) && otherPartThanAsked(v.own, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
+  { name: "another verb's", holds: (v) => quantity(v) && otherPredicate(v.analysis.predicate, v.sentence, v.figures(), v.figure) },
+  { name: "another list item's", holds: (v) => quantity(v) && otherItemThanAsked(v.own, v.focus, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
+  { name: "another organisation's", holds: (v) => v.figure.kind === "name" && !ofOrganisationAsked(v.analysis, v.own, v.focus, v.sentence, v.figure) },
+  // A value in one class's units asked about other classes only measures or counts something else —
+  // unless it is in the very measure the question names (多少套…卡车防碰撞预警系统: 400套).
+  {
+    name: "another class of thing",
+    holds: ({ analysis, figure, classes: { measured, asked } }) => {
+      const inMeasureNamed = analysis.unit !== null && analysis.unit !== "个" && figure.unit.endsWith(analysis.unit);
+      return measured.length > 0 && asked.length > 0 && !inMeasureNamed && !measured.some((row) => asked.includes(row));
+    },
+  },
+  // A thing with its own measure (households: 户) is counted in it where the sentence has it: a
+  // general counter beside it (项目471个，…21887户) counts something else.
+  {
+    name: "a general counter beside the thing's own",
+    holds: (v) => quantity(v) && v.classes.counted.length > 0 && GENERAL_COUNTER.test(v.figure.unit) && v.figures().some((f) => f.start !== v.figure.start && classesOfUnit(f.unit).some((row) => v.classes.counted.includes(row))),
+  },
+  // A count written before its noun counts that noun (164家*企业*): a class of things the question
+  // never names is something else than what it asks (多少个岗位).
+  {
+    name: "counts another noun",
+    holds: ({ analysis, sentence, figure, classes }) => {
+      const noun = figure.kind === "quantity" ? nounAfter(sentence, figure) : null;
+      const counts = noun ? MEASURE_CLASSES.filter((row) => row.counts?.test(noun)) : [];
+      return counts.length > 0 && !counts.some((row) => classes.asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)));
+    },
+  },
+  // A value given for a list of places (赴喀什、和田、巴州、伊犁等地…3388个) is not one listed place's.
+  { name: "a list of places'", holds: (v) => quantity(v) && v.own.some((c) => c.place && forPlacesListed(c, v.sentence, v.figure, v.analysis.wording.plain)) },
+  // Money of another kind: the question asks revenue, the value's own words say investment.
+  { name: "another kind of money", holds: (v) => v.classes.measured.some((row) => row.kind === "money") && otherMoney(v.analysis, v.item()) },
+  // A number, name or place the question itself states is what it asks about, not the answer (how
+  // many of the 234 sessions…; 一个位于香港大屿山，另一个位于何处).
+  { name: "stated by the question", holds: ({ analysis, figure }) => (figure.kind === "quantity" && figure.value !== null && analysis.stated.includes(figure.value)) || ((figure.kind === "name" || figure.kind === "place") && analysis.wording.plain.includes(figure.text)) },
+] as const satisfies readonly { name: string; holds: (v: VetoContext) => boolean }[];
+
+export type VetoName = (typeof VETOES)[number]["name"];
+
+/** The first veto that holds for the value, or null. */
+export function vetoOf(v: VetoContext): VetoName | null {
+  return VETOES.find((row) => row.holds(v))?.name ?? null;
+}
+
+/**
+ * Whether the value is another part of a total than the one asked (项目2.6万项，其中“五小创新”项目25677个、
+ * …75个): where a word of the question names exactly one part's item, the total (its item names the
+ * word too) and the other parts are no answer — only that part is.
+ */
+function otherPartThanAsked(own: Concept[], sentence: string, figures: Figure[], figure: Figure, partial: number): boolean {
+  const at = sentence.indexOf("其中");
+  if (at < 0) return false;
+  const parts = figures.filter((f) => f.kind === "quantity" && f.start > at).map((f) => ({ f, item: itemBefore(sentence, figures, f) }));
+  if (parts.length < 2) return false;
+  const telling = own.filter((c) => parts.filter((p) => named(p.item, c, partial)).length === 1);
+  if (!telling.length) return false;
+  const item = itemBefore(sentence, figures, figure);
+  if (figure.start < at) return !/[。；;！？!?]/u.test(sentence.slice(figure.end, at)) && telling.some((c) => named(item, c, partial));
+  return !telling.some((c) => named(item, c, partial));
+}
+
+/**
+ * Whether the value is another item of its clause's list than the one asked (走访…困难劳模241人和一线职工35173人
+ * for front-line workers): where a word of the question
+ * is spelled in exactly one item, and not the first (whose words before its value lead the whole list
+ * in: 走访慰问…), a value whose own item names neither that word nor the focus counts another item.
+ * Only where each value closes its item (困难劳模241人、一线职工35173人).
+ */
+function otherItemThanAsked(own: Concept[], focus: Concept | null, sentence: string, figures: Figure[], figure: Figure, partial: number): boolean {
+  const { start, end } = clauseSpan(sentence, figure.start);
+  const list = figures.filter((f) => f.kind === "quantity" && f.start >= start && f.end <= end);
+  const at = list.findIndex((f) => f.start === figure.start);
+  // A list of items each closed by its value (…劳模241人和…): a count before its noun (向129名…毕业生) is no item's end.
+  if (list.length < 2 || at < 0 || !list.every((f) => ITEM_END.test(sentence.slice(f.end)))) return false;
+  const items = list.map((f) => itemBefore(sentence, figures, f));
+  const telling = own.filter((c) => !mentions(items[0]!, c) && items.filter((item) => mentions(item, c)).length === 1);
+  const mine = items[at]!;
+  return telling.length > 0 && !(focus && named(mine, focus, partial)) && !telling.some((c) => named(mine, c, partial));
+}
+
+/**
+ * Whether another verb governs the value than the one the question asks with (共接收工单226单，已办理113单
+ * for 已经办理了多少单): where the question's verb stands in some value's list item, a value whose own
+ * item holds another verb and not that one is the other verb's.
+ */
+function otherPredicate(predicate: string | null, sentence: string, figures: Figure[], figure: Figure): boolean {
+  if (!predicate) return false;
+  // Values with a measure make the items: a bare number (“12351”热线) is part of one.
+  const values = figures.filter((f) => f.kind === "quantity" && f.unit !== "");
+  // …each closing its item: after a count before its noun (返还309家小微企业工会经费455.43万元) the verb goes on.
+  if (!values.every((f) => ITEM_END.test(sentence.slice(f.end)))) return false;
+  const items = values.map((f) => ({ f, item: itemBefore(sentence, values, f) }));
+  const mine = items.find((i) => i.f.start === figure.start)?.item;
+  if (mine === undefined || mine.includes(predicate) || !items.some((i) => i.item.includes(predicate))) return false;
+  // A verb: tagged one (not a verbal noun, vn, which names a thing: 经费), or a word an adverb precedes (已*办理*: jieba tags it n).
+  const words = taggedWords(mine);
+  return words.some((w, i) => [...w.word].length >= 2 && (/^v(?!n)/.test(w.tag) || (w.tag === "n" && words[i - 1]?.tag === "d")));
+}
+
+/**
+ * Whether the place asked is one of three or more listed before the value (赴喀什、和田、巴州、伊犁等地)
+ * and the question leaves the others out: the value is the list's, not the place's alone.
+ */
+function forPlacesListed(place: Concept, sentence: string, figure: Figure, question: string): boolean {
+  for (const list of sentence.slice(0, figure.start).matchAll(/\p{Script=Han}{1,8}(?:、\p{Script=Han}{1,8}){2,}/gu)) {
+    const items = list[0].split("、");
+    // The place must be an item itself (赴*喀什*、和田…), not the whole the items make up (大肚王国由A族、B族…).
+    const last = items.length - 1;
+    const isItem = (item: string, k: number) => place.alternatives.some((a) => (k === 0 ? item.endsWith(a) : k === last ? item.startsWith(a) : item === a));
+    if (!items.some(isItem)) continue;
+    // The first and last items carry the words around the list (赴喀什, 伊犁等地开展); the middle ones are names.
+    if (items.slice(1, -1).some((item) => !question.includes(item))) return true;
+  }
+  return false;
+}
+
+/** Whether the question names a kind of money and the value's item only others (MONEY_KINDS). */
+function otherMoney(analysis: QuestionAnalysis, item: string): boolean {
+  const asked = new Set(analysis.own.flatMap((c) => moneyKindsIn([c.label, ...c.alternatives].join(" "))));
+  const printed = moneyKindsIn(item);
+  return asked.size > 0 && printed.length > 0 && !printed.some((k) => asked.has(k));
+}
+
+/** A paper's own staff, named in bylines (本报记者 杨鹤): "the reporter of this story" names the story, not an employer. */
+const BYLINE_ROLE = /记者|通讯员/;
+
+/**
+ * Whether a name holds the role asked *of the organisation asked*: where its title names an
+ * organisation (兴业银行昌吉分行行长韩平), that title must spell every word the question puts
+ * right before the role, unbroken (兴业银行准东支行的行长: 准东 and 支行 are not in it, so 韩平
+ * heads another branch). Places the question anchors on are left out (the article must name them
+ * anyway; a title says 州总工会 for 昌吉州总工会), and a bare role (行长韩平) or a byline (本报记者)
+ * says nothing against the name.
+ */
+function ofOrganisationAsked(analysis: QuestionAnalysis, own: Concept[], focus: Concept | null, sentence: string, name: Figure): boolean {
+  if (analysis.lang === "en") return ofOrganisationAskedEn(analysis, sentence, name);
+  if (!focus || focus.at === undefined || !rolesNamed([focus.label]).roles.length || BYLINE_ROLE.test(focus.label)) return true;
+  // What the title prints before a role the question spells whole (高级*技师*) is part of the role, no organisation.
+  const printed = titleBefore(sentence, name.start)?.organisation ?? "";
+  const organisation = focus.label.includes(printed) ? "" : printed;
+  const before = own.filter((c) => c.run === focus.run && c.at !== undefined && c.at < focus.at!);
+  const whose = before.filter((c) => !c.anchor);
+  return !organisation || (whose.every((c) => mentions(organisation, c)) && !ofAnotherPlace(organisation, before.filter((c) => c.place)));
+}
+
+/**
+ * Whether a title's organisation is another place's (奇台县退役军人事务局 when 昌吉州's bureau is
+ * asked): it names a place, and none the question puts before the role. A title without a place
+ * (州总工会) says nothing against it.
+ */
+function ofAnotherPlace(organisation: string, asked: Concept[]): boolean {
+  if (!asked.length) return false;
+  const places = taggedWords(organisation).filter((w) => w.tag === "ns" || (w.word.length >= 3 && ADMIN_UNIT.test(w.word)));
+  return places.length > 0 && !places.some((p) => asked.some((c) => mentions(p.word, c) || c.alternatives.some((a) => p.word.includes(a))));
+}
+
+/**
+ * The English form of `ofOrganisationAsked`: the words after the role (the head *of the Changji
+ * education bureau*, who *heads the ski resort*) name the organisation, read through the bridge's
+ * loose readings — so most of them, not every one, must be in the title (教育 and 局 for
+ * 奇台县退役军人事务局局长: 局 only, another bureau). A name the question puts in the
+ * organisation (the *Zhundong* branch) must be in it (兴业银行昌吉分行: another branch).
+ */
+function ofOrganisationAskedEn(analysis: QuestionAnalysis, sentence: string, name: Figure): boolean {
+  const own = analysis.own.filter((c) => !c.date && !c.context && c.at !== undefined);
+  const role = own.find((c) => rolesNamed(c.alternatives).roles.length > 0);
+  const title = role ? titleBefore(sentence, name.start) : null;
+  if (!role || !title?.organisation) return true;
+  const titled = title.organisation + title.role;
+  const after = own.filter((c) => c.at! > role.at! && !rolesNamed(c.alternatives).roles.length);
+  const words = after.filter((c) => !c.anchor && !c.weak && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));
+  const { partialMention } = analysis.tuning;
+  if (words.length && words.filter((c) => named(titled, c, partialMention)).length * 2 <= words.length) return false;
+  return after.filter((c) => c.anchor).every((c) => mentions(titled, c));
+}
