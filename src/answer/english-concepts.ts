@@ -108,6 +108,19 @@ function baseForms(word: string): string[] {
  * `from`: where the phrase may start (the end of "how many").
  */
 function countedHead(words: { word: string; at: number }[], from: number): string | undefined {
+  const phrase = countedPhrase(words, from);
+  // The head is the phrase's last plural ("how many *veterans* live in…"), else its last word.
+  return phrase?.filter((w) => /[^s]s$/.test(w) || IRREGULAR_PLURAL.has(w)).at(-1) ?? phrase?.at(-1);
+}
+
+/** Plurals without an s: a count's head all the same. */
+const IRREGULAR_PLURAL = new Set(["people", "children", "staff", "cattle", "sheep", "personnel", "police", "men", "women", "livestock"]);
+
+/** "Person-times" (人次) and its kind: a count of people, however many visits each made. */
+const PER_TIMES = /\b(person|participant|visitor|passenger|user|man)-times\b/gi;
+
+/** The words of the noun phrase after "how many", up to a function word or a verb; undefined for two things counted side by side. */
+function countedPhrase(words: { word: string; at: number }[], from: number): string[] | undefined {
   const phrase: string[] = [];
   for (const { word } of words.filter((w) => w.at >= from)) {
     const lower = plainWord(word);
@@ -121,7 +134,7 @@ function countedHead(words: { word: string; at: number }[], from: number): strin
     if (phrase.length && (/ed$/.test(lower) || FRAMING.has(lower) || IRREGULAR_PAST.has(lower))) break;
     phrase.push(lower);
   }
-  return phrase.at(-1);
+  return phrase;
 }
 
 /**
@@ -132,7 +145,7 @@ function countedHead(words: { word: string; at: number }[], from: number): strin
  */
 export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Concept[] {
   const concepts: Concept[] = [];
-  const normalized = plainLetters(question.normalize("NFKC"));
+  const normalized = plainLetters(question.normalize("NFKC")).replace(PER_TIMES, (_, who: string) => `${who}s`);
   const words = [...normalized.matchAll(/[A-Za-z][A-Za-z']*/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   const seen = new Set<string>();
   // A Chinese name romanised one word per part (Gao Ying → 高英) is one concept, and an anchor.

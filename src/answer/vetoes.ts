@@ -197,7 +197,8 @@ function ofOrganisationAsked(analysis: QuestionAnalysis, own: Concept[], focus: 
  * (州总工会) says nothing against it.
  */
 function ofAnotherPlace(organisation: string, asked: Concept[]): boolean {
-  if (!asked.length) return false;
+  // A title naming the place asked anywhere (新疆…公司昌吉分公司: jieba tags 昌吉 a name) is that place's.
+  if (!asked.length || asked.some((c) => mentions(organisation, c))) return false;
   const places = taggedWords(organisation).filter((w) => w.tag === "ns" || (w.word.length >= 3 && ADMIN_UNIT.test(w.word)));
   return places.length > 0 && !places.some((p) => asked.some((c) => mentions(p.word, c) || c.alternatives.some((a) => p.word.includes(a))));
 }
@@ -219,5 +220,8 @@ function ofOrganisationAskedEn(analysis: QuestionAnalysis, sentence: string, nam
   const words = after.filter((c) => !c.anchor && !c.weak && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));
   const { partialMention } = analysis.tuning;
   if (words.length && words.filter((c) => named(titled, c, partialMention)).length * 2 <= words.length) return false;
+  // A place the question names (the *Jimsar* county bureau) against the title's (奇台县…局): another place's body.
+  const placesNamed = after.filter((c) => c.place || (/^[A-Z]/.test(c.label) && c.alternatives.some((a) => a.length >= 3 && ADMIN_UNIT.test(a))));
+  if (ofAnotherPlace(title.organisation, placesNamed)) return false;
   return after.filter((c) => c.anchor).every((c) => mentions(titled, c));
 }

@@ -119,6 +119,9 @@ describe("analyseQuestion, English", () => {
     expect(counted("How many teams took part in the contest?")).toBe("teams");
     expect(counted("How many model worker and craftsman studios were named?")).toBe("studios");
     expect(counted("How many skilled workers came?")).toBe("workers");
+    // The head is the phrase's last plural, not a verb after it; "person-times" (人次) counts people.
+    expect(counted("How many veterans live in Qitai county?")).toBe("veterans");
+    expect(counted("How many participant-times did the contests draw?")).toBe("participants");
     // "How many of …" counts the phrase after the "of" and its determiner.
     expect(counted("How many of Changji's 234 contest sessions were for drivers?")).toBe("sessions");
     expect(counted("How many of the new farms were built?")).toBe("farms");

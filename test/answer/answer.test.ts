@@ -56,6 +56,12 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(county.figure).toBeNull();
   });
 
+  it("gives no other county's bureau head for the one asked, in English too", async () => {
+    // The page names 奇台县退役军人事务局局长杨长锁 only.
+    expect((await qa.answer("Who heads the Qitai county veterans affairs bureau?")).figure).toBe("杨长锁");
+    expect((await qa.answer("Who heads the Jimsar county veterans affairs bureau?")).figure).toBeNull();
+  });
+
   it("reads a village or a town the reader names as that rank: 新户镇's wheat is no figure of a 新户村", async () => {
     expect((await qa.answer("How many mu of winter wheat did Xinhu town plant?")).figure).toBe("4.3万亩");
     expect((await qa.answer("How many mu of winter wheat did Xinhu village plant?")).figure).toBeNull();
