@@ -77,6 +77,7 @@ export function bindingOf(analysis: QuestionAnalysis, sentence: string, figure: 
     figure,
     own,
     focus,
+    counted,
     near: `${before}，${region}`,
     figures: () => (figures ??= findFigures(sentence)),
     item: () => (item ??= itemBefore(sentence, context.figures(), figure)),

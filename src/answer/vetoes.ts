@@ -22,6 +22,8 @@ export interface VetoContext {
   own: Concept[];
   /** The concept the question word points at, unless it is a date. */
   focus: Concept | null;
+  /** The noun a count counts: the head the analysis marked (ski *runs*), else a Chinese count's focus (多少*学生*). */
+  counted: Concept | null;
   /** The clause before the value's and the value's region: where a qualifier must stand. */
   near: string;
   /** Every value of the sentence. */
@@ -72,6 +74,16 @@ export const VETOES = [
       const noun = figure.kind === "quantity" ? nounAfter(sentence, figure) : null;
       const counts = noun ? MEASURE_CLASSES.filter((row) => row.counts?.test(noun)) : [];
       return counts.length > 0 && !counts.some((row) => classes.asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)));
+    },
+  },
+  // Where one value of the sentence is written right before the noun counted (150多个*国家*), a value
+  // written before another noun (30多个*国际组织*) counts that one.
+  {
+    name: "another value counts the noun asked",
+    holds: ({ analysis, sentence, figure, counted, figures }) => {
+      const noun = figure.kind === "quantity" && counted ? nounAfter(sentence, figure) : null;
+      if (!noun || !counted || named(noun, counted, analysis.tuning.partialMention)) return false;
+      return figures().some((f) => f.kind === "quantity" && f.start !== figure.start && mentions(nounAfter(sentence, f) ?? "", counted));
     },
   },
   // A value given for a list of places (赴喀什、和田、巴州、伊犁等地…3388个) is not one listed place's.

@@ -64,6 +64,8 @@ describe("binding a value to the question", () => {
     expect(leads("热线工单共接收了多少单？", tickets)).toMatchObject({ "226单": true, "113单": false });
     // …but after a count before its noun the same verb goes on (返还309家企业经费455万元).
     expect(leads("返还了多少工会经费？", "返还309家小微企业工会经费455万元。")).toMatchObject({ "455万元": true });
+    // Where one value is written right before the noun asked, one before another noun counts that one.
+    expect(leads("我国已与多少个国家签署了合作文件？", "我国已与150多个国家、30多个国际组织签署了合作文件。")).toEqual({ "150多个": true, "30多个": false });
     // A list item's value counts that item: only the item naming the question's word answers it…
     const visited = "走访慰问困难家庭1954户、困难职工1838户、困难劳模241人和一线职工3517人。";
     expect(leads("走访慰问了多少名劳模？", visited)).toEqual({ "1954户": false, "1838户": false, "241人": true, "3517人": false });
