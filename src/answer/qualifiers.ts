@@ -66,6 +66,17 @@ export const QUALIFIERS: QualifierRow[] = [
     en: /\b(first|second|third|top|grand)[- ]prizes?\b/i,
     forms: (m, lang) => [lang === "zh" ? m[0] : `${({ first: "一", second: "二", third: "三" } as Record<string, string>)[m[1]!.toLowerCase()] ?? "特"}等奖`],
   },
+  {
+    kind: "a grade (一级标准化, Level 1, second-class)",
+    zh: /[一二三四五]级/,
+    en: /\b(?:level|grade|class|tier)[- ]?([1-5]|one|two|three|i{1,3})\b|\b(first|second|third)[- ](?:level|grade|class|tier)\b/i,
+    forms: (m, lang) => {
+      if (lang === "zh") return [m[0]];
+      const word = (m[1] ?? m[2]!).toLowerCase();
+      const n = /\d/.test(word) ? Number(word) : ({ one: 1, two: 2, three: 3, i: 1, ii: 2, iii: 3, first: 1, second: 2, third: 3 } as Record<string, number>)[word]!;
+      return [`${ORDINAL_ZH[n - 1]}级`];
+    },
+  },
   // Spelled out: a bare 女 is also the 女 of 子女 (children), a bare 男 that of 男女 (both).
   { kind: "sex", zh: /女性|女职工|女工|妇女|男性/, en: /\b(female|women|woman|male|men)\b/i, forms: (m) => (/^(女|妇|female|wom)/i.test(m[0]) ? SEX_FORMS.female : SEX_FORMS.male) },
 ];

@@ -20,6 +20,8 @@ export function asksForFigure(kind: QuestionKind): boolean {
 
 /** askedUnit's answer for "哪一年 / which year": a year (or a date) answers, and a bare year is enough. */
 export const YEAR_ASKED = "年份";
+/** askedUnit's answer for "哪天 / on what date": a day of a month answers, never a bare year or month. */
+export const DAY_ASKED = "日期";
 /** askedUnit's answer for an English "how many <things>": any count answers, no measure of money, area, length, weight or volume. */
 const COUNTED = "计数";
 /** askedUnit's answer for an English "how much" naming no measure: any amount answers (元, 吨, 亩, %), no count. */
@@ -46,6 +48,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   // An age is asked in years of age (32岁), never in another count of the sentence.
   [/多大年纪|多少岁|几岁|\bhow old\b/i, "岁"],
   [/哪一?年|(?:西元|公元|民国)几年|\b(what|which) year\b/i, YEAR_ASKED],
+  [/哪一?天|几月几[日号]|几号|\b(?:what|which) (?:exact |specific |precise )?(?:date|day)\b/i, DAY_ASKED],
   // "How much" naming no measure above asks an amount — a price, a mass, an area — never a count of
   // people or things. Last: "how much land in hectares" asks hectares, "how much … rate" a percentage.
   [/\bhow much\b/i, AMOUNT_ASKED],
@@ -69,6 +72,7 @@ export function inUnit(figure: Figure, unit: string | null): boolean {
   if (!unit) return true;
   // A day of a month (11月9日) does not say which year.
   if (unit === YEAR_ASKED) return figure.kind === "year" || (figure.kind === "date" && figure.text.includes("年"));
+  if (unit === DAY_ASKED) return figure.kind === "date" && /[日号]/.test(figure.text);
   const same = SAME_MEASURE[unit];
   return same ? same.test(figure.unit) : figure.unit.includes(unit);
 }
@@ -142,6 +146,7 @@ export const MONEY_KINDS: { kind: string; words: RegExp }[] = [
   { kind: "profit", words: /利润|盈利|净利|\bprofits?\b/i },
   { kind: "tax", words: /税收|纳税|利税|\btax(?:es)?\b/i },
   { kind: "subsidy", words: /补贴|补助|奖补|资助|\bsubsid|\bgrants?\b|\ballowances?\b/i },
+  { kind: "wages", words: /工资|薪酬|薪金|欠薪|\bwages?\b|\bsalar(?:y|ies)\b|\bpay(?:roll)?\b/i },
 ];
 
 /** The kinds of money a text names (MONEY_KINDS). */

@@ -166,6 +166,10 @@ describe("analyseQuestion, English", () => {
     expect(analyseQuestion("How much land in hectares was restored?", en, { today }).unit).toBe("公顷");
     expect(analyseQuestion("How much was the employment rate?", en, { today }).unit).toBe("%");
     expect(analyseQuestion("What share of the firms joined?", en, { today }).unit).toBe("%");
+    // A date asked as a day is answered by a day of a month, never by a bare year.
+    const day = analyseQuestion("On what date did the union deliver the aid?", en, { today });
+    expect(pickFigure("2018年以来，工会于7月7日送去慰问。", day.concepts, day.kind, day.unit)?.text).toBe("7月7日");
+    expect(pickFigure("2018年以来，工会送去慰问。", day.concepts, day.kind, day.unit)).toBeNull();
     // A profit is money asked, whatever the question word.
     expect(analyseQuestion("What annual profit will the project make?", en, { today }).unit).toBe("元");
     // Plain metres are a length: not the cubic metres of the same sentence.

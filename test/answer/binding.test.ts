@@ -44,7 +44,8 @@ describe("binding a value to the question", () => {
     const listed = "先后赴喀什、和田、巴州、伊犁等地开展劳务对接，募集岗位3388个。";
     expect(leads("到喀什募集了多少个岗位？", listed)).toEqual({ "3388个": false });
     expect(leads("到喀什、和田、巴州、伊犁募集了多少个岗位？", listed)).toEqual({ "3388个": true });
-    // Money of another kind is about something else: an investment is no revenue.
+    // Money of another kind is about something else: an investment is no revenue, recovered wages no sales.
+    expect(leads("果蔬销售收入多少？", "帮助农民工追讨欠薪492.95万元。")).toEqual({ "492.95万元": false });
     expect(leads("项目每年能带来多少收入？", "该项目总投资1.26亿元，年销售收入3亿元。")).toEqual({ "1.26亿元": false, "3亿元": true });
     // A number the question states is what it asks about, never its answer.
     expect(leads("这234场竞赛中货车司机专场有多少场？", "举办竞赛234场，其中货车司机专场12场。")).toMatchObject({ "234场": false });
@@ -102,6 +103,8 @@ describe("binding a value to the question", () => {
     expect(questionQualifiers("How many national-level model workers are there?", "en")).toEqual([["全国", "国家级"]]);
     expect(questionQualifiers("How many village-level stations are there?", "en")).toEqual([["村级"]]);
     expect(questionQualifiers("How many first prizes were awarded?", "en")).toEqual([["一等奖"]]);
+    expect(questionQualifiers("How many mines meet Level 1 standards?", "en")).toEqual([["一级"]]);
+    expect(questionQualifiers("有多少座二级标准化煤矿？", "zh")).toEqual([["二级"]]);
     // A capitalised National begins an institution's name, not a level.
     expect(questionQualifiers("Who heads the National Development and Reform Commission?", "en")).toEqual([]);
     expect(questionQualifiers("第2期工程投资多少？", "zh")).toEqual([["第二期", "第2期", "二期", "2期"]]);
