@@ -17,7 +17,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   // 西元几年 asks a year: a date, never a count.
   ["date", /(?:西元|公元|民国)几年/],
   ["date", /\b(when|what (?:exact |specific |precise )?(year|month|day|date|time)|which (year|month|day|date)|how far back|how long ago|since when)\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
-  ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion|share))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
+  ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion|share)|what (?:was|is|were|are|will be) the (?:total |overall |combined )?(?:amount|sum))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
   // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).
   ["count", /\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|(?<![许很诸众繁好])(?:多长|多远|多深|多宽)(?!期)|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],

@@ -51,7 +51,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/哪一?天|几月几[日号]|几号|\b(?:what|which) (?:exact |specific |precise )?(?:date|day)\b/i, DAY_ASKED],
   // "How much" naming no measure above asks an amount — a price, a mass, an area — never a count of
   // people or things. Last: "how much land in hectares" asks hectares, "how much … rate" a percentage.
-  [/\bhow much\b/i, AMOUNT_ASKED],
+  [/\bhow much\b|\bwhat (?:amount|sum)\b|\bwhat (?:was|is|were|are|will be) the (?:total |overall |combined )?(?:amount|sum)\b/i, AMOUNT_ASKED],
 ];
 
 // Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.

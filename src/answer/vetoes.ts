@@ -222,13 +222,32 @@ function ofAnotherPlace(organisation: string, asked: Concept[]): boolean {
  * 奇台县退役军人事务局局长: 局 only, another bureau). A name the question puts in the
  * organisation (the *Zhundong* branch) must be in it (兴业银行昌吉分行: another branch).
  */
+/** What may stand between the words of an organisation's name: "the head *of the* Changji *education* bureau". */
+const IN_A_NAME = /^(?:\s|of|the|at|in|for|and|'s|,|-)*$/i;
+
+/**
+ * The question's words naming the organisation after its role (the head *of the Changji education
+ * bureau*): the run right after it, up to the first word that is no part of a name — a verb ("which
+ * minister *was quoted on* the symposium" names an event, not the ministry).
+ */
+function organisationAfter(question: string, role: Concept, own: Concept[]): Concept[] {
+  const run: Concept[] = [];
+  let end = role.at! + role.label.length;
+  for (const c of own.filter((o) => o.at! > role.at!).sort((a, b) => a.at! - b.at!)) {
+    if (!IN_A_NAME.test(question.slice(end, c.at))) break;
+    if (!rolesNamed(c.alternatives).roles.length) run.push(c);
+    end = c.at! + c.label.length;
+  }
+  return run;
+}
+
 function ofOrganisationAskedEn(analysis: QuestionAnalysis, sentence: string, name: Figure): boolean {
   const own = analysis.own.filter((c) => !c.date && !c.context && c.at !== undefined);
   const role = own.find((c) => rolesNamed(c.alternatives).roles.length > 0);
   const title = role ? titleBefore(sentence, name.start) : null;
   if (!role || !title?.organisation) return true;
   const titled = title.organisation + title.role;
-  const after = own.filter((c) => c.at! > role.at! && !rolesNamed(c.alternatives).roles.length);
+  const after = organisationAfter(analysis.wording.plain, role, own);
   const words = after.filter((c) => !c.anchor && !c.weak && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));
   const { partialMention } = analysis.tuning;
   if (words.length && words.filter((c) => named(titled, c, partialMention)).length * 2 <= words.length) return false;

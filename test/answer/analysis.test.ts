@@ -166,6 +166,10 @@ describe("analyseQuestion, English", () => {
     expect(analyseQuestion("How much land in hectares was restored?", en, { today }).unit).toBe("公顷");
     expect(analyseQuestion("How much was the employment rate?", en, { today }).unit).toBe("%");
     expect(analyseQuestion("What share of the firms joined?", en, { today }).unit).toBe("%");
+    // "What was the total amount" asks an amount as "how much" does: 13个 is no amount.
+    const total = analyseQuestion("What was the total amount handed out?", en, { today });
+    expect(pickFigure("资助学生13个，发放助学金195万元。", total.concepts, total.kind, total.unit)?.text).toBe("195万元");
+    expect(pickFigure("资助学生13个。", total.concepts, total.kind, total.unit)).toBeNull();
     // A date asked as a day is answered by a day of a month, never by a bare year.
     const day = analyseQuestion("On what date did the union deliver the aid?", en, { today });
     expect(pickFigure("2018年以来，工会于7月7日送去慰问。", day.concepts, day.kind, day.unit)?.text).toBe("7月7日");

@@ -178,6 +178,8 @@ describe("three replies through the real pipeline (seeds, index, fixture model)"
     expect(zhundong.reply).toBe("evidence");
     // Heads named in the pages run other bureaus and companies than these.
     for (const question of ["Who is the head of the Changji education bureau?", "Who is the chairman of the power supply company?"]) expect((await qa.answer(question)).figure).toBeNull();
+    // Words after the role name its organisation only up to a verb: "was quoted about …" names no ministry.
+    expect((await qa.answer("Which vice foreign minister was quoted about the Belt and Road initiative?")).figure).toBe("马朝旭");
     // 昌吉州总工会党组书记、副主席谢荣新: the vice chairman of the Changji federation, not of the XPCC's (兵团).
     expect((await qa.answer("Who is the vice chairman of the Changji federation of trade unions?")).figure).toBe("谢荣新");
     expect((await qa.answer("Who is the vice chairman of the XPCC union?")).figure).toBeNull();

@@ -210,6 +210,7 @@ describe("detectQuestionKind", () => {
     ["哪位局长出席了会议？", "who"],
     ["Which team won the contest?", "which"],
     ["What share of the firms joined the contests?", "amount"],
+    ["What was the total amount handed out?", "amount"],
     // A reason, and a yes or no: the sentence is the reply, never a value or a bare yes.
     ["Why did the ski resort open early?", "why"],
     ["滑雪场为什么提前开板？", "why"],
