@@ -197,7 +197,7 @@ function ofOrganisationAsked(analysis: QuestionAnalysis, own: Concept[], focus: 
   if (!focus || focus.at === undefined || !rolesNamed([focus.label]).roles.length || BYLINE_ROLE.test(focus.label)) return true;
   // What the title prints before a role the question spells whole (高级*技师*) is part of the role, no organisation.
   const printed = titleBefore(sentence, name.start)?.organisation ?? "";
-  const organisation = focus.label.includes(printed) ? "" : printed;
+  const organisation = focus.label.includes(printed) || GENERIC_BODY.test(printed) ? "" : printed;
   const before = own.filter((c) => c.run === focus.run && c.at !== undefined && c.at < focus.at!);
   const whose = before.filter((c) => !c.anchor);
   return !organisation || (whose.every((c) => mentions(organisation, c)) && !ofAnotherPlace(organisation, before.filter((c) => c.place)));
@@ -222,6 +222,9 @@ function ofAnotherPlace(organisation: string, asked: Concept[]): boolean {
  * 奇台县退役军人事务局局长: 局 only, another bureau). A name the question puts in the
  * organisation (the *Zhundong* branch) must be in it (兴业银行昌吉分行: another branch).
  */
+/** A body named by its kind alone: the article's own company, unit or centre. */
+const GENERIC_BODY = /^(?:该|本|这家|此)?(?:公司|企业|集团|单位|中心|合作社|工厂|厂)$/;
+
 /** What may stand between the words of an organisation's name: "the head *of the* Changji *education* bureau". */
 const IN_A_NAME = /^(?:\s|of|the|at|in|for|and|'s|,|-)*$/i;
 
@@ -245,7 +248,8 @@ function ofOrganisationAskedEn(analysis: QuestionAnalysis, sentence: string, nam
   const own = analysis.own.filter((c) => !c.date && !c.context && c.at !== undefined);
   const role = own.find((c) => rolesNamed(c.alternatives).roles.length > 0);
   const title = role ? titleBefore(sentence, name.start) : null;
-  if (!role || !title?.organisation) return true;
+  // A title naming no body of its own (公司负责人, 该公司董事长: the article's company) says nothing against the name.
+  if (!role || !title?.organisation || GENERIC_BODY.test(title.organisation)) return true;
   const titled = title.organisation + title.role;
   const after = organisationAfter(analysis.wording.plain, role, own);
   const words = after.filter((c) => !c.anchor && !c.weak && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));

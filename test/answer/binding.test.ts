@@ -132,6 +132,8 @@ describe("binding a value to the question", () => {
     expect(names("焊工高级技师叫什么名字？", "新疆天业（集团）有限公司焊工、高级技师邵旭鹏的绝活。")).toEqual({ 邵旭鹏: true });
     // A bare title says nothing against the name; a byline's 本报 is the paper, not an employer.
     expect(names("准东支行的行长是谁？", "准东支行开业仪式上，行长韩平致辞。")).toEqual({ 韩平: true });
+    // …nor does a body named by its kind alone (公司负责人: the article's company).
+    expect(names("正飞牛业公司的负责人是谁？", "公司负责人夏明毅说，要改造奶厅。")).toEqual({ 夏明毅: true });
     expect(names("《真抓实干促就业惠民》这篇报道的记者是谁？", "□本报记者 杨鹤")).toEqual({ 杨鹤: true });
   });
 
