@@ -6,6 +6,7 @@ import { placesWithAddresses } from "./address.js";
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
 import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
+import { taggedWords } from "../retrieve/tokenize.js";
 import { AMOUNT_UNITS, asksForFigure, fitsKind, inUnit, YEAR_ASKED } from "./units.js";
 
 export interface Sentence {
@@ -51,6 +52,20 @@ export interface Selection {
    */
   window: Selection | null;
 }
+
+/** The noun the text prints right after a concept's first spelling (将军庙*火区*), two or three characters, or null. */
+function kindWordAfter(text: string, c: Concept): string | null {
+  for (const name of c.alternatives.filter((a) => /^\p{Script=Han}{2,}$/u.test(a))) {
+    const at = text.indexOf(name);
+    if (at < 0) continue;
+    const next = taggedWords(text.slice(at + name.length, at + name.length + 6))[0];
+    if (next && next.start === 0 && /^(?:n|x)/.test(next.tag) && /^\p{Script=Han}{2,3}$/u.test(next.word)) return next.word;
+  }
+  return null;
+}
+
+/** Whether a sentence puts a name (two characters, no numeral or determiner: not 四处煤田) before `kind` (老君庙火区 for 火区). */
+const namesAnother = (sentence: string, kind: string) => new RegExp(`(?:(?![\\d一二三四五六七八九十百千万两几多各全该本这那其每此])\\p{Script=Han}){2}${kind}`, "u").test(sentence);
 
 const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”」』）)]*|\n|$)/gu;
 
@@ -143,6 +158,9 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     };
     // The article is about a place its heading or first sentence names, or two of its sentences do.
     const aboutPlace = concepts.map((c, j) => !c.place || inHeading[j]! >= 0.5 || mentions(sentences[lead]?.text ?? "", c) || sentences.filter((s) => mentions(s.text, c)).length >= 2);
+    // A name the question anchors on, with the kind word the article prints after it (将军庙*火区*):
+    // a sentence without the name that puts another name before that word (老君庙火区) is another one's.
+    const kindAfter = concepts.map((c) => (c.anchor && !c.place && !c.date ? kindWordAfter(articleText, c) : null));
     // An anchor counts when spelled out, or (for a word the corpus never uses) when all its characters are there.
     const wordAnchorsMissing = concepts.filter((c, j) => !c.date && c.anchor && (ADMIN_UNIT.test(c.label) ? !mentions(articleText, c) : inArticle[j]! < 0.5));
     const absent = concepts.filter((c, j) => !c.date && inArticle[j]! < 0.5);
@@ -173,7 +191,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       const coverage = covered / total;
       const undated = dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!);
       const missingAnchors = [...undated, ...wordAnchorsMissing];
-      const placesAside = concepts.filter((c, j) => !aboutPlace[j] && !mentions(sentence.text, c));
+      const placesAside = concepts.filter((c, j) => (!aboutPlace[j] || (kindAfter[j] && namesAnother(sentence.text, kindAfter[j]!))) && !mentions(sentence.text, c));
       const figure = pickFigure(sentence.text, concepts, kind, unit, undefined, tuning.focusBoost);
       if (notAgain && sentence.text === notAgain.sentence && (figure?.text ?? null) === notAgain.figure) return null;
       const inRetrieved = passageSpans.some(([s, e]) => sentence.start < e && sentence.end > s);

@@ -62,6 +62,11 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect((await qa.answer("Who heads the Jimsar county veterans affairs bureau?")).figure).toBeNull();
   });
 
+  it("gives no other fire zone's figure for the one a name asks about (老君庙火区's drilling for 将军庙)", async () => {
+    expect((await qa.answer("How many metres of drilling have been done at the Laojunmiao fire zone?")).figure).toBe("98653米");
+    expect((await qa.answer("How many metres of drilling have been done at the Jiangjunmiao fire zone?")).figure).toBeNull();
+  });
+
   it("reads a village or a town the reader names as that rank: 新户镇's wheat is no figure of a 新户村", async () => {
     expect((await qa.answer("How many mu of winter wheat did Xinhu town plant?")).figure).toBe("4.3万亩");
     expect((await qa.answer("How many mu of winter wheat did Xinhu village plant?")).figure).toBeNull();
