@@ -161,7 +161,7 @@ function askedPredicate(question: string, segmenter: ChineseSegmenter): string |
   const words = segmenter.tag(question.slice(0, at));
   let marked = false;
   while (words.length && AFTER_PREDICATE.test(words.at(-1)!.word)) marked ||= /^[了过]$/.test(words.pop()!.word);
-  const [before, last] = words.slice(-2).length === 2 ? words.slice(-2) : [undefined, words.at(-1)];
+  const [before, last] = [words.at(-2), words.at(-1)];
   if (!last || [...last.word].length < 2) return null;
   return /^v/.test(last.tag) || ((marked || before?.tag === "d") && last.tag === "n") ? last.word : null;
 }

@@ -40,7 +40,18 @@ export function nounAfter(sentence: string, figure: Figure): string | null {
 }
 
 /** What follows a value that closes a list item: a list or clause mark, a conjunction, the end. */
-export const ITEM_END = /^(?:[、，,；;：:。！？!?）)」”]|以及|和|及|与|或|$)/u;
+const ITEM_END = /^(?:[、，,；;：:。！？!?）)」”]|以及|和|及|与|或|$)/u;
 
 /** Whether a text names a concept: a spelling of it, or at least half its characters. */
 export const named = (text: string, c: Concept, partial: number) => mentions(text, c) || mentionStrength(text, c, partial) >= 0.5;
+
+/**
+ * The items of a list of values, each value with the words since the previous one of `bounds`
+ * (`itemBefore`; default the values themselves), or null unless every value closes its item
+ * (困难劳模241人、一线职工35173人): after a count written before its noun (向129名…毕业生) the item
+ * goes on past the value.
+ */
+export function closedItems(sentence: string, values: Figure[], bounds: Figure[] = values): { value: Figure; item: string }[] | null {
+  if (!values.every((f) => ITEM_END.test(sentence.slice(f.end)))) return null;
+  return values.map((value) => ({ value, item: itemBefore(sentence, bounds, value) }));
+}

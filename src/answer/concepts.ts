@@ -64,7 +64,6 @@ export function idfOf(stats: TermStats, term: string): number {
   return Math.log(1 + (stats.size - df + 0.5) / (df + 0.5));
 }
 
-/** Concepts of a Chinese question: jieba words minus function and question words, plus named years. */
 /** Question words jieba may glue to the next character (哪天开板 → 哪/天开/板): cut on their own first. */
 const GLUED_QUESTION_WORD = /哪一?[天年]|哪个月|几月|几号|几日/gu;
 
@@ -85,6 +84,7 @@ function questionWords(run: string, segmenter: ChineseSegmenter): TaggedWord[] {
   return out;
 }
 
+/** Concepts of a Chinese question: jieba words minus function and question words, plus named years. */
 export function chineseConcepts(question: string, segmenter: ChineseSegmenter, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
   const tags = new Map<Concept, string>();

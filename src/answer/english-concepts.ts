@@ -117,7 +117,19 @@ function countedHead(words: { word: string; at: number }[], from: number): strin
 const IRREGULAR_PLURAL = new Set(["people", "children", "staff", "cattle", "sheep", "personnel", "police", "men", "women", "livestock"]);
 
 /** "Person-times" (人次) and its kind: a count of people, however many visits each made. */
-const PER_TIMES = /\b(person|participant|visitor|passenger|user|man)-times\b/gi;
+const PER_TIMES = /^(?:person|participant|visitor|passenger|user|man)$/i;
+
+/** The question's words, "participant-times" read as one word, "participants", at the place it is written. */
+function englishWords(text: string): { word: string; at: number }[] {
+  const words: { word: string; at: number }[] = [];
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z']*/g)) {
+    const at = m.index ?? 0;
+    const previous = words.at(-1);
+    if (previous && /^times$/i.test(m[0]) && text[at - 1] === "-" && previous.at + previous.word.length === at - 1 && PER_TIMES.test(previous.word)) previous.word += "s";
+    else words.push({ word: m[0], at });
+  }
+  return words;
+}
 
 /** The words of the noun phrase after "how many", up to a function word or a verb; undefined for two things counted side by side. */
 function countedPhrase(words: { word: string; at: number }[], from: number): string[] | undefined {
@@ -145,8 +157,8 @@ function countedPhrase(words: { word: string; at: number }[], from: number): str
  */
 export function englishConcepts(question: string, translator: QueryTranslator, stats: TermStats, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Concept[] {
   const concepts: Concept[] = [];
-  const normalized = plainLetters(question.normalize("NFKC")).replace(PER_TIMES, (_, who: string) => `${who}s`);
-  const words = [...normalized.matchAll(/[A-Za-z][A-Za-z']*/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
+  const normalized = plainLetters(question.normalize("NFKC"));
+  const words = englishWords(normalized);
   const seen = new Set<string>();
   // A Chinese name romanised one word per part (Gao Ying → 高英) is one concept, and an anchor.
   for (const run of nameRuns(normalized)) {

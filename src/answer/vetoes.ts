@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { clauseSpan, itemBefore, ITEM_END, named, nounAfter } from "./clauses.js";
+import { clauseSpan, closedItems, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { otherOfKind } from "./qualifiers.js";
@@ -130,9 +130,10 @@ function otherItemThanAsked(own: Concept[], focus: Concept | null, sentence: str
   const { start, end } = clauseSpan(sentence, figure.start);
   const list = figures.filter((f) => f.kind === "quantity" && f.start >= start && f.end <= end);
   const at = list.findIndex((f) => f.start === figure.start);
-  // A list of items each closed by its value (…劳模241人和…): a count before its noun (向129名…毕业生) is no item's end.
-  if (list.length < 2 || at < 0 || !list.every((f) => ITEM_END.test(sentence.slice(f.end)))) return false;
-  const items = list.map((f) => itemBefore(sentence, figures, f));
+  // A list of items each closed by its value (…劳模241人和…), bounded by any value of the sentence.
+  const closed = list.length >= 2 && at >= 0 ? closedItems(sentence, list, figures) : null;
+  if (!closed) return false;
+  const items = closed.map((i) => i.item);
   const telling = own.filter((c) => !mentions(items[0]!, c) && items.filter((item) => mentions(item, c)).length === 1);
   const mine = items[at]!;
   return telling.length > 0 && !(focus && named(mine, focus, partial)) && !telling.some((c) => named(mine, c, partial));
@@ -146,11 +147,10 @@ function otherItemThanAsked(own: Concept[], focus: Concept | null, sentence: str
 function otherPredicate(predicate: string | null, sentence: string, figures: Figure[], figure: Figure): boolean {
   if (!predicate) return false;
   // Values with a measure make the items: a bare number (“12351”热线) is part of one.
-  const values = figures.filter((f) => f.kind === "quantity" && f.unit !== "");
   // …each closing its item: after a count before its noun (返还309家小微企业工会经费455.43万元) the verb goes on.
-  if (!values.every((f) => ITEM_END.test(sentence.slice(f.end)))) return false;
-  const items = values.map((f) => ({ f, item: itemBefore(sentence, values, f) }));
-  const mine = items.find((i) => i.f.start === figure.start)?.item;
+  const items = closedItems(sentence, figures.filter((f) => f.kind === "quantity" && f.unit !== ""));
+  if (!items) return false;
+  const mine = items.find((i) => i.value.start === figure.start)?.item;
   if (mine === undefined || mine.includes(predicate) || !items.some((i) => i.item.includes(predicate))) return false;
   // A verb: tagged one (not a verbal noun, vn, which names a thing: 经费), or a word an adverb precedes (已*办理*: jieba tags it n).
   const words = taggedWords(mine);
@@ -215,13 +215,6 @@ function ofAnotherPlace(organisation: string, asked: Concept[]): boolean {
   return places.length > 0 && !places.some((p) => asked.some((c) => mentions(p.word, c) || c.alternatives.some((a) => p.word.includes(a))));
 }
 
-/**
- * The English form of `ofOrganisationAsked`: the words after the role (the head *of the Changji
- * education bureau*, who *heads the ski resort*) name the organisation, read through the bridge's
- * loose readings — so most of them, not every one, must be in the title (教育 and 局 for
- * 奇台县退役军人事务局局长: 局 only, another bureau). A name the question puts in the
- * organisation (the *Zhundong* branch) must be in it (兴业银行昌吉分行: another branch).
- */
 /** A body named by its kind alone: the article's own company, unit or centre. */
 const GENERIC_BODY = /^(?:该|本|这家|此)?(?:公司|企业|集团|单位|中心|合作社|工厂|厂)$/;
 
@@ -244,6 +237,13 @@ function organisationAfter(question: string, role: Concept, own: Concept[]): Con
   return run;
 }
 
+/**
+ * The English form of `ofOrganisationAsked`: the words after the role (the head *of the Changji
+ * education bureau*, who *heads the ski resort*) name the organisation, read through the bridge's
+ * loose readings — so most of them, not every one, must be in the title (教育 and 局 for
+ * 奇台县退役军人事务局局长: 局 only, another bureau). A name the question puts in the
+ * organisation (the *Zhundong* branch) must be in it (兴业银行昌吉分行: another branch).
+ */
 function ofOrganisationAskedEn(analysis: QuestionAnalysis, sentence: string, name: Figure): boolean {
   const own = analysis.own.filter((c) => !c.date && !c.context && c.at !== undefined);
   const role = own.find((c) => rolesNamed(c.alternatives).roles.length > 0);
