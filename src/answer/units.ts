@@ -10,8 +10,11 @@ import type { QuestionKind } from "./types.js";
 
 // Either list serves either kind ("how many tonnes" is a count in words, an amount in fact); they
 // keep out dates, years and bare numbers.
-const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起|册|株|棵|颗|枚|艘|架|首|集/;
-export const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|英尺|英里|英镑/;
+const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起|册|株|棵|颗|枚|艘|架|首|集|小时|分钟|秒/;
+export const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|英尺|英里|英镑|km|cm|mm|kg/;
+
+/** One measure in its spellings (公里, 千米, km): a value printed in any of them is in the measure asked. */
+const SAME_METRIC: Record<string, RegExp> = { 公里: /公里|千米|km/, 千米: /公里|千米|km/, 厘米: /厘米|公分|cm/, 毫米: /毫米|mm/, 公斤: /公斤|千克|kg/, 千克: /公斤|千克|kg/ };
 
 /** Kinds answered by a figure, date, name or place (the others by the sentence itself). */
 export function asksForFigure(kind: QuestionKind): boolean {
@@ -34,6 +37,8 @@ const ASKED_UNITS: [RegExp, string][] = [
   // "How many farms": things counted, as 多少个 asks — not a sum, an area or a weight (40万亩 is no farm count).
   // Before the money words: "how many graduates received subsidies" counts graduates, not yuan.
   [/\bhow many (people|persons)\b/i, "人"],
+  // Time counted in its unit ("how many minutes", 多少分钟 below): a count of anything else is no answer.
+  ...Object.entries({ 秒: "seconds?", 分钟: "minutes?", 小时: "hours?", 天: "days?", 周: "weeks?", 个月: "months?", 年: "years?" }).map(([unit, en]): [RegExp, string] => [new RegExp(`\\bhow many ${en}\\b`, "i"), unit]),
   [/\bhow many\b(?! (?:yuan|dollars?|tons?|tonnes|hectares?|mu|square|cubic|(?:kilo|centi|milli)?met(?:er|re)s|km|kilograms?|kg|grams?|lit(?:er|re)s|inch(?:es)?|feet|foot|miles?|percent)\b)/i, COUNTED],
   [/多少(万|亿)?(元|钱)|多少资金|投资多少|\b(yuan|rmb|money|cost|costs|price|priced|invest|invested|investment|investing|funding|funds|budget|revenue|profits?|taxes|subsidy|subsidies|wages|salary|spent|spend)\b/i, "元"],
   [/多少公里|\b(kilomet(er|re)s?|km)\b/i, "公里"],
@@ -54,8 +59,14 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/\bhow much\b|\bwhat (?:amount|sum)\b|\bwhat (?:was|is|were|are|will be) the (?:total |overall |combined )?(?:amount|sum)\b/i, AMOUNT_ASKED],
 ];
 
-// Measure words after 多少 / 几 (多少支队伍, 几条雪道): the answer counts in the same measure.
-const MEASURE = /(?:多少|几)(支|条|个|家|项|名|人|户|座|台|辆|场|次|所|处|栋|套|批|位|部|件|只|头|列|种|款|份|间|层|篇|门|张|起|副|根|届|期)/;
+// Measure words after 多少 / 几 (多少支队伍, 几条雪道, 多少分钟内): the answer counts or measures in
+// the same one. Longest first, so 个月 wins over 个 and 公斤 over 斤.
+const MEASURE_WORDS = [
+  "个月", "分钟", "小时", "公斤", "千克", "厘米", "毫米", "千米",
+  "支", "条", "个", "家", "项", "名", "人", "户", "座", "台", "辆", "场", "次", "所", "处", "栋", "套", "批", "位", "部", "件",
+  "只", "头", "列", "种", "款", "份", "间", "层", "篇", "门", "张", "起", "副", "根", "届", "期", "秒", "天", "周", "年", "倍", "斤", "克",
+];
+const MEASURE = new RegExp(`(?:多少|几)(${MEASURE_WORDS.join("|")})`);
 
 export function askedUnit(question: string): string | null {
   for (const [pattern, unit] of ASKED_UNITS) if (pattern.test(question)) return unit;
@@ -65,7 +76,7 @@ export function askedUnit(question: string): string | null {
 // Measures a figure may use for the one asked: people are counted in 人, 名 or 人次.
 // 个 is the general classifier (多少个岗位 is answered by 10395人): any count answers it, but not a
 // sum, an area or a date. An English "how many <things>" takes any unit but an amount's.
-const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟/, 米: /^(?:[万千])?米$/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`), [AMOUNT_ASKED]: AMOUNT_UNITS };
+const SAME_MEASURE: Record<string, RegExp> = { 人: /人|名/, 名: /人|名/, 位: /位|名|人/, 个: new RegExp(`^(?:[万亿千百])?(?:${COUNT_UNITS.source})`), 场: /场/, 次: /次/, 时长: /个月|年|天|日|周|小时|分钟|秒/, 米: /^(?:[万千])?米$/, [COUNTED]: new RegExp(`^(?!.*(?:${AMOUNT_UNITS.source}))`), [AMOUNT_ASKED]: AMOUNT_UNITS, ...SAME_METRIC };
 
 /** Whether a value is in the measure a question names (多少吨 → 吨; 人 for 名 too); true when none is named. */
 export function inUnit(figure: Figure, unit: string | null): boolean {
@@ -124,8 +135,8 @@ export const MEASURE_CLASSES: MeasureClass[] = [
     counts: /^(?:学生|教师|老师|职工|员工|工人|农民|居民|村民|牧民|游客|患者|医生|护士|干部|党员|志愿者|运动员|选手|儿童|群众|劳动力|人才|求职者|毕业生|退役军人|农民工|司机|参赛者|参与者)$|\b(?:students?|teachers?|workers?|employees?|staff|residents?|villagers?|farmers?|herders?|tourists?|patients?|doctors?|nurses?|volunteers?|athletes?|children|members?|skiers?|officials?|seekers?|jobseekers?|applicants?|graduates?|veterans?|migrants?|drivers?|participants?|trainees?|retirees?|visitors?)\b/i,
   },
   { kind: "weight", units: /吨/, words: /产量|产能|重量|output|capacity|production|weight|tonnage/i },
-  { kind: "length", units: /公里|千米|米/, words: /长度|距离|里程|length|distance|long|mileage/i },
-  { kind: "duration", units: /小时|天|个月|年|周|分钟/, words: /时长|工期|周期|多久|duration|how long|period/i },
+  { kind: "length", units: /公里|千米|米|km|cm|mm/, words: /长度|距离|里程|length|distance|long|mileage/i },
+  { kind: "duration", units: /小时|天|个月|年|周|分钟|秒/, words: /时长|工期|周期|多久|duration|how long|period/i },
   { kind: "times", units: /^(?:次|回|遍|趟|场|场次)$/, words: /次数|how many times|how often/i, counts: /\b(?:sessions?|rounds?|matches|performances?|lectures?|competitions?|contests?|events?|activities|fairs?)\b/i },
   { kind: "lines", units: /^(?:条)$/, counts: /^(?:雪道|道路|线路|路线|河流|航线)$|\b(?:runs?|trails?|roads?|routes?|lines?|rivers?|slopes?)\b/i },
   { kind: "animals", units: /^(?:[万千百])?(?:头|只|匹|羽)$/, counts: /^(?:牛|羊|马|猪|鸡|鸭|骆驼|牲畜|肉牛|奶牛|生猪)$|\b(?:cattle|cows?|sheep|horses?|pigs?|chickens?|camels?|livestock)\b/i },

@@ -184,6 +184,15 @@ describe("analyseQuestion, English", () => {
     const age = analyseQuestion("How old is the welder?", en, { today });
     expect(age.unit).toBe("岁");
     expect(pickFigure("命名首批13个工作室，焊工今年32岁。", age.concepts, age.kind, age.unit)?.text).toBe("32岁");
+    // Time and metric measures after 多少 or "how many" are the measure asked, in any spelling the page prints.
+    const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter() };
+    const minutes = analyseQuestion("中途离开的玩家多少分钟内不得配对？", jieba, { today });
+    expect(minutes.unit).toBe("分钟");
+    expect(pickFigure("以4V4随机配对，中途离开则4分钟内不得配对。", minutes.concepts, minutes.kind, minutes.unit)?.text).toBe("4分钟");
+    expect(analyseQuestion("How many minutes must a player wait?", en, { today }).unit).toBe("分钟");
+    expect(analyseQuestion("工期多少个月？", jieba, { today }).unit).toBe("个月");
+    const length = analyseQuestion("这种植物全长多少厘米？", jieba, { today });
+    expect(pickFigure("全长通常只有2cm，共有3个品种。", length.concepts, length.kind, length.unit)?.text).toBe("2cm");
   });
 
   it("takes a name read only weakly (France → 法制 at 0.31, the pages never saying 法国) as a name the article must print", () => {

@@ -30,6 +30,7 @@ describe("findFigures: the figures a sentence states", () => {
     expect(texts("以12.75亿欧元（18.8亿美元）")).toEqual(["12.75亿欧元", "18.8亿美元"]);
     expect(texts("体长可达80公分，重约3公斤。")).toEqual(["80公分", "3公斤"]);
     expect(texts("图书馆藏书81.6万册")).toEqual(["81.6万册"]);
+    expect(texts("全长2cm，射程30km，重5kg，用时10秒")).toEqual(["2cm", "30km", "5kg", "10秒"]);
     expect(texts("本报讯")).toEqual([]);
   });
   it("reads thousands printed with commas as one figure, and a list of numbers as several", () => {
