@@ -38,7 +38,11 @@ export interface QuestionAnalysis {
   qualifiers: string[][];
   /** Quantities the question itself states (how many of the *234* sessions): what it asks about, never its answer. */
   stated: number[];
-  /** The verb the Chinese question word follows (已经*办理*了多少单), or null: a value another verb governs answers another question. */
+  /**
+   * The verb the Chinese question word follows (已经*办理*了多少单), or for a when-question the event
+   * it dates (何时*停播*, 什么时候*上市*的, *成立*于哪一年); null when none: a value another verb
+   * governs answers another question.
+   */
   predicate: string | null;
   /** The question's own concepts (words and dates). */
   own: Concept[];
@@ -120,7 +124,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
     beyondArchive,
     qualifiers: questionQualifiers(question, lang),
     stated: statedQuantities(question),
-    predicate: lang === "zh" ? askedPredicate(question, deps.segmenter) : null,
+    predicate: lang !== "zh" ? null : kind === "date" ? datedEvent(question, deps.segmenter) : askedPredicate(question, deps.segmenter),
     own,
     concepts,
     focus: concepts.find((c) => c.focus) ?? null,
@@ -164,6 +168,23 @@ function askedPredicate(question: string, segmenter: ChineseSegmenter): string |
   const [before, last] = [words.at(-2), words.at(-1)];
   if (!last || [...last.word].length < 2) return null;
   return /^v/.test(last.tag) || ((marked || before?.tag === "d") && last.tag === "n") ? last.word : null;
+}
+
+/** The Chinese when-question words (何时, 什么时候, 哪一年…). */
+const WHEN_WORD = /什么时候|什么时间|何时|哪一?年|哪一?天|哪个月|几月几[日号]|几月|几号/;
+
+/**
+ * The event a when-question dates: the last verb of two or more characters after its question word
+ * (何时*停播*的, 什么时候可能会短期*关闭*) — or, where jieba tags none there, its last word of two
+ * or more (什么时候*上市*的: ns) — else the last verb before it (*成立*于哪一年); null when there is none.
+ */
+function datedEvent(question: string, segmenter: ChineseSegmenter): string | null {
+  const m = WHEN_WORD.exec(question);
+  if (!m || !segmenter.tag) return null;
+  const long = (w: { word: string }) => [...w.word].length >= 2 && /^\p{Script=Han}+$/u.test(w.word);
+  const verbOf = (words: { word: string; tag: string }[]) => words.filter((w) => /^v(?!n)/.test(w.tag) && long(w)).at(-1)?.word ?? null;
+  const after = segmenter.tag(question.slice(m.index + m[0].length));
+  return verbOf(after) ?? after.filter(long).at(-1)?.word ?? verbOf(segmenter.tag(question.slice(0, m.index)));
 }
 
 /** The turn a chat remembers after this question, for the next one to lean on. */

@@ -26,6 +26,19 @@ export function clauseSpan(sentence: string, at: number): { start: number; end: 
   return c ? { start: c.start, end: c.start + c.text.length } : { start: 0, end: sentence.length };
 }
 
+/**
+ * The clause a date dates: its own, and the next one too where its own says nothing but the date
+ * (1863年，纽约证券和交易管理处改名为…; 在1999年成立及于深圳证券交易所上市 is its own).
+ */
+export function dateClause(sentence: string, date: Figure): string {
+  const { start, end } = clauseSpan(sentence, date.start);
+  const own = sentence.slice(start, end);
+  const rest = own.replace(date.text, "").replace(/[上下中晚早]午|晚上|凌晨|当[天日]|前后|左右|[在于从自起至今以来底初的]/gu, "");
+  if ((rest.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 || end >= sentence.length) return own;
+  const next = clauseSpan(sentence, end + 1);
+  return sentence.slice(start, next.end);
+}
+
 /** The words of a list item before its value: from the previous value of the sentence's `figures` (or the clause's start) to this one. */
 export function itemBefore(sentence: string, figures: Figure[], figure: Figure): string {
   const clauseStart = Math.max(...[...sentence.slice(0, figure.start).matchAll(/[，,；;：:。！？!?]/gu)].map((m) => (m.index ?? 0) + 1), 0);

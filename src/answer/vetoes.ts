@@ -1,9 +1,9 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { clauseSpan, closedItems, itemBefore, named, nounAfter } from "./clauses.js";
+import { clauseSpan, closedItems, dateClause, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { otherOfKind } from "./qualifiers.js";
-import { classesOfUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
+import { classesOfUnit, inUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
 
 /**
@@ -49,6 +49,9 @@ export const VETOES = [
   { name: "another level or rank", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, v.item())) },
   { name: "another part of a total", holds: (v) => quantity(v) && otherPartThanAsked(v.own, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another verb's", holds: (v) => quantity(v) && otherPredicate(v.analysis.predicate, v.sentence, v.figures(), v.figure) },
+  // A date dates its clause's event: where another date's clause holds the event asked (在1999年…上市)
+  // and this one's does not (1996年首钢总公司成为…), this one dates something else.
+  { name: "another date's event", holds: (v) => (v.figure.kind === "date" || v.figure.kind === "year") && otherDatesEvent(v.analysis, v.sentence, v.figures(), v.figure) },
   { name: "another list item's", holds: (v) => quantity(v) && otherItemThanAsked(v.own, v.focus, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another organisation's", holds: (v) => v.figure.kind === "name" && !ofOrganisationAsked(v.analysis, v.own, v.focus, v.sentence, v.figure) },
   // A value in one class's units asked about other classes only measures or counts something else —
@@ -155,6 +158,25 @@ function otherPredicate(predicate: string | null, sentence: string, figures: Fig
   // A verb: tagged one (not a verbal noun, vn, which names a thing: 经费), or a word an adverb precedes (已*办理*: jieba tags it n).
   const words = taggedWords(mine);
   return words.some((w, i) => [...w.word].length >= 2 && (/^v(?!n)/.test(w.tag) || (w.tag === "n" && words[i - 1]?.tag === "d")));
+}
+
+/** How precise a date is: a year, a month, a day. */
+const precision = (f: Figure) => (f.kind === "year" ? 1 : /[日号]/.test(f.text) ? 3 : 2);
+
+/**
+ * Whether the event asked (a when-question's predicate) is in another date's clause and not in this
+ * one's (clauses.ts' dateClause). Only a date as precise or more does: a bare year before a noun
+ * often names an edition (11月5日上午，*2024年*昌吉州…活动周开幕式举行), not when it happened.
+ */
+function otherDatesEvent(analysis: QuestionAnalysis, sentence: string, figures: Figure[], date: Figure): boolean {
+  const event = analysis.predicate;
+  if (!event) return false;
+  // …and only one that could answer: 4月20日 does not say the year a 哪一年 question asks.
+  // A date the question states (自1948年以色列立国以来) is what it asks about, not a rival.
+  const rival = (f: Figure) => inUnit(f, analysis.unit) && !analysis.wording.plain.includes(f.text);
+  const dates = figures.filter((f) => (f.kind === "date" || f.kind === "year") && (f.start === date.start || rival(f)));
+  if (dates.length < 2 || dateClause(sentence, date).includes(event)) return false;
+  return dates.some((f) => f.start !== date.start && precision(f) >= precision(date) && dateClause(sentence, f).includes(event));
 }
 
 /**

@@ -146,6 +146,16 @@ describe("binding a value to the question", () => {
     expect(isBound(analysis, other, findFigures(other)[0]!)).toBe(false);
   });
 
+  it("binds a date to the event asked where another date of the sentence dates it", () => {
+    // 在1999年…上市 dates the listing; 1996年 dates another event.
+    expect(leads("首钢的子公司什么时候上市的？", "1996年首钢总公司成为集团的核心控股公司，子公司在1999年成立及于深圳证券交易所上市。")).toEqual({ "1996年": false, "1999年": true });
+    // A bare year before a noun names an edition: it does not take the day from the event.
+    expect(leads("活动周开幕式什么时候举行？", "11月5日上午，2024年全州活动周开幕式举行。")["11月5日"]).toBe(true);
+    // Nor does a date without the year a 哪一年 question asks, nor one the question itself states.
+    expect(leads("巴麦尊在哪一年任命额尔金为专使？", "1857年3月，巴麦尊内阁通过了提案，4月20日巴麦尊任命额尔金为专使。")["1857年3月"]).toBe(true);
+    expect(leads("两国在哪一年同意结束自1948年以来的战争状态？", "1978年两国同意，结束了自1948年以来的战争状态。")["1978年"]).toBe(true);
+  });
+
   it("leaves a reply without a value alone: there is nothing to bind", () => {
     const analysis = analyseQuestion("滑雪场怎么样？", deps, { today });
     expect(isBound(analysis, "滑雪场环境很好。", null)).toBe(true);
