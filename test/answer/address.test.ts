@@ -11,6 +11,13 @@ describe("locativeAddress", () => {
     expect(addresses("巴黎古监狱位于巴黎市政厅以西。")).toContain("巴黎市政厅以西");
   });
 
+  it("takes the name right after a where-verb for a place, even one the tagger reads as a person's", () => {
+    // 莫斯科 is tagged nr: after 部署在 it is still where the system stands.
+    expect(addresses("该系统是俄罗斯部署在莫斯科附近区域的一套反导系统。")).toEqual(["俄罗斯", "莫斯科附近"]);
+    // …joined to the place the tagger did find after it, through an abbreviation (东盟).
+    expect(addresses("东盟校区位于武鸣中国-东盟经济开发区，占地500亩。")).toEqual(["武鸣中国-东盟经济开发区"]);
+  });
+
   it("keeps the offsets of the sentence", () => {
     const sentence = "项目落户呼图壁县天山工业园区，总投资5亿元。";
     const [address] = placesWithAddresses(sentence);
