@@ -173,18 +173,22 @@ function askedPredicate(question: string, segmenter: ChineseSegmenter): string |
 /** The Chinese when-question words (何时, 什么时候, 哪一年…). */
 const WHEN_WORD = /什么时候|什么时间|何时|哪一?年|哪一?天|哪个月|几月几[日号]|几月|几号/;
 
+/** Verbs that only say a verb after them is possible, needed or planned (可能会短期关闭): never the event. */
+const MODAL = /^(?:可能|可以|能够|应该|应当|必须|需要|将要|将会)$/;
+
 /**
- * The event a when-question dates: the last verb of two or more characters after its question word
- * (何时*停播*的, 什么时候可能会短期*关闭*) — or, where jieba tags none there, its last word of two
- * or more (什么时候*上市*的: ns) — else the last verb before it (*成立*于哪一年); null when there is none.
+ * The event a when-question dates: the first verb of two or more characters after its question
+ * word, modals aside (何时*停播*的, 什么时候可能会短期*关闭*, *宣布*与…断交转而承认…) — or, where
+ * jieba tags none there, its last word of two or more (什么时候*上市*的: ns) — else the last verb
+ * before it (*成立*于哪一年); null when there is none.
  */
 function datedEvent(question: string, segmenter: ChineseSegmenter): string | null {
   const m = WHEN_WORD.exec(question);
   if (!m || !segmenter.tag) return null;
   const long = (w: { word: string }) => [...w.word].length >= 2 && /^\p{Script=Han}+$/u.test(w.word);
-  const verbOf = (words: { word: string; tag: string }[]) => words.filter((w) => /^v(?!n)/.test(w.tag) && long(w)).at(-1)?.word ?? null;
+  const verbs = (words: { word: string; tag: string }[]) => words.filter((w) => /^v(?!n)/.test(w.tag) && long(w) && !MODAL.test(w.word));
   const after = segmenter.tag(question.slice(m.index + m[0].length));
-  return verbOf(after) ?? after.filter(long).at(-1)?.word ?? verbOf(segmenter.tag(question.slice(0, m.index)));
+  return verbs(after)[0]?.word ?? after.filter(long).at(-1)?.word ?? verbs(segmenter.tag(question.slice(0, m.index))).at(-1)?.word ?? null;
 }
 
 /** The turn a chat remembers after this question, for the next one to lean on. */

@@ -27,16 +27,21 @@ export function clauseSpan(sentence: string, at: number): { start: number; end: 
 }
 
 /**
- * The clause a date dates: its own, and the next one too where its own says nothing but the date
- * (1863年，纽约证券和交易管理处改名为…; 在1999年成立及于深圳证券交易所上市 is its own).
+ * What a date dates: from its clause's start to the next date of the sentence or the end of its
+ * sentence (1973年8月，西双版纳州与思茅地区分设，由云南省直接领导。; 在1999年成立及于深圳证券交易所上市).
  */
-export function dateClause(sentence: string, date: Figure): string {
+export function dateSpan(sentence: string, date: Figure, dates: Figure[]): string {
+  const { start } = clauseSpan(sentence, date.start);
+  const stop = sentence.slice(date.end).search(/[。！？!?；;]/u);
+  const end = Math.min(stop < 0 ? sentence.length : date.end + stop, ...dates.filter((f) => f.start >= date.end).map((f) => f.start));
+  return sentence.slice(start, end);
+}
+
+/** Whether a date heads its clause alone (1991年，BBC正式开始…): the clause says nothing else but a time of day. */
+export function headsClause(sentence: string, date: Figure): boolean {
   const { start, end } = clauseSpan(sentence, date.start);
-  const own = sentence.slice(start, end);
-  const rest = own.replace(date.text, "").replace(/[上下中晚早]午|晚上|凌晨|当[天日]|前后|左右|[在于从自起至今以来底初的]/gu, "");
-  if ((rest.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 || end >= sentence.length) return own;
-  const next = clauseSpan(sentence, end + 1);
-  return sentence.slice(start, next.end);
+  const rest = sentence.slice(start, end).replace(date.text, "").replace(/[上下中晚早]午|晚上|凌晨|当[天日]|前后|左右|[在于从自起至今以来底初的]/gu, "");
+  return (rest.match(/\p{Script=Han}/gu)?.length ?? 0) < 2;
 }
 
 /** The words of a list item before its value: from the previous value of the sentence's `figures` (or the clause's start) to this one. */

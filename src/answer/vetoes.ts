@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { clauseSpan, closedItems, dateClause, itemBefore, named, nounAfter } from "./clauses.js";
+import { clauseSpan, closedItems, dateSpan, headsClause, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { otherOfKind } from "./qualifiers.js";
@@ -164,19 +164,19 @@ function otherPredicate(predicate: string | null, sentence: string, figures: Fig
 const precision = (f: Figure) => (f.kind === "year" ? 1 : /[日号]/.test(f.text) ? 3 : 2);
 
 /**
- * Whether the event asked (a when-question's predicate) is in another date's clause and not in this
- * one's (clauses.ts' dateClause). Only a date as precise or more does: a bare year before a noun
- * often names an edition (11月5日上午，*2024年*昌吉州…活动周开幕式举行), not when it happened.
+ * Whether the event asked (a when-question's predicate) is in what another date dates and not in
+ * what this one does (clauses.ts' dateSpan). Only a date as precise, or one heading its clause
+ * (1991年，BBC正式开始…), does: a bare year before a noun often names an edition (11月5日上午，*2024年*
+ * 昌吉州…活动周开幕式举行), not when it happened.
  */
 function otherDatesEvent(analysis: QuestionAnalysis, sentence: string, figures: Figure[], date: Figure): boolean {
   const event = analysis.predicate;
   if (!event) return false;
-  // …and only one that could answer: 4月20日 does not say the year a 哪一年 question asks.
-  // A date the question states (自1948年以色列立国以来) is what it asks about, not a rival.
-  const rival = (f: Figure) => inUnit(f, analysis.unit) && !analysis.wording.plain.includes(f.text);
-  const dates = figures.filter((f) => (f.kind === "date" || f.kind === "year") && (f.start === date.start || rival(f)));
-  if (dates.length < 2 || dateClause(sentence, date).includes(event)) return false;
-  return dates.some((f) => f.start !== date.start && precision(f) >= precision(date) && dateClause(sentence, f).includes(event));
+  const dated = figures.filter((f) => f.kind === "date" || f.kind === "year");
+  // …and only one that could answer (4月20日 does not say the year a 哪一年 question asks), not one the question states (自1948年以来).
+  const rival = (f: Figure) => f.start !== date.start && inUnit(f, analysis.unit) && !analysis.wording.plain.includes(f.text) && (precision(f) >= precision(date) || headsClause(sentence, f));
+  if (dateSpan(sentence, date, dated).includes(event)) return false;
+  return dated.some((f) => rival(f) && dateSpan(sentence, f, dated).includes(event));
 }
 
 /**

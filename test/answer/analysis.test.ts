@@ -191,6 +191,11 @@ describe("analyseQuestion, English", () => {
     expect(pickFigure("以4V4随机配对，中途离开则4分钟内不得配对。", minutes.concepts, minutes.kind, minutes.unit)?.text).toBe("4分钟");
     expect(analyseQuestion("How many minutes must a player wait?", en, { today }).unit).toBe("分钟");
     expect(analyseQuestion("工期多少个月？", jieba, { today }).unit).toBe("个月");
+    // The verb a value must be governed by: before 多少, or the event a when-question dates (its first verb after the question word, modals aside).
+    expect(analyseQuestion("已经办理了多少单？", jieba, { today }).predicate).toBe("办理");
+    expect(analyseQuestion("卡特在哪一年宣布与台湾断交转而承认北京？", jieba, { today }).predicate).toBe("宣布");
+    expect(analyseQuestion("峡谷什么时候可能会短期关闭？", jieba, { today }).predicate).toBe("关闭");
+    expect(analyseQuestion("首钢子公司什么时候上市的？", jieba, { today }).predicate).toBe("上市");
     const length = analyseQuestion("这种植物全长多少厘米？", jieba, { today });
     expect(pickFigure("全长通常只有2cm，共有3个品种。", length.concepts, length.kind, length.unit)?.text).toBe("2cm");
   });

@@ -149,6 +149,8 @@ describe("binding a value to the question", () => {
   it("binds a date to the event asked where another date of the sentence dates it", () => {
     // 在1999年…上市 dates the listing; 1996年 dates another event.
     expect(leads("首钢的子公司什么时候上市的？", "1996年首钢总公司成为集团的核心控股公司，子公司在1999年成立及于深圳证券交易所上市。")).toEqual({ "1996年": false, "1999年": true });
+    // A date heading its clause dates what follows it, to the next date: 1991年 the start, 1995年1月 the renaming.
+    expect(leads("BBC从哪一年正式开始全球新闻频道？", "1991年，BBC正式开始全球新闻频道，后在1995年1月更名为BBC World。")).toEqual({ "1991年": true, "1995年1月": false });
     // A bare year before a noun names an edition: it does not take the day from the event.
     expect(leads("活动周开幕式什么时候举行？", "11月5日上午，2024年全州活动周开幕式举行。")["11月5日"]).toBe(true);
     // Nor does a date without the year a 哪一年 question asks, nor one the question itself states.
