@@ -135,7 +135,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
       triples: questionTriples(question),
       cloze: lang === "zh" ? clozeContext(question, tuning.clozeSpan) : null,
       qualifiers: askedQualifiers(lang === "zh" ? question : dates.map((d) => `${d.year}年`).join(" ")),
-      span: lang === "zh" ? spanContext(question, tuning) : null,
+      span: lang === "zh" ? spanContext(question, tuning, deps.segmenter) : null,
       plain: question.normalize("NFKC"),
     },
     searchText: [previous?.question, question, ...own.flatMap((c) => papersWordsFor(c.label))].filter(Boolean).join(" "),

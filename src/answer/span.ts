@@ -36,15 +36,47 @@ export interface SpanContext {
   /** Shortest context matched beside the question word, longest phrase (tuning: spanMinContext, spanMaxChars). */
   minContext: number;
   maxChars: number;
+  /** The noun a which-question asks for (哪一*学派*, 哪种*语言*): the answer's own head, never its context. */
+  head: string | null;
+}
+
+/** The question words that ask which one of a kind, the kind named after them (哪一学派, 哪个宗教). */
+const WHICH_WORD = /^(?:哪一|哪个|哪家|哪位|哪些|哪)$/u;
+/** A classifier between 哪 and the noun (哪*种*语言, 哪一*部*片). */
+const CLASSIFIER_TAG = /^(?:q|m)/;
+
+/** The noun right after a which-question word (its classifier aside): its first run of nouns, a verbal noun only first (分类/vn 法则/n), or null. */
+function askedHead(after: string, segmenter: ChineseSegmenter): string | null {
+  if (!segmenter.tag) return null;
+  const words = taggedWords(after, segmenter);
+  const from = words[0] && CLASSIFIER_TAG.test(words[0].tag) && [...words[0].word].length === 1 ? 1 : 0;
+  let i = from;
+  while (i < words.length && words[i]!.start === (words[i - 1]?.end ?? 0) && (/^n(?!r)/.test(words[i]!.tag) || (i === from && words[i]!.tag === "vn"))) i++;
+  if (i === from || words[i - 1]!.tag === "vn") return null;
+  return after.slice(words[from]!.start, words[i - 1]!.end);
 }
 
 /** The question's words on each side of its question word, or null without one. */
-export function spanContext(question: string, tuning: Pick<AnswerTuning, "spanMinContext" | "spanMaxChars"> = DEFAULT_ANSWER_TUNING): SpanContext | null {
+export function spanContext(question: string, tuning: Pick<AnswerTuning, "spanMinContext" | "spanMaxChars"> = DEFAULT_ANSWER_TUNING, segmenter: ChineseSegmenter = jiebaSegmenter()): SpanContext | null {
   const asked = SPAN_WORD.exec(question);
   if (!asked) return null;
   const before = question.slice(0, asked.index).replace(/[^\p{Script=Han}\p{N}A-Za-z]+$/u, "");
   const after = question.slice(asked.index + asked[0].length).replace(/^[^\p{Script=Han}\p{N}A-Za-z]+/u, "").replace(/[？?。！!\s]+$/u, "").replace(FILLER, "");
-  return { question, before, after, minContext: tuning.spanMinContext, maxChars: tuning.spanMaxChars };
+  const head = WHICH_WORD.test(asked[0]) ? askedHead(after, segmenter) : null;
+  return { question, before, after, minContext: tuning.spanMinContext, maxChars: tuning.spanMaxChars, head };
+}
+
+/**
+ * The span run on through the noun a which-question asks for where the sentence writes it right
+ * after (受到斯多噶 + *学派*影响 → 斯多噶学派; 柯本气候 + *分类法*: the head's first two characters or
+ * more): the question's kind word is the answer's head, not context around it.
+ */
+function withHead({ head }: SpanContext, sentence: string, span: Figure): Figure {
+  if (!head) return span;
+  let k = 0;
+  while (k < head.length && sentence[span.end + k] === head[k]) k++;
+  if (k < Math.min(2, head.length)) return span;
+  return { ...span, text: sentence.slice(span.start, span.end + k), end: span.end + k };
 }
 
 /**
@@ -54,7 +86,10 @@ export function spanContext(question: string, tuning: Pick<AnswerTuning, "spanMi
  * end, or is no phrase when that makes it longer than the context's maxChars. Default segmenter: jieba.
  */
 export function answerSpan(context: SpanContext | null, sentence: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure | null {
-  const span = placedSpan(context, sentence);
+  const placed = placedSpan(context, sentence);
+  const span = placed && withHead(context!, sentence, placed);
+  // The head names the kind asked, not the answer: what stands before it must say something (一系列 + 法案 does not).
+  if (span && placed && span.end > placed.end && !phraseThatSays(placed, segmenter)) return null;
   const phrase = span && wholePhrase(context!, sentence, span, segmenter);
   return phrase && phraseThatSays(phrase, segmenter);
 }

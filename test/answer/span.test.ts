@@ -11,6 +11,13 @@ describe("answerSpan", () => {
     expect(answerSpan(spanContext("2024年昌吉州全民终身学习活动周由哪个单位承办？"), sentence)?.text).toBe("昌吉开放大学");
   });
 
+  it("takes the noun a which-question asks for as the answer's head, where the sentence writes it after the phrase", () => {
+    expect(spanContext("马来语在哪一种语言中被译作巫来油？")?.head).toBe("语言");
+    expect(answerSpan(spanContext("哪一学派影响罗马人的政治哲学？"), "罗马人的政治哲学受到斯多噶学派影响。")?.text).toMatch(/斯多噶学派$/);
+    // …its first characters too, where the sentence's name of the kind is shorter (分类法 for 分类法则).
+    expect(answerSpan(spanContext("长崎县的气候按照哪个分类法则划分？"), "按柯本气候分类法划分，长崎县属于副热带湿润气候。")?.text).toMatch(/柯本气候分类法$/);
+  });
+
   it("runs the phrase on to its clause's end, never cutting it before its verb's object", () => {
     // The question leaves out the verb (开展): the phrase ran up to 开展 and stopped. The seed sentence (003, 2026-04-22).
     const sentence = "先后赴喀什、和田、巴州、伊犁等地开展劳务对接,开发、募集164家企业优质岗位3388个。";
@@ -35,7 +42,7 @@ describe("answerSpan", () => {
   it("gives no phrase of pronouns, numerals and particles alone: it names nothing", () => {
     expect(answerSpan(spanContext("健康杂志评选的五大健康食品中哪一个来自韩国？"), "健康杂志评选的五大健康食品中，来自韩国的是其中之一。")).toBeNull();
     expect(answerSpan(spanContext("他签署了哪一个法案？"), "他签署了一系列法案。")).toBeNull();
-    expect(answerSpan(spanContext("他签署了哪一个法案？"), "他签署了民权法案。")?.text).toBe("民权");
+    expect(answerSpan(spanContext("他签署了哪一个法案？"), "他签署了民权法案。")?.text).toBe("民权法案");
   });
 
   it("gives nothing when the question has no question word or the sentence none of its words", () => {
