@@ -91,7 +91,38 @@ export function answerSpan(context: SpanContext | null, sentence: string, segmen
   // The head names the kind asked, not the answer: what stands before it must say something (一系列 + 法案 does not).
   if (span && placed && span.end > placed.end && !phraseThatSays(placed, segmenter)) return null;
   const phrase = span && wholePhrase(context!, sentence, span, segmenter);
-  return phrase && phraseThatSays(phrase, segmenter);
+  return phrase && phraseThatSays(afterQuestionWords(context!, phrase, segmenter), segmenter);
+}
+
+/** Shorter runs of the question's words are names an answer may hold (昌吉开放大学, 工作队先后赴…). */
+const QUESTION_RUN = 4;
+/** Words that tie the question's words to the answer after them (受到, 分布在, 为, 使用了): verbs, prepositions, particles, conjunctions, punctuation. */
+const TIE_TAG = /^(?:v(?!n)|p|u|c)/;
+/** At most this many of them: an adverb or a third verb is the answer's own (私自招诱). */
+const MAX_TIE_WORDS = 2;
+
+/**
+ * The phrase without the question's own words it opens with, and the verb or preposition that ties
+ * them to the answer (罗马人的政治哲学受到斯多噶学派 → 斯多噶学派, for 哪一学派影响罗马人的政治哲学):
+ * where the question's left words are not in the sentence, the phrase starts at its clause and holds them.
+ */
+function afterQuestionWords({ question }: SpanContext, phrase: Figure, segmenter: ChineseSegmenter): Figure {
+  if (!segmenter.tag) return phrase;
+  const words = taggedWords(phrase.text, segmenter);
+  let i = 0;
+  for (;;) {
+    // The longest run of words from i, QUESTION_RUN characters or more, that the question holds.
+    let j = words.length;
+    while (j > i && !(words[j - 1]!.end - words[i]!.start >= QUESTION_RUN && question.includes(phrase.text.slice(words[i]!.start, words[j - 1]!.end)))) j--;
+    if (j === i) break;
+    i = j;
+    const tie = (w: { word: string; tag: string }) => TIE_TAG.test(w.tag) || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(w.word);
+    for (let k = 0; k < MAX_TIE_WORDS && i < words.length && tie(words[i]!); k++) i++;
+    while (i < words.length && !/[\p{Script=Han}\p{N}A-Za-z]/u.test(words[i]!.word)) i++;
+  }
+  if (i === 0 || i >= words.length) return phrase;
+  const start = words[i]!.start;
+  return { ...phrase, text: phrase.text.slice(start), start: phrase.start + start };
 }
 
 /** Single-character prepositions before a phrase and particles after it: they tie the answer to its clause (在殖民主义, 不透水等). */

@@ -13,9 +13,15 @@ describe("answerSpan", () => {
 
   it("takes the noun a which-question asks for as the answer's head, where the sentence writes it after the phrase", () => {
     expect(spanContext("马来语在哪一种语言中被译作巫来油？")?.head).toBe("语言");
-    expect(answerSpan(spanContext("哪一学派影响罗马人的政治哲学？"), "罗马人的政治哲学受到斯多噶学派影响。")?.text).toMatch(/斯多噶学派$/);
+    expect(answerSpan(spanContext("哪一学派影响罗马人的政治哲学？"), "罗马人的政治哲学受到斯多噶学派影响。")?.text).toBe("斯多噶学派");
     // …its first characters too, where the sentence's name of the kind is shorter (分类法 for 分类法则).
     expect(answerSpan(spanContext("长崎县的气候按照哪个分类法则划分？"), "按柯本气候分类法划分，长崎县属于副热带湿润气候。")?.text).toMatch(/柯本气候分类法$/);
+  });
+
+  it("leaves out the question's own words the phrase opens with, and the verb or preposition tying them to the answer", () => {
+    expect(answerSpan(spanContext("台风过境时期以及哪个时期为长崎县的降水主要分布时期？"), "长崎县的降水主要分布在梅雨时期和台风过境时期。")?.text).toBe("梅雨时期");
+    // An adverb is the answer's own (私自招诱), and a short name the question shares is part of it (昌吉开放大学).
+    expect(answerSpan(spanContext("哪种方式以及政府依官品赐给为佃客的来源？"), "佃客的来源有政府依官品赐给与私自招诱。")?.text).toBe("私自招诱");
   });
 
   it("runs the phrase on to its clause's end, never cutting it before its verb's object", () => {
