@@ -44,6 +44,13 @@ export function headsClause(sentence: string, date: Figure): boolean {
   return (rest.match(/\p{Script=Han}/gu)?.length ?? 0) < 2;
 }
 
+/** The words after a value up to the next list or clause mark or value (1家*全国示范性…工作室*、32家…): what a count written before its noun counts. */
+export function itemAfter(sentence: string, figures: Figure[], figure: Figure): string {
+  const mark = sentence.slice(figure.end).search(/[、，,；;：:。！？!?]/u);
+  const end = Math.min(mark < 0 ? sentence.length : figure.end + mark, ...figures.filter((f) => f.start >= figure.end).map((f) => f.start));
+  return sentence.slice(figure.end, end);
+}
+
 /** The words of a list item before its value: from the previous value of the sentence's `figures` (or the clause's start) to this one. */
 export function itemBefore(sentence: string, figures: Figure[], figure: Figure): string {
   const clauseStart = Math.max(...[...sentence.slice(0, figure.start).matchAll(/[，,；;：:。！？!?]/gu)].map((m) => (m.index ?? 0) + 1), 0);

@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { clauseSpan, closedItems, dateSpan, headsClause, itemBefore, named, nounAfter } from "./clauses.js";
+import { clauseSpan, closedItems, dateSpan, headsClause, itemAfter, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { otherOfKind } from "./qualifiers.js";
@@ -39,14 +39,20 @@ const GENERAL_COUNTER = /^(?:[万亿千百])?个$/;
 
 const quantity = (v: VetoContext) => v.figure.kind === "quantity";
 
+/** A value's own words in its list: those after it where it is written before its noun (1家*全国示范性…*), else those since the previous value. */
+function ownItem(v: VetoContext): string {
+  const after = itemAfter(v.sentence, v.figures(), v.figure);
+  return /\p{Script=Han}/u.test(after) ? after : v.item();
+}
+
 /** The vetoes, in the order they are tried; the first that holds names the reason. */
 export const VETOES = [
   // A qualifier picks one value among several: it must stand by this one (其中重大隐患12项), not
   // elsewhere in the sentence (共排查隐患300项，其中重大隐患12项 binds 重大 to 12项 only).
   { name: "qualifier missing", holds: (v) => !v.analysis.qualifiers.every((forms) => forms.some((f) => v.near.includes(f))) },
-  // …and the value's list item (全国…5名、自治区和兵团级…144名) must not name another of its kind:
-  // a level or rank the question did not ask.
-  { name: "another level or rank", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, v.item())) },
+  // …and the value's list item (全国…5名、自治区和兵团级…144名; a count before its noun: 1家*全国*示范性…、
+  // 32家*自治区和兵团级*…) must not name another of its kind: a level or rank the question did not ask.
+  { name: "another level or rank", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, ownItem(v))) },
   { name: "another part of a total", holds: (v) => quantity(v) && otherPartThanAsked(v.own, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another verb's", holds: (v) => quantity(v) && otherPredicate(v.analysis.predicate, v.sentence, v.figures(), v.figure) },
   // A date dates its clause's event: where another date's clause holds the event asked (在1999年…上市)

@@ -92,6 +92,8 @@ describe("binding a value to the question", () => {
     expect(leads("村级服务站有多少个？", "全州建成服务中心（站）504个。")).toEqual({ "504个": false });
     // In a list, the words since the previous value are the item's own: another level there is no answer.
     expect(leads("兵团级劳动模范有多少名？", "兵团共涌现出全国劳动模范5名、自治区和兵团级劳动模范144名。")).toEqual({ "5名": false, "144名": true });
+    // …and a count written before its noun has its item after it.
+    expect(leads("兵团级创新工作室命名了多少家？", "命名1家全国示范性创新工作室、32家自治区和兵团级创新工作室。")).toEqual({ "1家": false, "32家": true });
     // A sex is spelled out beside its count: the 女 of 子女 (children) is none.
     expect(leads("救助了多少女职工？", "救助困难职工子女370人，女职工52人。")).toEqual({ "370人": false, "52人": true });
   });
