@@ -283,7 +283,9 @@ export function pickFigure(
  */
 export function sentenceValues(sentence: string, concepts: Concept[], kind: QuestionKind, unit: string | null): Figure[] {
   if ((kind === "what" || kind === "which" || kind === "describe" || kind === "why" || kind === "yesno" || kind === "other") && unit === null) return [];
-  const found = kind === "who" ? findNames(sentence) : kind === "where" ? placesWithAddresses(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f));
+  // A count or an amount is answered by a quantity or a share, never by a date (截至*2022年底*…会员64.97万人).
+  const ofKind = (f: Figure) => (kind === "count" || kind === "amount" ? fitsKind(f, kind) : true);
+  const found = kind === "who" ? findNames(sentence) : kind === "where" ? placesWithAddresses(sentence) : findFigures(sentence).filter((f) => !isBareNumber(f) && !isDateline(sentence, f) && ofKind(f));
   const asked = concepts.flatMap((c) => [...c.alternatives, ...(c.date ? [String(c.date.year)] : [])]);
   return found.filter((f) => !asked.some((a) => a === f.text || (a.length > 1 && f.text.startsWith(a) && f.text.length - a.length <= 1)));
 }

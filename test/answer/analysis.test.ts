@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseQuestion, type AnalysisDeps } from "../../src/answer/analysis.js";
-import { pickFigure } from "../../src/answer/select.js";
+import { pickFigure, sentenceValues } from "../../src/answer/select.js";
 import { bindingStrength } from "../../src/answer/binding.js";
 import { findFigures } from "../../src/answer/figures.js";
 import { jiebaSegmenter, type ChineseSegmenter } from "../../src/retrieve/tokenize.js";
@@ -184,6 +184,10 @@ describe("analyseQuestion, English", () => {
     const age = analyseQuestion("How old is the welder?", en, { today });
     expect(age.unit).toBe("岁");
     expect(pickFigure("命名首批13个工作室，焊工今年32岁。", age.concepts, age.kind, age.unit)?.text).toBe("32岁");
+    // A count is answered by a quantity, never by the date the question names (at the end of 2022).
+    const members = analyseQuestion("How many union members were there at the end of 2022?", en, { today });
+    expect(pickFigure("截至2022年底，全兵团共有会员64.97万人。", members.concepts, members.kind, members.unit)?.text).toBe("64.97万人");
+    expect(sentenceValues("截至2022年底，全兵团共有会员64.97万人。", members.concepts, members.kind, members.unit).map((f) => f.text)).toEqual(["64.97万人"]);
     // Time and metric measures after 多少 or "how many" are the measure asked, in any spelling the page prints.
     const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter() };
     const minutes = analyseQuestion("中途离开的玩家多少分钟内不得配对？", jieba, { today });
