@@ -12,11 +12,33 @@ interface QualifierRow {
   en: RegExp;
   /** The spellings a sentence must hold, from the question's match. */
   forms: (match: RegExpExecArray, lang: "zh" | "en") => string[];
+  /**
+   * Where a value's sentence must hold it: beside the value (the default: 其中*重大*隐患12项), or
+   * anywhere in the sentence — a body named once for all its figures (兵团*第十三师*…职工子女…4928元).
+   */
+  within?: "sentence";
 }
 
 const ORDINAL_EN = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 const ORDINAL_ZH = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const SERIES_EN: Record<string, string> = { batch: "批", batches: "批", phase: "期", stage: "期", session: "届", edition: "届", round: "轮" };
+
+/** A number as the papers write an ordinal in Chinese: 四, 十三, 二十一. */
+function zhNumber(n: number): string {
+  if (n <= 10) return ORDINAL_ZH[n - 1] ?? String(n);
+  if (n < 20) return `十${ORDINAL_ZH[n - 11]}`;
+  return n < 100 ? `${ORDINAL_ZH[Math.floor(n / 10) - 1]}十${n % 10 ? ORDINAL_ZH[(n % 10) - 1] : ""}` : String(n);
+}
+/** The value of a Chinese ordinal number (四 → 4, 十三 → 13), or NaN. */
+function fromZhNumber(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const digit = (ch: string | undefined) => (ch ? ORDINAL_ZH.indexOf(ch) + 1 : 0);
+  const at = text.indexOf("十");
+  if (at < 0) return text.length === 1 ? digit(text) || NaN : NaN;
+  return (at === 0 ? 1 : digit(text[at - 1])) * 10 + digit(text[at + 1]);
+}
+/** 第四师 ↔ 第4师: the spellings of a division or regiment of the Corps by its ordinal. */
+const unitForms = (n: number, unit: string) => [`第${zhNumber(n)}${unit}`, `第${n}${unit}`];
 
 /** 第二批 ↔ 第2批, 二期: the spellings of one ordinal of a series. */
 function ordinalForms(n: number, series: string): string[] {
@@ -77,6 +99,17 @@ export const QUALIFIERS: QualifierRow[] = [
       return [`${ORDINAL_ZH[n - 1]}级`];
     },
   },
+  {
+    kind: "a division or regiment of the Corps by its ordinal (第四师, 4th Division)",
+    zh: /第([一二三四五六七八九十]{1,3}|\d{1,2})(师|团)(?![范生长部])/,
+    en: new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_EN.join("|")}))\\s+(division|regiment)\\b`, "i"),
+    forms: (m, lang) => {
+      if (lang === "zh") return unitForms(fromZhNumber(m[1]!), m[2]!);
+      const n = m[1] ? Number(m[1]) : ORDINAL_EN.indexOf(m[2]!.toLowerCase()) + 1;
+      return unitForms(n, m[3]!.toLowerCase() === "division" ? "师" : "团");
+    },
+    within: "sentence",
+  },
   // Spelled out: a bare 女 is also the 女 of 子女 (children), a bare 男 that of 男女 (both).
   { kind: "sex", zh: /女性|女职工|女工|妇女|男性/, en: /\b(female|women|woman|male|men)\b/i, forms: (m) => (/^(女|妇|female|wom)/i.test(m[0]) ? SEX_FORMS.female : SEX_FORMS.male) },
 ];
@@ -89,6 +122,11 @@ export function questionQualifiers(question: string, lang: "zh" | "en"): string[
     if (match) out.push(row.forms(match, lang));
   }
   return out;
+}
+
+/** Whether the asked qualifier (its spellings) may stand anywhere in a value's sentence, not only beside it. */
+export function withinSentence(forms: string[]): boolean {
+  return QUALIFIERS.some((r) => r.within === "sentence" && forms.some((f) => r.zh.test(f)));
 }
 
 /** Whether `text` names another value of the asked qualifier's kind (兵团级 asked, 全国 named) and not the asked one. */

@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "./analysis.js";
 import { clauseSpan, closedItems, dateSpan, headsClause, itemAfter, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
-import { otherOfKind } from "./qualifiers.js";
+import { otherOfKind, withinSentence } from "./qualifiers.js";
 import { classesOfUnit, inUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
 
@@ -49,7 +49,7 @@ function ownItem(v: VetoContext): string {
 export const VETOES = [
   // A qualifier picks one value among several: it must stand by this one (其中重大隐患12项), not
   // elsewhere in the sentence (共排查隐患300项，其中重大隐患12项 binds 重大 to 12项 only).
-  { name: "qualifier missing", holds: (v) => !v.analysis.qualifiers.every((forms) => forms.some((f) => v.near.includes(f))) },
+  { name: "qualifier missing", holds: (v) => !v.analysis.qualifiers.every((forms) => forms.some((f) => (withinSentence(forms) ? v.sentence : v.near).includes(f))) },
   // …and the value's list item (全国…5名、自治区和兵团级…144名; a count before its noun: 1家*全国*示范性…、
   // 32家*自治区和兵团级*…) must not name another of its kind: a level or rank the question did not ask.
   { name: "another level or rank", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, ownItem(v))) },

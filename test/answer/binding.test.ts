@@ -92,6 +92,9 @@ describe("binding a value to the question", () => {
     expect(leads("村级服务站有多少个？", "全州建成服务中心（站）504个。")).toEqual({ "504个": false });
     // In a list, the words since the previous value are the item's own: another level there is no answer.
     expect(leads("兵团级劳动模范有多少名？", "兵团共涌现出全国劳动模范5名、自治区和兵团级劳动模范144名。")).toEqual({ "5名": false, "144名": true });
+    // A division of the Corps is named once for the sentence's figures, but another division's figure is not its.
+    expect(leads("第四师工会帮助销售了多少吨果蔬？", "兵团第二师各级工会帮助团场销售果蔬160余吨，第四师工会帮助销售果蔬61.6吨。")).toEqual({ "160余吨": false, "61.6吨": true });
+    expect(leads("第十三师的职工子女申请到多少助学资金？", "兵团第十三师柳树泉农场职工子女激动地说，她还申请到了助学资金4928元。")).toEqual({ "4928元": true });
     // …and a count written before its noun has its item after it.
     expect(leads("兵团级创新工作室命名了多少家？", "命名1家全国示范性创新工作室、32家自治区和兵团级创新工作室。")).toEqual({ "1家": false, "32家": true });
     // A sex is spelled out beside its count: the 女 of 子女 (children) is none.
@@ -107,6 +110,8 @@ describe("binding a value to the question", () => {
     expect(questionQualifiers("How many first prizes were awarded?", "en")).toEqual([["一等奖"]]);
     expect(questionQualifiers("How many mines meet Level 1 standards?", "en")).toEqual([["一级"]]);
     expect(questionQualifiers("有多少座二级标准化煤矿？", "zh")).toEqual([["二级"]]);
+    expect(questionQualifiers("How many tonnes did the 4th Division's union help sell?", "en")).toEqual([["第四师", "第4师"]]);
+    expect(questionQualifiers("第十三师有多少个团场？", "zh")).toEqual([["第十三师", "第13师"]]);
     // A capitalised National begins an institution's name, not a level.
     expect(questionQualifiers("Who heads the National Development and Reform Commission?", "en")).toEqual([]);
     expect(questionQualifiers("第2期工程投资多少？", "zh")).toEqual([["第二期", "第2期", "二期", "2期"]]);
