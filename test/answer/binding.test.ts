@@ -95,6 +95,10 @@ describe("binding a value to the question", () => {
     // A division of the Corps is named once for the sentence's figures, but another division's figure is not its.
     expect(leads("第四师工会帮助销售了多少吨果蔬？", "兵团第二师各级工会帮助团场销售果蔬160余吨，第四师工会帮助销售果蔬61.6吨。")).toEqual({ "160余吨": false, "61.6吨": true });
     expect(leads("第十三师的职工子女申请到多少助学资金？", "兵团第十三师柳树泉农场职工子女激动地说，她还申请到了助学资金4928元。")).toEqual({ "4928元": true });
+    // A total asked is not answered by what was added, nor what was added by a total.
+    expect(leads("全州工会会员总数是多少？", "新建工会组织631家，发展会员9912人。")["9912人"]).toBe(false);
+    expect(leads("全州工会会员总数是多少？", "截至年底，全州共有会员15万人。")["15万人"]).toBe(true);
+    expect(leads("今年新增会员多少人？", "截至年底，全州共有会员15万人，新发展会员9912人。")).toEqual({ "15万人": false, "9912人": true });
     // …and a count written before its noun has its item after it.
     expect(leads("兵团级创新工作室命名了多少家？", "命名1家全国示范性创新工作室、32家自治区和兵团级创新工作室。")).toEqual({ "1家": false, "32家": true });
     // A sex is spelled out beside its count: the 女 of 子女 (children) is none.
