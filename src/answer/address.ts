@@ -44,11 +44,15 @@ export function locativeAddress(sentence: string, place: Figure, segmenter: Chin
  * Verbs that say where a thing is (位于, 坐落在, 部署在): the name right after one is a place even
  * where the tagger reads it as a person's (莫斯科/nr) or does not know it.
  */
-const WHERE_VERB = /(?:位于|位在|位处|坐落[于在]?|座落[于在]?|地处|设[在于]|部署[在于]|落户[在于]?)$/u;
+const WHERE_VERBS = "位于|位在|位处|坐落[于在]?|座落[于在]?|地处|设[在于]|部署[在于]|落户[在于]?";
+const WHERE_VERB_IN = new RegExp(WHERE_VERBS, "u");
+const WHERE_VERB = new RegExp(`(?:${WHERE_VERBS})$`, "u");
 const NAME_TAG = /^(?:ns|nr|nrt|nz|nt|n|x)$/;
 
 /** The places the tagger missed right after a where-verb (部署在*莫斯科*附近). */
 function placesAfterWhereVerbs(sentence: string, found: Figure[], segmenter: ChineseSegmenter): Figure[] {
+  // findPlaces has tagged the sentence already: tag it again only where a where-verb stands.
+  if (!WHERE_VERB_IN.test(sentence)) return [];
   const words = taggedWords(sentence, segmenter);
   return words.flatMap((w, i) => {
     const before = sentence.slice(Math.max(0, w.start - 3), w.start);

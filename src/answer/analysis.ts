@@ -6,7 +6,7 @@ import { askedQualifiers, clozeContext, questionPairs, questionTriples, type Clo
 import { chineseConcepts, dateConcepts, idfOf, type Concept, type TermStats } from "./concepts.js";
 import { spanContext, type SpanContext } from "./span.js";
 import { carriedConcepts, isFollowUp, withContext, withoutOpener, type Turn } from "./conversation.js";
-import { questionQualifiers } from "./qualifiers.js";
+import { countScopeAsked, questionQualifiers, type CountScope } from "./qualifiers.js";
 import { dayOf } from "../config/index.js";
 import { askedDates, periodBeyond, type AskedDate } from "./dates.js";
 import { englishConcepts } from "./english-concepts.js";
@@ -38,6 +38,8 @@ export interface QuestionAnalysis {
   qualifiers: string[][];
   /** Quantities the question itself states (how many of the *234* sessions): what it asks about, never its answer. */
   stated: number[];
+  /** The scope of a count the question names: a total (会员总数, in total) or what was added (新增, new members); null for neither or both. */
+  countScope: CountScope | null;
   /**
    * The verb the Chinese question word follows (已经*办理*了多少单), or for a when-question the event
    * it dates (何时*停播*, 什么时候*上市*的, *成立*于哪一年); null when none: a value another verb
@@ -124,6 +126,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
     beyondArchive,
     qualifiers: questionQualifiers(question, lang),
     stated: statedQuantities(question),
+    countScope: countScopeAsked(question.normalize("NFKC")),
     predicate: lang !== "zh" ? null : kind === "date" ? datedEvent(question, deps.segmenter) : askedPredicate(question, deps.segmenter),
     own,
     concepts,

@@ -31,10 +31,16 @@ export function clauseSpan(sentence: string, at: number): { start: number; end: 
  * sentence (1973年8月，西双版纳州与思茅地区分设，由云南省直接领导。; 在1999年成立及于深圳证券交易所上市).
  */
 export function dateSpan(sentence: string, date: Figure, dates: Figure[]): string {
-  const { start } = clauseSpan(sentence, date.start);
-  const stop = sentence.slice(date.end).search(/[。！？!?；;]/u);
-  const end = Math.min(stop < 0 ? sentence.length : date.end + stop, ...dates.filter((f) => f.start >= date.end).map((f) => f.start));
-  return sentence.slice(start, end);
+  return sentence.slice(clauseSpan(sentence, date.start).start, stopAfter(sentence, date.end, SENTENCE_END, dates));
+}
+
+const SENTENCE_END = /[。！？!?；;]/u;
+const LIST_OR_CLAUSE_MARK = /[、，,；;：:。！？!?]/u;
+
+/** Where the words from `from` stop: at the first of `marks` or the next of `values`, whichever comes first. */
+function stopAfter(sentence: string, from: number, marks: RegExp, values: Figure[]): number {
+  const mark = sentence.slice(from).search(marks);
+  return Math.min(mark < 0 ? sentence.length : from + mark, ...values.filter((f) => f.start >= from).map((f) => f.start));
 }
 
 /** Whether a date heads its clause alone (1991年，BBC正式开始…): the clause says nothing else but a time of day. */
@@ -46,15 +52,12 @@ export function headsClause(sentence: string, date: Figure): boolean {
 
 /** The words after a value up to the next list or clause mark or value (1家*全国示范性…工作室*、32家…): what a count written before its noun counts. */
 export function itemAfter(sentence: string, figures: Figure[], figure: Figure): string {
-  const mark = sentence.slice(figure.end).search(/[、，,；;：:。！？!?]/u);
-  const end = Math.min(mark < 0 ? sentence.length : figure.end + mark, ...figures.filter((f) => f.start >= figure.end).map((f) => f.start));
-  return sentence.slice(figure.end, end);
+  return sentence.slice(figure.end, stopAfter(sentence, figure.end, LIST_OR_CLAUSE_MARK, figures));
 }
 
 /** The words of a list item before its value: from the previous value of the sentence's `figures` (or the clause's start) to this one. */
 export function itemBefore(sentence: string, figures: Figure[], figure: Figure): string {
-  const clauseStart = Math.max(...[...sentence.slice(0, figure.start).matchAll(/[，,；;：:。！？!?]/gu)].map((m) => (m.index ?? 0) + 1), 0);
-  const previousEnd = Math.max(clauseStart, ...figures.filter((f) => f.end <= figure.start).map((f) => f.end));
+  const previousEnd = Math.max(clauseSpan(sentence, figure.start).start, ...figures.filter((f) => f.end <= figure.start).map((f) => f.end));
   return sentence.slice(previousEnd, figure.start);
 }
 

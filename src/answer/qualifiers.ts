@@ -124,14 +124,40 @@ export function questionQualifiers(question: string, lang: "zh" | "en"): string[
   return out;
 }
 
+/** The row an asked qualifier (its spellings) comes from. */
+const rowOf = (forms: string[]) => QUALIFIERS.find((r) => forms.some((f) => r.zh.test(f)));
+
 /** Whether the asked qualifier (its spellings) may stand anywhere in a value's sentence, not only beside it. */
 export function withinSentence(forms: string[]): boolean {
-  return QUALIFIERS.some((r) => r.within === "sentence" && forms.some((f) => r.zh.test(f)));
+  return rowOf(forms)?.within === "sentence";
 }
 
 /** Whether `text` names another value of the asked qualifier's kind (兵团级 asked, 全国 named) and not the asked one. */
 export function otherOfKind(forms: string[], text: string): boolean {
-  const row = QUALIFIERS.find((r) => forms.some((f) => r.zh.test(f)));
+  const row = rowOf(forms);
   return !!row && row.zh.test(text) && !forms.some((f) => text.includes(f));
+}
+
+/** How a count is scoped: a total (会员总数, in total) or what was added (新增, new members). */
+export type CountScope = "total" | "added";
+
+/** One row per scope: the words a question asks it with, and those a value's own words say it with. */
+const COUNT_SCOPES: Record<CountScope, { asked: RegExp; item: RegExp }> = {
+  total: { asked: /总数|总量|总共|一共|累计|总计|合计|现有|\bin total\b|\btotal (?:number|membership|count)\b|\baltogether\b/i, item: /共有|总数|累计|总计|合计|现有|总量/ },
+  added: { asked: /新增|新建|新发展|新招|新开|新成立|新吸纳|新入会|\bnew(?:ly)?\b|\badded\b|\brecruited\b/i, item: /新增|新建|新发展|发展(?=会员|党员)|新招|新开|新成立|新吸纳|新入会|增加/ },
+};
+
+/** The scope of a count the question asks, when it names one and not the other; else null. */
+export function countScopeAsked(question: string): CountScope | null {
+  const total = COUNT_SCOPES.total.asked.test(question);
+  const added = COUNT_SCOPES.added.asked.test(question);
+  return total === added ? null : total ? "total" : "added";
+}
+
+/** Whether a value's own words give the other scope than the one asked, and not the one asked. */
+export function otherScope(asked: CountScope | null, item: string): boolean {
+  if (!asked) return false;
+  const other = asked === "total" ? "added" : "total";
+  return COUNT_SCOPES[other].item.test(item) && !COUNT_SCOPES[asked].item.test(item);
 }
 

@@ -87,10 +87,11 @@ function withHead({ head }: SpanContext, sentence: string, span: Figure): Figure
  */
 export function answerSpan(context: SpanContext | null, sentence: string, segmenter: ChineseSegmenter = jiebaSegmenter()): Figure | null {
   const placed = placedSpan(context, sentence);
-  const span = placed && withHead(context!, sentence, placed);
+  if (!placed) return null;
+  const span = withHead(context!, sentence, placed);
   // The head names the kind asked, not the answer: what stands before it must say something (一系列 + 法案 does not).
-  if (span && placed && span.end > placed.end && !phraseThatSays(placed, segmenter)) return null;
-  const phrase = span && wholePhrase(context!, sentence, span, segmenter);
+  if (span.end > placed.end && !phraseThatSays(placed, segmenter)) return null;
+  const phrase = wholePhrase(context!, sentence, span, segmenter);
   return phrase && phraseThatSays(afterQuestionWords(context!, phrase, segmenter), segmenter);
 }
 
@@ -100,6 +101,8 @@ const QUESTION_RUN = 4;
 const TIE_TAG = /^(?:v(?!n)|p|u|c)/;
 /** At most this many of them: an adverb or a third verb is the answer's own (私自招诱). */
 const MAX_TIE_WORDS = 2;
+/** A word with a letter or digit in it; punctuation alone says nothing. */
+const saysAnything = (word: string) => /[\p{Script=Han}\p{N}A-Za-z]/u.test(word);
 
 /**
  * The phrase without the question's own words it opens with, and the verb or preposition that ties
@@ -116,9 +119,8 @@ function afterQuestionWords({ question }: SpanContext, phrase: Figure, segmenter
     while (j > i && !(words[j - 1]!.end - words[i]!.start >= QUESTION_RUN && question.includes(phrase.text.slice(words[i]!.start, words[j - 1]!.end)))) j--;
     if (j === i) break;
     i = j;
-    const tie = (w: { word: string; tag: string }) => TIE_TAG.test(w.tag) || !/[\p{Script=Han}\p{N}A-Za-z]/u.test(w.word);
-    for (let k = 0; k < MAX_TIE_WORDS && i < words.length && tie(words[i]!); k++) i++;
-    while (i < words.length && !/[\p{Script=Han}\p{N}A-Za-z]/u.test(words[i]!.word)) i++;
+    for (let k = 0; k < MAX_TIE_WORDS && i < words.length && (TIE_TAG.test(words[i]!.tag) || !saysAnything(words[i]!.word)); k++) i++;
+    while (i < words.length && !saysAnything(words[i]!.word)) i++;
   }
   if (i === 0 || i >= words.length) return phrase;
   const start = words[i]!.start;

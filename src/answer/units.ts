@@ -13,8 +13,9 @@ import type { QuestionKind } from "./types.js";
 const COUNT_UNITS = /人|名|个|家|项|户|件|场|次|处|套|台|辆|头|只|副|条|栋|座|所|批|年|岁|支|位|根|天|倍|期|届|单|列|种|款|部|份|间|层|周|篇|门|张|起|册|株|棵|颗|枚|艘|架|首|集|小时|分钟|秒/;
 export const AMOUNT_UNITS = /元|吨|亩|米|公里|公顷|%|公分|公尺|克|斤|升|英尺|英里|英镑|km|cm|mm|kg/;
 
-/** One measure in its spellings (公里, 千米, km): a value printed in any of them is in the measure asked. */
-const SAME_METRIC: Record<string, RegExp> = { 公里: /公里|千米|km/, 千米: /公里|千米|km/, 厘米: /厘米|公分|cm/, 毫米: /毫米|mm/, 公斤: /公斤|千克|kg/, 千克: /公斤|千克|kg/ };
+/** Each measure in its spellings (公里, 千米, km): a value printed in any of them is in the measure asked by any. */
+const METRIC_SPELLINGS = [["公里", "千米", "km"], ["厘米", "公分", "cm"], ["毫米", "mm"], ["公斤", "千克", "kg"]];
+const SAME_METRIC: Record<string, RegExp> = Object.fromEntries(METRIC_SPELLINGS.flatMap((spellings) => spellings.map((s) => [s, new RegExp(spellings.join("|"))])));
 
 /** Kinds answered by a figure, date, name or place (the others by the sentence itself). */
 export function asksForFigure(kind: QuestionKind): boolean {

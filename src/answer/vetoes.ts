@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "./analysis.js";
 import { clauseSpan, closedItems, dateSpan, headsClause, itemAfter, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
-import { otherOfKind, withinSentence } from "./qualifiers.js";
+import { otherOfKind, otherScope, withinSentence } from "./qualifiers.js";
 import { classesOfUnit, inUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
 
@@ -45,23 +45,6 @@ function ownItem(v: VetoContext): string {
   return /\p{Script=Han}/u.test(after) ? after : v.item();
 }
 
-/**
- * How a count is scoped: a total (会员总数, in total) or what was added (新增, new members). One row
- * each; the question's words say which is asked, the value's own words which it is.
- */
-const COUNT_SCOPES = {
-  total: { asked: /总数|总量|总共|一共|累计|总计|合计|现有|\bin total\b|\btotal (?:number|membership|count)\b|\baltogether\b/i, item: /共有|总数|累计|总计|合计|现有|总量/ },
-  added: { asked: /新增|新建|新发展|新招|新开|新成立|新吸纳|新入会|\bnew(?:ly)?\b|\badded\b|\brecruited\b/i, item: /新增|新建|新发展|发展(?=会员|党员)|新招|新开|新成立|新吸纳|新入会|增加/ },
-};
-
-/** Whether the value counts what was added where a total is asked, or a total where what was added is asked. */
-function otherScope(question: string, item: string): boolean {
-  const { total, added } = COUNT_SCOPES;
-  const asksTotal = total.asked.test(question) && !added.asked.test(question);
-  const asksAdded = added.asked.test(question) && !total.asked.test(question);
-  return (asksTotal && added.item.test(item) && !total.item.test(item)) || (asksAdded && total.item.test(item) && !added.item.test(item));
-}
-
 /** The vetoes, in the order they are tried; the first that holds names the reason. */
 export const VETOES = [
   // A qualifier picks one value among several: it must stand by this one (其中重大隐患12项), not
@@ -71,7 +54,7 @@ export const VETOES = [
   // 32家*自治区和兵团级*…) must not name another of its kind: a level or rank the question did not ask.
   { name: "another level or rank", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, ownItem(v))) },
   // A total asked is not answered by what was added (会员总数 → 发展会员9912人), nor the reverse.
-  { name: "another scope of the count", holds: (v) => quantity(v) && otherScope(v.analysis.wording.plain, v.item()) },
+  { name: "another scope of the count", holds: (v) => quantity(v) && otherScope(v.analysis.countScope, v.item()) },
   { name: "another part of a total", holds: (v) => quantity(v) && otherPartThanAsked(v.own, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another verb's", holds: (v) => quantity(v) && otherPredicate(v.analysis.predicate, v.sentence, v.figures(), v.figure) },
   // A date dates its clause's event: where another date's clause holds the event asked (在1999年…上市)
