@@ -39,6 +39,9 @@ const GENERAL_COUNTER = /^(?:[万亿千百])?个$/;
 
 const quantity = (v: VetoContext) => v.figure.kind === "quantity";
 
+/** A noun with no Chinese reading: the bridge kept only the English word. */
+const unread = (c: Concept | null): boolean => c !== null && ![c.label, ...c.alternatives].some((a) => /\p{Script=Han}/u.test(a));
+
 /** A value's own words in its list: those after it where it is written before its noun (1家*全国示范性…*), else those since the previous value. */
 function ownItem(v: VetoContext): string {
   const after = itemAfter(v.sentence, v.figures(), v.figure);
@@ -87,6 +90,10 @@ export const VETOES = [
       return counts.length > 0 && !counts.some((row) => classes.asked.includes(row)) && !analysis.own.some((c) => mentions(noun!, c) || c.alternatives.some((a) => noun!.includes(a)));
     },
   },
+  // An English count's noun the dictionary cannot read (how many *snowmobiles*) cannot be shown to
+  // stand in the sentence: a value in a class's own counter (1700余名: people; 2100副: pairs) counts
+  // that class's things, and the noun is none the class lists. A general counter (1.8万个) may still answer.
+  { name: "a thing its measure does not count", holds: (v) => quantity(v) && unread(v.counted) && v.classes.counted.length === 0 && v.classes.measured.some((row) => row.counts) },
   // Where one value of the sentence is written right before the noun counted (150多个*国家*), a value
   // written before another noun (30多个*国际组织*) counts that one.
   {

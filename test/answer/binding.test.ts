@@ -59,6 +59,11 @@ describe("binding a value to the question", () => {
     // (The sentence spells the question's words: this analysis has no English bridge.)
     expect(leads("How many ski runs are there?", "ski runs：单板2100副。")).toEqual({ "2100副": false });
     expect(leads("引进了多少套卡车防碰撞预警系统？", "引进卡车防碰撞预警系统400套。")).toEqual({ "400套": true });
+    // An English noun the dictionary cannot read (none here: this analysis has no bridge) is no
+    // person nor pair: a value in such a class's own counter counts those; a general counter may answer.
+    const resort = "snowmobiles：游客1700余名，单板2100副，雪地摩托30个。";
+    expect(leads("How many snowmobiles does the resort have?", resort)).toEqual({ "1700余名": false, "2100副": false, "30个": true });
+    expect(leads("How many visitors came?", "visitors：游客1700余名。")).toEqual({ "1700余名": true });
     // A value another verb governs answers another question: 接收 is not 办理…
     const tickets = "截至目前，共接收热线工单226单，已办理113单，案件金额42万元。";
     expect(leads("热线工单已经办理了多少单？", tickets)).toMatchObject({ "226单": false, "113单": true });
