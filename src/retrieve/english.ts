@@ -1,6 +1,7 @@
 import { BridgeLexicon, type BuildLexiconOptions, type Candidate } from "./lexicon/bridge.js";
 import { englishPhrase, type PhraseToken } from "./lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "./lexicon/stopwords.js";
+import { correctTypos } from "./lexicon/typos.js";
 import { latinTerm } from "./tokenize.js";
 
 /**
@@ -155,3 +156,13 @@ export function nameRuns(question: string): string[][] {
   return runs;
 }
 
+
+/**
+ * An English question with its typos corrected against the bridge's dictionary (typos.ts): a word
+ * with a gloss, a pinyin name or a Latin spelling the pages print (`printed`) is kept as typed.
+ * Questions with Chinese in them are left as they are.
+ */
+export function withTyposCorrected(question: string, lexicon: BridgeLexicon, printed: (word: string) => boolean): string {
+  if (/\p{Script=Han}/u.test(question)) return question;
+  return correctTypos(question, { reads: (word) => lexicon.isPinyin(word) || printed(word) || lexicon.glossMatches(englishPhrase(word)).length > 0 });
+}

@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readerQuestion } from "../../src/answer/question.js";
 import type { QaService } from "../../src/core/types.js";
 import { loadQuestions } from "../../src/eval/evaluate.js";
+import { isEnglishWord } from "../../src/retrieve/lexicon/typos.js";
 import { openFixtureService, ROOT } from "../helpers/fixture-index.js";
 
-/** Questions as readers type them: in Traditional characters, after a greeting, with thanks. */
+/** Questions as readers type them: in Traditional characters, after a greeting, with thanks, with a typo. */
 describe("readerQuestion", () => {
   it("reads Traditional characters as Simplified and leaves Simplified and English alone", () => {
     expect(readerQuestion("滑雪場什麼時候開板？")).toBe("滑雪场什么时候开板？");
@@ -59,5 +60,20 @@ describe("a question as readers type it gets the plain question's reply (real se
       const polite = `Hi, could you tell me ${q.question[0]!.toLowerCase()}${q.question.slice(1)} Thanks!`;
       expect({ q: q.id, ...(await reply(polite)) }).toEqual({ q: q.id, ...plain });
     }
+  });
+
+  it("in English with a typo in one word: two letters swapped, one dropped or one doubled", async () => {
+    const slips = [(w: string) => w.slice(0, 2) + w[3] + w[2] + w.slice(4), (w: string) => w.slice(0, 3) + w.slice(4), (w: string) => w.slice(0, 3) + w[3] + w.slice(3)];
+    const typed = asked
+      .filter((q) => q.lang === "en")
+      .map((q, i) => {
+        const word = q.question.match(/(?<![A-Za-z'])[a-z]{6,}(?![A-Za-z])/)?.[0];
+        const typo = word ? slips[i % slips.length]!(word) : null;
+        return word && typo && !isEnglishWord(typo) ? { q, typo: q.question.replace(word, typo) } : null;
+      })
+      .filter((t) => t !== null)
+      .slice(0, 15);
+    expect(typed.length).toBeGreaterThan(5);
+    for (const { q, typo } of typed) expect({ q: typo, ...(await reply(typo)) }).toEqual({ q: typo, ...(await reply(q.question)) });
   });
 });

@@ -292,6 +292,12 @@ export class BridgeLexicon {
     return [...found].map(([term, score]) => this.candidate(term, score));
   }
 
+  /** Whether a lower-case word is the toneless pinyin of a corpus term (changji, hutubi). */
+  isPinyin(word: string): boolean {
+    const keys = this.saved.pinyinKeys;
+    return keys[lowerBound(keys, word)] === word;
+  }
+
   /** Whether `name` (any case, words separated by spaces) is a name the dictionary spells in Chinese and the corpus never does. */
   isAbsentName(name: string): boolean {
     const key = name.toLowerCase();
