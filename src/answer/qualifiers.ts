@@ -110,6 +110,18 @@ export const QUALIFIERS: QualifierRow[] = [
     },
     within: "sentence",
   },
+  // A contest's stages: an audition's date or place is not the final's. English "final" only as the
+  // stage (the final of…, reached the finals), never the adjective (the final cost).
+  {
+    kind: "the stage of a contest (海选, 初赛, 半决赛, 决赛)",
+    zh: /海选|初赛|预赛|复赛|半决赛|总决赛|决赛/,
+    en: /\bauditions?\b|\bpreliminar(?:y|ies)(?: rounds?)?\b|\bsemi-?finals?\b|\b(?:the|a|its|their) (?:grand )?finals?(?: rounds?)?(?=\s*(?:of|in|on|at|for|held|take|took|be|was|is|will|\?|,|\.|$))/i,
+    forms: (m, lang) => {
+      if (lang === "zh") return m[0] === "决赛" || m[0] === "总决赛" ? ["决赛"] : [m[0]];
+      const stage = m[0].toLowerCase();
+      return /^audition/.test(stage) ? ["海选"] : /^preliminar/.test(stage) ? ["初赛", "预赛", "海选"] : /^semi/.test(stage) ? ["半决赛"] : ["决赛"];
+    },
+  },
   // Spelled out: a bare 女 is also the 女 of 子女 (children), a bare 男 that of 男女 (both).
   { kind: "sex", zh: /女性|女职工|女工|妇女|男性/, en: /\b(female|women|woman|male|men)\b/i, forms: (m) => (/^(女|妇|female|wom)/i.test(m[0]) ? SEX_FORMS.female : SEX_FORMS.male) },
 ];

@@ -145,6 +145,7 @@ export const MEASURE_CLASSES: MeasureClass[] = [
   // Pairs and sets (单板2100副, 3200双鞋, 1000套住房): things counted by the pair or set, never a number of runs or people.
   { kind: "pairs and sets", units: /^(?:[万千百])?(?:副|双|对|套)$/, counts: /\b(?:pairs?|sets?|skis|snowboards|gloves|shoes|boots)\b/i },
   { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
+  { kind: "teams", units: /^(?:支)$/, counts: /^(?:队伍|代表队|球队|团队|队)$|\b(?:teams?|squads?)\b/i },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "./analysis.js";
-import { clauseSpan, closedItems, dateSpan, headsClause, itemAfter, itemBefore, named, nounAfter } from "./clauses.js";
+import { clauseAround, clauseSpan, closedItems, dateSpan, headsClause, itemAfter, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { otherOfKind, otherScope, withinSentence } from "./qualifiers.js";
@@ -38,6 +38,7 @@ export interface VetoContext {
 const GENERAL_COUNTER = /^(?:[万亿千百])?个$/;
 
 const quantity = (v: VetoContext) => v.figure.kind === "quantity";
+const isDate = (v: VetoContext) => v.figure.kind === "date" || v.figure.kind === "year";
 
 /** A noun with no Chinese reading: the bridge kept only the English word. */
 const unread = (c: Concept | null): boolean => c !== null && ![c.label, ...c.alternatives].some((a) => /\p{Script=Han}/u.test(a));
@@ -54,15 +55,16 @@ export const VETOES = [
   // elsewhere in the sentence (共排查隐患300项，其中重大隐患12项 binds 重大 to 12项 only).
   { name: "qualifier missing", holds: (v) => !v.analysis.qualifiers.every((forms) => forms.some((f) => (withinSentence(forms) ? v.sentence : v.near).includes(f))) },
   // …and the value's list item (全国…5名、自治区和兵团级…144名; a count before its noun: 1家*全国*示范性…、
-  // 32家*自治区和兵团级*…) must not name another of its kind: a level or rank the question did not ask.
-  { name: "another level or rank", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, ownItem(v))) },
+  // 32家*自治区和兵团级*…), or a date's clause (海选于4月16日), must not name another of its kind: a
+  // level, rank or stage the question did not ask.
+  { name: "another level or rank", holds: (v) => (quantity(v) || isDate(v)) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, isDate(v) ? clauseAround(v.sentence, v.figure.start).own : ownItem(v))) },
   // A total asked is not answered by what was added (会员总数 → 发展会员9912人), nor the reverse.
   { name: "another scope of the count", holds: (v) => quantity(v) && otherScope(v.analysis.countScope, v.item()) },
   { name: "another part of a total", holds: (v) => quantity(v) && otherPartThanAsked(v.own, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another verb's", holds: (v) => quantity(v) && otherPredicate(v.analysis.predicate, v.sentence, v.figures(), v.figure) },
   // A date dates its clause's event: where another date's clause holds the event asked (在1999年…上市)
   // and this one's does not (1996年首钢总公司成为…), this one dates something else.
-  { name: "another date's event", holds: (v) => (v.figure.kind === "date" || v.figure.kind === "year") && otherDatesEvent(v.analysis, v.sentence, v.figures(), v.figure) },
+  { name: "another date's event", holds: (v) => isDate(v) && otherDatesEvent(v.analysis, v.sentence, v.figures(), v.figure) },
   { name: "another list item's", holds: (v) => quantity(v) && otherItemThanAsked(v.own, v.focus, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another organisation's", holds: (v) => v.figure.kind === "name" && !ofOrganisationAsked(v.analysis, v.own, v.focus, v.sentence, v.figure) },
   // A value in one class's units asked about other classes only measures or counts something else —

@@ -64,6 +64,8 @@ describe("binding a value to the question", () => {
     const resort = "snowmobiles：游客1700余名，单板2100副，雪地摩托30个。";
     expect(leads("How many snowmobiles does the resort have?", resort)).toEqual({ "1700余名": false, "2100副": false, "30个": true });
     expect(leads("How many visitors came?", "visitors：游客1700余名。")).toEqual({ "1700余名": true });
+    // Teams are counted in 支: the general 个 beside them counts something else (13个师市).
+    expect(leads("How many teams competed?", "teams：来自13个师市14支队伍参加。")).toEqual({ "13个": false, "14支": true });
     // A value another verb governs answers another question: 接收 is not 办理…
     const tickets = "截至目前，共接收热线工单226单，已办理113单，案件金额42万元。";
     expect(leads("热线工单已经办理了多少单？", tickets)).toMatchObject({ "226单": false, "113单": true });
@@ -106,6 +108,9 @@ describe("binding a value to the question", () => {
     expect(leads("今年新增会员多少人？", "截至年底，全州共有会员15万人，新发展会员9912人。")).toEqual({ "15万人": false, "9912人": true });
     // …and a count written before its noun has its item after it.
     expect(leads("兵团级创新工作室命名了多少家？", "命名1家全国示范性创新工作室、32家自治区和兵团级创新工作室。")).toEqual({ "1家": false, "32家": true });
+    // A contest's stage: an audition's day is not the final's.
+    expect(leads("大赛决赛是哪天举行的？", "大赛阜康分赛区海选于4月16日在博峰街道举行。")).toEqual({ "4月16日": false });
+    expect(leads("大赛决赛是哪天举行的？", "大赛决赛于6月20日举行，海选于4月16日举行。")).toEqual({ "6月20日": true, "4月16日": false });
     // A sex is spelled out beside its count: the 女 of 子女 (children) is none.
     expect(leads("救助了多少女职工？", "救助困难职工子女370人，女职工52人。")).toEqual({ "370人": false, "52人": true });
   });
@@ -125,6 +130,11 @@ describe("binding a value to the question", () => {
     expect(questionQualifiers("Who heads the National Development and Reform Commission?", "en")).toEqual([]);
     expect(questionQualifiers("第2期工程投资多少？", "zh")).toEqual([["第二期", "第2期", "二期", "2期"]]);
     expect(questionQualifiers("昌吉州今年新增城镇就业多少人？", "zh")).toEqual([]);
+    // "Final" the stage, not the adjective.
+    expect(questionQualifiers("When is the final of the talent show?", "en")).toEqual([["决赛"]]);
+    expect(questionQualifiers("How many teams reached the final round?", "en")).toEqual([["决赛"]]);
+    expect(questionQualifiers("Where were the auditions held?", "en")).toEqual([["海选"]]);
+    expect(questionQualifiers("What was the final cost of the project?", "en")).toEqual([]);
   });
 
   it("binds a name to the role of the organisation asked, not to the same role of another", () => {
