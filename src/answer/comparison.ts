@@ -46,6 +46,8 @@ const ZH_OR = new RegExp(`^(.+?)(${ZH_COMPARATIVE})还是(.+?)${ZH_COMPARATIVE}[
 const EN_WHICH = new RegExp(`^(?:which|what|who)\\b(.*?)\\b(${EN_WORDS})\\b(.*?)[,:]\\s*(.+?)\\s+or\\s+(.+?)[?.!\\s]*$`, "i");
 /** "Were there more A or B?" */
 const EN_THERE = new RegExp(`^(?:were|was|are|is)\\s+there\\s+(${EN_WORDS})\\s+(.+?)\\s+or\\s+(.+?)[?.!\\s]*$`, "i");
+/** "[In 2025,] did the unions get more from A or from B?", "Were more A fixed or more B?": a yes/no question whose comparative splits two sides. */
+const EN_EITHER = new RegExp(`^(?:(.+?),\\s*)?(?:did|do|does|was|were|is|are|has|have|had|will|would)\\b(.*?)\\b(${EN_WORDS})\\b\\s+(.+?)\\s+or\\s+(?:(?:${EN_WORDS})\\s+)?(.+?)[?.!\\s]*$`, "i");
 
 /** Reads a comparison of two sides, or null when the question is not one. */
 export function readComparison(raw: string): Comparison | null {
@@ -53,8 +55,8 @@ export function readComparison(raw: string): Comparison | null {
   const zh = ZH_WHICH.exec(question);
   if (zh) {
     const [, a, rest, measure, word] = zh;
-    // 哪个多 compares; 谁是董事长 does not: a bare comparative follows the question word directly.
-    if (measure!.trim() && !/^(?:更|较|比较)/.test(word!)) return null;
+    // 哪个多, 哪个人数多, 哪个剥离的土方多 compare; 谁是老大 does not: a bare comparative after 是 ends a noun.
+    if (/^是/.test(measure!.trim()) && !/^(?:更|较|比较)/.test(word!)) return null;
     const larger = largerOf(word!, "zh");
     // 单板和双板，滑雪场租出去哪种更多: what follows the second side's comma is said of both sides.
     const [b, ...context] = rest!.split(/[，,]/);
@@ -82,6 +84,19 @@ export function readComparison(raw: string): Comparison | null {
   if (there) {
     const larger = largerOf(there[1]!, "en");
     return { sides: [there[2]!.trim(), there[3]!.trim()], asks: [`How many ${there[2]!.trim()}?`, `How many ${there[3]!.trim()}?`], larger };
+  }
+  const either = EN_EITHER.exec(question);
+  if (either) {
+    const [, setting, subject, word, whole, b] = either;
+    // "more funds from A or from B": the thing before the second side's preposition is both sides'.
+    const prep = /^(from|in|at|on|for|by|to)\s/i.exec(b!)?.[1];
+    const at = prep ? whole!.search(new RegExp(`\\s${prep}\\s`, "i")) : -1;
+    const [shared, a] = at > 0 ? [whole!.slice(0, at), whole!.slice(at + 1)] : ["", whole!];
+    // What the question says of both sides (the setting, the subject and its verb) goes with each, lower-cased: no capital read as a name.
+    const about = `${setting ?? ""} ${subject ?? ""} ${shared}`.replace(/\s+/g, " ").trim().replace(/^\w/, (ch) => ch.toLowerCase());
+    const ask = (side: string) => `How many ${about} ${side.trim()}?`.replace(/\s+/g, " ");
+    const label = (side: string) => side.trim().replace(/^(?:from|in|at|on|for|by|to)\s+/i, "");
+    return { sides: [label(a!), label(b!)], asks: [ask(a!), ask(b!)], larger: largerOf(word!, "en") };
   }
   return null;
 }

@@ -8,6 +8,8 @@ describe("readComparison", () => {
     expect(readComparison("甲和乙，哪个人数更多？")).toMatchObject({ sides: ["甲", "乙"], larger: true });
     expect(readComparison("甲与乙相比，哪一个比较少？")).toMatchObject({ sides: ["甲", "乙"], larger: false });
     expect(readComparison("甲多还是乙多？")).toMatchObject({ sides: ["甲", "乙"], larger: true });
+    // A bare comparative after what is measured: 哪个人数多, 哪个剥离的土方多.
+    expect(readComparison("甲火区和乙火区，哪个剥离的土方多？")).toMatchObject({ sides: ["甲火区", "乙火区"], asks: ["甲火区剥离的土方是多少？", "乙火区剥离的土方是多少？"], larger: true });
   });
 
   it("asks each side with what the question says of both", () => {
@@ -18,12 +20,20 @@ describe("readComparison", () => {
     expect(readComparison("Which was larger, A or B?")).toMatchObject({ sides: ["A", "B"], larger: true });
     expect(readComparison("Which county had fewer cattle, Hutubi or Qitai?")).toMatchObject({ sides: ["Hutubi", "Qitai"], asks: ["How many cattle Hutubi?", "How many cattle Qitai?"], larger: false });
     expect(readComparison("Were there more skiers or snowboarders?")).toMatchObject({ sides: ["skiers", "snowboarders"], larger: true });
+    // A yes/no question whose comparative splits two sides; what it says of both goes with each.
+    expect(readComparison("In 2025, were more major hazards fixed or more road hazards?")).toMatchObject({
+      sides: ["major hazards fixed", "road hazards"],
+      asks: ["How many in 2025 major hazards fixed?", "How many in 2025 road hazards?"],
+      larger: true,
+    });
+    expect(readComparison("Did the unions get fewer funds from the province or from the centre?")).toMatchObject({ sides: ["the province", "the centre"], larger: false });
   });
 
   it("leaves questions that only end like a comparative alone", () => {
     expect(readComparison("张三和李四谁是董事长？")).toBeNull();
     expect(readComparison("今年新增城镇就业多少人？")).toBeNull();
     expect(readComparison("Which bureau hosted the learning week?")).toBeNull();
+    expect(readComparison("Did Changji add more jobs this year?")).toBeNull();
   });
 });
 
