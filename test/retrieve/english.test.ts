@@ -59,6 +59,9 @@ describe("createQueryTranslator", () => {
     ["Qitai", "奇台"],
     ["Jimusar", "吉木萨尔"],
     ["Jimsar", "吉木萨尔县"],
+    // Typed with two letters swapped: one slip, as for any other word.
+    ["Changij", "昌吉"],
+    ["Zhundnog", "准东"],
   ])("reads the place name %s as %s", (name, chinese) => {
     expect(translator.translate(`What is new in ${name}?`).terms).toContain(chinese);
   });

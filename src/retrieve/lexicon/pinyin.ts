@@ -10,21 +10,26 @@ export function tonelessPinyin(word: string): string {
   return pinyin(word, { toneType: "none", type: "array" }).join("").toLowerCase().replace(/ü|v/g, "u");
 }
 
-/** Edit distance of `a` and `b`, or `max + 1` as soon as it must exceed `max` (keeps fuzzy scans cheap). */
+/**
+ * Edit distance of `a` and `b`, two letters swapped counting as one edit (Changij → changji, as
+ * readers type), or `max + 1` as soon as it must exceed `max` (keeps fuzzy scans cheap).
+ */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
       row.push(value);
       best = Math.min(best, value);
     }
     if (best > max) return max + 1;
-    prev = row;
+    [before, prev] = [prev, row];
   }
   return prev[b.length]!;
 }
