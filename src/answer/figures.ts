@@ -156,13 +156,22 @@ const ROLE_WORDS = new RegExp(ROLE, "g");
  * (兴业银行昌吉分行 in 兴业银行昌吉分行行长韩平; "" for the role alone, 行长韩平); null when no title
  * stands there.
  */
-export function titleBefore(text: string, at: number): { role: string; deputy: boolean; organisation: string } | null {
+export function titleBefore(text: string, at: number): Title | null {
   const m = TITLE_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
   if (!m) return null;
-  // 昌吉州总工会党组书记、副主席谢荣新: titles joined by 、 are of the first one's organisation.
+  // 昌吉州总工会党组书记、副主席谢荣新: titles joined by 、 are all the person's, of the first one's organisation.
   const before = at - m[0].length;
   const chained = !m[1] && text[before - 1] === "、" ? titleBefore(text, before - 1) : null;
-  return { role: m[3]!, deputy: m[2] !== undefined, organisation: m[1] || chained?.organisation || "" };
+  const own = { role: m[3]!, deputy: m[2] !== undefined };
+  return { ...own, organisation: m[1] || chained?.organisation || "", all: [...(chained?.all ?? []), own] };
+}
+
+/** A title printed before a name: its role word, whether a deputy's, its organisation, and every title of its 、 chain (the person holds them all). */
+export interface Title {
+  role: string;
+  deputy: boolean;
+  organisation: string;
+  all: { role: string; deputy: boolean }[];
 }
 
 /** The role words of the titles table a text names (主席, 行长), and whether a deputy's (副) is asked. */

@@ -158,7 +158,11 @@ function roleAgreement({ c, value }: ValueContext): "same" | "other" | null {
   const title = titleBefore(c.selection.sentence.text, value.start);
   const asked = rolesNamed(c.analysis.own.flatMap((o) => [o.label, ...o.alternatives]));
   if (!title || !asked.roles.length) return null;
-  return asked.roles.includes(title.role) && title.deputy === asked.deputy ? "same" : "other";
+  // Every title of a 、 chain is the person's (党组书记、副主席谢荣新 is a Party secretary), but a deputy
+  // of a role asked (副主席 when 主席 is asked) is someone else than the one asked, whatever else they hold.
+  const asks = (t: { role: string }) => asked.roles.includes(t.role);
+  if (!asked.deputy && title.all.some((t) => asks(t) && t.deputy)) return "other";
+  return title.all.some((t) => asks(t) && t.deputy === asked.deputy) ? "same" : "other";
 }
 
 const OPENERS = "（(「『“《【[";

@@ -223,6 +223,12 @@ describe("three replies through the real pipeline (seeds, index, fixture model)"
     // 昌吉州总工会党组书记、副主席谢荣新: the vice chairman of the Changji federation, not of the XPCC's (兵团).
     expect((await qa.answer("Who is the vice chairman of the Changji federation of trade unions?")).figure).toBe("谢荣新");
     expect((await qa.answer("Who is the vice chairman of the XPCC union?")).figure).toBeNull();
+    // …and its Party secretary: every title of a 、 chain is the person's — but a deputy chairman is
+    // no chairman, whatever else he holds, and the XPCC's (兵团) is not named on that page.
+    expect((await qa.answer("昌吉州总工会的党组书记是谁？")).figure).toBe("谢荣新");
+    expect((await qa.answer("Who is the Party secretary of the Changji federation of trade unions?")).figure).toBe("谢荣新");
+    expect((await qa.answer("兵团总工会党组书记、主席是谁？")).figure).not.toBe("谢荣新");
+    expect((await qa.answer("Who is the Party secretary and chairman of the XPCC Federation of Trade Unions?")).figure).not.toBe("谢荣新");
   });
 
   it("never leads with a value vetoed as being about something else, even where the lead layer would swap it in", async () => {

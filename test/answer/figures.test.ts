@@ -69,10 +69,11 @@ describe("findNames and findPlaces", () => {
   });
   it("reads the title before a name: its role, a deputy's 副, and the organisation, shared by titles joined with 、", () => {
     const text = "兴业银行昌吉分行行长韩平表示";
-    expect(titleBefore(text, text.indexOf("韩平"))).toEqual({ role: "行长", deputy: false, organisation: "兴业银行昌吉分行" });
+    expect(titleBefore(text, text.indexOf("韩平"))).toEqual({ role: "行长", deputy: false, organisation: "兴业银行昌吉分行", all: [{ role: "行长", deputy: false }] });
+    // Every title of the chain is the person's.
     const chain = "昌吉州总工会党组书记、副主席谢荣新表示";
-    expect(titleBefore(chain, chain.indexOf("谢荣新"))).toEqual({ role: "主席", deputy: true, organisation: "昌吉州总工会党组" });
-    expect(titleBefore("会上，行长韩平表示", 5)).toEqual({ role: "行长", deputy: false, organisation: "" });
+    expect(titleBefore(chain, chain.indexOf("谢荣新"))).toEqual({ role: "主席", deputy: true, organisation: "昌吉州总工会党组", all: [{ role: "书记", deputy: false }, { role: "主席", deputy: true }] });
+    expect(titleBefore("会上，行长韩平表示", 5)).toMatchObject({ role: "行长", deputy: false, organisation: "" });
   });
   it("takes a name before a speech verb only when the verb is a word of its own", () => {
     expect(findNames("当天，李干杰主持会议。").map((f) => f.text)).toEqual(["李干杰"]);
