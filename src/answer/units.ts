@@ -113,6 +113,8 @@ export interface MeasureClass {
   units: RegExp;
   words?: RegExp;
   counts?: RegExp;
+  /** A measure as general as 个 (项): a general counter beside it is no evidence it counts something else. */
+  general?: boolean;
 }
 
 /**
@@ -146,6 +148,14 @@ export const MEASURE_CLASSES: MeasureClass[] = [
   { kind: "pairs and sets", units: /^(?:[万千百])?(?:副|双|对|套)$/, counts: /\b(?:pairs?|sets?|skis|snowboards|gloves|shoes|boots)\b/i },
   { kind: "vehicles", units: /^(?:辆)$/, counts: /(?:车|车辆)$|\b(?:cars?|vehicles?|trucks?|buses)\b/i },
   { kind: "teams", units: /^(?:支)$/, counts: /^(?:队伍|代表队|球队|团队|队)$|\b(?:teams?|squads?)\b/i },
+  // Items of a list (2.6万项 projects, 10项 events, 2165项 hazards): never firms, people or runs. A
+  // general measure: a general counter beside it (项目2.6万项，其中…项目25677个) may count the same things.
+  {
+    kind: "items",
+    units: /^(?:[万千百])?项$/,
+    counts: /^(?:项目|措施|任务|活动|赛事|隐患|成果|专利|工程)$|\b(?:projects?|measures?|tasks?|items?|events?|activities|programmes?|programs?|initiatives?|hazards?|risks?|patents?)\b/i,
+    general: true,
+  },
 ];
 
 /**

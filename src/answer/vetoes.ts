@@ -80,7 +80,7 @@ export const VETOES = [
   // general counter beside it (项目471个，…21887户) counts something else.
   {
     name: "a general counter beside the thing's own",
-    holds: (v) => quantity(v) && v.classes.counted.length > 0 && GENERAL_COUNTER.test(v.figure.unit) && v.figures().some((f) => f.start !== v.figure.start && classesOfUnit(f.unit).some((row) => v.classes.counted.includes(row))),
+    holds: (v) => quantity(v) && v.classes.counted.length > 0 && GENERAL_COUNTER.test(v.figure.unit) && v.figures().some((f) => f.start !== v.figure.start && classesOfUnit(f.unit).some((row) => !row.general && v.classes.counted.includes(row))),
   },
   // A count written before its noun counts that noun (164家*企业*): a class of things the question
   // never names is something else than what it asks (多少个岗位).
@@ -94,8 +94,8 @@ export const VETOES = [
   },
   // An English count's noun the dictionary cannot read (how many *snowmobiles*) cannot be shown to
   // stand in the sentence: a value in a class's own counter (1700余名: people; 2100副: pairs) counts
-  // that class's things, and the noun is none the class lists. A general counter (1.8万个) may still answer.
-  { name: "a thing its measure does not count", holds: (v) => quantity(v) && unread(v.counted) && v.classes.counted.length === 0 && v.classes.measured.some((row) => row.counts) },
+  // that class's things, and the noun is none the class lists. A general one (1.8万个, 五项) may still answer.
+  { name: "a thing its measure does not count", holds: (v) => quantity(v) && unread(v.counted) && v.classes.counted.length === 0 && v.classes.measured.some((row) => row.counts && !row.general) },
   // Where one value of the sentence is written right before the noun counted (150多个*国家*), a value
   // written before another noun (30多个*国际组织*) counts that one.
   {

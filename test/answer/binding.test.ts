@@ -64,6 +64,10 @@ describe("binding a value to the question", () => {
     const resort = "snowmobiles：游客1700余名，单板2100副，雪地摩托30个。";
     expect(leads("How many snowmobiles does the resort have?", resort)).toEqual({ "1700余名": false, "2100副": false, "30个": true });
     expect(leads("How many visitors came?", "visitors：游客1700余名。")).toEqual({ "1700余名": true });
+    // Items of a list (项) are no firms nor runs; events and projects are counted in them, beside a general 个 too.
+    expect(leads("How many businesses set up reward schemes?", "businesses：排查隐患2165项，推动2944家单位建立奖励机制。")).toEqual({ "2165项": false, "2944家": true });
+    expect(leads("How many events are lined up?", "events：推出冰雪活动10项，雪道7条。")).toMatchObject({ "10项": true });
+    expect(leads("“五小创新”项目有多少个？", "实施项目2.6万项，其中“五小创新”项目25677个。")).toMatchObject({ "25677个": true });
     // Teams are counted in 支: the general 个 beside them counts something else (13个师市).
     expect(leads("How many teams competed?", "teams：来自13个师市14支队伍参加。")).toEqual({ "13个": false, "14支": true });
     // A value another verb governs answers another question: 接收 is not 办理…
