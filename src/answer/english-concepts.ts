@@ -3,6 +3,7 @@ import { latinTerm } from "../retrieve/tokenize.js";
 import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";
 import { ADMIN_UNIT, idfOf, markFocus, type Concept, type TermStats } from "./concepts.js";
+import { quotedNameConcepts } from "./calques.js";
 import { ASKING_EN } from "./question-words.js";
 import { papersWordsFor } from "./synonyms.js";
 import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
@@ -254,6 +255,8 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     const place = (pinyin && found.some((t) => t.length >= 3 && ADMIN_UNIT.test(t))) || (romanised && ADMIN_WORD_EN.test(words[i + 1]?.word ?? ""));
     concepts.push({ label: word, alternatives, weight, anchor: (romanised && found.length > 0) || unknownName || (!found.length && printed(lower)), at, ...(weak ? { weak } : {}), ...(place ? { place } : {}) });
   });
+  // A quoted programme name ('five small innovations') is read whole too, as the papers spell it (五小创新).
+  concepts.push(...quotedNameConcepts(normalized, translator, stats));
   // The thing asked about follows the question word: "how many *skiers*", "what was the total *investment*".
   // A word the bridge cannot read in Chinese (unpaid) cannot be looked for, so it cannot be the focus.
   const readableConcepts = concepts.filter((c) => !FRAMING.has(c.label.toLowerCase()) && c.alternatives.some((a) => /\p{Script=Han}/u.test(a)));
