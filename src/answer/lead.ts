@@ -41,10 +41,15 @@ function leadOf(analysis: QuestionAnalysis, c: Candidate): ReplyLead | null {
   return rebound ? { value: rebound, rebound: true } : null;
 }
 
+/** What a phrase says a time with: a digit, or a word of time (年, 月, 时, 期, 代, 世纪, 春…, 晚…, 唐末, 年初). */
+const SAYS_A_TIME = /[\d年月日时期代纪世季节春夏秋冬晨晚夜早午周旬朝初末]/u;
+
 /** The phrase of the sentence standing where a Chinese what / which / who / where / when question's word stands, or null. */
 export function spanLead(analysis: QuestionAnalysis, sentence: string): Figure | null {
   if (analysis.lang !== "zh" || !SPAN_KINDS.has(analysis.kind)) return null;
   const span = answerSpan(analysis.wording.span, sentence);
+  // A when-question is answered by a time (傍晚时份, 白垩纪中期, 嘉靖七年), never a phrase that says none (毛与江青等人).
+  if (span && analysis.kind === "date" && !SAYS_A_TIME.test(span.text)) return null;
   if (!span || analysis.kind !== "who") return span;
   // A who-answer leads with the name alone (副主席谢荣新表示 → 谢荣新): the role is in the quote. A
   // phrase without a person's name (an office, a team) stays the phrase.

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { analyseQuestion } from "../../src/answer/analysis.js";
+import { spanLead } from "../../src/answer/lead.js";
 import { answerSpan, spanContext } from "../../src/answer/span.js";
+import type { QueryTranslator } from "../../src/retrieve/english.js";
+import { jiebaSegmenter } from "../../src/retrieve/tokenize.js";
 
 describe("answerSpan", () => {
   it("takes the phrase standing where the question word stood", () => {
@@ -70,5 +74,18 @@ describe("answerSpan", () => {
   it("keeps a phrase that ends on a verb closing its clause", () => {
     const sentence = "工作队先后到南山、北山走访，共服务群众五百人次。";
     expect(answerSpan(spanContext("工作队先后到哪里？"), sentence)?.text).toBe("南山、北山走访");
+  });
+});
+
+describe("spanLead", () => {
+  const translator = { translate: () => ({ terms: [], weights: [], englishTokens: [], unreadTokens: [], phrases: [] }) } as unknown as QueryTranslator;
+  const deps = { segmenter: jiebaSegmenter(), translator, stats: { documentFrequency: () => 1, size: 100 } };
+  const lead = (question: string, sentence: string) => spanLead(analyseQuestion(question, deps, { today: new Date("2026-04-30T12:00:00Z") }), sentence)?.text ?? null;
+
+  it("answers a when-question with a phrase only when it says a time", () => {
+    expect(lead("乐队什么时候成立的？", "乐队在上世纪80年代初成立。")).toMatch(/80年代/);
+    expect(lead("乡里组织什么时候开始瓦解的？", "乡里组织在唐末藩镇割据中开始瓦解。")).toMatch(/唐末/);
+    // 毛与江青等人 stands where 哪一年 stood, but says no year.
+    expect(lead("江青等人在哪一年发动了批林批孔运动？", "这一年，毛与江青等人发动了批林批孔运动。")).toBeNull();
   });
 });
