@@ -3,6 +3,7 @@ import { bindingStrength, isBound, LEAD_BINDING } from "./binding.js";
 import type { Candidate } from "./features.js";
 import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
 import { pickFigure } from "./select.js";
+import { otherOfKind } from "./qualifiers.js";
 import { answerSpan } from "./span.js";
 import type { QuestionKind } from "./types.js";
 
@@ -50,6 +51,8 @@ export function spanLead(analysis: QuestionAnalysis, sentence: string): Figure |
   const span = answerSpan(analysis.wording.span, sentence);
   // A when-question is answered by a time (傍晚时份, 白垩纪中期, 嘉靖七年), never a phrase that says none (毛与江青等人).
   if (span && analysis.kind === "date" && !SAYS_A_TIME.test(span.text)) return null;
+  // A phrase naming another level, rank or stage than the question's (二等奖和三等奖6个 for 一等奖) is about that one.
+  if (span && analysis.qualifiers.some((forms) => otherOfKind(forms, span.text))) return null;
   if (!span || analysis.kind !== "who") return span;
   // A who-answer leads with the name alone (副主席谢荣新表示 → 谢荣新): the role is in the quote. A
   // phrase without a person's name (an office, a team) stays the phrase.

@@ -88,4 +88,8 @@ describe("spanLead", () => {
     // 毛与江青等人 stands where 哪一年 stood, but says no year.
     expect(lead("江青等人在哪一年发动了批林批孔运动？", "这一年，毛与江青等人发动了批林批孔运动。")).toBeNull();
   });
+
+  it("gives no phrase naming another level, rank or stage than the question's", () => {
+    expect(lead("竞赛一等奖是哪个师市的队伍？", "经过角逐，竞赛决出了一等奖、二等奖和三等奖6个。")).toBeNull();
+  });
 });
