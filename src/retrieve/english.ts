@@ -156,11 +156,10 @@ export function nameRuns(question: string): string[][] {
   return runs;
 }
 
-
 /**
- * An English question with its typos corrected against the bridge's dictionary (typos.ts): a word
- * with a gloss, a pinyin name or a Latin spelling the pages print (`printed`) is kept as typed.
- * Questions with Chinese in them are left as they are.
+ * An English question with its typos mended (typos.ts): a word the bridge reads — a gloss, a pinyin
+ * name, or a Latin spelling the pages print (`printed`) — is kept as typed, whatever the word lists
+ * say. Questions with Chinese in them are left as they are.
  */
 export function withTyposCorrected(question: string, lexicon: BridgeLexicon, printed: (word: string) => boolean): string {
   if (/\p{Script=Han}/u.test(question)) return question;
