@@ -123,7 +123,8 @@ const PER_TIMES = /^(?:person|participant|visitor|passenger|user|man)$/i;
 /** The question's words, "participant-times" read as one word, "participants", at the place it is written. */
 function englishWords(text: string): { word: string; at: number }[] {
   const words: { word: string; at: number }[] = [];
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z']*/g)) {
+  // A code of digits and capitals (5S, 5G, 4A) is one word: the pages print it as it is (5S级).
+  for (const m of text.matchAll(/\d+[A-Z][A-Z\d]*(?![A-Za-z])|[A-Za-z][A-Za-z']*/g)) {
     const at = m.index ?? 0;
     const previous = words.at(-1);
     if (previous && /^times$/i.test(m[0]) && text[at - 1] === "-" && previous.at + previous.word.length === at - 1 && PER_TIMES.test(previous.word)) previous.word += "s";
@@ -204,7 +205,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
   const readable = (word: string) => [word, ...baseForms(word.toLowerCase())].some((f) => corpusReadings(f, true).some((t) => t.length > 1));
   words.forEach(({ word, at }, i) => {
     const lower = plainWord(word);
-    if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING_EN.has(lower) || lower.length < 3) return;
+    if (seen.has(lower) || ENGLISH_STOPWORDS.has(lower) || ASKING_EN.has(lower) || (lower.length < 3 && !/\d/.test(lower))) return;
     seen.add(lower);
     // A capital letter mid-sentence marks a name (Changji, Urumqi, Tianchi).
     const isName = i > 0 && /^[A-Z]/.test(word);

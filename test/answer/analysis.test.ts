@@ -112,6 +112,13 @@ describe("analyseQuestion, English", () => {
     expect(analyseQuestion("How many skiers came to Changji?", en, { today }).focus?.label).toBe("skiers");
   });
 
+  it("reads a code of digits and capitals as one word (5S, 5G), not an ordinal or a unit", () => {
+    const labels = (q: string) => analyseQuestion(q, en, { today }).own.map((c) => c.label);
+    expect(labels("Is it the only 5S-level ski resort?")).toContain("5S");
+    expect(labels("How many 5G base stations were built by the 4th Division?")).toContain("5G");
+    expect(labels("How many 5G base stations were built by the 4th Division?")).not.toContain("4th");
+  });
+
   it("counts the head of the phrase after 'how many', its last noun before a verb or a function word", () => {
     const counted = (q: string) => analyseQuestion(q, en, { today }).own.find((c) => c.counted)?.label;
     expect(counted("How many ski runs does the resort have?")).toBe("runs");
