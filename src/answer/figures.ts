@@ -250,7 +250,7 @@ export function findPlaces(text: string, segmenter: ChineseSegmenter = jiebaSegm
     // Words the tagger does not know as a place, between a place and a place word, name part of
     // it (奇台县 + 喇嘛 + 湖梁 + 工业园区): up to 6 characters of them.
     const inner: number = open !== null && open.end === at ? placeWordAfter(tagged, i) : -1;
-    const placeLike = tag === "ns" || namedPlace(word, tag) || (open !== null && PLACE_WORD.test(word)) || inner > i;
+    const placeLike = tag === "ns" || namedPlace(word, tag) || (open !== null && PLACE_WORD.test(word)) || inner > i || cutFromTown(tagged, i);
     if (!placeLike) {
       open = null;
       continue;
@@ -267,6 +267,16 @@ export function findPlaces(text: string, segmenter: ChineseSegmenter = jiebaSegm
     i = last;
   }
   return out;
+}
+
+/**
+ * A one-character word jieba cut off a town's name (大 | 丰镇 of 大丰镇): the next word is one
+ * character and a town, village or township word, right after it. A town's name before 镇 is
+ * rarely one character; a content word is, not a preposition, particle or numeral.
+ */
+function cutFromTown(tagged: readonly { word: string; tag: string; start: number; end: number }[], i: number): boolean {
+  const [word, next] = [tagged[i]!, tagged[i + 1]];
+  return !!next && next.start === word.end && /^\p{Script=Han}$/u.test(word.word) && /^[anj]/.test(word.tag) && /^\p{Script=Han}[镇乡村]$/u.test(next.word);
 }
 
 /** Index of the place word (工业园区) that ends a short run of Han words starting at `from`, or -1. */

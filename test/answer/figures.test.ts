@@ -89,5 +89,8 @@ describe("findNames and findPlaces", () => {
     // A city the tagger reads as a person's name, and a street after its city.
     expect(findPlaces("该银行的总部位于胡志明市，成立于1991年").map((f) => f.text)).toEqual(["胡志明市"]);
     expect(findPlaces("位于黑龙江省哈尔滨市红军街50号").map((f) => f.text)).toEqual(["黑龙江省哈尔滨市红军街"]);
+    // jieba: 大/a 丰镇/ns — a town's name is not cut to its last character (丰镇 is no answer for 大丰镇).
+    expect(findPlaces("第3座城市书房在大丰镇开放").map((f) => f.text)).toContain("大丰镇");
+    expect(findPlaces("第3座城市书房在大丰镇开放").map((f) => f.text)).not.toContain("丰镇");
   });
 });
