@@ -1,9 +1,10 @@
 import type { SearchIndex } from "../index/open.js";
 import { withTyposCorrected, type QueryTranslator } from "../retrieve/english.js";
-import { jiebaSegmenter, latinTerm, type ChineseSegmenter } from "../retrieve/tokenize.js";
+import { jiebaSegmenter, type ChineseSegmenter } from "../retrieve/tokenize.js";
 import { searchHybrid, type ArticleHit, type RetrieveOptions, type Timings } from "../retrieve/hybrid.js";
 import type { QueryTerm } from "../retrieve/bm25.js";
 import { analyseQuestion, turnOf, type QuestionAnalysis } from "./analysis.js";
+import { printsLatin } from "./english-concepts.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
 import type { Figure } from "./figures.js";
@@ -79,11 +80,10 @@ export function createCandidateFinder(deps: AnswererDeps): (question: string, co
   const { index, translator } = deps;
   const stats = { documentFrequency: (t: string) => index.keyword.documentFrequency(t), size: index.keyword.size };
   const tuning = answerTuning(o.tuning);
-  const printed = (word: string) => stats.documentFrequency(latinTerm(word) ?? "") > 0;
   const analysisDeps = { segmenter: deps.segmenter ?? jiebaSegmenter(), translator, stats, tuning };
   return async (question, context) => {
     // 繁體 read as 简体, greetings and fillers off, English typos mended: the question as the papers would print it.
-    const analysis = analyseQuestion(withTyposCorrected(readerQuestion(question), translator.lexicon, printed), analysisDeps, context);
+    const analysis = analyseQuestion(withTyposCorrected(readerQuestion(question), translator.lexicon, (word) => printsLatin(stats, word)), analysisDeps, context);
     let t = performance.now();
     const vector = deps.embedQuery ? await deps.embedQuery(analysis.searchText) : null;
     const embedMs = performance.now() - t;

@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { clauseAround, itemBefore, named } from "./clauses.js";
 import type { Concept } from "./concepts.js";
-import { findFigures, type Figure } from "./figures.js";
+import { findFigures, isDate, type Figure } from "./figures.js";
 import { classesOfUnit, MEASURE_CLASSES, type MeasureClass } from "./units.js";
 import { vetoOf, type VetoContext, type VetoName } from "./vetoes.js";
 
@@ -58,7 +58,7 @@ export interface Binding {
 export function bindingOf(analysis: QuestionAnalysis, sentence: string, figure: Figure): Binding {
   const { own: clause, before, after } = clauseAround(sentence, figure.start);
   // A date dates its sentence's event (12月1日，…滑雪场开板); a name or place sits beside its role.
-  const region = figure.kind === "date" || figure.kind === "year" ? sentence : figure.kind === "name" || figure.kind === "place" ? `${before}，${clause}，${after}` : clause;
+  const region = isDate(figure) ? sentence : figure.kind === "name" || figure.kind === "place" ? `${before}，${clause}，${after}` : clause;
   const own = analysis.own.filter((c) => !c.date && !c.context);
   const focus = analysis.focus && !analysis.focus.date ? analysis.focus : null;
   // The noun a count counts: the head marked by the analysis (ski *runs*, 多少工会*经费*), else the focus of a Chinese count (多少*学生*).

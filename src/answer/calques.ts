@@ -1,3 +1,4 @@
+import { hanBigrams } from "../ingest/text.js";
 import type { QueryTranslator } from "../retrieve/english.js";
 import { idfOf, type Concept, type TermStats } from "./concepts.js";
 
@@ -24,13 +25,11 @@ export function quotedNameConcepts(question: string, translator: QueryTranslator
     if (words.length < 2 || words.length > 5) continue;
     const spellings = calques(words, translator, stats);
     if (!spellings.length) continue;
-    const weight = Math.max(...spellings.map((s) => Math.max(...bigrams(s).map((b) => idfOf(stats, b)))));
+    const weight = Math.max(...spellings.map((s) => Math.max(...[...hanBigrams(s)].map((b) => idfOf(stats, b)))));
     concepts.push({ label: m[1]!, alternatives: spellings, weight, anchor: false, at: m.index! + 1 });
   }
   return concepts;
 }
-
-const bigrams = (text: string): string[] => [...text].slice(1).map((ch, i) => text[i] + ch);
 
 /** The Chinese readings of one word or a run of words (model worker → 劳模), in the corpus. */
 function readingsOf(english: string, translator: QueryTranslator, stats: TermStats): string[] {
@@ -44,10 +43,9 @@ function readingsOf(english: string, translator: QueryTranslator, stats: TermSta
  * corpus could print: every adjacent pair of characters occurs in it. Three characters at least.
  */
 function calques(words: string[], translator: QueryTranslator, stats: TermStats): string[] {
-  const prints = (text: string) => bigrams(text).every((b) => stats.documentFrequency(b) > 0);
+  const prints = (text: string) => [...hanBigrams(text)].every((b) => stats.documentFrequency(b) > 0);
   // Spellings of words[0..i), each one the pages could print so far.
   const partial = new Map<number, string[]>([[0, [""]]]);
-  const done: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const here = partial.get(i);
     if (!here) continue;
@@ -60,6 +58,6 @@ function calques(words: string[], translator: QueryTranslator, stats: TermStats)
     }
     partial.delete(i);
   }
-  for (const s of partial.get(words.length) ?? []) if ([...s].length >= 3 && !done.includes(s)) done.push(s);
-  return done.slice(0, MAX_SPELLINGS);
+  const whole = new Set((partial.get(words.length) ?? []).filter((s) => [...s].length >= 3));
+  return [...whole].slice(0, MAX_SPELLINGS);
 }

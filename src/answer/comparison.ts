@@ -46,6 +46,8 @@ const ZH_OR = new RegExp(`^(.+?)(${ZH_COMPARATIVE})还是(.+?)${ZH_COMPARATIVE}[
 const EN_WHICH = new RegExp(`^(?:which|what|who)\\b(.*?)\\b(${EN_WORDS})\\b(.*?)[,:]\\s*(.+?)\\s+or\\s+(.+?)[?.!\\s]*$`, "i");
 /** "Were there more A or B?" */
 const EN_THERE = new RegExp(`^(?:were|was|are|is)\\s+there\\s+(${EN_WORDS})\\s+(.+?)\\s+or\\s+(.+?)[?.!\\s]*$`, "i");
+/** Prepositions a side may open with ("from A or from B"): the side's name is what follows. */
+const SIDE_PREPOSITION = /^(?:from|in|at|on|for|by|to)\s+/i;
 /** "[In 2025,] did the unions get more from A or from B?", "Were more A fixed or more B?": a yes/no question whose comparative splits two sides. */
 const EN_EITHER = new RegExp(`^(?:(.+?),\\s*)?(?:did|do|does|was|were|is|are|has|have|had|will|would)\\b(.*?)\\b(${EN_WORDS})\\b\\s+(.+?)\\s+or\\s+(?:(?:${EN_WORDS})\\s+)?(.+?)[?.!\\s]*$`, "i");
 
@@ -89,13 +91,13 @@ export function readComparison(raw: string): Comparison | null {
   if (either) {
     const [, setting, subject, word, whole, b] = either;
     // "more funds from A or from B": the thing before the second side's preposition is both sides'.
-    const prep = /^(from|in|at|on|for|by|to)\s/i.exec(b!)?.[1];
+    const prep = SIDE_PREPOSITION.exec(b!)?.[0].trim();
     const at = prep ? whole!.search(new RegExp(`\\s${prep}\\s`, "i")) : -1;
     const [shared, a] = at > 0 ? [whole!.slice(0, at), whole!.slice(at + 1)] : ["", whole!];
     // What the question says of both sides (the setting, the subject and its verb) goes with each, lower-cased: no capital read as a name.
     const about = `${setting ?? ""} ${subject ?? ""} ${shared}`.replace(/\s+/g, " ").trim().replace(/^\w/, (ch) => ch.toLowerCase());
     const ask = (side: string) => `How many ${about} ${side.trim()}?`.replace(/\s+/g, " ");
-    const label = (side: string) => side.trim().replace(/^(?:from|in|at|on|for|by|to)\s+/i, "");
+    const label = (side: string) => side.trim().replace(SIDE_PREPOSITION, "");
     return { sides: [label(a!), label(b!)], asks: [ask(a!), ask(b!)], larger: largerOf(word!, "en") };
   }
   return null;

@@ -120,6 +120,12 @@ const IRREGULAR_PLURAL = new Set(["people", "children", "staff", "cattle", "shee
 /** "Person-times" (人次) and its kind: a count of people, however many visits each made. */
 const PER_TIMES = /^(?:person|participant|visitor|passenger|user|man)$/i;
 
+/** Whether some page prints a Latin word as it is (kahikatea, 5S, AGG01): the keyword index holds its term. */
+export function printsLatin(stats: TermStats, word: string): boolean {
+  const term = latinTerm(word);
+  return term !== null && stats.documentFrequency(term) > 0;
+}
+
 /** The question's words, "participant-times" read as one word, "participants", at the place it is written. */
 function englishWords(text: string): { word: string; at: number }[] {
   const words: { word: string; at: number }[] = [];
@@ -190,10 +196,7 @@ export function englishConcepts(question: string, translator: QueryTranslator, s
     for (const part of parts) phraseReadings.set(part, [...(phraseReadings.get(part) ?? []), ...found]);
   }
   // Latin words the articles print as they are (SOUL EATER, Kaji Dha, DC) count as mentioned in that spelling.
-  const printed = (lower: string) => {
-    const term = latinTerm(lower);
-    return term !== null && stats.documentFrequency(term) > 0;
-  };
+  const printed = (lower: string) => printsLatin(stats, lower);
   // The bridge's readings of a word that the corpus uses. A name's weak readings are guesses (France →
   // 法制, Japan → 银行 when the pages never say 法国 or 日本): a name read only so has no reading, and
   // is an anchor the article must print.

@@ -1,4 +1,4 @@
-import { jiebaSegmenter, taggedWords, type ChineseSegmenter } from "../retrieve/tokenize.js";
+import { jiebaSegmenter, taggedWords, type ChineseSegmenter, type TaggedWord } from "../retrieve/tokenize.js";
 import { ADMIN_UNIT } from "./concepts.js";
 import { ROLE } from "./roles.js";
 
@@ -78,7 +78,8 @@ export function findFigures(text: string): Figure[] {
 }
 
 const RANGE_JOIN = /^(?:至|到|~|～|—|－|-)$/;
-const isDate = (f: Figure) => f.kind === "date" || f.kind === "year";
+/** A date or a year: what a when-question asks. */
+export const isDate = (f: Figure) => f.kind === "date" || f.kind === "year";
 
 /**
  * A range (50米至1,520米, 5~32公里, 1985年9月至1987年7月) is one figure: either end alone misstates
@@ -274,7 +275,7 @@ export function findPlaces(text: string, segmenter: ChineseSegmenter = jiebaSegm
  * character and a town, village or township word, right after it. A town's name before 镇 is
  * rarely one character; a content word is, not a preposition, particle or numeral.
  */
-function cutFromTown(tagged: readonly { word: string; tag: string; start: number; end: number }[], i: number): boolean {
+function cutFromTown(tagged: readonly TaggedWord[], i: number): boolean {
   const [word, next] = [tagged[i]!, tagged[i + 1]];
   return !!next && next.start === word.end && /^\p{Script=Han}$/u.test(word.word) && /^[anj]/.test(word.tag) && /^\p{Script=Han}[镇乡村]$/u.test(next.word);
 }

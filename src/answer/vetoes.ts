@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from "./analysis.js";
 import { clauseAround, clauseSpan, closedItems, dateSpan, headsClause, itemAfter, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
-import { rolesNamed, titleBefore, type Figure } from "./figures.js";
+import { isDate, rolesNamed, titleBefore, type Figure } from "./figures.js";
 import { otherOfKind, otherScope, withinSentence } from "./qualifiers.js";
 import { classesOfUnit, inUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
@@ -38,7 +38,6 @@ export interface VetoContext {
 const GENERAL_COUNTER = /^(?:[万亿千百])?个$/;
 
 const quantity = (v: VetoContext) => v.figure.kind === "quantity";
-const isDate = (v: VetoContext) => v.figure.kind === "date" || v.figure.kind === "year";
 
 /** A noun with no Chinese reading: the bridge kept only the English word. */
 const unread = (c: Concept | null): boolean => c !== null && ![c.label, ...c.alternatives].some((a) => /\p{Script=Han}/u.test(a));
@@ -57,14 +56,14 @@ export const VETOES = [
   // …and the value's list item (全国…5名、自治区和兵团级…144名; a count before its noun: 1家*全国*示范性…、
   // 32家*自治区和兵团级*…), or a date's clause (海选于4月16日), must not name another of its kind: a
   // level, rank or stage the question did not ask.
-  { name: "another level or rank", holds: (v) => (quantity(v) || isDate(v)) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, isDate(v) ? clauseAround(v.sentence, v.figure.start).own : ownItem(v))) },
+  { name: "another level or rank", holds: (v) => (quantity(v) || isDate(v.figure)) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, isDate(v.figure) ? clauseAround(v.sentence, v.figure.start).own : ownItem(v))) },
   // A total asked is not answered by what was added (会员总数 → 发展会员9912人), nor the reverse.
   { name: "another scope of the count", holds: (v) => quantity(v) && otherScope(v.analysis.countScope, v.item()) },
   { name: "another part of a total", holds: (v) => quantity(v) && otherPartThanAsked(v.own, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another verb's", holds: (v) => quantity(v) && otherPredicate(v.analysis.predicate, v.sentence, v.figures(), v.figure) },
   // A date dates its clause's event: where another date's clause holds the event asked (在1999年…上市)
   // and this one's does not (1996年首钢总公司成为…), this one dates something else.
-  { name: "another date's event", holds: (v) => isDate(v) && otherDatesEvent(v.analysis, v.sentence, v.figures(), v.figure) },
+  { name: "another date's event", holds: (v) => isDate(v.figure) && otherDatesEvent(v.analysis, v.sentence, v.figures(), v.figure) },
   { name: "another list item's", holds: (v) => quantity(v) && otherItemThanAsked(v.own, v.focus, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another organisation's", holds: (v) => v.figure.kind === "name" && !ofOrganisationAsked(v.analysis, v.own, v.focus, v.sentence, v.figure) },
   // A value in one class's units asked about other classes only measures or counts something else —
@@ -189,7 +188,7 @@ const precision = (f: Figure) => (f.kind === "year" ? 1 : /[日号]/.test(f.text
 function otherDatesEvent(analysis: QuestionAnalysis, sentence: string, figures: Figure[], date: Figure): boolean {
   const event = analysis.predicate;
   if (!event) return false;
-  const dated = figures.filter((f) => f.kind === "date" || f.kind === "year");
+  const dated = figures.filter(isDate);
   // …and only one that could answer (4月20日 does not say the year a 哪一年 question asks), not one the question states (自1948年以来).
   const rival = (f: Figure) => f.start !== date.start && inUnit(f, analysis.unit) && !analysis.wording.plain.includes(f.text) && (precision(f) >= precision(date) || headsClause(sentence, f));
   if (dateSpan(sentence, date, dated).includes(event)) return false;

