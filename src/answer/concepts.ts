@@ -1,4 +1,5 @@
 import { ASKING_PART_ZH, ASKING_ZH, FOCUS_CUE_ZH } from "./question-words.js";
+import { isQualifierWord } from "./qualifiers.js";
 import { papersWordsFor } from "./synonyms.js";
 import { taggedWords, type ChineseSegmenter, type TaggedWord } from "../retrieve/tokenize.js";
 import type { AskedDate } from "./dates.js";
@@ -159,7 +160,9 @@ function markCountedHead(concepts: Concept[], tags: Map<Concept, string>, cue: n
 export function markFocus(concepts: Concept[], askedAt: number): void {
   if (askedAt < 0) return;
   const placed = concepts.filter((c) => c.at !== undefined && !c.anchor);
-  const after = placed.filter((c) => c.at! > askedAt).sort((a, b) => a.at! - b.at!)[0];
+  // A qualifier (*national*-level collectives, 多少*重大*隐患) picks which values; the noun after it is asked.
+  const following = placed.filter((c) => c.at! > askedAt).sort((a, b) => a.at! - b.at!);
+  const after = following.find((c) => !isQualifierWord(c.label)) ?? following[0];
   const before = placed.filter((c) => c.at! < askedAt).sort((a, b) => b.at! - a.at!)[0];
   const focus = after ?? before;
   if (focus) focus.focus = true;

@@ -76,7 +76,7 @@ export const QUALIFIERS: QualifierRow[] = [
   {
     kind: "the level of an award, a title or a body (全国 against 自治区级, village-level)",
     zh: /全国|国家级|自治区级|省级|兵团级|州级|县级|市级|乡镇级|村级/,
-    en: /\bnational(?:-level)?\b(?! [A-Z])|\b([Rr]egion|[Rr]egional|[Pp]refecture|[Cc]ounty|[Cc]ity|[Tt]ownship|[Vv]illage|[Bb]ingtuan|XPCC)-level\b/,
+    en: /\bnational-level\b|\bnational\b(?! [A-Z])|\b([Rr]egion|[Rr]egional|[Pp]refecture|[Cc]ounty|[Cc]ity|[Tt]ownship|[Vv]illage|[Bb]ingtuan|XPCC)-level\b/,
     forms: (m, lang) => {
       const level = lang === "zh" ? m[0] : m[1] ? LEVEL_EN[m[1].toLowerCase()]! : "全国";
       return LEVEL_FORMS[level] ?? [level];
@@ -136,6 +136,11 @@ export function questionQualifiers(question: string, lang: "zh" | "en"): string[
   return out;
 }
 
+/** Whether a word is itself a qualifier (national, 重大, 高级): it picks among values, it is not what they count. */
+export function isQualifierWord(word: string): boolean {
+  return QUALIFIERS.some((row) => [row.zh, row.en].some((pattern) => pattern.exec(word)?.[0].length === word.length));
+}
+
 /** The row an asked qualifier (its spellings) comes from. */
 const rowOf = (forms: string[]) => QUALIFIERS.find((r) => forms.some((f) => r.zh.test(f)));
 
@@ -148,6 +153,31 @@ export function withinSentence(forms: string[]): boolean {
 export function otherOfKind(forms: string[], text: string): boolean {
   const row = rowOf(forms);
   return !!row && row.zh.test(text) && !forms.some((f) => text.includes(f));
+}
+
+/** Words joining two of a kind into one subject (全国*和*自治区、兵团级…获得单位89个). */
+const JOINED_AFTER = /^(?:以及|或者|和|及|与|或|暨|、)/u;
+const JOINED_BEFORE = /(?:以及|或者|和|及|与|或|暨|、)$/u;
+
+/**
+ * Whether the asked qualifier stands joined to another of its kind in `text` (全国和自治区、兵团级
+ * 五一劳动奖章获得者172名 for the national medals): a value under both counts them together, so it
+ * is not the asked one's — unless the question names several of the kind itself.
+ */
+export function joinedWithOther(forms: string[], text: string, question: string): boolean {
+  const row = rowOf(forms);
+  if (!row) return false;
+  const all = (s: string) => [...s.matchAll(new RegExp(row.zh.source, "gu"))].map((m) => m[0]);
+  const another = (s: string) => all(s).some((w) => !forms.some((f) => w.includes(f) || f.includes(w)));
+  if (all(question).length + [...question.matchAll(new RegExp(row.en.source, "gi"))].length > 1) return false;
+  for (const form of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      const right = text.slice(at + form.length, at + form.length + 10).split(/[，。；：,;]/u)[0]!;
+      const left = text.slice(Math.max(0, at - 10), at).split(/[，。；：,;]/u).pop()!;
+      if ((JOINED_AFTER.test(right) && another(right)) || (JOINED_BEFORE.test(left) && another(left))) return true;
+    }
+  }
+  return false;
 }
 
 /** How a count is scoped: a total (会员总数, in total) or what was added (新增, new members). */

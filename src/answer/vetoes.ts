@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "./analysis.js";
 import { clauseAround, clauseSpan, closedItems, dateSpan, headsClause, itemAfter, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { isDate, rolesNamed, titleBefore, type Figure } from "./figures.js";
-import { otherOfKind, otherScope, withinSentence } from "./qualifiers.js";
+import { joinedWithOther, otherOfKind, otherScope, withinSentence } from "./qualifiers.js";
 import { classesOfUnit, inUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
 
@@ -57,6 +57,8 @@ export const VETOES = [
   // 32家*自治区和兵团级*…), or a date's clause (海选于4月16日), must not name another of its kind: a
   // level, rank or stage the question did not ask.
   { name: "another level or rank", holds: (v) => (quantity(v) || isDate(v.figure)) && v.analysis.qualifiers.some((forms) => otherOfKind(forms, isDate(v.figure) ? clauseAround(v.sentence, v.figure.start).own : ownItem(v))) },
+  // …nor stand joined to another of its kind (全国和自治区、兵团级…162个): the value counts both.
+  { name: "levels counted together", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => joinedWithOther(forms, v.near, v.analysis.wording.plain)) },
   // A total asked is not answered by what was added (会员总数 → 发展会员9912人), nor the reverse.
   { name: "another scope of the count", holds: (v) => quantity(v) && otherScope(v.analysis.countScope, v.item()) },
   { name: "another part of a total", holds: (v) => quantity(v) && otherPartThanAsked(v.own, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
