@@ -1,6 +1,6 @@
 import { findFigures } from "./figures.js";
 import type { QueryTranslator } from "../retrieve/english.js";
-import { detectQuestionKind } from "./question-words.js";
+import { detectQuestionKind, HOW_MANY_ZH } from "./question-words.js";
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
 import { askedQualifiers, clozeContext, questionPairs, questionTriples, type ClozeContext, type WeightedPair } from "./cloze.js";
 import { chineseConcepts, dateConcepts, idfOf, type Concept, type TermStats } from "./concepts.js";
@@ -163,7 +163,7 @@ const AFTER_PREDICATE = /^(?:了|过|得|已|已经|一共|共|总共|共计|累
  * (已经, 共) is one too.
  */
 function askedPredicate(question: string, segmenter: ChineseSegmenter): string | null {
-  const at = question.search(/多少|几/);
+  const at = question.search(new RegExp(HOW_MANY_ZH));
   if (at <= 0 || !segmenter.tag) return null;
   const words = segmenter.tag(question.slice(0, at));
   let marked = false;

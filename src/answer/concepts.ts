@@ -1,4 +1,4 @@
-import { ASKING_PART_ZH, ASKING_ZH, FOCUS_CUE_ZH } from "./question-words.js";
+import { ASKING_PART_ZH, ASKING_ZH, FOCUS_CUE_ZH, HOW_MANY_ZH } from "./question-words.js";
 import { isQualifierWord } from "./qualifiers.js";
 import { papersWordsFor } from "./synonyms.js";
 import { taggedWords, type ChineseSegmenter, type TaggedWord } from "../retrieve/tokenize.js";
@@ -92,7 +92,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   const seen = new Set<string>();
   // The one-character noun a question word asks about (多少*氢*, 几*羊*) is the thing counted — unless
   // it is the measure itself (多少钱, 多少人: askedUnit reads those).
-  const asked = /(?:多少|几)(?=\p{Script=Han}[？?。\s]*$|\p{Script=Han}[^\p{Script=Han}])/u.exec(question);
+  const asked = new RegExp(`(?:${HOW_MANY_ZH})(?=\\p{Script=Han}[？?。\\s]*$|\\p{Script=Han}[^\\p{Script=Han}])`, "u").exec(question);
   const askedNounAt = asked && askedUnit(question) === null ? asked.index + asked[0].length : -1;
   for (const [runIndex, runMatch] of [...question.matchAll(/\p{Script=Han}+/gu)].entries()) {
     const run = runMatch[0];

@@ -10,6 +10,12 @@ import { ROLE, ROLE_EN } from "./roles.js";
 /** The kind of answer a question asks for; the answer composer picks numbers, dates or names by it. */
 export type QuestionKind = "count" | "amount" | "date" | "who" | "where" | "which" | "what" | "describe" | "why" | "yesno" | "other";
 
+/**
+ * 多少 or 几 asking a number — not the 几 of 这几家 / 那几个 (these few), 好几, 十几 (a dozen or so)
+ * or 几乎 (almost), which name things the question is about.
+ */
+export const HOW_MANY_ZH = "多少|(?<![这那好十])几(?!乎)";
+
 /** First matching row wins, so the more specific patterns (多少钱, what year) come before the general ones. */
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   // A reason is asked whatever else the question names: the answer is the sentence that gives it.
@@ -20,7 +26,7 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion|share)|what (?:was|is|were|are|will be) the (?:total |overall |combined )?(?:amount|sum))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
   // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).
-  ["count", /\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|(?<![许很诸众繁好])(?:多长|多远|多深|多宽)(?!期)|多少|几(个|人|家|项|次|名|户|座|条|位|所|处|年|天)|几/i],
+  ["count", new RegExp(String.raw`\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|(?<![许很诸众繁好])(?:多长|多远|多深|多宽)(?!期)|${HOW_MANY_ZH}`, "i")],
   ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
   // A role's name asked with 什么 (行长叫什么, 局长的名字是什么) asks who, not a phrase.
   ["who", new RegExp(`(?:${ROLE})的?(?:叫什么|叫啥|姓什么|(?:的?名字|姓名)是什么)`)],
@@ -59,7 +65,7 @@ export const ASKING_ZH: ReadonlySet<string> = new Set([
 export const ASKING_PART_ZH = /几|哪|谁|什么|多少|那|这|名字|[吗呢]$/;
 
 /** Where a Chinese question asks (the focus is the concept beside it). */
-export const FOCUS_CUE_ZH = /多少|几|哪|什么|谁|何时|怎么|如何|是否/;
+export const FOCUS_CUE_ZH = new RegExp(`${HOW_MANY_ZH}|哪|什么|谁|何时|怎么|如何|是否`);
 
 /** English words that only say what kind of answer is wanted (the kind table reads them). */
 export const ASKING_EN: ReadonlySet<string> = new Set([

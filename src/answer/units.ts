@@ -1,5 +1,6 @@
 import type { Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
+import { HOW_MANY_ZH } from "./question-words.js";
 
 /**
  * The units and measure words of questions and values, in one place: which unit a question names
@@ -67,7 +68,7 @@ const MEASURE_WORDS = [
   "支", "条", "个", "家", "项", "名", "人", "户", "座", "台", "辆", "场", "次", "所", "处", "栋", "套", "批", "位", "部", "件",
   "只", "头", "列", "种", "款", "份", "间", "层", "篇", "门", "张", "起", "副", "根", "届", "期", "秒", "天", "周", "年", "倍", "斤", "克",
 ];
-const MEASURE = new RegExp(`(?:多少|几)(${MEASURE_WORDS.join("|")})`);
+const MEASURE = new RegExp(`(?:${HOW_MANY_ZH})(${MEASURE_WORDS.join("|")})`);
 
 export function askedUnit(question: string): string | null {
   for (const [pattern, unit] of ASKED_UNITS) if (pattern.test(question)) return unit;

@@ -148,6 +148,20 @@ describe("analyseQuestion, English", () => {
     expect(analyseQuestion("有多少人参加？", jieba, { today }).own.map((c) => c.label)).not.toContain("人");
   });
 
+  it("takes the noun a qualifier qualifies as the focus, not the qualifier (多少*重大*隐患 asks about 隐患)", () => {
+    const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter() };
+    expect(analyseQuestion("排查出多少重大隐患？", jieba, { today }).focus?.label).toBe("隐患");
+    expect(analyseQuestion("排查出多少重大隐患？", jieba, { today }).qualifiers).toEqual([["重大"]]);
+  });
+
+  it("reads 这几 / 那几 (these few) as words about the thing, not as the question's 几", () => {
+    const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter() };
+    const a = analyseQuestion("那几家调解室已经协调解决了多少起案件？", jieba, { today });
+    expect([a.kind, a.unit, a.focus?.label]).toEqual(["count", "起", "案件"]);
+    expect(analyseQuestion("那几家调解室设在哪里？", jieba, { today }).kind).toBe("where");
+    expect(analyseQuestion("调解室有几家？", jieba, { today }).unit).toBe("家");
+  });
+
   it("takes the word right after 'which' or 'what' as the focus, and no verb after other question words", () => {
     expect(analyseQuestion("Which bureau hosted the Changji learning week?", en, { today }).focus?.label).toBe("bureau");
     expect(analyseQuestion("What is the kahikatea used for?", en, { today }).focus).toBeNull();

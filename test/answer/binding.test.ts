@@ -110,6 +110,9 @@ describe("binding a value to the question", () => {
     expect(leads("全州工会会员总数是多少？", "新建工会组织631家，发展会员9912人。")["9912人"]).toBe(false);
     expect(leads("全州工会会员总数是多少？", "截至年底，全州共有会员15万人。")["15万人"]).toBe(true);
     expect(leads("今年新增会员多少人？", "截至年底，全州共有会员15万人，新发展会员9912人。")).toEqual({ "15万人": false, "9912人": true });
+    // A level joined to another of its kind counts both: no value under it answers for one level.
+    expect(leads("全国五一劳动奖章获得者有多少名？", "全国和自治区、兵团级五一劳动奖状获得单位89个、五一劳动奖章获得者172名。")).toEqual({ "89个": false, "172名": false });
+    expect(leads("全国和兵团级五一劳动奖章获得者一共有多少名？", "全国和兵团级五一劳动奖章获得者172名。")).toEqual({ "172名": true });
     // …and a count written before its noun has its item after it.
     expect(leads("兵团级创新工作室命名了多少家？", "命名1家全国示范性创新工作室、32家自治区和兵团级创新工作室。")).toEqual({ "1家": false, "32家": true });
     // A contest's stage: an audition's day is not the final's.
@@ -125,6 +128,8 @@ describe("binding a value to the question", () => {
     expect(questionQualifiers("How long are the advanced runs?", "en")).toEqual([["高级"]]);
     expect(questionQualifiers("How many national-level model workers are there?", "en")).toEqual([["全国", "国家级"]]);
     expect(questionQualifiers("How many village-level stations are there?", "en")).toEqual([["村级"]]);
+    // "-level" says it is a level even before a capitalised name.
+    expect(questionQualifiers("How many national-level Worker Pioneer collectives are there?", "en")).toEqual([["全国", "国家级"]]);
     expect(questionQualifiers("How many first prizes were awarded?", "en")).toEqual([["一等奖"]]);
     expect(questionQualifiers("How many mines meet Level 1 standards?", "en")).toEqual([["一级"]]);
     expect(questionQualifiers("有多少座二级标准化煤矿？", "zh")).toEqual([["二级"]]);
