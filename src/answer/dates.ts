@@ -94,6 +94,37 @@ export function namesDate(text: string, date: AskedDate): boolean {
   return pattern.test(text);
 }
 
+/** Words that give a sentence a span of years of its own (近年来, 五年来, 多年来): no one year is in force there. */
+const SPAN_OF_YEARS = /近年来|近几年|近些年|多年来|[一二三四五六七八九十两几\d]+年来|历年/u;
+
+/**
+ * The years each sentence speaks of: those it names (2018年, 2024—2025冰雪季), else the last ones
+ * named before it in the article or its heading (昌吉州总工会2024年工作综述 … 新建工会组织631家); none
+ * ([]) for a span of years (近年来); null where nothing is named yet (the page's text then dates it).
+ * A page naming a year somewhere does not date its every sentence: 近年来…救助总金额195万元, after
+ * 2018年“两节”期间…, is not that year's.
+ */
+export function yearsInForce(heading: string, sentences: readonly { text: string }[]): (number[] | null)[] {
+  const headed = yearsNamed(heading);
+  let years: number[] | null = headed.length ? headed : null;
+  return sentences.map(({ text }) => {
+    if (SPAN_OF_YEARS.test(text)) return (years = []);
+    const own = yearsNamed(text);
+    if (own.length) years = own;
+    return years;
+  });
+}
+
+/** The years a text names as years: 2018年, 2018 年, both ends of 2024—2025 (冰雪季). */
+function yearsNamed(text: string): number[] {
+  const years: number[] = [];
+  for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})(?:\s*[—–-]\s*((?:19|20)\d{2}))?(?=\s*年|\s*[—–-]|(?<=\d{4}\s*[—–-]\s*\d{4}))/gu)) {
+    years.push(Number(m[1]));
+    if (m[2]) years.push(Number(m[2]));
+  }
+  return years;
+}
+
 /** namesDate runs per sentence: one compiled pattern per asked month. */
 const MONTH_NAMED = new Map<string, RegExp>();
 

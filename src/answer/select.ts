@@ -1,5 +1,5 @@
 import type { Article } from "../ingest/types.js";
-import { fitsDate, namesDate } from "./dates.js";
+import { fitsDate, namesDate, yearsInForce } from "./dates.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.js";
 import { placesWithAddresses } from "./address.js";
@@ -149,12 +149,15 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // A date concept is covered by the article's date, or by the sentence naming that year
     // (a 2026 page reporting 2025 figures); an undated page by its text naming it.
     const articleDated = concepts.map((c) => c.date !== undefined && fitsDate(c.date, article.date, article.date ? "" : articleText));
-    const dated = (j: number, sentence: string) => articleDated[j]! || namesDate(sentence, concepts[j]!.date!);
+    // …but a page dated by its text alone dates a sentence only by naming the year or by the year in force there.
+    const byTextOnly = concepts.map((c) => !!c.date && !c.date.month && !c.date.season && !fitsDate(c.date, article.date, ""));
+    const inForce = yearsInForce(heading, sentences);
+    const dated = (j: number, sentence: string, i: number) => namesDate(sentence, concepts[j]!.date!) || (articleDated[j]! && (!byTextOnly[j] || (inForce[i] ?? [concepts[j]!.date!.year]).includes(concepts[j]!.date!.year)));
     // An undated page confirms a date (今年 too) only by naming it; a sentence that names the year
     // ranks above one that leans on the article naming it elsewhere.
-    const dateCredit = (j: number, sentence: string) => {
+    const dateCredit = (j: number, sentence: string, i: number) => {
       const c = concepts[j]!;
-      return !dated(j, sentence) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? mentionWeight.sentence : mentionWeight.neighbour;
+      return !dated(j, sentence, i) ? 0 : article.date || !c.date!.relative || sentence.includes(`${c.date!.year}`) ? mentionWeight.sentence : mentionWeight.neighbour;
     };
     // The article is about a place its heading or first sentence names, or two of its sentences do.
     const aboutPlace = concepts.map((c, j) => !c.place || inHeading[j]! >= 0.5 || mentions(sentences[lead]?.text ?? "", c) || sentences.filter((s) => mentions(s.text, c)).length >= 2);
@@ -176,7 +179,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
       let inSentence = 0;
       concepts.forEach((c, j) => {
         if (!c.date) inSentence += strength(sentence.text, c) * c.weight;
-        const credit = c.date ? dateCredit(j, sentence.text) : Math.max(
+        const credit = c.date ? dateCredit(j, sentence.text, i) : Math.max(
           mentionWeight.sentence * strength(sentence.text, c),
           mentionWeight.neighbour * strength(neighbours, c),
           mentionWeight.headline * inHeading[j]!,
@@ -189,7 +192,7 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
         focused += credit * weightOf(c);
       });
       const coverage = covered / total;
-      const undated = dateIndexes.filter((j) => !dated(j, sentence.text)).map((j) => concepts[j]!);
+      const undated = dateIndexes.filter((j) => !dated(j, sentence.text, i)).map((j) => concepts[j]!);
       const missingAnchors = [...undated, ...wordAnchorsMissing];
       const placesAside = concepts.filter((c, j) => (!aboutPlace[j] || (kindAfter[j] && namesAnother(sentence.text, kindAfter[j]!))) && !mentions(sentence.text, c));
       const figure = pickFigure(sentence.text, concepts, kind, unit, undefined, tuning.focusBoost);

@@ -249,6 +249,12 @@ describe("three replies through the real pipeline (seeds, index, fixture model)"
     }
   });
 
+  it("binds a value to the year asked only where that year is in force: a page naming it elsewhere does not date every sentence", async () => {
+    // The page: 2018年“两节”期间，兵团工会共筹集送温暖资金2412万元…; paragraphs later, 近年来…救助总金额195万元.
+    const answer = await qa.answer("How much money did the XPCC unions raise to send warmth in 2018?");
+    expect(answer.figure).toBe("2412万元");
+  });
+
   it("refuses far-off questions plainly: nothing on topic is quoted as evidence", async () => {
     const far = loadQuestions(`${ROOT}/test/eval/heldout-4.jsonl`);
     expect(far.length).toBeGreaterThanOrEqual(10);

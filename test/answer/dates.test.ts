@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedDates, fitsDate, namesDate } from "../../src/answer/dates.js";
+import { askedDates, fitsDate, namesDate, yearsInForce } from "../../src/answer/dates.js";
 
 const TODAY = new Date("2025-03-01T12:00:00Z");
 
@@ -57,6 +57,17 @@ describe("namesDate: whether a sentence names the period asked", () => {
     expect(namesDate("发放2025年部分社保补贴", { year: 2025, relative: false, text: "" })).toBe(true);
     expect(namesDate("发放2025年部分社保补贴", { year: 2025, month: 11, relative: false, text: "" })).toBe(false);
     expect(namesDate("2024年11月5日上午", { year: 2024, month: 11, relative: true, text: "" })).toBe(true);
+  });
+});
+
+describe("yearsInForce: the years each sentence of a page speaks of", () => {
+  it("carries a year named in the heading or a sentence on until another is named", () => {
+    const sentences = ["新建工会组织631家。", "2018年“两节”期间，筹集资金2412万元。", "走访困难家庭19542户。"].map((text) => ({ text }));
+    expect(yearsInForce("昌吉州总工会2024年工作综述", sentences)).toEqual([[2024], [2018], [2018]]);
+  });
+  it("gives a span of years (近年来, 五年来) no one year, and nothing before any year is named", () => {
+    const sentences = ["12月1日，滑雪场开板。", "2024—2025冰雪季，滑雪场首家开门营业。", "近年来，救助总金额195万元。"].map((text) => ({ text }));
+    expect(yearsInForce("滑雪场开板", sentences)).toEqual([null, [2024, 2025], []]);
   });
 });
 
