@@ -1,6 +1,7 @@
 import type { Figure } from "./figures.js";
 import { mentions, mentionStrength, type Concept } from "./concepts.js";
 import { taggedWords } from "../retrieve/tokenize.js";
+import { MEASURE_CLASSES } from "./units.js";
 
 /**
  * Where a value stands in its sentence: its clause (a value belongs to what its own clause says),
@@ -61,10 +62,20 @@ export function itemBefore(sentence: string, figures: Figure[], figure: Figure):
   return sentence.slice(previousEnd, figure.start);
 }
 
-/** The noun written right after a count (164家*企业*), if any: the first word of what follows, when jieba tags it a noun. */
+/** Tags of the words of a noun phrase: nouns (not a person's name) and verbal nouns (管理). */
+const IN_NOUN_PHRASE = /^(?:n(?!r)|vn)/;
+
+/**
+ * The noun a count written before it counts, among the nouns right after it (when jieba tags the
+ * first a noun): the first a class of things lists (164家*企业*优质岗位), else the last, the phrase's
+ * head (两项精细化管理*成果*); null when no noun follows.
+ */
 export function nounAfter(sentence: string, figure: Figure): string | null {
-  const next = taggedWords(sentence.slice(figure.end, figure.end + 8))[0];
-  return next && next.start === 0 && /^n(?!r)/.test(next.tag) ? next.word : null;
+  const words = taggedWords(sentence.slice(figure.end, figure.end + 12));
+  if (!words[0] || words[0].start !== 0 || !/^n(?!r)/.test(words[0].tag)) return null;
+  const run = [words[0]];
+  for (let next = words[1]; next && next.start === run.at(-1)!.end && IN_NOUN_PHRASE.test(next.tag); next = words[run.length]) run.push(next);
+  return (run.find((w) => MEASURE_CLASSES.some((row) => row.counts?.test(w.word))) ?? run.at(-1)!).word;
 }
 
 /** What follows a value that closes a list item: a list or clause mark, a conjunction, the end. */

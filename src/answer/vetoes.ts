@@ -111,12 +111,35 @@ export const VETOES = [
   { name: "a list of places'", holds: (v) => quantity(v) && v.own.some((c) => c.place && forPlacesListed(c, v.sentence, v.figure, v.analysis.wording.plain)) },
   // Money of another kind: the question asks revenue, the value's own words say investment.
   { name: "another kind of money", holds: (v) => v.classes.measured.some((row) => row.kind === "money") && otherMoney(v.analysis, v.item()) },
+  // A number inside a title or a quoted name (《…“四个聚焦”…》, “两节”) is part of the name, no count.
+  { name: "part of a quoted name", holds: (v) => quantity(v) && insideQuotes(v.sentence, v.figure) },
   // A number, name or place the question itself states is what it asks about, not the answer (how
   // many of the 234 sessions…; 一个位于香港大屿山，另一个位于何处).
   { name: "stated by the question", holds: ({ analysis, figure }) => (figure.kind === "quantity" && figure.value !== null && analysis.stated.includes(figure.value)) || ((figure.kind === "name" || figure.kind === "place") && analysis.wording.plain.includes(figure.text)) },
 ] as const satisfies readonly { name: string; holds: (v: VetoContext) => boolean }[];
 
 export type VetoName = (typeof VETOES)[number]["name"];
+
+const QUOTE_OPENS = "《“「『";
+const QUOTE_CLOSES = "》”」』";
+
+/**
+ * Whether the value stands inside a title (《…》) or a quoted name (“四个聚焦”, “两节”): a short quote
+ * without a clause break. A speaker's words in quotes (“一期投资…，…超过70亿元。”) are no name.
+ */
+function insideQuotes(sentence: string, figure: Figure): boolean {
+  const opened: number[] = [];
+  for (let i = 0; i < figure.start; i++) {
+    if (QUOTE_OPENS.includes(sentence[i]!)) opened.push(i);
+    else if (QUOTE_CLOSES.includes(sentence[i]!)) opened.pop();
+  }
+  const from = opened.at(-1);
+  if (from === undefined) return false;
+  const to = [...sentence].findIndex((ch, i) => i >= figure.end && QUOTE_CLOSES.includes(ch));
+  if (to < 0) return false;
+  const quoted = sentence.slice(from + 1, to);
+  return !/[，,。；;！？!?]/u.test(quoted) && (sentence[from] === "《" || [...quoted].length <= 16);
+}
 
 /** The first veto that holds for the value, or null. */
 export function vetoOf(v: VetoContext): VetoName | null {

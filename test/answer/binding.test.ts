@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyseQuestion } from "../../src/answer/analysis.js";
 import { bindingStrength, isBound } from "../../src/answer/binding.js";
+import { nounAfter } from "../../src/answer/clauses.js";
 import { questionQualifiers } from "../../src/answer/qualifiers.js";
 import { findFigures, findNames, findPlaces } from "../../src/answer/figures.js";
 import type { QaService } from "../../src/core/types.js";
@@ -93,6 +94,19 @@ describe("binding a value to the question", () => {
     expect(leads("给小微企业返还了多少工会经费？", "返还309家小微企业工会经费455.43万元。")).toEqual({ "309家": false, "455.43万元": true });
   });
 
+
+  it("reads the noun a count is written before as the one its measure counts, or the phrase's head", () => {
+    const counted = (sentence: string) => findFigures(sentence).map((f) => nounAfter(sentence, f));
+    expect(counted("总医院两项精细化管理成果均获表彰。")).toEqual(["成果"]);
+    expect(counted("募集164家企业优质岗位。")).toEqual(["企业"]);
+    // 164家企业优质岗位3388个: 家 counts the firms, and the posts are counted by 3388个.
+    expect(leads("募集了多少个岗位？", "开发、募集164家企业优质岗位3388个。")).toEqual({ "164家": false, "3388个": true });
+  });
+
+  it("never binds a number that is part of a title or a quoted name, but does one in a speaker's quoted words", () => {
+    expect(leads("强化管理的聚焦有几个？", "俞国兵作《吉木萨尔县：“四个聚焦”强化管理》主题经验分享。")).toEqual({ "四个": false });
+    expect(leads("投产后每年销售收入预计多少？", "“一期投资接近200亿元，投产后每年销售收入预计超过70亿元。”")["70亿元"]).toBe(true);
+  });
   it("binds a value to a qualifier the question names only where the qualifier stands beside it", () => {
     expect(leads("第二批项目有多少个？", "第一批项目共有12个，第二批项目共有7个。")).toEqual({ "12个": false, "7个": true });
     expect(leads("重大隐患有多少项？", "共排查隐患300项，其中重大隐患12项。")).toEqual({ "300项": false, "12项": true });
