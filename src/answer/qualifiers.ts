@@ -180,26 +180,40 @@ export function joinedWithOther(forms: string[], text: string, question: string)
   return false;
 }
 
-/** How a count is scoped: a total (会员总数, in total) or what was added (新增, new members). */
-export type CountScope = "total" | "added";
+/**
+ * How a count is scoped: a total (会员总数, in total), what was added (新增, new members), or one
+ * thing alone (forage subsidies alone, 光是牛) — not together with others.
+ */
+export type CountScope = "total" | "added" | "alone";
 
 /** One row per scope: the words a question asks it with, and those a value's own words say it with. */
-const COUNT_SCOPES: Record<CountScope, { asked: RegExp; item: RegExp }> = {
+const COUNT_SCOPES: Record<Exclude<CountScope, "alone">, { asked: RegExp; item: RegExp }> = {
   total: { asked: /总数|总量|总共|一共|累计|总计|合计|现有|\bin total\b|\btotal (?:number|membership|count)\b|\baltogether\b/i, item: /共有|总数|累计|总计|合计|现有|总量/ },
   added: { asked: /新增|新建|新发展|新招|新开|新成立|新吸纳|新入会|\bnew(?:ly)?\b|\badded\b|\brecruited\b/i, item: /新增|新建|新发展|发展(?=会员|党员)|新招|新开|新成立|新吸纳|新入会|增加/ },
 };
+const ALONE_ASKED = /\balone\b|\bby (?:itself|themselves)\b|\bon (?:its|their) own\b|单独|光是|单是|仅仅是/i;
 
-/** The scope of a count the question asks, when it names one and not the other; else null. */
+/** The scope of a count the question asks, when it names one and not another; else null. */
 export function countScopeAsked(question: string): CountScope | null {
+  if (ALONE_ASKED.test(question)) return "alone";
   const total = COUNT_SCOPES.total.asked.test(question);
   const added = COUNT_SCOPES.added.asked.test(question);
   return total === added ? null : total ? "total" : "added";
 }
 
-/** Whether a value's own words give the other scope than the one asked, and not the one asked. */
+/** Whether a value's own words give the other scope than the one asked (a total or an addition), and not the one asked. */
 export function otherScope(asked: CountScope | null, item: string): boolean {
-  if (!asked) return false;
+  if (!asked || asked === "alone") return false;
   const other = asked === "total" ? "added" : "total";
   return COUNT_SCOPES[other].item.test(item) && !COUNT_SCOPES[asked].item.test(item);
 }
 
+/** Words joining things counted together (能繁母羊*以及*饲草料补贴资金58.9万元). */
+const JOINING = /以及|和|及|与|或|、/u;
+/** A second measure after the value's (44.91万头（只）: head of cattle and sheep). */
+const SECOND_MEASURE = /^\s*[（(]\p{Script=Han}[）)]/u;
+
+/** Whether a value counts several things together: its own words join them, or a second measure follows it. */
+export function countsTogether(item: string, after: string): boolean {
+  return JOINING.test(item) || SECOND_MEASURE.test(after);
+}

@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "./analysis.js";
 import { clauseAround, clauseSpan, closedItems, dateSpan, headsClause, itemAfter, itemBefore, named, nounAfter } from "./clauses.js";
 import { ADMIN_UNIT, mentions, type Concept } from "./concepts.js";
 import { isDate, rolesNamed, titleBefore, type Figure } from "./figures.js";
-import { joinedWithOther, otherOfKind, otherScope, withinSentence } from "./qualifiers.js";
+import { countsTogether, joinedWithOther, otherOfKind, otherScope, withinSentence } from "./qualifiers.js";
 import { classesOfUnit, inUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
 
@@ -61,6 +61,8 @@ export const VETOES = [
   { name: "levels counted together", holds: (v) => quantity(v) && v.analysis.qualifiers.some((forms) => joinedWithOther(forms, v.near, v.analysis.wording.plain)) },
   // A total asked is not answered by what was added (会员总数 → 发展会员9912人), nor the reverse.
   { name: "another scope of the count", holds: (v) => quantity(v) && otherScope(v.analysis.countScope, v.item()) },
+  // One thing asked alone (forage subsidies alone) is not answered by a value counting it with others.
+  { name: "several things counted together", holds: (v) => quantity(v) && v.analysis.countScope === "alone" && countsTogether(v.item(), v.sentence.slice(v.figure.end)) },
   { name: "another part of a total", holds: (v) => quantity(v) && otherPartThanAsked(v.own, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another verb's", holds: (v) => quantity(v) && otherPredicate(v.analysis.predicate, v.sentence, v.figures(), v.figure) },
   // A date dates its clause's event: where another date's clause holds the event asked (在1999年…上市)

@@ -127,6 +127,10 @@ describe("binding a value to the question", () => {
     // A level joined to another of its kind counts both: no value under it answers for one level.
     expect(leads("全国五一劳动奖章获得者有多少名？", "全国和自治区、兵团级五一劳动奖状获得单位89个、五一劳动奖章获得者172名。")).toEqual({ "89个": false, "172名": false });
     expect(leads("全国和兵团级五一劳动奖章获得者一共有多少名？", "全国和兵团级五一劳动奖章获得者172名。")).toEqual({ "172名": true });
+    // One thing asked alone is not answered by a value counting it together with others.
+    expect(leads("昌吉市单独申请的饲草料补贴资金有多少？", "能繁母羊以及饲草料补贴资金58.9万元。")["58.9万元"]).toBe(false);
+    expect(leads("昌吉市申请的饲草料补贴资金有多少？", "能繁母羊以及饲草料补贴资金58.9万元。")["58.9万元"]).toBe(true);
+    expect(leads("呼图壁县光是牛的存栏数有多少？", "呼图壁县牛羊存栏数44.91万头（只）。")["44.91万头"]).toBe(false);
     // …and a count written before its noun has its item after it.
     expect(leads("兵团级创新工作室命名了多少家？", "命名1家全国示范性创新工作室、32家自治区和兵团级创新工作室。")).toEqual({ "1家": false, "32家": true });
     // A contest's stage: an audition's day is not the final's.
