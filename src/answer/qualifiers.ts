@@ -40,10 +40,10 @@ function fromZhNumber(text: string): number {
 /** 第四师 ↔ 第4师: the spellings of a division or regiment of the Corps by its ordinal. */
 const unitForms = (n: number, unit: string) => [`第${zhNumber(n)}${unit}`, `第${n}${unit}`];
 
-/** 第二批 ↔ 第2批, 二期: the spellings of one ordinal of a series. */
+/** 第二批 ↔ 第2批, 二期, 第一批 ↔ 首批: the spellings of one ordinal of a series. */
 function ordinalForms(n: number, series: string): string[] {
   const zh = ORDINAL_ZH[n - 1] ?? String(n);
-  const forms = [`第${zh}${series}`, `第${n}${series}`];
+  const forms = [`第${zh}${series}`, `第${n}${series}`, ...(n === 1 ? [`首${series}`] : [])];
   return series === "期" ? [...forms, `${zh}期`, `${n}期`] : forms;
 }
 
@@ -57,10 +57,11 @@ const LEVEL_EN: Record<string, string> = { region: "自治区级", regional: "�
 export const QUALIFIERS: QualifierRow[] = [
   {
     kind: "the ordinal of a batch, phase, session or round",
-    zh: /第([一二三四五六七八九十\d]+)(批|期|届|轮)|([一二三四五六七八九十])期(?=工程|项目)/,
+    zh: /第([一二三四五六七八九十\d]+)(批|期|届|轮)|([一二三四五六七八九十])期(?=工程|项目)|首(批|期|届|轮)/,
     en: new RegExp(`\\b(${ORDINAL_EN.join("|")})\\s+(${Object.keys(SERIES_EN).join("|")})\\b|\\b(phase|stage)\\s+(\\d+|i{1,3}|one|two|three)\\b`, "i"),
     forms: (m, lang) => {
       if (lang === "zh") {
+        if (m[4]) return ordinalForms(1, m[4]);
         const raw = m[1] ?? m[3]!;
         const n = /\d/.test(raw) ? Number(raw) : ORDINAL_ZH.indexOf(raw) + 1;
         return ordinalForms(n, m[2] ?? "期");
@@ -159,6 +160,9 @@ export function otherOfKind(forms: string[], text: string): boolean {
 const JOINED_AFTER = /^(?:以及|或者|和|及|与|或|暨|、)/u;
 const JOINED_BEFORE = /(?:以及|或者|和|及|与|或|暨|、)$/u;
 
+/** How many levels an English question lists before a "level" (at national, regional or Bingtuan level). */
+const levelsListed = (question: string) => new Set([...question.matchAll(/\b(national|regional|region|prefecture|county|city|township|village|bingtuan|xpcc)\b(?=[^.?!]*\blevels?\b)/gi)].map((m) => m[1]!.toLowerCase())).size;
+
 /**
  * Whether the asked qualifier stands joined to another of its kind in `text` (全国和自治区、兵团级
  * 五一劳动奖章获得者172名 for the national medals): a value under both counts them together, so it
@@ -169,7 +173,7 @@ export function joinedWithOther(forms: string[], text: string, question: string)
   if (!row) return false;
   const all = (s: string) => [...s.matchAll(new RegExp(row.zh.source, "gu"))].map((m) => m[0]);
   const another = (s: string) => all(s).some((w) => !forms.some((f) => w.includes(f) || f.includes(w)));
-  if (all(question).length + [...question.matchAll(new RegExp(row.en.source, "gi"))].length > 1) return false;
+  if (all(question).length + [...question.matchAll(new RegExp(row.en.source, "gi"))].length > 1 || levelsListed(question) > 1) return false;
   for (const form of forms) {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
       const right = text.slice(at + form.length, at + form.length + 10).split(/[，。；：,;]/u)[0]!;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyseQuestion } from "../../src/answer/analysis.js";
 import { bindingStrength, isBound } from "../../src/answer/binding.js";
 import { nounAfter } from "../../src/answer/clauses.js";
-import { questionQualifiers } from "../../src/answer/qualifiers.js";
+import { joinedWithOther, questionQualifiers } from "../../src/answer/qualifiers.js";
 import { findFigures, findNames, findPlaces } from "../../src/answer/figures.js";
 import type { QaService } from "../../src/core/types.js";
 import { loadQuestions } from "../../src/eval/evaluate.js";
@@ -127,6 +127,9 @@ describe("binding a value to the question", () => {
     // A level joined to another of its kind counts both: no value under it answers for one level.
     expect(leads("全国五一劳动奖章获得者有多少名？", "全国和自治区、兵团级五一劳动奖状获得单位89个、五一劳动奖章获得者172名。")).toEqual({ "89个": false, "172名": false });
     expect(leads("全国和兵团级五一劳动奖章获得者一共有多少名？", "全国和兵团级五一劳动奖章获得者172名。")).toEqual({ "172名": true });
+    expect(questionQualifiers("How many received May Day medals at national, regional or Bingtuan level?", "en")).toEqual([["全国", "国家级"]]);
+    expect(joinedWithOther(["全国", "国家级"], "全国和自治区、兵团级五一劳动奖章获得者172名", "How many received May Day medals at national, regional or Bingtuan level?")).toBe(false);
+    expect(joinedWithOther(["全国", "国家级"], "全国和自治区、兵团级五一劳动奖章获得者172名", "How many national-level May Day medals were won?")).toBe(true);
     // One thing asked alone is not answered by a value counting it together with others.
     expect(leads("昌吉市单独申请的饲草料补贴资金有多少？", "能繁母羊以及饲草料补贴资金58.9万元。")["58.9万元"]).toBe(false);
     expect(leads("昌吉市申请的饲草料补贴资金有多少？", "能繁母羊以及饲草料补贴资金58.9万元。")["58.9万元"]).toBe(true);
@@ -142,6 +145,9 @@ describe("binding a value to the question", () => {
 
   it("reads qualifiers in English and as Chinese numerals and digits alike", () => {
     expect(questionQualifiers("How many projects were in the second batch?", "en")).toEqual([["第二批", "第2批"]]);
+    // The first of a series is 首批 / 首届 as often as 第一批.
+    expect(questionQualifiers("How much corn was stored in the first batch?", "en")).toEqual([["第一批", "第1批", "首批"]]);
+    expect(questionQualifiers("首届大赛在哪里举行？", "zh")).toEqual([["第一届", "第1届", "首届"]]);
     expect(questionQualifiers("How many major hazards were found?", "en")).toEqual([["重大"]]);
     expect(questionQualifiers("How long are the advanced runs?", "en")).toEqual([["高级"]]);
     expect(questionQualifiers("How many national-level model workers are there?", "en")).toEqual([["全国", "国家级"]]);
