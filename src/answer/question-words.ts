@@ -46,7 +46,9 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
 
 /** Classifies a Chinese or English question: why, count, amount, date, who, where, describe, which, yes/no, what, or other. */
 export function detectQuestionKind(question: string): QuestionKind {
-  const text = question.normalize("NFKC");
+  // "When the Later Liao was fighting within itself, … with *whose* support?": a clause opening the
+  // question sets the scene; the question word after it asks.
+  const text = question.normalize("NFKC").replace(/^(?:when|while|after|before|as|since|if)\b(?!\s+(?:did|was|were|is|are|will|would|does|do|has|have|had|can|could|should)\b)[^,?]*,\s*(?=.*\b(?:who|whom|whose|what|which|where|when|why|how)\b)/i, "");
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(text)) return kind;
   return "other";
 }

@@ -110,7 +110,7 @@ export const VETOES = [
     },
   },
   // A value given for a list of places (赴喀什、和田、巴州、伊犁等地…3388个) is not one listed place's.
-  { name: "a list of places'", holds: (v) => quantity(v) && v.own.some((c) => c.place && forPlacesListed(c, v.sentence, v.figure, v.analysis.wording.plain)) },
+  { name: "a list of places'", holds: (v) => quantity(v) && v.own.some((c) => (c.place || romanName(c)) && forPlacesListed(c, v.own, v.sentence, v.figure, v.analysis.wording.plain)) },
   // Money of another kind: the question asks revenue, the value's own words say investment.
   { name: "another kind of money", holds: (v) => v.classes.measured.some((row) => row.kind === "money") && otherMoney(v.analysis, v.item()) },
   // A number inside a title or a quoted name (《…“四个聚焦”…》, “两节”) is part of the name, no count.
@@ -222,17 +222,21 @@ function otherDatesEvent(analysis: QuestionAnalysis, sentence: string, figures: 
   return dated.some((f) => rival(f) && dateSpan(sentence, f, dated).includes(event));
 }
 
+/** A name an English question writes with a capital mid-sentence (Hotan), read in Chinese: a place or body, as likely as not. */
+const romanName = (c: Concept): boolean => (c.at ?? 0) > 0 && /^[A-Z][a-z]/.test(c.label) && c.alternatives.some((a) => /\p{Script=Han}/u.test(a));
+
 /**
  * Whether the place asked is one of three or more listed before the value (赴喀什、和田、巴州、伊犁等地)
- * and the question leaves the others out: the value is the list's, not the place's alone.
+ * and the question leaves the others out: the value is the list's, not the place's alone. A question
+ * naming two or more of the items (Kashgar, Hotan… and Ili) asks about the list.
  */
-function forPlacesListed(place: Concept, sentence: string, figure: Figure, question: string): boolean {
+function forPlacesListed(place: Concept, own: Concept[], sentence: string, figure: Figure, question: string): boolean {
   for (const list of sentence.slice(0, figure.start).matchAll(/\p{Script=Han}{1,8}(?:、\p{Script=Han}{1,8}){2,}/gu)) {
     const items = list[0].split("、");
-    // The place must be an item itself (赴*喀什*、和田…), not the whole the items make up (大肚王国由A族、B族…).
+    // An item itself (赴*喀什*、和田…), not the whole the items make up (大肚王国由A族、B族…).
     const last = items.length - 1;
-    const isItem = (item: string, k: number) => place.alternatives.some((a) => (k === 0 ? item.endsWith(a) : k === last ? item.startsWith(a) : item === a));
-    if (!items.some(isItem)) continue;
+    const listed = (c: Concept) => items.some((item, k) => c.alternatives.some((a) => (k === 0 ? item.endsWith(a) : k === last ? item.startsWith(a) : item === a)));
+    if (!listed(place) || own.filter(listed).length >= 2) continue;
     // The first and last items carry the words around the list (赴喀什, 伊犁等地开展); the middle ones are names.
     if (items.slice(1, -1).some((item) => !question.includes(item))) return true;
   }

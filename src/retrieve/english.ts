@@ -57,8 +57,10 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
     lexicon,
     translate(question, { termsPerPhrase = perPhrase } = {}) {
       // Split like the tokenizer does ("5G" one code, "Changji's" → Changji + s), so englishTokens hit the index.
-      const words = question.normalize("NFKC").match(/[0-9]*[A-Za-z][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?/g) ?? [];
-      const englishTokens = [...new Set(words.map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
+      const WORD = /[0-9]*[A-Za-z][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?/g;
+      // The index's tokens as it cuts them (Yelü → yel); the dictionary reads the words with their marks off (Yelu), as it spells its glosses.
+      const englishTokens = [...new Set((question.normalize("NFKC").match(WORD) ?? []).map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
+      const words = plainLetters(question.normalize("NFKC")).match(WORD) ?? [];
       const scores = new Map<string, number>();
       const sources = new Map<string, Set<string>>();
       // A name read only approximately (a pinyin prefix or a near spelling: kahikatea → 卡利卡特) is a

@@ -136,6 +136,12 @@ describe("BridgeLexicon", () => {
     "單板滑雪 单板滑雪 [dan1 ban3 hua2 xue3] /to snowboard/",
     "滑雪 滑雪 [hua2 xue3] /to ski/",
     "吃不開 吃不开 [chi1 bu5 kai1] /be unpopular/won't work/",
+    "地區 地区 [di4 qu1] /area/region/",
+    "喀什 喀什 [Ka1 shi2] /see 喀什地區|喀什地区[Ka1 shi2 Di4 qu1]/",
+    "喀什地區 喀什地区 [Ka1 shi2 Di4 qu1] /Kashgar, prefecture in Xinjiang/",
+    "伊犁 伊犁 [Yi1 li2] /see 伊犁哈薩克自治州|伊犁哈萨克自治州[Yi1 li2 Ha1 sa4 ke4 Zi4 zhi4 zhou1]/",
+    "伊犁哈薩克自治州 伊犁哈萨克自治州 [Yi1 li2 Ha1 sa4 ke4 Zi4 zhi4 zhou1] /Ili Kazakh Autonomous Prefecture, in Xinjiang/",
+    "烏魯木齊 乌鲁木齐 [Wu1 lu3 mu4 qi2] /Ürümqi, capital of Xinjiang/",
   ].join("\n");
   const small = (terms: string[]) => createQueryTranslator({ corpusTerms: terms, cedictText, segmenter: { cut: (t) => [t], cutAll: (t) => [t] } });
 
@@ -157,6 +163,17 @@ describe("BridgeLexicon", () => {
     expect(small(["不开"]).translate("won").terms).toEqual([]);
   });
 
+  it("reads a place's English name through its dictionary name, as the name the corpus prints: Kashgar → 喀什, never 地区", () => {
+    // The corpus has 喀什 and 地区, not 喀什地区 "Kashgar, prefecture in Xinjiang".
+    const lexicon = small(["喀什", "地区"]);
+    expect(lexicon.translate("Kashgar").terms).toEqual(["喀什"]);
+    expect(lexicon.lexicon.pinyinMatches("Kashgar").map((c) => c.term)).toEqual(["喀什"]);
+    // …the longest start of it the corpus prints (伊犁 of 伊犁哈萨克自治州), and marks come off (Ürümqi → Urumqi).
+    expect(small(["伊犁", "地区"]).lexicon.isPinyin("ili")).toBe(true);
+    expect(small(["伊犁", "地区"]).translate("Ili").terms).not.toContain("地区");
+    expect(small(["乌鲁木齐"]).translate("Urumqi").terms).toEqual(["乌鲁木齐"]);
+  });
+
   it("refuses another format version", () => {
     const json = { ...translator.lexicon.toJSON(), version: BridgeLexicon.VERSION + 1 };
     expect(() => BridgeLexicon.fromJSON(json)).toThrow(expect.objectContaining({ code: "INDEX_VERSION" }));
@@ -172,6 +189,10 @@ describe("detectQuestionKind", () => {
     ["How much did the olefin project cost?", "amount"],
     ["项目投资多少亿元？", "amount"],
     ["When will the plant start running?", "date"],
+    // A clause opening the question sets the scene; the question word after it asks.
+    ["When the Later Liao was fighting within itself, the Mongols besieged Hanshe with whose support?", "who"],
+    ["Since the campaign began, how many people found jobs?", "count"],
+    ["When did Chikakiyo, who assisted Yasutada, die?", "date"],
     ["工厂什么时候投产？", "date"],
     ["哪一年开始建设？", "date"],
     // A duration (48个月) is counted in time units; it is not a date.

@@ -126,6 +126,16 @@ export class BridgeLexicon {
     const add = (entry: CedictEntry, lender: Borrower | null) => {
       const term = lender?.term ?? entry.simplified;
       const head = heads.get(term) ?? { glosses: [], senses: 0, keys: new Set<string>() };
+      // A place's name (Kashgar, Hotan) is a spelling of the name, as pinyin is: read like one (an anchor), not as a word.
+      if (lender?.name) {
+        // A one-word name, or its first word before words of rank alone (Ili of "Ili Kazakh Autonomous Prefecture"; not Hong of Hong Kong).
+        for (const [name] of entry.senses) {
+          const [first = "", ...rest] = name?.split(" ") ?? [];
+          if (/^[A-Z][a-z]+$/.test(first) && rest.every((w) => RANK_WORD.test(w))) head.keys.add(first.toLowerCase());
+        }
+        heads.set(term, head);
+        return;
+      }
       for (const sense of entry.senses) {
         // Only nouns are head-final (退伍军人); a verb gloss ("to snowboard") says nothing of 滑雪 alone.
         const meant = lender?.nounsOnly ? sense.filter((g) => !/^to /i.test(g)) : sense;
@@ -148,8 +158,11 @@ export class BridgeLexicon {
     // Then words the corpus lacks lend their glosses to a dictionary word it has (城镇化 → 城镇, 退伍军人 →
     // 军人); a jieba fragment that is no dictionary word (不开 of 吃不开) borrows nothing.
     const headwords = new Set(heads.keys());
-    const lenderOf = (head: string) => (present.has(head) ? null : borrower(head, (t) => headwords.has(t)));
-    for (const entry of parseCedict(cedict, (head) => lenderOf(head) !== null)) add(entry, lenderOf(entry.simplified));
+    const lenderOf = (head: string, proper = false) => (present.has(head) ? null : borrower(head, (t) => headwords.has(t), proper));
+    for (const entry of parseCedict(cedict, (head) => lenderOf(head) !== null || lenderOf(head, true) !== null)) {
+      const lender = lenderOf(entry.simplified, /^[A-Z]/.test(entry.pinyin));
+      if (lender) add(entry, lender);
+    }
     const out: BridgeLexiconJSON = { version: VERSION, terms: [], df: [], senses: [], nameWeight: [], glossTerm: [], glossText: [], glossFactor: [], byStem: {}, pinyinKeys: [], pinyinTerms: [], absentNames: absentNames(cedict, (head) => present.has(head) || spelledInPairs(head)) };
     const pinyin = new Map<string, number[]>();
     const addTerm = (term: string, senses: number, nameWeight: number, keys: Iterable<string>) => {
@@ -328,9 +341,24 @@ interface Borrower {
   term: string;
   factor: number;
   nounsOnly?: boolean;
+  /** The lender is a place's dictionary name (喀什地区 "Kashgar"): its English name is a key of the term, like pinyin. */
+  name?: boolean;
 }
 
-function borrower(head: string, present: (term: string) => boolean): Borrower | null {
+/** Words of a place's English name that say its rank or its people, not its name (Kazakh Autonomous Prefecture). */
+const RANK_WORD = /^(?:Autonomous|Prefecture|County|City|Region|District|Banner|League|Kazakh|Mongol|Mongolian|Hui|Uyghur|Uighur|Tibetan|Kyrgyz|Tajik|Xibe|Zhuang|Miao|Yi)$/;
+
+/** An administrative suffix of a place's dictionary name (喀什*地区*, 伊犁哈萨克*自治州*). */
+const ADMIN_SUFFIX = /(?:地区|自治州|自治县|市|县|州|区|镇|乡)$/u;
+
+function borrower(head: string, present: (term: string) => boolean, proper = false): Borrower | null {
+  // A place's name (喀什地区 "Kashgar") is not a kind of 地区: its name goes to the one the corpus
+  // prints (喀什), the longest start of it the corpus has (伊犁 of 伊犁哈萨克自治州), never to the suffix.
+  if (proper && ADMIN_SUFFIX.test(head)) {
+    const stem = head.replace(ADMIN_SUFFIX, "");
+    for (let end = stem.length; end >= 2; end--) if (present(stem.slice(0, end))) return { term: stem.slice(0, end), factor: 1, name: true };
+    return null;
+  }
   const root = head.replace(DERIVING_SUFFIX, "");
   if (root !== head) return root.length >= 2 && present(root) ? { term: root, factor: DERIVED_FACTOR } : null;
   for (let i = 1; head.length - i >= 2; i++) if (present(head.slice(i))) return { term: head.slice(i), factor: HEAD_FACTOR, nounsOnly: true };

@@ -52,7 +52,8 @@ function* cedictLines(text: string, keep: (simplified: string) => boolean = () =
 }
 
 function senseGlosses(sense: string): string[][] {
-  const text = sense.trim();
+  // Marks off (Ürümqi → Urumqi): readers type the plain letters, and a name starts with a capital A–Z.
+  const text = sense.normalize("NFD").replace(/\p{M}/gu, "").trim();
   if (!text || NOT_A_MEANING.test(text)) return [];
   const glosses = text
     .replace(/\([^)]*\)/g, " ")
@@ -83,7 +84,8 @@ const DROPPED = new Set(["a", "an", "the", "sth", "sb", "etc"]);
  * kept (flagged) so "this year" still matches 今年 while a lone "this" matches nothing.
  */
 export function englishPhrase(text: string): PhraseToken[] {
-  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  // Ürümqi is spelled Urumqi by readers: marks come off before the split, or ü would cut the word.
+  const words = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const start = words[0] === "to" && words.length > 1 ? 1 : 0;
   return words
     .slice(start)
