@@ -3,7 +3,7 @@ import { findFigures, type Figure } from "./figures.js";
 import { readerQuestion } from "./question.js";
 import { classesOfUnit } from "./units.js";
 import type { Answerer } from "./answerer.js";
-import type { Answer, Citation } from "./types.js";
+import type { Citation } from "./types.js";
 
 /**
  * Comparisons ("新增城镇就业和农村劳动力外出务工，哪个更多？", "Which was larger, A or B?"): no one

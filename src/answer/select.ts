@@ -3,7 +3,7 @@ import { fitsDate, namesDate, yearsInForce } from "./dates.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.js";
 import { placesWithAddresses } from "./address.js";
-import { findFigures, findNames, findPlaces, isBareNumber, type Figure } from "./figures.js";
+import { findFigures, findNames, isBareNumber, type Figure } from "./figures.js";
 import type { QuestionKind } from "./types.js";
 import { DEFAULT_ANSWER_TUNING, type AnswerTuning } from "./tuning.js";
 import { taggedWords } from "../retrieve/tokenize.js";

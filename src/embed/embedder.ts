@@ -5,7 +5,6 @@
 import type { Config } from "../config/index.js";
 import { QaError } from "../errors.js";
 import { isKnownModel, MODEL_PROFILES, profileFor } from "./profiles.js";
-import type { ModelProfile } from "./profiles.js";
 import { encodeText, memoizeBertNormalizer, memoizeWordPiece, padBatch, type EncodedText, type TextTokenizer } from "./encode.js";
 import { fastBertWords } from "./bert-words.js";
 import { poolRows } from "./pooling.js";

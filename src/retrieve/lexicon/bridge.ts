@@ -4,6 +4,7 @@ import { absentNames } from "./absent-names.js";
 import { citationForms, englishPhrase, englishStem, loadCedictText, parseCedict, type CedictEntry, type PhraseToken } from "./cedict.js";
 import { CEDICT_SUPPLEMENT } from "./supplement.js";
 import { allowedDistance, boundedEditDistance, tonelessPinyin } from "./pinyin.js";
+import { borrower, placeNameKeys, type Borrower } from "./lending.js";
 
 /**
  * The English→Chinese vocabulary the query translator needs, pruned at index time to Chinese
@@ -64,17 +65,6 @@ const STEM_ONLY = 0.6;
 // 5: glosses are read in their dictionary form (spelling.ts), so an older saved lexicon's stems differ.
 // 6: absentNames.
 const VERSION = 6;
-/**
- * X化 is X made into a process ("-ize", "-ization"): 城镇化 urbanization, 现代化 modernization. When
- * the corpus has X but not X化, X化's glosses are a reading of X too (urban → 城镇), at this factor.
- */
-const DERIVED_FACTOR = 0.8;
-const DERIVING_SUFFIX = /化$/;
-/**
- * Chinese compounds put the head last: 退伍军人 (veteran) is a kind of 军人 (serviceman). When the
- * corpus lacks a compound but has its head, the compound's glosses are a looser reading of the head.
- */
-const HEAD_FACTOR = 0.5;
 const HAN_WORD = /^\p{Script=Han}{2,6}$/u;
 const NAME_WEIGHT = { proper: 1, unlisted: 0.9, common: 0.5 };
 /** Letters that can only begin a new pinyin syllable (vowels, n, g and r can continue a final). */
@@ -128,11 +118,7 @@ export class BridgeLexicon {
       const head = heads.get(term) ?? { glosses: [], senses: 0, keys: new Set<string>() };
       // A place's name (Kashgar, Hotan) is a spelling of the name, as pinyin is: read like one (an anchor), not as a word.
       if (lender?.name) {
-        // A one-word name, or its first word before words of rank alone (Ili of "Ili Kazakh Autonomous Prefecture"; not Hong of Hong Kong).
-        for (const [name] of entry.senses) {
-          const [first = "", ...rest] = name?.split(" ") ?? [];
-          if (/^[A-Z][a-z]+$/.test(first) && rest.every((w) => RANK_WORD.test(w))) head.keys.add(first.toLowerCase());
-        }
+        for (const key of placeNameKeys(entry.senses)) head.keys.add(key);
         heads.set(term, head);
         return;
       }
@@ -334,35 +320,6 @@ export class BridgeLexicon {
   private candidate(index: number, score: number): Candidate {
     return { term: this.saved.terms[index]!, score, df: this.saved.df[index]! };
   }
-}
-
-/** The corpus term that borrows the glosses of a dictionary word the corpus lacks, and at what factor. */
-interface Borrower {
-  term: string;
-  factor: number;
-  nounsOnly?: boolean;
-  /** The lender is a place's dictionary name (喀什地区 "Kashgar"): its English name is a key of the term, like pinyin. */
-  name?: boolean;
-}
-
-/** Words of a place's English name that say its rank or its people, not its name (Kazakh Autonomous Prefecture). */
-const RANK_WORD = /^(?:Autonomous|Prefecture|County|City|Region|District|Banner|League|Kazakh|Mongol|Mongolian|Hui|Uyghur|Uighur|Tibetan|Kyrgyz|Tajik|Xibe|Zhuang|Miao|Yi)$/;
-
-/** An administrative suffix of a place's dictionary name (喀什*地区*, 伊犁哈萨克*自治州*). */
-const ADMIN_SUFFIX = /(?:地区|自治州|自治县|市|县|州|区|镇|乡)$/u;
-
-function borrower(head: string, present: (term: string) => boolean, proper = false): Borrower | null {
-  // A place's name (喀什地区 "Kashgar") is not a kind of 地区: its name goes to the one the corpus
-  // prints (喀什), the longest start of it the corpus has (伊犁 of 伊犁哈萨克自治州), never to the suffix.
-  if (proper && ADMIN_SUFFIX.test(head)) {
-    const stem = head.replace(ADMIN_SUFFIX, "");
-    for (let end = stem.length; end >= 2; end--) if (present(stem.slice(0, end))) return { term: stem.slice(0, end), factor: 1, name: true };
-    return null;
-  }
-  const root = head.replace(DERIVING_SUFFIX, "");
-  if (root !== head) return root.length >= 2 && present(root) ? { term: root, factor: DERIVED_FACTOR } : null;
-  for (let i = 1; head.length - i >= 2; i++) if (present(head.slice(i))) return { term: head.slice(i), factor: HEAD_FACTOR, nounsOnly: true };
-  return null;
 }
 
 function encodeGloss(tokens: PhraseToken[]): string {
