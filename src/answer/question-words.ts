@@ -53,6 +53,12 @@ export function detectQuestionKind(question: string): QuestionKind {
   return "other";
 }
 
+/**
+ * Question words as some readers spell them (甚么, from 甚麼, for 什么; 什麽): read as the papers' spelling
+ * before anything else reads the question.
+ */
+export const QUESTION_WORD_VARIANTS: readonly [RegExp, string][] = [[/甚[么麽]|什麽/gu, "什么"]];
+
 /** Chinese words that say what kind of answer is wanted, not what it is about. */
 export const ASKING_ZH: ReadonlySet<string> = new Set([
   "多少", "多少人", "多少个", "多少家", "多少次", "多少名", "多少万", "几", "几个", "几家", "几次", "几年", "啥",

@@ -1,5 +1,6 @@
 import * as OpenCC from "opencc-js/t2cn";
 import { QaError } from "../errors.js";
+import { QUESTION_WORD_VARIANTS } from "./question-words.js";
 
 /** Longest question accepted, in characters. Longer input is almost always a pasted article. */
 export const MAX_QUESTION_CHARS = 500;
@@ -57,13 +58,13 @@ let converter: ((text: string) => string) | null = null;
 const toSimplified = (text: string) => (converter ??= OpenCC.Converter({ from: "t", to: "cn" }))(text);
 
 /**
- * The question as the papers would print it: Traditional characters read as Simplified (the seeds
+ * * The question as the papers would print it: Traditional characters read as Simplified (the seeds
  * are Simplified; opencc-js maps characters, so a Simplified question is unchanged), and the
  * greetings and fillers around it taken off (你好，请问… / Hi, can you tell me… / …谢谢). A message
  * that is nothing but a greeting stays as it is.
  */
 export function readerQuestion(question: string): string {
-  let text = HAN.test(question) ? toSimplified(question) : question;
+  let text = HAN.test(question) ? QUESTION_WORD_VARIANTS.reduce((t, [variant, word]) => t.replace(variant, word), toSimplified(question)) : question;
   for (let changed = true; changed; ) {
     const before = text;
     for (const filler of FILLERS.opening) text = text.replace(filler, "").replace(SEPARATORS, "");

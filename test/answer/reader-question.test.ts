@@ -15,6 +15,11 @@ describe("readerQuestion", () => {
     expect(readerQuestion("Who opened the ski resort?")).toBe("Who opened the ski resort?");
   });
 
+  it("reads a question word as some readers spell it (甚么, 甚麼) as the papers do (什么)", () => {
+    expect(readerQuestion("滑雪场为甚么开板这么早？")).toBe("滑雪场为什么开板这么早？");
+    expect(readerQuestion("滑雪場有甚麼活動？")).toBe("滑雪场有什么活动？");
+  });
+
   it("takes greetings, politeness and thanks off both ends", () => {
     expect(readerQuestion("你好，请问昌吉州今年新增城镇就业多少人？谢谢！")).toBe("昌吉州今年新增城镇就业多少人？");
     expect(readerQuestion("您好！麻烦问一下，滑雪场在哪")).toBe("滑雪场在哪");
