@@ -19,14 +19,14 @@ export const HOW_MANY_ZH = "多少|(?<![这那好十])几(?!乎)";
 /** First matching row wins, so the more specific patterns (多少钱, what year) come before the general ones. */
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   // A reason is asked whatever else the question names: the answer is the sentence that gives it.
-  ["why", /\b(why|how come|for what reason)\b|为什么|为何|什么原因|何故|原因是什么/i],
+  ["why", /\b(why|how come|for what reason)\b|为什么|为何|什么原因|何故|原因是什么|(?:原因|起因|缘由|目的)(?:为|是)[？?。\s]*$/i],
   // 西元几年 asks a year: a date, never a count.
   ["date", /(?:西元|公元|民国)几年/],
   ["date", /\b(when|what (?:exact |specific |precise )?(year|month|day|date|time)|which (year|month|day|date)|how far back|how long ago|since when)\b|何时|什么时候|哪一?年|哪一?天|几月|几号|几日|哪个月|日期|时间是/i],
   ["amount", /\b(how much|how many (yuan|dollars|tons?|tonnes|hectares|mu|square|kilomet|met(er|re)s)|what (amount|sum|percentage|proportion|share)|what (?:was|is|were|are|will be) the (?:total |overall |combined )?(?:amount|sum))\b|多少(钱|元|万元|亿元|资金|吨|亩|公顷|平方|公里|米)|多少万|多少亿|金额|多大|百分之几|比例/i],
   // "How long" / 多久 asks for a duration (48个月), counted in time units, not for a date.
   // "How tall / big / heavy / far / old" ask for a measure too (55米, 0.304平方公里, 8公斤).
-  ["count", new RegExp(String.raw`\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|(?<![许很诸众繁好])(?:多长|多远|多深|多宽)(?!期)|${HOW_MANY_ZH}`, "i")],
+  ["count", new RegExp(String.raw`\b(how many|how long|how (tall|high|big|large|heavy|far|deep|wide|old)|number of|count of)\b|多久|多长时间|(?<![许很诸众繁好])(?:多长|多远|多深|多宽|多高|多重)(?![期兴])|${HOW_MANY_ZH}`, "i")],
   ["who", /\b(who|whom|whose)\b|谁|哪位|什么人|何人/i],
   // A role's name asked with 什么 (行长叫什么, 局长的名字是什么) asks who, not a phrase.
   ["who", new RegExp(`(?:${ROLE})的?(?:叫什么|叫啥|姓什么|(?:的?名字|姓名)是什么)`)],

@@ -186,6 +186,8 @@ describe("detectQuestionKind", () => {
     ["How many jobs did Changji add this year?", "count"],
     ["新增城镇就业多少人？", "count"],
     ["全州有几家滑雪场？", "count"],
+    ["天池海拔多高？", "count"],
+    ["建造柏林围墙的目的为？", "why"],
     ["How much did the olefin project cost?", "amount"],
     ["项目投资多少亿元？", "amount"],
     ["When will the plant start running?", "date"],
