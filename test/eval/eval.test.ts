@@ -86,7 +86,7 @@ describe("npm run eval on the fixture index", () => {
   });
 });
 
-describe.each(["questions.jsonl", ...Object.keys(HELD_OUT), "fresh.jsonl", "fresh-2.jsonl", "dev-news.jsonl", "dev-news-2.jsonl", "dev-news-3.jsonl", "dev-news-4.jsonl"])("test/eval/%s", (file) => {
+describe.each(["questions.jsonl", ...Object.keys(HELD_OUT), "fresh.jsonl", "fresh-2.jsonl", "dev-news.jsonl", "dev-news-2.jsonl", "dev-news-3.jsonl", "dev-news-4.jsonl", "dev-news-5.jsonl"])("test/eval/%s", (file) => {
   const questions = loadQuestions(path.join(ROOT, "test/eval", file));
   const squash = (s: string) => s.replace(/\s+/g, "");
 
