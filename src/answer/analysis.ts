@@ -1,6 +1,6 @@
 import { findFigures } from "./figures.js";
 import type { QueryTranslator } from "../retrieve/english.js";
-import { detectQuestionKind, HOW_MANY_ZH } from "./question-words.js";
+import { detectQuestionKind, eventEndAsked, HOW_MANY_ZH, type EventEnd } from "./question-words.js";
 import type { ChineseSegmenter } from "../retrieve/tokenize.js";
 import { askedQualifiers, clozeContext, questionPairs, questionTriples, type ClozeContext, type WeightedPair } from "./cloze.js";
 import { chineseConcepts, dateConcepts, idfOf, type Concept, type TermStats } from "./concepts.js";
@@ -46,6 +46,8 @@ export interface QuestionAnalysis {
    * governs answers another question.
    */
   predicate: string | null;
+  /** The end of its event a when-question asks (opens, 闭幕), when it names one and not the other. */
+  eventEnd: EventEnd | null;
   /** The question's own concepts (words and dates). */
   own: Concept[];
   /** The concepts to answer: own ones, plus the previous turn's for a follow-up. */
@@ -128,6 +130,7 @@ export function analyseQuestion(question: string, deps: AnalysisDeps, context: A
     stated: statedQuantities(question),
     countScope: countScopeAsked(question.normalize("NFKC")),
     predicate: lang !== "zh" ? null : kind === "date" ? datedEvent(question, deps.segmenter) : askedPredicate(question, deps.segmenter),
+    eventEnd: kind === "date" ? eventEndAsked(question, lang) : null,
     own,
     concepts,
     focus: concepts.find((c) => c.focus) ?? null,

@@ -59,6 +59,20 @@ export function detectQuestionKind(question: string): QuestionKind {
  */
 export const QUESTION_WORD_VARIANTS: readonly [RegExp, string][] = [[/甚[么麽]|什麽/gu, "什么"]];
 
+/** The two ends of an event a when-question can ask (opens / closes): the words each is said with. */
+export type EventEnd = "start" | "end";
+export const EVENT_ENDS: Record<EventEnd, { zh: RegExp; en: RegExp }> = {
+  start: { zh: /开幕|开始|开工|开业|启动|开板|开赛|开园|揭幕|开班/, en: /\b(?:open(?:s|ed|ing)?|start(?:s|ed|ing)?|begin(?:s|ning)?|began|launch(?:es|ed)?|kick(?:s|ed)? off)\b/i },
+  end: { zh: /闭幕|结束|竣工|完工|落幕|收官|闭园|停业|截止|结业/, en: /\b(?:clos(?:e|es|ed|ing)|end(?:s|ed|ing)?|finish(?:es|ed)?|conclud(?:e|es|ed)|wrap(?:s|ped)? up)\b/i },
+};
+
+/** The end of an event a when-question asks, when it names one and not the other; else null. */
+export function eventEndAsked(question: string, lang: "zh" | "en"): EventEnd | null {
+  const start = EVENT_ENDS.start[lang].test(question);
+  const end = EVENT_ENDS.end[lang].test(question);
+  return start === end ? null : start ? "start" : "end";
+}
+
 /** Chinese words that say what kind of answer is wanted, not what it is about. */
 export const ASKING_ZH: ReadonlySet<string> = new Set([
   "多少", "多少人", "多少个", "多少家", "多少次", "多少名", "多少万", "几", "几个", "几家", "几次", "几年", "啥",

@@ -4,6 +4,7 @@ import { mentions, type Concept } from "./concepts.js";
 import { isDate, type Figure } from "./figures.js";
 import { ofOrganisationAsked } from "./organisations.js";
 import { countsTogether, joinedWithOther, otherOfKind, otherScope, withinSentence } from "./qualifiers.js";
+import { EVENT_ENDS, type EventEnd } from "./question-words.js";
 import { classesOfUnit, inUnit, MEASURE_CLASSES, moneyKindsIn, type MeasureClass } from "./units.js";
 import { taggedWords } from "../retrieve/tokenize.js";
 
@@ -69,6 +70,8 @@ export const VETOES = [
   // A date dates its clause's event: where another date's clause holds the event asked (在1999年…上市)
   // and this one's does not (1996年首钢总公司成为…), this one dates something else.
   { name: "another date's event", holds: (v) => isDate(v.figure) && otherDatesEvent(v.analysis, v.sentence, v.figures(), v.figure) },
+  // …and the other end of it: a when-question asking when a week closes is not answered by its opening day (开幕式举行).
+  { name: "the other end of the event", holds: (v) => isDate(v.figure) && otherEventEnd(v.analysis.eventEnd, v.sentence, v.figure) },
   { name: "another list item's", holds: (v) => quantity(v) && otherItemThanAsked(v.own, v.focus, v.sentence, v.figures(), v.figure, v.analysis.tuning.partialMention) },
   { name: "another organisation's", holds: (v) => v.figure.kind === "name" && !ofOrganisationAsked(v.analysis, v.own, v.focus, v.sentence, v.figure) },
   // A value in one class's units asked about other classes only measures or counts something else —
@@ -142,6 +145,13 @@ function insideQuotes(sentence: string, figure: Figure): boolean {
   if (to < 0) return false;
   const quoted = sentence.slice(from + 1, to);
   return !/[，,。；;！？!?]/u.test(quoted) && (sentence[from] === "《" || [...quoted].length <= 16);
+}
+
+/** Whether what the date dates (its clause to its sentence's end) says the other end of the event asked and not the asked one. */
+function otherEventEnd(asked: EventEnd | null, sentence: string, date: Figure): boolean {
+  if (!asked) return false;
+  const dated = sentence.slice(clauseSpan(sentence, date.start).start);
+  return EVENT_ENDS[asked === "start" ? "end" : "start"].zh.test(dated) && !EVENT_ENDS[asked].zh.test(dated);
 }
 
 /** The first veto that holds for the value, or null. */

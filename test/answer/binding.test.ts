@@ -205,6 +205,13 @@ describe("binding a value to the question", () => {
     expect(isBound(analysis, other, findFigures(other)[0]!)).toBe(false);
   });
 
+  it("never binds a date to the other end of the event asked (when it closes, not when it opened)", () => {
+    expect(leads("活动周什么时候闭幕？", "11月5日上午，2024年昌吉州全民终身学习活动周开幕式举行。")["11月5日"]).toBe(false);
+    expect(leads("活动周什么时候开幕？", "11月5日上午，2024年昌吉州全民终身学习活动周开幕式举行。")["11月5日"]).toBe(true);
+    expect(leads("活动周什么时候闭幕？", "活动周于11月5日开幕，11月9日闭幕。")["11月9日"]).toBe(true);
+    expect(analyseQuestion("On what date does the lifelong learning week close?", deps, { today }).eventEnd).toBe("end");
+  });
+
   it("binds a date to the event asked where another date of the sentence dates it", () => {
     // 在1999年…上市 dates the listing; 1996年 dates another event.
     expect(leads("首钢的子公司什么时候上市的？", "1996年首钢总公司成为集团的核心控股公司，子公司在1999年成立及于深圳证券交易所上市。")).toEqual({ "1996年": false, "1999年": true });
