@@ -185,30 +185,34 @@ export function joinedWithOther(forms: string[], text: string, question: string)
 }
 
 /**
- * How a count is scoped: a total (会员总数, in total), what was added (新增, new members), or one
- * thing alone (forage subsidies alone, 光是牛) — not together with others.
+ * How a count is scoped: a total (会员总数, in total), what was added (新增, new members), a whole
+ * period (the whole season, 全年) against one day of it (当日), or one thing alone (forage subsidies
+ * alone, 光是牛) — not together with others.
  */
-export type CountScope = "total" | "added" | "alone";
+export type CountScope = "total" | "added" | "period" | "day" | "alone";
 
-/** One row per scope: the words a question asks it with, and those a value's own words say it with. */
-const COUNT_SCOPES: Record<Exclude<CountScope, "alone">, { asked: RegExp; item: RegExp }> = {
-  total: { asked: /总数|总量|总共|一共|累计|总计|合计|现有|\bin total\b|\btotal (?:number|membership|count)\b|\baltogether\b/i, item: /共有|总数|累计|总计|合计|现有|总量/ },
-  added: { asked: /新增|新建|新发展|新招|新开|新成立|新吸纳|新入会|\bnew(?:ly)?\b|\badded\b|\brecruited\b/i, item: /新增|新建|新发展|发展(?=会员|党员)|新招|新开|新成立|新吸纳|新入会|增加/ },
+/** One row per scope: the words a question asks it with, those a value's own words say it with, and the scope opposite it. */
+const COUNT_SCOPES: Record<Exclude<CountScope, "alone">, { asked: RegExp; item: RegExp; other: Exclude<CountScope, "alone"> }> = {
+  total: { asked: /总数|总量|总共|一共|累计|总计|合计|现有|\bin total\b|\btotal (?:number|membership|count)\b|\baltogether\b/i, item: /共有|总数|累计|总计|合计|现有|总量/, other: "added" },
+  added: { asked: /新增|新建|新发展|新招|新开|新成立|新吸纳|新入会|\bnew(?:ly)?\b|\badded\b|\brecruited\b/i, item: /新增|新建|新发展|发展(?=会员|党员)|新招|新开|新成立|新吸纳|新入会|增加/, other: "total" },
+  period: { asked: /整个(?:雪季|冰雪季|季度|年度|假期)|全年|全季|\b(?:whole|entire|full)(?: \d{4}(?:[–—-]\d{2,4})?)? (?:ski )?(?:season|year|winter|holiday)\b|\ball (?:season|year|winter) long\b/i, item: /全年|全季|整个|累计|共计/, other: "day" },
+  day: { asked: /当日|当天|首日|\bon (?:the )?(?:first|opening) day\b|\bthat day\b/i, item: /当日|当天|首日|单日/, other: "period" },
 };
 const ALONE_ASKED = /\balone\b|\bby (?:itself|themselves)\b|\bon (?:its|their) own\b|单独|光是|单是|仅仅是/i;
 
-/** The scope of a count the question asks, when it names one and not another; else null. */
+/** The scope of a count the question asks, when it names one of a pair and not the other; else null. */
 export function countScopeAsked(question: string): CountScope | null {
   if (ALONE_ASKED.test(question)) return "alone";
-  const total = COUNT_SCOPES.total.asked.test(question);
-  const added = COUNT_SCOPES.added.asked.test(question);
-  return total === added ? null : total ? "total" : "added";
+  for (const [scope, row] of Object.entries(COUNT_SCOPES) as [Exclude<CountScope, "alone">, (typeof COUNT_SCOPES)["total"]][]) {
+    if (row.asked.test(question) && !COUNT_SCOPES[row.other].asked.test(question)) return scope;
+  }
+  return null;
 }
 
-/** Whether a value's own words give the other scope than the one asked (a total or an addition), and not the one asked. */
+/** Whether a value's own words give the scope opposite the one asked (an addition for a total, a day for a season), and not the one asked. */
 export function otherScope(asked: CountScope | null, item: string): boolean {
   if (!asked || asked === "alone") return false;
-  const other = asked === "total" ? "added" : "total";
+  const { other } = COUNT_SCOPES[asked];
   return COUNT_SCOPES[other].item.test(item) && !COUNT_SCOPES[asked].item.test(item);
 }
 

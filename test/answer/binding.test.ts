@@ -124,6 +124,9 @@ describe("binding a value to the question", () => {
     expect(leads("全州工会会员总数是多少？", "新建工会组织631家，发展会员9912人。")["9912人"]).toBe(false);
     expect(leads("全州工会会员总数是多少？", "截至年底，全州共有会员15万人。")["15万人"]).toBe(true);
     expect(leads("今年新增会员多少人？", "截至年底，全州共有会员15万人，新发展会员9912人。")).toEqual({ "15万人": false, "9912人": true });
+    // …nor a whole season's by one day of it.
+    expect(leads("滑雪场整个雪季接待了多少滑雪爱好者？", "滑雪场开门营业，当日共接待1700余名滑雪爱好者。")["1700余名"]).toBe(false);
+    expect(leads("滑雪场开板当日接待了多少滑雪爱好者？", "滑雪场开门营业，当日共接待1700余名滑雪爱好者。")["1700余名"]).toBe(true);
     // A level joined to another of its kind counts both: no value under it answers for one level.
     expect(leads("全国五一劳动奖章获得者有多少名？", "全国和自治区、兵团级五一劳动奖状获得单位89个、五一劳动奖章获得者172名。")).toEqual({ "89个": false, "172名": false });
     expect(leads("全国和兵团级五一劳动奖章获得者一共有多少名？", "全国和兵团级五一劳动奖章获得者172名。")).toEqual({ "172名": true });
