@@ -157,6 +157,8 @@ function statedQuantities(question: string): number[] {
     .map((f) => f.value!);
 }
 
+const HOW_MANY = new RegExp(HOW_MANY_ZH, "u");
+
 /** Words between a predicate and the question word that say nothing of what is done (办理*了*多少, *一共*有几). */
 const AFTER_PREDICATE = /^(?:了|过|得|已|已经|一共|共|总共|共计|累计|合计)$/;
 
@@ -166,7 +168,7 @@ const AFTER_PREDICATE = /^(?:了|过|得|已|已经|一共|共|总共|共计|累
  * (已经, 共) is one too.
  */
 function askedPredicate(question: string, segmenter: ChineseSegmenter): string | null {
-  const at = question.search(new RegExp(HOW_MANY_ZH));
+  const at = question.search(HOW_MANY);
   if (at <= 0 || !segmenter.tag) return null;
   const words = segmenter.tag(question.slice(0, at));
   let marked = false;

@@ -85,6 +85,9 @@ function questionWords(run: string, segmenter: ChineseSegmenter): TaggedWord[] {
   return out;
 }
 
+/** 多少 / 几 right before a one-character word that ends the question or its run (多少*氢*？, 几*羊*). */
+const ONE_CHARACTER_ASKED = new RegExp(`(?:${HOW_MANY_ZH})(?=\\p{Script=Han}[？?。\\s]*$|\\p{Script=Han}[^\\p{Script=Han}])`, "u");
+
 /** Concepts of a Chinese question: jieba words minus function and question words, plus named years. */
 export function chineseConcepts(question: string, segmenter: ChineseSegmenter, stats: TermStats): Concept[] {
   const concepts: Concept[] = [];
@@ -92,7 +95,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   const seen = new Set<string>();
   // The one-character noun a question word asks about (多少*氢*, 几*羊*) is the thing counted — unless
   // it is the measure itself (多少钱, 多少人: askedUnit reads those).
-  const asked = new RegExp(`(?:${HOW_MANY_ZH})(?=\\p{Script=Han}[？?。\\s]*$|\\p{Script=Han}[^\\p{Script=Han}])`, "u").exec(question);
+  const asked = ONE_CHARACTER_ASKED.exec(question);
   const askedNounAt = asked && askedUnit(question) === null ? asked.index + asked[0].length : -1;
   for (const [runIndex, runMatch] of [...question.matchAll(/\p{Script=Han}+/gu)].entries()) {
     const run = runMatch[0];

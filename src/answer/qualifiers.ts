@@ -156,12 +156,17 @@ export function otherOfKind(forms: string[], text: string): boolean {
   return !!row && row.zh.test(text) && !forms.some((f) => text.includes(f));
 }
 
-/** Words joining two of a kind into one subject (全国*和*自治区、兵团级…获得单位89个). */
-const JOINED_AFTER = /^(?:以及|或者|和|及|与|或|暨|、)/u;
-const JOINED_BEFORE = /(?:以及|或者|和|及|与|或|暨|、)$/u;
+/** Words joining things into one subject or one count (全国*和*自治区、兵团级; 能繁母羊*以及*饲草料). */
+const JOINING_WORDS = "以及|或者|和|及|与|或|、";
+/** Two of a kind are joined by a formal 暨 too (全国暨兵团级); a count of things together is read by the plain words. */
+const JOINED_AFTER = new RegExp(`^(?:${JOINING_WORDS}|暨)`, "u");
+const JOINED_BEFORE = new RegExp(`(?:${JOINING_WORDS}|暨)$`, "u");
+
+/** A level an English question names before a "level" (at *national*, *regional* or *Bingtuan* level). */
+const LEVEL_LISTED = new RegExp(`\\b(national|${Object.keys(LEVEL_EN).join("|")})\\b(?=[^.?!]*\\blevels?\\b)`, "gi");
 
 /** How many levels an English question lists before a "level" (at national, regional or Bingtuan level). */
-const levelsListed = (question: string) => new Set([...question.matchAll(/\b(national|regional|region|prefecture|county|city|township|village|bingtuan|xpcc)\b(?=[^.?!]*\blevels?\b)/gi)].map((m) => m[1]!.toLowerCase())).size;
+const levelsListed = (question: string) => new Set([...question.matchAll(LEVEL_LISTED)].map((m) => m[1]!.toLowerCase())).size;
 
 /**
  * Whether the asked qualifier stands joined to another of its kind in `text` (全国和自治区、兵团级
@@ -217,7 +222,7 @@ export function otherScope(asked: CountScope | null, item: string): boolean {
 }
 
 /** Words joining things counted together (能繁母羊*以及*饲草料补贴资金58.9万元). */
-const JOINING = /以及|和|及|与|或|、/u;
+const JOINING = new RegExp(JOINING_WORDS, "u");
 /** A second measure after the value's (44.91万头（只）: head of cattle and sheep). */
 const SECOND_MEASURE = /^\s*[（(]\p{Script=Han}[）)]/u;
 

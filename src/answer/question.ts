@@ -58,7 +58,7 @@ let converter: ((text: string) => string) | null = null;
 const toSimplified = (text: string) => (converter ??= OpenCC.Converter({ from: "t", to: "cn" }))(text);
 
 /**
- * * The question as the papers would print it: Traditional characters read as Simplified (the seeds
+ * The question as the papers would print it: Traditional characters read as Simplified (the seeds
  * are Simplified; opencc-js maps characters, so a Simplified question is unchanged), and the
  * greetings and fillers around it taken off (你好，请问… / Hi, can you tell me… / …谢谢). A message
  * that is nothing but a greeting stays as it is.

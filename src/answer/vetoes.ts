@@ -141,8 +141,9 @@ function insideQuotes(sentence: string, figure: Figure): boolean {
   }
   const from = opened.at(-1);
   if (from === undefined) return false;
-  const to = [...sentence].findIndex((ch, i) => i >= figure.end && QUOTE_CLOSES.includes(ch));
-  if (to < 0) return false;
+  let to = figure.end;
+  while (to < sentence.length && !QUOTE_CLOSES.includes(sentence[to]!)) to++;
+  if (to === sentence.length) return false;
   const quoted = sentence.slice(from + 1, to);
   return !/[，,。；;！？!?]/u.test(quoted) && (sentence[from] === "《" || [...quoted].length <= 16);
 }

@@ -4,6 +4,9 @@ import { ENGLISH_STOPWORDS } from "./lexicon/stopwords.js";
 import { correctTypos } from "./lexicon/typos.js";
 import { latinTerm } from "./tokenize.js";
 
+/** A word as the tokenizer cuts it: a code of digits and letters (5G), a word, or a number. */
+const WORD = /[0-9]*[A-Za-z][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?/g;
+
 /**
  * English questions over Chinese articles: the English words are mapped to the Chinese terms the
  * corpus actually uses (CC-CEDICT glosses, romanised names via pinyin), and searched for like
@@ -57,10 +60,10 @@ export function createQueryTranslator(options: TranslatorOptions): QueryTranslat
     lexicon,
     translate(question, { termsPerPhrase = perPhrase } = {}) {
       // Split like the tokenizer does ("5G" one code, "Changji's" → Changji + s), so englishTokens hit the index.
-      const WORD = /[0-9]*[A-Za-z][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?/g;
+      const text = question.normalize("NFKC");
       // The index's tokens as it cuts them (Yelü → yel); the dictionary reads the words with their marks off (Yelu), as it spells its glosses.
-      const englishTokens = [...new Set((question.normalize("NFKC").match(WORD) ?? []).map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
-      const words = plainLetters(question.normalize("NFKC")).match(WORD) ?? [];
+      const englishTokens = [...new Set((text.match(WORD) ?? []).map((w) => latinTerm(w.toLowerCase())).filter((t): t is string => t !== null))];
+      const words = plainLetters(text).match(WORD) ?? [];
       const scores = new Map<string, number>();
       const sources = new Map<string, Set<string>>();
       // A name read only approximately (a pinyin prefix or a near spelling: kahikatea → 卡利卡特) is a

@@ -51,9 +51,12 @@ function* cedictLines(text: string, keep: (simplified: string) => boolean = () =
   }
 }
 
+/** Letters without their marks (Ürümqi → Urumqi). */
+const withoutMarks = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
+
 function senseGlosses(sense: string): string[][] {
   // Marks off (Ürümqi → Urumqi): readers type the plain letters, and a name starts with a capital A–Z.
-  const text = sense.normalize("NFD").replace(/\p{M}/gu, "").trim();
+  const text = withoutMarks(sense).trim();
   if (!text || NOT_A_MEANING.test(text)) return [];
   const glosses = text
     .replace(/\([^)]*\)/g, " ")
@@ -85,7 +88,7 @@ const DROPPED = new Set(["a", "an", "the", "sth", "sb", "etc"]);
  */
 export function englishPhrase(text: string): PhraseToken[] {
   // Ürümqi is spelled Urumqi by readers: marks come off before the split, or ü would cut the word.
-  const words = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const words = withoutMarks(text).toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const start = words[0] === "to" && words.length > 1 ? 1 : 0;
   return words
     .slice(start)
