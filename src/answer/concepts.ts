@@ -97,6 +97,7 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
   // it is the measure itself (多少钱, 多少人: askedUnit reads those).
   const asked = ONE_CHARACTER_ASKED.exec(question);
   const askedNounAt = asked && askedUnit(question) === null ? asked.index + asked[0].length : -1;
+  const cue = question.search(FOCUS_CUE_ZH);
   for (const [runIndex, runMatch] of [...question.matchAll(/\p{Script=Han}+/gu)].entries()) {
     const run = runMatch[0];
     const offset = runMatch.index ?? 0;
@@ -110,6 +111,10 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
       .filter((w) => !FUNCTION_TAGS.test(w.tag))
       .map((w) => ({ word: w.word, tag: w.tag, at: offset + w.start }));
     for (const { word, tag, at } of words) {
+      // A word the question says again after its question word (…奖励机制后，发放了多少*奖励*) is what
+      // it asks: the concept stands where it is asked, not where it was first said.
+      const said = seen.has(word) && cue >= 0 && at > cue ? concepts.find((c) => c.label === word && c.at !== undefined && c.at < cue) : undefined;
+      if (said) Object.assign(said, { at, run: runIndex });
       if (seen.has(word) || CHINESE_STOPWORDS.has(word) || ASKING_ZH.has(word) || ASKING_PART_ZH.test(word)) continue;
       // Single characters are noise here (the sentence match uses words), but for the noun asked about.
       if (word.length === 1 && !(at === askedNounAt && tag.startsWith("n"))) continue;
@@ -131,7 +136,6 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
       tags.set(concepts.at(-1)!, tag);
     }
   }
-  const cue = question.search(FOCUS_CUE_ZH);
   markFocus(concepts, cue);
   markCountedHead(concepts, tags, cue);
   return concepts;

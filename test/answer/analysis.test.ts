@@ -154,6 +154,13 @@ describe("analyseQuestion, English", () => {
     expect(analyseQuestion("排查出多少重大隐患？", jieba, { today }).qualifiers).toEqual([["重大"]]);
   });
 
+  it("takes a word the question says again after 多少 as the focus, where it is asked (…奖励机制后，发放了多少*奖励*)", () => {
+    const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter() };
+    const a = analyseQuestion("企业建立内部报告奖励机制后，一共发放了多少奖励？", jieba, { today });
+    expect(a.focus?.label).toBe("奖励");
+    expect(a.own.filter((c) => c.label === "奖励")).toHaveLength(1);
+  });
+
   it("reads 这几 / 那几 (these few) as words about the thing, not as the question's 几", () => {
     const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter() };
     const a = analyseQuestion("那几家调解室已经协调解决了多少起案件？", jieba, { today });
