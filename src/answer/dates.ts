@@ -115,6 +115,17 @@ export function yearsInForce(heading: string, sentences: readonly { text: string
   });
 }
 
+/**
+ * On an undated page, whether sentence `i` is of the month asked (December 2024): it or a sentence
+ * beside it names the month as a date (12月1日，…开板), and the asked year is in force there
+ * (2024—2025冰雪季，…当日共接待1700余名).
+ */
+export function monthInForce(sentences: readonly { text: string }[], inForce: readonly (number[] | null)[], i: number, date: AskedDate): boolean {
+  if (!date.month || !(inForce[i] ?? []).includes(date.year)) return false;
+  const month = new RegExp(`(?<![\\d.])${date.month}月(?:\\d|[上中下]旬|[初底末])`, "u");
+  return [i - 1, i, i + 1].some((k) => month.test(sentences[k]?.text ?? ""));
+}
+
 /** The years a text names as years: 2018年, 2018 年, both ends of 2024—2025 (冰雪季). */
 function yearsNamed(text: string): number[] {
   const years: number[] = [];

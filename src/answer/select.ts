@@ -1,5 +1,5 @@
 import type { Article } from "../ingest/types.js";
-import { fitsDate, namesDate, yearsInForce } from "./dates.js";
+import { fitsDate, monthInForce, namesDate, yearsInForce } from "./dates.js";
 import type { ArticleHit } from "../retrieve/hybrid.js";
 import { ADMIN_UNIT, mentionStrength, mentions, type Concept } from "./concepts.js";
 import { placesWithAddresses } from "./address.js";
@@ -152,7 +152,8 @@ export function rankSentences(hits: ArticleHit[], concepts: Concept[], kind: Que
     // …but a page dated by its text alone dates a sentence only by naming the year or by the year in force there.
     const byTextOnly = concepts.map((c) => !!c.date && !c.date.month && !c.date.season && !fitsDate(c.date, article.date, ""));
     const inForce = yearsInForce(heading, sentences);
-    const dated = (j: number, sentence: string, i: number) => namesDate(sentence, concepts[j]!.date!) || (articleDated[j]! && (!byTextOnly[j] || (inForce[i] ?? [concepts[j]!.date!.year]).includes(concepts[j]!.date!.year)));
+    const dated = (j: number, sentence: string, i: number) =>
+      namesDate(sentence, concepts[j]!.date!) || (articleDated[j]! && (!byTextOnly[j] || (inForce[i] ?? [concepts[j]!.date!.year]).includes(concepts[j]!.date!.year))) || (!article.date && monthInForce(sentences, inForce, i, concepts[j]!.date!));
     // An undated page confirms a date (今年 too) only by naming it; a sentence that names the year
     // ranks above one that leans on the article naming it elsewhere.
     const dateCredit = (j: number, sentence: string, i: number) => {

@@ -139,6 +139,13 @@ describe("answering questions through the real pipeline (seeds, index, fixture m
     expect(a.answer).not.toMatch(/^10395/);
   });
 
+  it("dates an undated page's sentence by the month it names beside it and the year in force there, and by nothing else", async () => {
+    // 12月1日，…开板。2024—2025冰雪季，…当日共接待1700余名: the page carries no issue date.
+    expect((await qa.answer("How many skiers came to the Tianchi ski resort on its opening day in December 2024?")).figure).toMatch(/^1700/);
+    const otherYear = await qa.answer("How many skiers came to the Tianchi ski resort on its opening day in December 2023?");
+    expect(otherYear.figure).toBeNull();
+  });
+
   it("keeps the ask --json contract: exactly question, answer, found, citations, intent, reply", async () => {
     const json = toJsonContract(await qa.answer("天山天池国际滑雪场共有几条雪道？")) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(["question", "answer", "found", "citations", "intent", "reply"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedDates, fitsDate, namesDate, yearsInForce } from "../../src/answer/dates.js";
+import { askedDates, fitsDate, monthInForce, namesDate, yearsInForce } from "../../src/answer/dates.js";
 
 const TODAY = new Date("2025-03-01T12:00:00Z");
 
@@ -68,6 +68,20 @@ describe("yearsInForce: the years each sentence of a page speaks of", () => {
   it("gives a span of years (近年来, 五年来) no one year, and nothing before any year is named", () => {
     const sentences = ["12月1日，滑雪场开板。", "2024—2025冰雪季，滑雪场首家开门营业。", "近年来，救助总金额195万元。"].map((text) => ({ text }));
     expect(yearsInForce("滑雪场开板", sentences)).toEqual([null, [2024, 2025], []]);
+  });
+});
+
+describe("monthInForce: a month asked, on an undated page", () => {
+  const sentences = ["12月1日，滑雪场开板。", "2024—2025冰雪季，当日共接待1700余名滑雪爱好者。", "近年来，救助总金额195万元。", "2月以来，接待游客3万人次。"].map((text) => ({ text }));
+  const inForce = yearsInForce("滑雪场开板", sentences);
+  it("holds where the sentence or one beside it names the month as a date and the year is in force there", () => {
+    expect(monthInForce(sentences, inForce, 1, { year: 2024, month: 12, relative: false })).toBe(true);
+  });
+  it("does not hold for another year, another month, a span of years or a month not written as a date", () => {
+    expect(monthInForce(sentences, inForce, 1, { year: 2023, month: 12, relative: false })).toBe(false);
+    expect(monthInForce(sentences, inForce, 1, { year: 2024, month: 11, relative: false })).toBe(false);
+    expect(monthInForce(sentences, inForce, 2, { year: 2024, month: 12, relative: false })).toBe(false);
+    expect(monthInForce(sentences, inForce, 0, { year: 2024, month: 12, relative: false })).toBe(false);
   });
 });
 
