@@ -8,7 +8,6 @@ import { printsLatin } from "./english-concepts.js";
 import { composeBeyondArchive, composeFound, composeNotFound } from "./compose.js";
 import type { Turn } from "./conversation.js";
 import type { Figure } from "./figures.js";
-import type { ReplyLead } from "./lead.js";
 import { profileOf } from "./profiles.js";
 import { checkModel, decide, evidenceThresholdFor, probability, thresholdFor, type Decision, type DecisionModel } from "./decision.js";
 import { candidatesOf, type Candidate } from "./features.js";
@@ -123,7 +122,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // is evidence for the reader, never this year's answer.
     const beyond = analysis.beyondArchive;
     const t = performance.now();
-    const { best, probability: p, found: decided, lead: bound } = bindLead(model, candidates, decide(model, candidates));
+    const { best, probability: p, found: decided, lead: bound } = bindLead(model, decide(model, candidates));
     const found = decided && !beyond;
     const selection = best?.selection ?? null;
     // Further sources only when they answer too and corroborate: the same figure, or (no figure
@@ -178,58 +177,20 @@ export function keywordQuery(text: string, translator: QueryTranslator, unreadNa
 
 /**
  * The decision picks a sentence; the reply may lead with its value only when that value is bound to
- * the question (binding.ts) and the article names every place or name the question anchors on. A
- * value lead is a (sentence, value) pair ranked among the article's answering sentences (`bestPair`).
- * Otherwise the chosen sentence is evidence. (Another answering sentence of the article once took
- * its place: a choice the fit never saw, which on the CMRC trial led with 5 wrong values for 2 right.)
+ * the question (binding.ts) and the article names every place or name the question anchors on, and
+ * the lead layer picks which of the sentence's values (values.ts). Otherwise the chosen sentence is
+ * evidence. Only the chosen sentence's values compete: letting the article's other answering
+ * sentences compete as (sentence, value) pairs (`choose` × lead probability, sixth step) led with
+ * more wrong values than it mended once the vetoes and the refitted lead layer were in (DRCD dev
+ * 148 → 144 wrong leads without it, five dev sets 43 → 41), and the fit never saw those choices.
  */
-function bindLead(model: DecisionModel, candidates: Candidate[], decision: Decision): Decision & { lead: Figure | null } {
+function bindLead(model: DecisionModel, decision: Decision): Decision & { lead: Figure | null } {
   const { best } = decision;
   if (!decision.found || !best) return { ...decision, lead: null };
-  const scored = scoredLead(model, best, decision.probability);
-  if (!scored.lead) return { ...decision, found: false, lead: null };
-  const first: Led = { c: best, p: decision.probability, lead: scored.lead, leadP: scored.p };
-  const pick = scored.p === null ? first : bestPair(decision.chosen, candidates, first, articleAnswers(model, candidates, best, thresholdFor(model, best.analysis)));
-  const answering = pick.lead.rebound ? { ...pick.c, selection: { ...pick.c.selection, figure: pick.lead.value } } : pick.c;
-  return { ...decision, best: answering, probability: pick.p, lead: pick.lead.value };
-}
-
-/** A candidate sentence, its answer probability, what a reply with it leads with and the lead layer's probability of that value. */
-interface Pair {
-  c: Candidate;
-  p: number;
-  lead: ReplyLead | null;
-  leadP: number | null;
-}
-type Led = Pair & { lead: ReplyLead };
-
-/**
- * The other sentences of the chosen one's article that answer (above the threshold), with their
- * leads: only the same article's — a bound value elsewhere answers another story.
- */
-function* articleAnswers(model: DecisionModel, candidates: Candidate[], best: Candidate, threshold: number): Generator<Pair & { i: number }> {
-  for (const [i, c] of candidates.entries()) {
-    if (c === best || c.selection.hit !== best.selection.hit) continue;
-    const p = probability(model, c);
-    if (p < threshold) continue;
-    const { lead, p: leadP } = scoredLead(model, c, p);
-    yield { i, c, p, lead, leadP };
-  }
-}
-
-/**
- * The (sentence, value) pair of the chosen sentence's article most probable jointly: `choose`'s
- * probability of the sentence against the question's other candidates (`chosen`) times the lead
- * layer's of its value. Only the article's answering sentences with a value lead compete.
- */
-function bestPair(chosen: number[], candidates: Candidate[], first: Led, others: Iterable<Pair & { i: number }>): Led {
-  let pick = first;
-  let score = chosen[candidates.indexOf(first.c)]! * (first.leadP ?? 0);
-  for (const other of others) {
-    if (!other.lead?.value || other.leadP === null || chosen[other.i]! * other.leadP <= score) continue;
-    [pick, score] = [{ ...other, lead: other.lead }, chosen[other.i]! * other.leadP];
-  }
-  return pick;
+  const { lead } = scoredLead(model, best, decision.probability);
+  if (!lead) return { ...decision, found: false, lead: null };
+  const answering = lead.rebound ? { ...best, selection: { ...best.selection, figure: lead.value } } : best;
+  return { ...decision, best: answering, lead: lead.value };
 }
 
 /** The newest issue date of the index's articles (YYYY-MM-DD), or null when no page is dated. */

@@ -75,13 +75,13 @@ describe("monthInForce: a month asked, on an undated page", () => {
   const sentences = ["12月1日，滑雪场开板。", "2024—2025冰雪季，当日共接待1700余名滑雪爱好者。", "近年来，救助总金额195万元。", "2月以来，接待游客3万人次。"].map((text) => ({ text }));
   const inForce = yearsInForce("滑雪场开板", sentences);
   it("holds where the sentence or one beside it names the month as a date and the year is in force there", () => {
-    expect(monthInForce(sentences, inForce, 1, { year: 2024, month: 12, relative: false })).toBe(true);
+    expect(monthInForce(sentences, inForce, 1, { year: 2024, month: 12, relative: false, text: "" })).toBe(true);
   });
   it("does not hold for another year, another month, a span of years or a month not written as a date", () => {
-    expect(monthInForce(sentences, inForce, 1, { year: 2023, month: 12, relative: false })).toBe(false);
-    expect(monthInForce(sentences, inForce, 1, { year: 2024, month: 11, relative: false })).toBe(false);
-    expect(monthInForce(sentences, inForce, 2, { year: 2024, month: 12, relative: false })).toBe(false);
-    expect(monthInForce(sentences, inForce, 0, { year: 2024, month: 12, relative: false })).toBe(false);
+    expect(monthInForce(sentences, inForce, 1, { year: 2023, month: 12, relative: false, text: "" })).toBe(false);
+    expect(monthInForce(sentences, inForce, 1, { year: 2024, month: 11, relative: false, text: "" })).toBe(false);
+    expect(monthInForce(sentences, inForce, 2, { year: 2024, month: 12, relative: false, text: "" })).toBe(false);
+    expect(monthInForce(sentences, inForce, 0, { year: 2024, month: 12, relative: false, text: "" })).toBe(false);
   });
 });
 
