@@ -42,13 +42,14 @@ export function questionLanguage(question: string): "zh" | "en" {
  */
 export const FILLERS = {
   opening: [
-    /^(?:你好|您好|哈喽|嗨|早上好|晚上好|小编|编辑|在吗|打扰了|打扰一下|请问一下|请问|麻烦问一下|麻烦问下|麻烦|想问一下|想问下|问一下|我想问一下|我想问|我想知道|想知道|能告诉我|可以告诉我|告诉我|帮我查一下|帮我查查|查一下)/u,
+    // …with the particle a reader may add (你好呀, 您好啊).
+    /^(?:你好|您好|哈喽|嗨|早上好|晚上好|小编|编辑|在吗|打扰了|打扰一下|请问一下|请问|麻烦问一下|麻烦问下|麻烦|想问一下|想问下|问一下|我想问一下|我想问|我想知道|想知道|能告诉我|可以告诉我|告诉我|帮我查一下|帮我查查|查一下)(?:呀|啊|哈|哦|啦)?/u,
     /^(?:(?:hi|hello|hey)(?: there)?|good (?:morning|afternoon|evening)|excuse me|sorry|quick question)\b/iu,
     // "Tell me" only before a question word: "tell me about…" asks for an overview (intent.ts).
     /^(?:please )?(?:(?:can|could|would) you (?:please )?(?:tell me|find out|check)|tell me|i(?:'d| would) like to know|i want to know|i wonder|do you know)(?=\s+(?:how|what|who|whom|whose|when|where|which|why|is|are|was|were|did|does|do)\b)/iu,
     /^please\b(?!\s+(?:tell me|give me|summari[sz]e)\b)/iu,
   ],
-  closing: [/(?:谢谢你|谢谢您|谢谢|多谢|感谢|麻烦了|辛苦了)$/u, /\b(?:please|thanks|thank you(?: very much)?|thx|cheers)$/iu],
+  closing: [/(?:谢谢你|谢谢您|谢谢|多谢|感谢|麻烦了|辛苦了)(?:啦|呀|啊|哈|哦|了)?$/u, /\b(?:please|(?:many )?thanks(?: a lot| so much)?|thank you(?: very much| so much)?|thx|cheers)$/iu],
 };
 
 const SEPARATORS = /^[\s,，、。.!！~～:：;；]+|[\s,，、~～:：;；]+$/gu;

@@ -27,6 +27,13 @@ describe("readerQuestion", () => {
     expect(readerQuestion("Hey there, what is new?")).toBe("What is new?");
   });
 
+  it("takes the particle a reader adds to a greeting or to thanks (你好呀, 谢谢啦, thanks a lot) off with it", () => {
+    expect(readerQuestion("你好呀，新疆笑厨食品有限公司的年设计生产能力是多少？谢谢啦")).toBe("新疆笑厨食品有限公司的年设计生产能力是多少？");
+    expect(readerQuestion("您好啊，昌吉州今年新增城镇就业多少人？多谢哈")).toBe("昌吉州今年新增城镇就业多少人？");
+    expect(readerQuestion("How many skiers came on opening day? Thanks a lot!")).toBe("How many skiers came on opening day?");
+    expect(readerQuestion("哈哈，滑雪场有几条雪道？")).toBe("哈哈，滑雪场有几条雪道？");
+  });
+
   it("keeps what asks something: a greeting alone, 'tell me about' (an overview), 'please summarise'", () => {
     expect(readerQuestion("你好")).toBe("你好");
     expect(readerQuestion("Hello!")).toBe("Hello!");
