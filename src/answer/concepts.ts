@@ -124,14 +124,16 @@ export function chineseConcepts(question: string, segmenter: ChineseSegmenter, s
       const common = papersWordsFor(word).length ? alternatives.reduce((a, b) => (stats.documentFrequency(b) > stats.documentFrequency(a) ? b : a)) : word;
       const df = stats.documentFrequency(common);
       const placeName = PLACE_SUFFIX.test(word) && word.length >= 3;
+      // The word right after 哪个 / 哪座 names the kind of answer (在哪个*城市*召开): the page need not print it.
+      const kindAsked = ASKED_KIND_BEFORE.test(question.slice(0, at));
       concepts.push({
         label: word,
         alternatives,
         weight: idfOf(stats, common),
-        anchor: (df === 0 && hasUnknownBigram(word, stats) && !NOT_AN_ANCHOR_TAG.test(tag)) || placeName,
+        anchor: !kindAsked && ((df === 0 && hasUnknownBigram(word, stats) && !NOT_AN_ANCHOR_TAG.test(tag)) || placeName),
         at,
         run: runIndex,
-        place: tag === "ns" || placeName,
+        place: !kindAsked && (tag === "ns" || placeName),
       });
       tags.set(concepts.at(-1)!, tag);
     }
@@ -183,6 +185,8 @@ export function markFocus(concepts: Concept[], askedAt: number): void {
  * why question on the seeds asked with 开始 was refused.
  */
 const NOT_AN_ANCHOR_TAG = /^(?:v|a)$/;
+/** Which-words a noun naming the kind of answer follows (哪个城市, 哪座山, 哪一所学校). */
+const ASKED_KIND_BEFORE = /哪(?:一|个|一个|座|一座|所|一所|家|一家)$/u;
 
 /**
  * A word the corpus never uses is an anchor only when some character pair of it is unknown too:

@@ -161,6 +161,13 @@ describe("analyseQuestion, English", () => {
     expect(a.own.filter((c) => c.label === "奖励")).toHaveLength(1);
   });
 
+  it("reads the noun after 哪个 / 哪座 as the kind of answer, never a place or anchor the page must print (在哪个*城市*召开)", () => {
+    const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter(), stats: { documentFrequency: () => 0, size: 100 } };
+    const kind = analyseQuestion("县域医共体论坛在哪个城市召开？", jieba, { today }).own.find((c) => c.label === "城市");
+    expect(kind).toMatchObject({ anchor: false, place: false });
+    expect(analyseQuestion("城市书房在昌吉州哪里？", jieba, { today }).own.find((c) => c.label === "城市")?.anchor).toBe(true);
+  });
+
   it("reads 这几 / 那几 (these few) as words about the thing, not as the question's 几", () => {
     const jieba: AnalysisDeps = { ...deps, segmenter: jiebaSegmenter() };
     const a = analyseQuestion("那几家调解室已经协调解决了多少起案件？", jieba, { today });
