@@ -127,6 +127,10 @@ describe("binding a value to the question", () => {
     // …nor a whole season's by one day of it.
     expect(leads("滑雪场整个雪季接待了多少滑雪爱好者？", "滑雪场开门营业，当日共接待1700余名滑雪爱好者。")["1700余名"]).toBe(false);
     expect(leads("滑雪场开板当日接待了多少滑雪爱好者？", "滑雪场开门营业，当日共接待1700余名滑雪爱好者。")["1700余名"]).toBe(true);
+    // …nor what is planned by what is done so far, nor the reverse.
+    expect(leads("装置区一共要打多少根桩基？", "目前，装置区的桩基已经打下15根。")["15根"]).toBe(false);
+    expect(leads("装置区已经打了多少根桩基？", "目前，装置区的桩基已经打下15根。")["15根"]).toBe(true);
+    expect(leads("项目计划投资多少？", "项目计划投资40亿元，目前已完成投资12亿元。")).toEqual({ "40亿元": true, "12亿元": false });
     // A level joined to another of its kind counts both: no value under it answers for one level.
     expect(leads("全国五一劳动奖章获得者有多少名？", "全国和自治区、兵团级五一劳动奖状获得单位89个、五一劳动奖章获得者172名。")).toEqual({ "89个": false, "172名": false });
     expect(leads("全国和兵团级五一劳动奖章获得者一共有多少名？", "全国和兵团级五一劳动奖章获得者172名。")).toEqual({ "172名": true });
