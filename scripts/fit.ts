@@ -7,7 +7,7 @@ import { FEATURE_NAMES } from "../src/answer/features.js";
 import { loadConfig } from "../src/config/index.js";
 import { loadQuestions } from "../src/eval/evaluate.js";
 import { carriedOver, labelProject, labelSquad, openAnswering, openSeeds, type LabelledQuestion } from "./fit/collect.js";
-import { fitLead, formatLeadMeasure, LEAD_COST, leadsOf, measureLead, type LeadMeasure } from "./fit/lead.js";
+import { fitLead, formatLeadMeasure, LEAD_COST, leadsOf, leadThresholds, measureLead, type LeadMeasure } from "./fit/lead.js";
 import { LEAD_INPUT_NAMES } from "../src/answer/values.js";
 import { fitLogistic } from "./fit/logistic.js";
 import { bestOf, formatMeasure, measure } from "./fit/measure.js";
@@ -26,7 +26,8 @@ import { loadTranslatedQuestions } from "../src/eval/squad.js";
  * (heldout*.jsonl) are never read here. Per language, a threshold per question group (typed answer
  * asked or not), chosen jointly (chooseThresholds). Then the lead layer
  * (src/answer/values.ts, scripts/fit/lead.ts) on the values of the sentences `choose` picks;
- * `--lead-only` fits that layer alone over the committed profile's sentence layers.
+ * `--lead-only` fits that layer alone over the committed profile's sentence layers; `--english-only`
+ * the English layers and thresholds alone beside the committed Chinese ones.
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -112,8 +113,30 @@ function fitLeadOnly(questions: LabelledQuestion[]): DecisionModel {
   return { ...sentences, lead: fitLead(sentences, questions) };
 }
 
+/**
+ * `--english-only`: the committed profile's Chinese layers, thresholds and lead layer stay; the
+ * English layers and thresholds (and the English lead thresholds over the committed lead layer) are
+ * fitted — for more English questions (`--questions-en`) without moving a Chinese reply.
+ */
+const englishOnly = args.includes("--english-only");
+function fitEnglishOnly(questions: LabelledQuestion[]): DecisionModel {
+  const committed = readProfile(profile);
+  if (!committed?.lead) throw new Error(`No committed profile ${profile} with a lead layer to keep the Chinese side of: run the whole fit (without --english-only).`);
+  const kept = carriedOver(committed);
+  const english = fit(questions);
+  const sentences: DecisionModel = {
+    ...kept,
+    choose: { zh: kept.choose.zh, en: english.choose.en },
+    answer: { zh: kept.answer.zh, en: english.answer.en },
+    threshold: { zh: kept.threshold.zh, en: english.threshold.en },
+    evidence: { zh: kept.evidence?.zh ?? english.evidence!.zh, en: english.evidence!.en },
+  };
+  const lead = kept.lead!;
+  return { ...sentences, lead: { ...lead, threshold: { zh: lead.threshold.zh, en: leadThresholds(sentences, lead.layer, questions, "en") } } };
+}
+
 const labelled = await collect();
-const fitWith = leadOnly ? fitLeadOnly : fit;
+const fitWith = leadOnly ? fitLeadOnly : englishOnly ? fitEnglishOnly : fit;
 const model = fitWith(labelled);
 
 // Two folds by article: fit on one half, measure on the other, so the figure is not in-sample.

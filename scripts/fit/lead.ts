@@ -102,12 +102,13 @@ function thresholdOf(seen: LeadSeen[]): number {
 
 export function fitLead(model: DecisionModel, questions: LabelledQuestion[]): LeadModel {
   const layer = layerOf(model, questions);
-  const all = weighted(questions);
-  const thresholds = (lang: "zh" | "en") => {
-    const seen = leadsSeen(model, layer, all.filter((q) => q.lang === lang));
-    return Object.fromEntries(LEAD_GROUPS.map((g) => [g, thresholdOf(seen.filter((l) => l.group === g))])) as Record<LeadGroup, number>;
-  };
-  return { features: [...LEAD_INPUT_NAMES], layer, threshold: { zh: thresholds("zh"), en: thresholds("en") } };
+  return { features: [...LEAD_INPUT_NAMES], layer, threshold: { zh: leadThresholds(model, layer, questions, "zh"), en: leadThresholds(model, layer, questions, "en") } };
+}
+
+/** One language's lead thresholds, per lead group, for a lead layer over the sentences `model` answers with. */
+export function leadThresholds(model: DecisionModel, layer: LogisticLayer, questions: LabelledQuestion[], lang: "zh" | "en"): Record<LeadGroup, number> {
+  const seen = leadsSeen(model, layer, weighted(questions).filter((q) => q.lang === lang));
+  return Object.fromEntries(LEAD_GROUPS.map((g) => [g, thresholdOf(seen.filter((l) => l.group === g))])) as Record<LeadGroup, number>;
 }
 
 /** Leads among answered questions: the fitted layer's at its threshold beside the hand-set reading's. */

@@ -94,8 +94,8 @@ describe("writeSquadCorpus", () => {
   });
 });
 
-describe("test/eval/cmrc-trial-en.jsonl (English versions of CMRC 2018 trial questions)", () => {
-  const file = path.join(ROOT, "test/eval/cmrc-trial-en.jsonl");
+describe.each(["cmrc-trial-en.jsonl", "cmrc-trial-en-all.jsonl"])("test/eval/%s (English versions of CMRC 2018 trial questions)", (name) => {
+  const file = path.join(ROOT, "test/eval", name);
   const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
   const questions = loadTranslatedQuestions(file);
 

@@ -18,19 +18,21 @@ describe("npm run fit on test/fixtures/squad", () => {
   const cache = path.join(dir, "labels.json");
   const committed = profileFileOf(KEYWORD_PROFILE);
   const committedBefore = fs.readFileSync(committed, "utf8");
-  const fit = (out: string) =>
+  const fit = (out: string, ...mode: string[]) =>
     runCli(
-      ["--model", KEYWORD_PROFILE, "--squad", "test/fixtures/squad/mini-zh.json", "--questions-en", "test/fixtures/squad/mini-en.jsonl", "--cache", cache, "--out", out],
+      ["--model", KEYWORD_PROFILE, "--squad", "test/fixtures/squad/mini-zh.json", "--questions-en", "test/fixtures/squad/mini-en.jsonl", "--cache", cache, "--out", out, ...mode],
       { MODELS_DIR: "test/fixtures/models" },
       undefined,
       "scripts/fit.ts",
     );
   let first: ReturnType<typeof fit>;
   let again: ReturnType<typeof fit>;
+  let english: ReturnType<typeof fit>;
   beforeAll(() => {
     first = fit(path.join(dir, "first.json"));
     again = fit(path.join(dir, "again.json"));
-  }, 240_000);
+    english = fit(path.join(dir, "english.json"), "--english-only");
+  }, 360_000);
   const profile = (name: string) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as DecisionModel & { fittedOn: unknown };
 
   it("labels, fits and writes the profile named by --out, leaving the committed one alone", () => {
@@ -48,6 +50,16 @@ describe("npm run fit on test/fixtures/squad", () => {
         expect(t).toBeLessThan(1);
       }
     }
+  });
+
+  it("with --english-only, fits the English side and keeps the committed Chinese layers, thresholds and lead layer", () => {
+    expect(english.code, english.stderr).toBe(0);
+    const kept = JSON.parse(committedBefore) as DecisionModel;
+    const model = profile("english.json");
+    expect(() => checkModel(model)).not.toThrow();
+    expect([model.choose.zh, model.answer.zh, model.threshold.zh, model.lead!.layer, model.lead!.threshold.zh]).toEqual([kept.choose.zh, kept.answer.zh, kept.threshold.zh, kept.lead!.layer, kept.lead!.threshold.zh]);
+    expect(model.choose.en).toEqual(profile("first.json").choose.en);
+    expect(fs.readFileSync(committed, "utf8")).toBe(committedBefore);
   });
 
   it("fits the same weights and thresholds again from the cached labels", () => {
