@@ -1,4 +1,5 @@
-import { EXACT_NAME, nameRuns, plainLetters, type QueryTranslator } from "../retrieve/english.js";
+import { EXACT_NAME, nameRuns, type QueryTranslator } from "../retrieve/english.js";
+import { plainLetters } from "../retrieve/lexicon/cedict.js";
 import { latinTerm } from "../retrieve/tokenize.js";
 import { englishPhrase } from "../retrieve/lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "../retrieve/lexicon/stopwords.js";

@@ -1,5 +1,5 @@
 import { BridgeLexicon, type BuildLexiconOptions, type Candidate } from "./lexicon/bridge.js";
-import { englishPhrase, type PhraseToken } from "./lexicon/cedict.js";
+import { englishPhrase, plainLetters, type PhraseToken } from "./lexicon/cedict.js";
 import { ENGLISH_STOPWORDS } from "./lexicon/stopwords.js";
 import { correctTypos } from "./lexicon/typos.js";
 import { latinTerm } from "./tokenize.js";
@@ -130,11 +130,6 @@ function phrasesRead(sources: Map<string, Set<string>>): string[] {
 
 /** A pinyin reading of a whole name run must be exact (or a listed name's): a prefix of a longer word is some other name. */
 export const EXACT_NAME = 0.9;
-
-/** Letters without their accents: Yelü → Yelu, as pinyin is typed without them. */
-export function plainLetters(word: string): string {
-  return word.normalize("NFKD").replace(/\p{M}/gu, "");
-}
 
 /**
  * Runs of two or three adjacent capitalised words (Gao Ying, Yelü Liuge, Jean-Pierre Balligand),

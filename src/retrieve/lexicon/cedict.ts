@@ -51,12 +51,15 @@ function* cedictLines(text: string, keep: (simplified: string) => boolean = () =
   }
 }
 
-/** Letters without their marks (Ürümqi → Urumqi). */
-const withoutMarks = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
+/**
+ * Letters without their marks (Ürümqi → Urumqi, Yelü → Yelu), as readers type names and pinyin: the
+ * one spelling the dictionary's glosses and the English questions (already NFKC) are both read in.
+ */
+export const plainLetters = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
 
 function senseGlosses(sense: string): string[][] {
   // Marks off (Ürümqi → Urumqi): readers type the plain letters, and a name starts with a capital A–Z.
-  const text = withoutMarks(sense).trim();
+  const text = plainLetters(sense).trim();
   if (!text || NOT_A_MEANING.test(text)) return [];
   const glosses = text
     .replace(/\([^)]*\)/g, " ")
@@ -88,7 +91,7 @@ const DROPPED = new Set(["a", "an", "the", "sth", "sb", "etc"]);
  */
 export function englishPhrase(text: string): PhraseToken[] {
   // Ürümqi is spelled Urumqi by readers: marks come off before the split, or ü would cut the word.
-  const words = withoutMarks(text).toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const words = plainLetters(text).toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const start = words[0] === "to" && words.length > 1 ? 1 : 0;
   return words
     .slice(start)
