@@ -115,6 +115,9 @@ export function yearsInForce(heading: string, sentences: readonly { text: string
   });
 }
 
+/** monthInForce runs per sentence: one compiled pattern per month, as namesDate keeps its own. */
+const MONTH_AS_DATE: RegExp[] = [];
+
 /**
  * On an undated page, whether sentence `i` is of the month asked (December 2024): it or a sentence
  * beside it names the month as a date (12月1日，…开板), and the asked year is in force there
@@ -122,7 +125,7 @@ export function yearsInForce(heading: string, sentences: readonly { text: string
  */
 export function monthInForce(sentences: readonly { text: string }[], inForce: readonly (number[] | null)[], i: number, date: AskedDate): boolean {
   if (!date.month || !(inForce[i] ?? []).includes(date.year)) return false;
-  const month = new RegExp(`(?<![\\d.])${date.month}月(?:\\d|[上中下]旬|[初底末])`, "u");
+  const month = (MONTH_AS_DATE[date.month - 1] ??= new RegExp(`(?<![\\d.])${date.month}月(?:\\d|[上中下]旬|[初底末])`, "u"));
   return [i - 1, i, i + 1].some((k) => month.test(sentences[k]?.text ?? ""));
 }
 
