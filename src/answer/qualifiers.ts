@@ -200,7 +200,7 @@ export type CountScope = "planned" | "so far" | "total" | "added" | "period" | "
 const COUNT_SCOPES: Record<Exclude<CountScope, "alone">, { asked: RegExp; item: RegExp; other: Exclude<CountScope, "alone"> }> = {
   // What is planned (一共要打多少根, 计划投资) against what is done so far (目前已打下15根) — first: 一共要 asks the plan's total.
   planned: { asked: /计划|规划|预计|拟|(?:一共|总共|共)要|\bplan(?:s|ned)?\b|\bexpected to\b|\bintend/i, item: /计划|规划|预计|拟建|拟投|目标|设计/, other: "so far" },
-  "so far": { asked: /已经|目前|至今|到现在|\bso far\b|\balready\b|\bto date\b/i, item: /已经|已|目前|至今|截至/, other: "planned" },
+  "so far": { asked: /已经|目前|至今|到现在|\bso far\b|\balready\b|\bto date\b/i, item: /已|目前|至今|截至/, other: "planned" },
   total: { asked: /总数|总量|总共|一共|累计|总计|合计|现有|\bin total\b|\btotal (?:number|membership|count)\b|\baltogether\b/i, item: /共有|总数|累计|总计|合计|现有|总量/, other: "added" },
   added: { asked: /新增|新建|新发展|新招|新开|新成立|新吸纳|新入会|\bnew(?:ly)?\b|\badded\b|\brecruited\b/i, item: /新增|新建|新发展|发展(?=会员|党员)|新招|新开|新成立|新吸纳|新入会|增加/, other: "total" },
   period: { asked: /整个(?:雪季|冰雪季|季度|年度|假期)|全年|全季|\b(?:whole|entire|full)(?: \d{4}(?:[–—-]\d{2,4})?)? (?:ski )?(?:season|year|winter|holiday)\b|\ball (?:season|year|winter) long\b/i, item: /全年|全季|整个|累计|共计/, other: "day" },
